@@ -1,0 +1,19 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { RoleKey } from '../identity/roles/role-key';
+import { Endpoint } from '../platform/http/endpoint.decorator';
+import { AuditEventPageDto, AuditEventQueryDto, toAuditEventDto } from './audit.dto';
+import { AuditService } from './audit.service';
+
+@ApiTags('audit')
+@Controller('audit-events')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Endpoint({ summary: 'List audit events, newest first, with filters and keyset pagination', roles: [RoleKey.Auditor] })
+  async listAuditEvents(@Query() query: AuditEventQueryDto): Promise<AuditEventPageDto> {
+    const page = await this.audit.list(query);
+    return { data: page.data.map(toAuditEventDto), nextCursor: page.nextCursor };
+  }
+}

@@ -1,0 +1,91 @@
+import { Type } from 'class-transformer';
+import { IsDate, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../platform/http/pagination';
+import { AuditCategory, AuditEventEntity } from './audit-event.entity';
+
+export class AuditEventQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsEnum(AuditCategory)
+  category?: AuditCategory;
+
+  /** Exact action name, e.g. `auth.login_failed`. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z_]+\.[a-z_]+$/)
+  @MaxLength(100)
+  action?: string;
+
+  @IsOptional()
+  @IsUUID()
+  actorId?: string;
+
+  /** e.g. `user`, `team`. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z_]+$/)
+  @MaxLength(60)
+  entityType?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  entityId?: string;
+
+  /** Inclusive lower bound (ISO 8601). */
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  from?: Date;
+
+  /** Exclusive upper bound (ISO 8601). */
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  to?: Date;
+}
+
+export class AuditChangeDto {
+  old!: unknown;
+  new!: unknown;
+}
+
+export class AuditEventDto {
+  /** @example 01964a1e-8d60-7cc2-9b1c-6c1f0c4b7f11 */
+  id!: string;
+  occurredAt!: Date;
+  category!: AuditCategory;
+  /** @example auth.login */
+  action!: string;
+  actorId!: string | null;
+  actorEmail!: string | null;
+  entityType!: string | null;
+  entityId!: string | null;
+  /** Changed fields with old and new values. */
+  changes!: Record<string, AuditChangeDto> | null;
+  details!: Record<string, unknown> | null;
+  ip!: string | null;
+  requestId!: string | null;
+}
+
+export class AuditEventPageDto {
+  data!: AuditEventDto[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor!: string | null;
+}
+
+export function toAuditEventDto(e: AuditEventEntity): AuditEventDto {
+  return {
+    id: e.id,
+    occurredAt: e.occurredAt,
+    category: e.category,
+    action: e.action,
+    actorId: e.actorId,
+    actorEmail: e.actorEmail,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    changes: e.changes,
+    details: e.details,
+    ip: e.ip,
+    requestId: e.requestId,
+  };
+}

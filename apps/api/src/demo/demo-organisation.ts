@@ -1,0 +1,77 @@
+import { RoleKey } from '../identity/roles/role-key';
+import { TeamKind } from '../identity/teams/team.entity';
+
+/** The built-in roles with their names; business permissions come from the permission engine. */
+export const ROLES: Array<{ key: RoleKey; name: string; nameEn: string; description: string }> = [
+  { key: RoleKey.SystemAdmin, name: '系统管理员', nameEn: 'System administrator', description: 'Users, teams, roles and configuration; no business records (R-SEC-6)' },
+  { key: RoleKey.GeneralManager, name: '总经理', nameEn: 'General manager', description: 'Reads everything; analytics and decisions' },
+  { key: RoleKey.SalesDirector, name: '销售总监', nameEn: 'Sales director', description: 'All sales records; reassigns; approves large discounts' },
+  { key: RoleKey.SalesManager, name: '销售经理', nameEn: 'Sales manager', description: 'Their region\'s records; reassigns; approves discounts' },
+  { key: RoleKey.SalesRep, name: '销售代表', nameEn: 'Sales rep', description: 'Their sales group\'s customers, leads, opportunities, quotes and orders' },
+  { key: RoleKey.MarketingSpecialist, name: '市场专员', nameEn: 'Marketing specialist', description: 'Campaigns, segments and leads' },
+  { key: RoleKey.ServiceAgent, name: '客服专员', nameEn: 'Service agent', description: 'Cases and the knowledge base' },
+  { key: RoleKey.FieldEngineer, name: '现场工程师', nameEn: 'Field engineer', description: 'Work orders and visits' },
+  { key: RoleKey.Finance, name: '财务', nameEn: 'Finance', description: 'Orders, payments and receivables' },
+  { key: RoleKey.QualityInspector, name: '质检员', nameEn: 'Quality inspector', description: 'Orders without prices, terms or totals (R-SEC-2)' },
+  { key: RoleKey.Auditor, name: '审计员', nameEn: 'Auditor', description: 'Reads the audit log' },
+  { key: RoleKey.Partner, name: '合作伙伴（经销商）', nameEn: 'Partner (distributor)', description: 'Only the records of their own partner account' },
+];
+
+export interface DemoTeam {
+  code: string;
+  parent: string | null;
+  name: string;
+  nameEn: string;
+  kind: TeamKind;
+}
+
+/** Company → departments; Sales → regional subsidiaries → sales groups. */
+export const TEAMS: DemoTeam[] = [
+  { code: 'HQ', parent: null, name: '联喜机械总部', nameEn: 'Headquarters', kind: TeamKind.Company },
+  { code: 'SALES', parent: 'HQ', name: '销售部', nameEn: 'Sales', kind: TeamKind.Department },
+  { code: 'EAST', parent: 'SALES', name: '华东销售公司', nameEn: 'East Region', kind: TeamKind.Subsidiary },
+  { code: 'E1', parent: 'EAST', name: '华东一组', nameEn: 'Group E1', kind: TeamKind.Group },
+  { code: 'E2', parent: 'EAST', name: '华东二组', nameEn: 'Group E2', kind: TeamKind.Group },
+  { code: 'NORTH', parent: 'SALES', name: '华北销售公司', nameEn: 'North Region', kind: TeamKind.Subsidiary },
+  { code: 'N1', parent: 'NORTH', name: '华北一组', nameEn: 'Group N1', kind: TeamKind.Group },
+  { code: 'MKT', parent: 'HQ', name: '市场部', nameEn: 'Marketing', kind: TeamKind.Department },
+  { code: 'SVC', parent: 'HQ', name: '客户服务中心', nameEn: 'Service Center', kind: TeamKind.Department },
+  { code: 'FIN', parent: 'HQ', name: '财务部', nameEn: 'Finance', kind: TeamKind.Department },
+  { code: 'QA', parent: 'HQ', name: '质量部', nameEn: 'Quality', kind: TeamKind.Department },
+];
+
+export const DEMO_PARTNER = { name: '经销商X', nameEn: 'Distributor X' };
+
+export interface DemoUser {
+  email: string;
+  name: string;
+  nameEn: string;
+  role: RoleKey;
+  /** Team code, or null for the partner user. */
+  team: string | null;
+  manager: string | null;
+  locale: 'zh-CN' | 'en';
+}
+
+/** Demo-only accounts; each password is `Demo#<local part>#2026` (listed in README.md). */
+export const USERS: DemoUser[] = [
+  { email: 'admin@lianxi.test', name: '赵系统', nameEn: 'Zhao Xitong', role: RoleKey.SystemAdmin, team: 'HQ', manager: null, locale: 'zh-CN' },
+  { email: 'gm@lianxi.test', name: '陈总', nameEn: 'Chen Zong', role: RoleKey.GeneralManager, team: 'HQ', manager: null, locale: 'zh-CN' },
+  { email: 'director@lianxi.test', name: '刘总监', nameEn: 'Liu Zongjian', role: RoleKey.SalesDirector, team: 'SALES', manager: 'gm@lianxi.test', locale: 'zh-CN' },
+  { email: 'manager.east@lianxi.test', name: '孙经理', nameEn: 'Sun Jingli', role: RoleKey.SalesManager, team: 'EAST', manager: 'director@lianxi.test', locale: 'zh-CN' },
+  { email: 'rep.e1@lianxi.test', name: '王磊', nameEn: 'Wang Lei', role: RoleKey.SalesRep, team: 'E1', manager: 'manager.east@lianxi.test', locale: 'zh-CN' },
+  { email: 'rep.e1b@lianxi.test', name: '李静', nameEn: 'Li Jing', role: RoleKey.SalesRep, team: 'E1', manager: 'manager.east@lianxi.test', locale: 'zh-CN' },
+  { email: 'rep.e2@lianxi.test', name: '张伟', nameEn: 'Zhang Wei', role: RoleKey.SalesRep, team: 'E2', manager: 'manager.east@lianxi.test', locale: 'zh-CN' },
+  { email: 'rep.n1@lianxi.test', name: '周强', nameEn: 'Zhou Qiang', role: RoleKey.SalesRep, team: 'N1', manager: 'director@lianxi.test', locale: 'zh-CN' },
+  { email: 'marketing@lianxi.test', name: '吴芳', nameEn: 'Wu Fang', role: RoleKey.MarketingSpecialist, team: 'MKT', manager: 'gm@lianxi.test', locale: 'zh-CN' },
+  { email: 'agent@lianxi.test', name: '郑敏', nameEn: 'Zheng Min', role: RoleKey.ServiceAgent, team: 'SVC', manager: 'gm@lianxi.test', locale: 'zh-CN' },
+  { email: 'engineer@lianxi.test', name: '冯刚', nameEn: 'Feng Gang', role: RoleKey.FieldEngineer, team: 'SVC', manager: 'gm@lianxi.test', locale: 'zh-CN' },
+  { email: 'finance@lianxi.test', name: '何丽', nameEn: 'He Li', role: RoleKey.Finance, team: 'FIN', manager: 'gm@lianxi.test', locale: 'zh-CN' },
+  { email: 'quality@lianxi.test', name: '马健', nameEn: 'Ma Jian', role: RoleKey.QualityInspector, team: 'QA', manager: 'gm@lianxi.test', locale: 'zh-CN' },
+  { email: 'auditor@lianxi.test', name: '林审', nameEn: 'Lin Shen', role: RoleKey.Auditor, team: 'HQ', manager: 'gm@lianxi.test', locale: 'zh-CN' },
+  { email: 'partner@lianxi.test', name: '经销商X 黄总', nameEn: 'Huang (Distributor X)', role: RoleKey.Partner, team: null, manager: null, locale: 'zh-CN' },
+];
+
+export function demoPassword(email: string): string {
+  return `Demo#${email.split('@')[0]}#2026`;
+}

@@ -1,0 +1,11 @@
+import type { RoleKey } from '../roles/role-key';
+
+/** The authenticated caller of a request, as every service sees it. */
+export interface Principal {
+  userId: string;
+  email: string;
+  sessionId: string;
+  teamId: string | null;
+  partnerAccountId: string | null;
+  roles: RoleKey[];
+}

@@ -1,0 +1,15 @@
+/** The built-in roles. Their business permissions are data in the permission engine; these keys name them. */
+export enum RoleKey {
+  SystemAdmin = 'system_admin',
+  GeneralManager = 'general_manager',
+  SalesDirector = 'sales_director',
+  SalesManager = 'sales_manager',
+  SalesRep = 'sales_rep',
+  MarketingSpecialist = 'marketing_specialist',
+  ServiceAgent = 'service_agent',
+  FieldEngineer = 'field_engineer',
+  Finance = 'finance',
+  QualityInspector = 'quality_inspector',
+  Auditor = 'auditor',
+  Partner = 'partner',
+}

