@@ -13,6 +13,8 @@ new PluginMetadataGenerator().generate({
       introspectComments: true,
       // JSDoc on a controller method becomes the operation's description; @Endpoint gives the summary.
       controllerKeyOfComment: 'description',
+      // Named enums become real enum types in the generated client.
+      autoFillEnumName: true,
       classValidatorShim: true,
       pathToSource: path.join(root, 'src'),
       dtoFileNameSuffix: ['.dto.ts'],

@@ -5,6 +5,57 @@
  */
 
 export interface paths {
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process is up */
+        get: operations["getLiveness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the database answers */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List audit events, newest first, with filters and keyset pagination */
+        get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -14,23 +65,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign in with email and password */
         post: operations["login"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/auth/refresh": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["refresh"];
         delete?: never;
         options?: never;
         head?: never;
@@ -46,6 +82,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign out: revoke this session and its refresh tokens */
         post: operations["logout"];
         delete?: never;
         options?: never;
@@ -62,7 +99,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Choose a new password with a one-time reset token */
         post: operations["resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Get a new access token with the refresh cookie */
+        post: operations["refresh"];
         delete?: never;
         options?: never;
         head?: never;
@@ -76,12 +131,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The signed-in user with roles and team */
         get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Update your own name, phone or language */
         patch: operations["updateMe"];
         trace?: never;
     };
@@ -94,6 +151,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Change your own password */
         post: operations["changeMyPassword"];
         delete?: never;
         options?: never;
@@ -108,6 +166,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List the roles */
         get: operations["listRoles"];
         put?: never;
         post?: never;
@@ -124,8 +183,98 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List the organisation's teams */
         get: operations["listTeams"];
         put?: never;
+        /** Create a team */
+        post: operations["createTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a team */
+        get: operations["getTeam"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a team */
+        patch: operations["updateTeam"];
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users */
+        get: operations["listUsers"];
+        put?: never;
+        /** Create a user (without a password) */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a user */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update or deactivate a user */
+        patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/api/v1/users/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Force a password reset */
+        post: operations["forceUserPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a user's roles */
+        put: operations["setUserRoles"];
         post?: never;
         delete?: never;
         options?: never;
@@ -137,91 +286,237 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        LoginDto: {
-            email: string;
-            password: string;
+        /** @enum {string} */
+        AuditCategory: "security" | "business";
+        AuditEventDto: {
+            /** @example auth.login */
+            action: string;
+            actorEmail: string | null;
+            actorId: string | null;
+            category: components["schemas"]["AuditCategory"];
+            /** @description Changed fields with old and new values. */
+            changes: {
+                [key: string]: unknown;
+            } | null;
+            details: {
+                [key: string]: unknown;
+            } | null;
+            entityId: string | null;
+            entityType: string | null;
+            /** @example 01964a1e-8d60-7cc2-9b1c-6c1f0c4b7f11 */
+            id: string;
+            ip: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+            requestId: string | null;
         };
-        ResetPasswordDto: {
-            token: string;
-            newPassword: string;
+        AuditEventPageDto: {
+            data: components["schemas"]["AuditEventDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         ChangePasswordDto: {
             currentPassword: string;
+            /** @description 12 to 128 characters, any characters; not a common password, not your email. */
             newPassword: string;
         };
-        UpdateProfileDto: {
-            name?: string;
-            nameEn?: string;
+        CreateTeamDto: {
+            /**
+             * @description Short unique code.
+             * @example W1
+             */
+            code: string;
+            kind: components["schemas"]["TeamKind"];
+            /** @example 华西一组 */
+            name: string;
+            nameEn: string;
+            /**
+             * Format: uuid
+             * @description The parent team; omit only for a new root company.
+             */
+            parentId?: string;
+        };
+        CreateUserDto: {
+            /**
+             * Format: email
+             * @example li.na@lianxi.test
+             */
+            email: string;
+            locale?: components["schemas"]["UserLocale"];
+            /** Format: uuid */
+            managerId?: string;
+            /** @example 李娜 */
+            name: string;
+            nameEn: string;
+            /**
+             * Format: uuid
+             * @description Partner users belong to a partner account instead of a team.
+             */
+            partnerAccountId?: string;
+            /** @example +86 138 0013 8000 */
             phone?: string;
-            /** @enum {string} */
-            locale?: "zh-CN" | "en";
+            roles: components["schemas"]["RoleKey"][];
+            /**
+             * Format: uuid
+             * @description Staff users belong to a team.
+             */
+            teamId?: string;
         };
-        RoleDto: {
-            /** @enum {string} */
-            key: "system_admin" | "general_manager" | "sales_director" | "sales_manager" | "sales_rep" | "marketing_specialist" | "service_agent" | "field_engineer" | "finance" | "quality_inspector" | "auditor" | "partner";
-            name: string;
-            nameEn: string;
-            description: string;
+        /**
+         * @description Stable machine-readable code.
+         * @enum {string}
+         */
+        ErrorCode: "validation_failed" | "malformed_body" | "unauthenticated" | "invalid_credentials" | "forbidden" | "not_found" | "conflict" | "precondition_failed" | "precondition_required" | "payload_too_large" | "unsupported_media_type" | "password_rejected" | "too_many_requests" | "service_unavailable" | "internal";
+        FieldErrorDto: {
+            /** @description Path of the offending input: a body property (`address.city`), query parameter, path parameter or header. */
+            field: string;
+            /** @description What is wrong with it, in English. */
+            message: string;
         };
-        TeamSummaryDto: {
-            id: string;
-            name: string;
-            nameEn: string;
+        HealthDto: {
+            /** @example ok */
+            status: string;
+        };
+        LoginDto: {
+            /** @example rep.e1@lianxi.test */
+            email: string;
+            /** @example Demo#rep.e1#2026 */
+            password: string;
         };
         PartnerAccountSummaryDto: {
             id: string;
             name: string;
             nameEn: string;
         };
-        TeamDto: {
-            id: string;
-            parentId: string | null;
-            path: string;
-            code: string;
+        PasswordResetIssuedDto: {
+            /**
+             * Format: date-time
+             * @description When the emailed one-time link stops working.
+             */
+            expiresAt: string;
+        };
+        ProblemDto: {
+            /** @description Stable machine-readable code. */
+            code: components["schemas"]["ErrorCode"];
+            /** @description Explanation specific to this occurrence. */
+            detail?: string;
+            /** @description One entry per offending field, when the problem is about input. */
+            errors?: components["schemas"]["FieldErrorDto"][];
+            /** @description The request path that failed. */
+            instance?: string;
+            /** @description Correlates with the server log line of this request. */
+            requestId?: string;
+            /** @description The HTTP status code. */
+            status: number;
+            /** @description Short, human-readable summary of the kind of problem. */
+            title: string;
+            /** @description A URI identifying the kind of problem. */
+            type: string;
+        };
+        ResetPasswordDto: {
+            newPassword: string;
+            /** @description The one-time token from the reset email. */
+            token: string;
+        };
+        RoleDto: {
+            description: string;
+            key: components["schemas"]["RoleKey"];
+            /**
+             * @description Chinese name.
+             * @example 销售代表
+             */
             name: string;
             nameEn: string;
-            kind: string;
+        };
+        /** @enum {string} */
+        RoleKey: "system_admin" | "general_manager" | "sales_director" | "sales_manager" | "sales_rep" | "marketing_specialist" | "service_agent" | "field_engineer" | "finance" | "quality_inspector" | "auditor" | "partner";
+        SetUserRolesDto: {
+            roles: components["schemas"]["RoleKey"][];
+        };
+        TeamDto: {
+            /** @example E1 */
+            code: string;
+            id: string;
+            kind: components["schemas"]["TeamKind"];
+            /**
+             * @description Chinese name.
+             * @example 华东一组
+             */
+            name: string;
+            nameEn: string;
+            parentId: string | null;
+            /** @description Ids from the root down to this team: `/rootId/…/id/`. */
+            path: string;
             version: number;
         };
-        UserDto: {
+        /** @enum {string} */
+        TeamKind: "company" | "department" | "subsidiary" | "group";
+        TeamSummaryDto: {
             id: string;
-            email: string;
             name: string;
             nameEn: string;
-            phone: string | null;
-            /** @enum {string} */
-            locale: "zh-CN" | "en";
-            active: boolean;
-            team: components["schemas"]["TeamSummaryDto"] | null;
-            partnerAccount: components["schemas"]["PartnerAccountSummaryDto"] | null;
-            managerId: string | null;
-            roles: components["schemas"]["RoleDto"][];
-            /** Format: date-time */
-            lastLoginAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            version: number;
         };
         TokenResponseDto: {
+            /** @description Short-lived JWT for `Authorization: Bearer`. The rotating refresh token travels in an httpOnly cookie. */
             accessToken: string;
+            /** @description Seconds until the access token expires. */
             expiresIn: number;
             user: components["schemas"]["UserDto"];
         };
-        FieldErrorDto: {
-            field: string;
-            message: string;
+        UpdateProfileDto: {
+            locale?: components["schemas"]["UserLocale"];
+            name?: string;
+            nameEn?: string;
+            phone?: string;
         };
-        ProblemDto: {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            instance?: string;
-            code: string;
-            requestId?: string;
-            errors?: components["schemas"]["FieldErrorDto"][];
+        UpdateTeamDto: {
+            name?: string;
+            nameEn?: string;
+        };
+        UpdateUserDto: {
+            /** @description false deactivates the user and ends all their sessions at once. */
+            active?: boolean;
+            locale?: components["schemas"]["UserLocale"];
+            /** Format: uuid */
+            managerId?: string;
+            name?: string;
+            nameEn?: string;
+            phone?: string;
+            /** Format: uuid */
+            teamId?: string;
+        };
+        UserDto: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example rep.e1@lianxi.test */
+            email: string;
+            id: string;
+            /** Format: date-time */
+            lastLoginAt: string | null;
+            locale: components["schemas"]["UserLocale"];
+            managerId: string | null;
+            /**
+             * @description Chinese display name.
+             * @example 王磊
+             */
+            name: string;
+            nameEn: string;
+            partnerAccount: components["schemas"]["PartnerAccountSummaryDto"] | null;
+            phone: string | null;
+            roles: components["schemas"]["RoleDto"][];
+            team: components["schemas"]["TeamSummaryDto"] | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Send back as If-Match (or read the ETag header) when updating. */
+            version: number;
+        };
+        /** @enum {string} */
+        UserLocale: "zh-CN" | "en";
+        UserPageDto: {
+            data: components["schemas"]["UserDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
     };
     responses: never;
@@ -232,6 +527,118 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getLiveness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description A dependency is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listAuditEvents: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                category?: components["schemas"]["AuditCategory"];
+                /** @description Exact action name, e.g. `auth.login_failed`. */
+                action?: string;
+                actorId?: string;
+                /** @description e.g. `user`, `team`. */
+                entityType?: string;
+                entityId?: string;
+                /** @description Inclusive lower bound (ISO 8601). */
+                from?: string;
+                /** @description Exclusive upper bound (ISO 8601). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     login: {
         parameters: {
             query?: never;
@@ -245,7 +652,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Also sets the refresh token as an httpOnly, SameSite=Strict cookie scoped to /api/v1/auth. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -254,7 +661,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponseDto"];
                 };
             };
-            /** @description err */
+            /** @description Invalid input; `errors` names each offending field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -263,7 +670,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description err */
+            /** @description Missing, expired or invalid credentials */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -272,46 +679,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description err */
+            /** @description Too many attempts; retry after the number of seconds in Retry-After */
             429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    refresh: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description ok */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TokenResponseDto"];
-                };
-            };
-            /** @description err */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description err */
-            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -330,23 +699,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description No content */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description err */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description err */
+            /** @description Missing, expired or invalid credentials */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -370,14 +730,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description ok */
+            /** @description The token comes from the emailed link. Ends every session of the user. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description err */
+            /** @description Invalid input; `errors` names each offending field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -386,8 +746,37 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description err */
+            /** @description Understood but refused by a business rule */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Uses the refresh cookie; rotates it. A refresh token used twice ends its whole session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponseDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -406,7 +795,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -415,16 +804,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description err */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description err */
+            /** @description Missing, expired or invalid credentials */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -438,9 +818,7 @@ export interface operations {
     updateMe: {
         parameters: {
             query?: never;
-            header?: {
-                "If-Match"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -450,7 +828,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description ok */
+            /** @description If-Match is optional here: only the user edits their own profile. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -459,7 +837,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserDto"];
                 };
             };
-            /** @description err */
+            /** @description Invalid input; `errors` names each offending field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -468,7 +846,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description err */
+            /** @description Missing, expired or invalid credentials */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -477,7 +855,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description err */
+            /** @description The record changed since it was read (stale If-Match) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -501,14 +879,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description ok */
+            /** @description Needs the current password; ends your other sessions. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description err */
+            /** @description Invalid input; `errors` names each offending field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -517,7 +895,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description err */
+            /** @description Missing, expired or invalid credentials */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -526,7 +904,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description err */
+            /** @description Understood but refused by a business rule */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -535,7 +913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description err */
+            /** @description Too many attempts; retry after the number of seconds in Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -555,7 +933,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -564,16 +942,7 @@ export interface operations {
                     "application/json": components["schemas"]["RoleDto"][];
                 };
             };
-            /** @description err */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description err */
+            /** @description Missing, expired or invalid credentials */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -593,7 +962,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ok */
+            /** @description Flat, parents before children; build the tree from `parentId`. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -602,7 +971,40 @@ export interface operations {
                     "application/json": components["schemas"]["TeamDto"][];
                 };
             };
-            /** @description err */
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTeamDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -611,8 +1013,555 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description err */
+            /** @description Missing, expired or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTeamDto"];
+            };
+        };
+        responses: {
+            /** @description Needs If-Match. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since it was read (stale If-Match) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The If-Match header is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                /** @description Substring of email or either name. */
+                q?: string;
+                teamId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPageDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            /** @description The user gets an email with a one-time link to choose their password; nobody else ever knows it. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            /** @description Needs If-Match. `active: false` ends all the user's sessions at once. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since it was read (stale If-Match) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The If-Match header is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    forceUserPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current password stops working, all sessions end, and the user is emailed a one-time link. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetIssuedDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    setUserRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetUserRolesDto"];
+            };
+        };
+        responses: {
+            /** @description Needs If-Match. Administrators cannot change their own roles. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since it was read (stale If-Match) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The If-Match header is required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { hashPassword } from '../identity/passwords/password-hasher';
 import { dataSourceOptions } from '../platform/database/data-source-options';
-import { DEMO_PARTNER, demoPassword, ROLES, TEAMS, USERS } from './demo-organisation';
+import { DEMO_PARTNER, demoPassword, TEAMS, USERS } from './demo-organisation';
 
 /**
  * Loads the demo organisation into an empty database (no users yet), in one transaction. Demo passwords are
@@ -20,12 +20,7 @@ export async function loadDemoDataIfEmpty(databaseUrl: string): Promise<boolean>
       const [{ count }] = await manager.query('select count(*)::int as count from users');
       if (count > 0) return false;
 
-      const roleIds = new Map(ROLES.map((r) => [r.key, uuidv7()]));
-      for (const role of ROLES) {
-        await manager.query('insert into roles (id, key, name, name_en, description) values ($1, $2, $3, $4, $5) on conflict (key) do nothing', [
-          roleIds.get(role.key), role.key, role.name, role.nameEn, role.description,
-        ]);
-      }
+      // The roles themselves come from a migration: they exist in production too.
       const storedRoles: Array<{ id: string; key: string }> = await manager.query('select id, key from roles');
       const roleIdByKey = new Map(storedRoles.map((r) => [r.key, r.id]));
 

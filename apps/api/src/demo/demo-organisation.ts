@@ -1,22 +1,6 @@
 import { RoleKey } from '../identity/roles/role-key';
 import { TeamKind } from '../identity/teams/team.entity';
 
-/** The built-in roles with their names; business permissions come from the permission engine. */
-export const ROLES: Array<{ key: RoleKey; name: string; nameEn: string; description: string }> = [
-  { key: RoleKey.SystemAdmin, name: '系统管理员', nameEn: 'System administrator', description: 'Users, teams, roles and configuration; no business records (R-SEC-6)' },
-  { key: RoleKey.GeneralManager, name: '总经理', nameEn: 'General manager', description: 'Reads everything; analytics and decisions' },
-  { key: RoleKey.SalesDirector, name: '销售总监', nameEn: 'Sales director', description: 'All sales records; reassigns; approves large discounts' },
-  { key: RoleKey.SalesManager, name: '销售经理', nameEn: 'Sales manager', description: 'Their region\'s records; reassigns; approves discounts' },
-  { key: RoleKey.SalesRep, name: '销售代表', nameEn: 'Sales rep', description: 'Their sales group\'s customers, leads, opportunities, quotes and orders' },
-  { key: RoleKey.MarketingSpecialist, name: '市场专员', nameEn: 'Marketing specialist', description: 'Campaigns, segments and leads' },
-  { key: RoleKey.ServiceAgent, name: '客服专员', nameEn: 'Service agent', description: 'Cases and the knowledge base' },
-  { key: RoleKey.FieldEngineer, name: '现场工程师', nameEn: 'Field engineer', description: 'Work orders and visits' },
-  { key: RoleKey.Finance, name: '财务', nameEn: 'Finance', description: 'Orders, payments and receivables' },
-  { key: RoleKey.QualityInspector, name: '质检员', nameEn: 'Quality inspector', description: 'Orders without prices, terms or totals (R-SEC-2)' },
-  { key: RoleKey.Auditor, name: '审计员', nameEn: 'Auditor', description: 'Reads the audit log' },
-  { key: RoleKey.Partner, name: '合作伙伴（经销商）', nameEn: 'Partner (distributor)', description: 'Only the records of their own partner account' },
-];
-
 export interface DemoTeam {
   code: string;
   parent: string | null;

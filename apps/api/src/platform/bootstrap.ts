@@ -11,6 +11,8 @@ import { AppModule } from '../app.module';
 import type { AppConfig } from './config/app-config';
 import { requestContext } from './context/request-context';
 import { jsonBodyParser } from './http/body-parser';
+import { ErrorCode } from './http/error-code';
+import { buildProblem, sendProblem } from './http/problem';
 import { requestIdFor } from './logging/logger-options';
 import { createValidationPipe } from './http/validation';
 import { buildOpenApiDocument, mountOpenApi } from './openapi/openapi';
@@ -36,6 +38,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:'],
           scriptSrc: ["'self'"],
+          // Plain http on localhost must keep working; TLS is the reverse proxy's job in production.
+          upgradeInsecureRequests: null,
         },
       },
     }),
@@ -58,7 +62,11 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
 function serveSpa(app: NestExpressApplication, distDir: string): void {
   const indexHtml = join(distDir, 'index.html');
   if (!existsSync(indexHtml)) return;
-  app.use('/assets', serveStatic(join(distDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  app.use('/assets', serveStatic(join(distDir, 'assets'), { immutable: true, maxAge: '1y' }));
+  // A missing hashed asset is a 404, not the SPA's index.html.
+  app.use('/assets', (request: Request, response: Response) =>
+    sendProblem(response, buildProblem(ErrorCode.NotFound, 'No such asset', { instance: request.originalUrl, requestId: String(request.id ?? '') })),
+  );
   app.use(serveStatic(distDir, { index: false }));
   app.use((request: Request, response: Response, next: NextFunction) => {
     if (request.method !== 'GET' || request.path.startsWith('/api')) return next();

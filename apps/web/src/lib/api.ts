@@ -60,13 +60,12 @@ export function toApiError(body: unknown, response: Response): ApiError {
   );
 }
 
-type FetchResult<T> = { data: T; error?: never; response: Response } | { data?: never; error: unknown; response: Response };
-
 /** Awaits an openapi-fetch call and returns its data, or throws an ApiError for a non-2xx answer. */
-export async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
-  const result = await call;
-  if (!result.response.ok) throw toApiError(result.error, result.response);
-  return result.data as T;
+export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw toApiError(error, response);
+  // openapi-fetch leaves data undefined only for bodiless answers (204), whose type is then undefined too.
+  return data as T;
 }
 
 export type SessionStatus = 'restoring' | 'signedIn' | 'signedOut';

@@ -14,7 +14,8 @@ export function applyFieldErrors<Values>(form: FormInstance<Values>, error: unkn
     if (name) matched.push({ name, errors: [message] });
     else unmatched.push(message);
   }
-  // antd's setFields typing wants a NamePath per field; our field names are top-level keys.
-  form.setFields(matched.map(({ name, errors }) => ({ name: name as never, errors })));
+  // antd types NamePath per Values shape, which a generic key cannot satisfy; the keys are checked by `fields`.
+  const untypedForm: FormInstance = form;
+  untypedForm.setFields(matched);
   return unmatched;
 }

@@ -86,12 +86,16 @@ export class PasswordService {
       await manager.update(UserEntity, { id: userId }, { passwordHash: null });
       await this.sessions.revokeAllForUser(manager, userId, SessionRevocation.PasswordReset);
       await this.audit.record(manager, { category: AuditCategory.Security, action: 'user.password_reset_forced', entityType: 'user', entityId: userId });
-      return this.issueResetToken(manager, user, 'reset');
+      const { expiresAt } = await this.issueResetToken(manager, user, 'reset');
+      return { expiresAt };
     });
   }
 
-  /** Creates a one-time token (voiding earlier ones) and mails the link. Never returns the token to the caller. */
-  async issueResetToken(manager: EntityManager, user: UserEntity, purpose: 'activation' | 'reset'): Promise<{ expiresAt: Date }> {
+  /**
+   * Creates a one-time token (voiding earlier ones) and mails the link. The token goes back only to server-side
+   * callers (the first-administrator command prints it); no API response ever carries it.
+   */
+  async issueResetToken(manager: EntityManager, user: UserEntity, purpose: 'activation' | 'reset'): Promise<{ token: string; link: string; expiresAt: Date }> {
     await manager.update(PasswordResetTokenEntity, { userId: user.id, usedAt: IsNull() }, { usedAt: new Date() });
     const token = newOpaqueToken();
     const expiresAt = new Date(Date.now() + this.config.passwordResetTtlSeconds * 1000);
@@ -110,7 +114,7 @@ export class PasswordService {
       subject: purpose === 'activation' ? '欢迎使用联系 CRM / Welcome to Lianxi CRM' : '重设密码 / Reset your password',
       body: `${user.nameEn}, choose your password here (valid until ${expiresAt.toISOString()}): ${link}\n请在有效期内通过此链接设置密码：${link}`,
     });
-    return { expiresAt };
+    return { token, link, expiresAt };
   }
 
   private assertAcceptable(password: string, email: string): void {

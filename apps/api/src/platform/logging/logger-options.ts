@@ -22,7 +22,8 @@ export function loggerOptions(config: AppConfig): Params {
       genReqId: requestIdFor,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      // Probes hit these every few seconds per replica.
+      autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/api/health/ready' },
       ...(config.env === 'development' && process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { singleLine: true } } } : {}),
     },
   };

@@ -20,11 +20,17 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   503: 'A dependency is unavailable',
 };
 
-/** Recursively sorts object keys so the committed document diffs cleanly. Arrays keep their order. */
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
+/**
+ * Recursively sorts object keys so the committed document diffs cleanly (arrays keep their order), and writes
+ * a lone `allOf: [{$ref}]` (how @nestjs/swagger wraps named enums) as the plain `$ref` it means.
+ */
+function normalise(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(normalise);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortKeys(v)]));
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    if (keys.length === 1 && Array.isArray(record.allOf) && record.allOf.length === 1) return normalise(record.allOf[0]);
+    return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, normalise(v)]));
   }
   return value;
 }
@@ -79,7 +85,7 @@ export async function buildOpenApiDocument(app: INestApplication): Promise<OpenA
       }
     }
   }
-  return sortKeys(document) as OpenAPIObject;
+  return normalise(document) as OpenAPIObject;
 }
 
 export function mountOpenApi(app: INestApplication, document: OpenAPIObject): void {

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next';
 import { meKeys } from '@/features/identity/api/get-me';
 import { useApi } from '@/lib/api-context';
-import { rememberLanguage } from '../i18n/language';
+import { rememberLanguage } from '@/lib/language';
 import { AuthContext, type AuthContextValue } from './auth-context';
 
 /** Restores the session from the refresh cookie on load and keeps the query cache and language in step with it. */

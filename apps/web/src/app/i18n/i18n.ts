@@ -2,7 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
-import { DEFAULT_LANGUAGE, initialLanguage, LANGUAGES } from './language';
+import { DEFAULT_LANGUAGE, initialLanguage, LANGUAGES } from '@/lib/language';
 
 export const resources = {
   'zh-CN': { translation: zhCN },
@@ -19,6 +19,7 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
   initAsync: false,
+  showSupportNotice: false,
 });
 
 function syncDocument(language: string): void {

@@ -1,0 +1,79 @@
+import { createTestApp, TestApp } from './support/test-app';
+
+describe('audit log', () => {
+  let t: TestApp;
+  let auditor: string;
+  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    auditor = (await t.login('auditor@lianxi.test')).accessToken;
+  });
+  afterAll(() => t.close());
+
+  it('is readable by auditors only', async () => {
+    for (const email of ['admin@lianxi.test', 'gm@lianxi.test', 'rep.e1@lianxi.test', 'partner@lianxi.test']) {
+      const { accessToken } = await t.login(email);
+      const response = await t.http.get('/api/v1/audit-events').set(auth(accessToken));
+      expect(response.status).toBe(403);
+    }
+    await t.http.get('/api/v1/audit-events').set(auth(auditor)).expect(200);
+  });
+
+  it('records who, when, what, from where and under which request id', async () => {
+    const response = await t.http.post('/api/v1/auth/login').set('X-Request-Id', 'req-audit-1').send({ email: 'gm@lianxi.test', password: 'wrong password!' });
+    expect(response.status).toBe(401);
+    const page = await t.http.get('/api/v1/audit-events').query({ action: 'auth.login_failed' }).set(auth(auditor)).expect(200);
+    expect(page.body.data[0]).toMatchObject({
+      category: 'security',
+      action: 'auth.login_failed',
+      actorEmail: 'gm@lianxi.test',
+      entityType: 'user',
+      requestId: 'req-audit-1',
+      ip: expect.stringMatching(/127\.0\.0\.1|::1/),
+      occurredAt: expect.any(String),
+    });
+  });
+
+  it('pages newest first with an opaque keyset cursor and filters', async () => {
+    for (let i = 0; i < 7; i++) await t.login('director@lianxi.test');
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await t.http.get('/api/v1/audit-events').query({ action: 'auth.login', limit: 3, ...(cursor ? { cursor } : {}) }).set(auth(auditor)).expect(200);
+      expect(page.body.data.length).toBeLessThanOrEqual(3);
+      seen.push(...page.body.data.map((e: { id: string }) => e.id));
+      cursor = page.body.nextCursor ?? undefined;
+    } while (cursor);
+    const [{ n }] = await t.sql<{ n: number }>(`select count(*)::int as n from audit_events where action = 'auth.login'`);
+    expect(seen).toHaveLength(n);
+    expect(new Set(seen).size).toBe(n);
+    expect([...seen].sort().reverse()).toEqual(seen);
+
+    const director = await t.sql<{ id: string }>(`select id from users where email = 'director@lianxi.test'`);
+    const mine = await t.http.get('/api/v1/audit-events').query({ actorId: director[0].id, entityType: 'user' }).set(auth(auditor)).expect(200);
+    expect(mine.body.data.length).toBe(7);
+    const future = await t.http.get('/api/v1/audit-events').query({ from: '2999-01-01T00:00:00Z' }).set(auth(auditor)).expect(200);
+    expect(future.body).toEqual({ data: [], nextCursor: null });
+    const bad = await t.http.get('/api/v1/audit-events').query({ cursor: 'not-a-cursor' }).set(auth(auditor));
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([{ field: 'cursor', message: 'is not a cursor returned by this list' }]);
+  });
+
+  it('is append-only, even for the application\'s own database user', async () => {
+    await expect(t.sql(`update audit_events set action = 'tampered'`)).rejects.toThrow(/append-only/);
+    await expect(t.sql(`delete from audit_events`)).rejects.toThrow(/append-only/);
+    await expect(t.sql(`truncate audit_events`)).rejects.toThrow(/append-only/);
+  });
+
+  it('is written in the same transaction as the change: a refused change leaves no entry', async () => {
+    const admin = (await t.login('admin@lianxi.test')).accessToken;
+    const before = await t.sql<{ n: number }>(`select count(*)::int as n from audit_events where action like 'user.%'`);
+    const refused = await t.http.post('/api/v1/users').set(auth(admin)).send({ email: 'x@lianxi.test', name: 'x', nameEn: 'x', roles: ['sales_rep'], teamId: '01a20909-1c08-705a-93fb-5d11d4e08468' });
+    expect(refused.status).toBe(400);
+    const after = await t.sql<{ n: number }>(`select count(*)::int as n from audit_events where action like 'user.%'`);
+    expect(after[0].n).toBe(before[0].n);
+    const [users] = await t.sql<{ n: number }>(`select count(*)::int as n from users where email = 'x@lianxi.test'`);
+    expect(users.n).toBe(0);
+  });
+});

@@ -1,0 +1,46 @@
+import { Navigate, type RouteObject } from 'react-router';
+import { AdminPage } from '@/features/admin/pages/admin-page';
+import { AnalyticsPage } from '@/features/analytics/pages/analytics-page';
+import { ChangePasswordPage } from '@/features/identity/pages/change-password-page';
+import { ProfilePage } from '@/features/identity/pages/profile-page';
+import { ResetPasswordPage } from '@/features/identity/pages/reset-password-page';
+import { MarketingPage } from '@/features/marketing/pages/marketing-page';
+import { SalesPage } from '@/features/sales/pages/sales-page';
+import { ServicePage } from '@/features/service/pages/service-page';
+import { LoginPage } from './auth/login-page';
+import { RequireAuth } from './auth/require-auth';
+import { RequireRole } from './auth/require-role';
+import { AppShell } from './shell/app-shell';
+import { NotFoundPage } from './shell/not-found-page';
+
+/** The route table, shared by the browser router and the component tests' memory router. */
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage /> },
+  { path: '/reset-password', element: <ResetPasswordPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppShell />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/sales" replace /> },
+      { path: 'sales', element: <SalesPage /> },
+      { path: 'marketing', element: <MarketingPage /> },
+      { path: 'service', element: <ServicePage /> },
+      { path: 'analytics', element: <AnalyticsPage /> },
+      {
+        path: 'admin',
+        element: (
+          <RequireRole role="system_admin">
+            <AdminPage />
+          </RequireRole>
+        ),
+      },
+      { path: 'profile', element: <ProfilePage /> },
+      { path: 'profile/password', element: <ChangePasswordPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
