@@ -27,6 +27,15 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // Imports flow shared → features → app; no feature reaches into another feature or into the app shell.
+    files: ['apps/web/src/features/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*', '@/app'], message: 'Features do not import the app shell.' }] }] },
+  },
+  {
+    files: ['apps/web/src/lib/**/*.{ts,tsx}', 'apps/web/src/components/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@/features/*', '@/app/*'], message: 'Shared code does not import features or the app.' }] }] },
+  },
+  {
     // The API decides access in one place: controllers must not reach the database themselves.
     files: ['apps/api/src/**/*.controller.ts'],
     rules: {

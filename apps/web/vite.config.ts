@@ -11,7 +11,7 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     // Same origin for the SPA and the API in development, as in production: the refresh cookie is SameSite=Strict.
-    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
+    proxy: { '/api': { target: process.env.API_PROXY_TARGET ?? 'http://localhost:3000', changeOrigin: false } },
   },
   build: {
     outDir: 'dist',

@@ -1,7 +1,7 @@
 // Browser smoke test: the real SPA against the real API in headless Chromium.
 // Needs a running server that serves both (BASE_URL, default http://localhost:3000) with the demo data loaded.
 // Usage: BASE_URL=http://localhost:3000 node e2e/smoke.mjs
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -161,6 +161,8 @@ async function main() {
 
   for (const message of pageErrors) console.log(`! uncaught error in the page: ${message}`);
   console.log(`browser smoke: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  // Same counters as the Jest and Vitest JSON reports, for the test command's summary.
+  writeFileSync(join(REPO_ROOT, 'artifacts', 'browser-smoke.json'), JSON.stringify({ numPassedTests: passed, numFailedTests: failed }));
   return failed === 0 ? 0 : 1;
 }
 

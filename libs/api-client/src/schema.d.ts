@@ -467,7 +467,11 @@ export interface components {
             locale?: components["schemas"]["UserLocale"];
             name?: string;
             nameEn?: string;
-            phone?: string;
+            /**
+             * @description null clears it.
+             * @example +86 138 0013 8000
+             */
+            phone?: string | null;
         };
         UpdateTeamDto: {
             name?: string;
@@ -477,11 +481,18 @@ export interface components {
             /** @description false deactivates the user and ends all their sessions at once. */
             active?: boolean;
             locale?: components["schemas"]["UserLocale"];
-            /** Format: uuid */
-            managerId?: string;
+            /**
+             * Format: uuid
+             * @description null clears it.
+             */
+            managerId?: string | null;
             name?: string;
             nameEn?: string;
-            phone?: string;
+            /**
+             * @description null clears it.
+             * @example +86 138 0013 8000
+             */
+            phone?: string | null;
             /** Format: uuid */
             teamId?: string;
         };
@@ -583,6 +594,10 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `nextCursor` */
                 cursor?: string;
+                /** @description Inclusive lower bound. */
+                from?: string;
+                /** @description Exclusive upper bound. */
+                to?: string;
                 category?: components["schemas"]["AuditCategory"];
                 /** @description Exact action name, e.g. `auth.login_failed`. */
                 action?: string;
@@ -590,10 +605,6 @@ export interface operations {
                 /** @description e.g. `user`, `team`. */
                 entityType?: string;
                 entityId?: string;
-                /** @description Inclusive lower bound (ISO 8601). */
-                from?: string;
-                /** @description Exclusive upper bound (ISO 8601). */
-                to?: string;
             };
             header?: never;
             path?: never;
@@ -679,6 +690,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Too many attempts; retry after the number of seconds in Retry-After */
             429: {
                 headers: {
@@ -739,6 +768,24 @@ export interface operations {
             };
             /** @description Invalid input; `errors` names each offending field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -818,7 +865,10 @@ export interface operations {
     updateMe: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you read (`W/"<version>"`); updates of shared records answer 428 without it and 412 when it is stale */
+                "If-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -864,6 +914,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     changeMyPassword: {
@@ -897,6 +965,24 @@ export interface operations {
             };
             /** @description Missing, expired or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1040,6 +1126,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     getTeam: {
@@ -1094,7 +1198,10 @@ export interface operations {
     updateTeam: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you read (`W/"<version>"`); updates of shared records answer 428 without it and 412 when it is stale */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1153,6 +1260,24 @@ export interface operations {
             };
             /** @description The record changed since it was read (stale If-Match) */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1284,6 +1409,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     getUser: {
@@ -1347,7 +1490,10 @@ export interface operations {
     updateUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you read (`W/"<version>"`); updates of shared records answer 428 without it and 412 when it is stale */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1406,6 +1552,24 @@ export interface operations {
             };
             /** @description The record changed since it was read (stale If-Match) */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1494,7 +1658,10 @@ export interface operations {
     setUserRoles: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you read (`W/"<version>"`); updates of shared records answer 428 without it and 412 when it is stale */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1553,6 +1720,24 @@ export interface operations {
             };
             /** @description The record changed since it was read (stale If-Match) */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,47 +1,43 @@
-import { Type } from 'class-transformer';
-import { IsDate, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsEnum, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../platform/http/pagination';
+import { IsOptionalDateTime, Optional } from '../platform/http/validation';
 import { AuditCategory, AuditEventEntity } from './audit-event.entity';
 
 export class AuditEventQueryDto extends PageQueryDto {
-  @IsOptional()
+  @Optional()
   @IsEnum(AuditCategory)
   category?: AuditCategory;
 
   /** Exact action name, e.g. `auth.login_failed`. */
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(/^[a-z_]+\.[a-z_]+$/)
   @MaxLength(100)
   action?: string;
 
-  @IsOptional()
+  @Optional()
   @IsUUID()
   actorId?: string;
 
   /** e.g. `user`, `team`. */
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(/^[a-z_]+$/)
   @MaxLength(60)
   entityType?: string;
 
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(100)
   entityId?: string;
 
-  /** Inclusive lower bound (ISO 8601). */
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  from?: Date;
+  /** Inclusive lower bound. @example 2026-11-01T00:00:00Z */
+  @IsOptionalDateTime()
+  from?: string;
 
-  /** Exclusive upper bound (ISO 8601). */
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  to?: Date;
+  /** Exclusive upper bound. @example 2026-12-01T00:00:00+08:00 */
+  @IsOptionalDateTime()
+  to?: string;
 }
 
 export class AuditChangeDto {

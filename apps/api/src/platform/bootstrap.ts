@@ -29,6 +29,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // ETags here mean record versions (set by the handlers), not Express's content hashes.
+  app.set('etag', false);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -10,8 +10,15 @@ export interface ValueContext {
   seed: number;
 }
 
-/** Which optional object properties a generated value has. */
-export type Optional = 'all' | 'none';
+/** Which optional object properties a generated value has: all, none, or those naming a known record (teamId). */
+export type Optional = 'all' | 'none' | 'references';
+
+/**
+ * The API's document-wide "no U+0000" pattern on free text. Generated free text never contains U+0000, so for
+ * generating valid values it is no constraint; treating it as a real pattern would make length bounds unreachable.
+ */
+const NO_NUL_PATTERN = '^[^\\u0000]*$';
+const patternOf = (schema: JsonSchema): string | undefined => (schema.pattern === NO_NUL_PATTERN ? undefined : schema.pattern);
 
 const firstSample = <T>(arbitrary: fc.Arbitrary<T>, seed: number): T => fc.sample(arbitrary, { seed, numRuns: 1 })[0];
 
@@ -22,45 +29,48 @@ function fitLength(text: string, schema: JsonSchema): string {
   return [...padded].slice(0, max).join('');
 }
 
-function deterministicString(schema: JsonSchema, name: string, ctx: ValueContext): string {
+function deterministicString(schema: JsonSchema, name: string, ctx: ValueContext, variant: number | undefined): string {
   switch (schema.format) {
     case 'uuid':
       return ctx.references[name] ?? firstSample(fc.uuid(), ctx.seed);
     case 'email':
-      return `contract.${name.toLowerCase() || 'value'}@lianxi.test`;
+      return `contract.${name.toLowerCase() || 'value'}${variant ? `.${variant}` : ''}@lianxi.test`;
     case 'date-time':
       return new Date().toISOString();
     case 'date':
       return new Date().toISOString().slice(0, 10);
   }
-  if (schema.pattern) {
-    const pattern = new RegExp(schema.pattern);
-    return firstSample(fc.stringMatching(pattern).filter((s) => ctx.validator.isValid(schema, s)), ctx.seed);
+  const patternText = patternOf(schema);
+  if (patternText) {
+    const pattern = new RegExp(patternText);
+    return firstSample(fc.stringMatching(pattern).filter((s) => ctx.validator.isValid(schema, s)), ctx.seed + (variant ?? 0));
   }
-  return fitLength(`Contract ${name}`.trim(), schema);
+  return fitLength(`Contract ${name}${variant ? ` ${variant}` : ''}`.trim(), schema);
 }
 
 /**
  * One plausible valid value for a schema: its `example`, else its `default`, else the first enum value, else
- * a small value that meets its type, format, pattern and bounds. Deterministic for a given seed.
+ * a small value that meets its type, format, pattern and bounds. Deterministic for a given seed. A `variant`
+ * (1, 2, …) makes free-text strings differ from other variants, for records that must be unique.
  */
-export function validValue(input: JsonSchema, ctx: ValueContext, optional: Optional, name = ''): unknown {
+export function validValue(input: JsonSchema, ctx: ValueContext, optional: Optional, name = '', variant?: number): unknown {
   const schema = resolveSchema(ctx.document, input) ?? {};
-  if (schema.example !== undefined) return schema.example;
-  if (schema.default !== undefined) return schema.default;
+  const unique = variant !== undefined && schema.type === 'string' && !schema.enum;
+  if (schema.example !== undefined && !unique) return schema.example;
+  if (schema.default !== undefined && !unique) return schema.default;
   if (schema.enum?.length) return schema.enum[0];
   switch (schema.type) {
     case 'object': {
       const required = new Set(schema.required ?? []);
       return Object.fromEntries(
         Object.entries(schema.properties ?? {})
-          .filter(([key]) => optional === 'all' || required.has(key))
-          .map(([key, property]) => [key, validValue(property, ctx, optional, key)]),
+          .filter(([key]) => optional === 'all' || required.has(key) || (optional === 'references' && key in ctx.references))
+          .map(([key, property]) => [key, validValue(property, ctx, optional, key, variant)]),
       );
     }
     case 'array': {
       const count = Math.min(Math.max(1, schema.minItems ?? 0), schema.maxItems ?? Infinity);
-      return Array.from({ length: count }, () => (schema.items ? validValue(schema.items, ctx, optional, name) : 'x'));
+      return Array.from({ length: count }, () => (schema.items ? validValue(schema.items, ctx, optional, name, variant) : 'x'));
     }
     case 'integer':
     case 'number':
@@ -68,7 +78,7 @@ export function validValue(input: JsonSchema, ctx: ValueContext, optional: Optio
     case 'boolean':
       return true;
     case 'string':
-      return deterministicString(schema, name, ctx);
+      return deterministicString(schema, name, ctx, variant);
     default:
       return {};
   }
@@ -85,7 +95,8 @@ function stringArbitrary(schema: JsonSchema, name: string, ctx: ValueContext): f
     case 'date-time':
       return fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
   }
-  if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern));
+  const pattern = patternOf(schema);
+  if (pattern) return fc.stringMatching(new RegExp(pattern));
   // Any characters, control characters included: the document allows them.
   return fc.string({ unit: 'binary-ascii', minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 40, 60) });
 }
@@ -130,4 +141,16 @@ export function validValueArbitrary(input: JsonSchema, ctx: ValueContext, name =
   }
   if (schema.example !== undefined) arbitrary = fc.oneof(fc.constant(schema.example), arbitrary);
   return arbitrary.filter((value) => ctx.validator.isValid(input, value));
+}
+
+/**
+ * Documented-valid strings that implementations often trip over, for free-text schemas (no format, pattern or
+ * enum): a NUL character, and the longest allowed value in multi-byte characters.
+ */
+export function edgeStrings(input: JsonSchema, ctx: ValueContext): Array<{ kind: string; value: string }> {
+  const schema = resolveSchema(ctx.document, input) ?? {};
+  if (schema.type !== 'string' || schema.format || patternOf(schema) || schema.enum) return [];
+  const candidates = [{ kind: 'a string containing U+0000', value: fitLength('nul\u0000inside', schema) }];
+  if (schema.maxLength !== undefined && schema.maxLength <= 10_000) candidates.push({ kind: `a string of maxLength ${schema.maxLength} multi-byte characters`, value: '联'.repeat(schema.maxLength) });
+  return candidates.filter(({ value }) => ctx.validator.isValid(input, value));
 }

@@ -81,6 +81,15 @@ function isAuthPath(schemaPath: string): boolean {
   return schemaPath.startsWith('/api/v1/auth/');
 }
 
+/**
+ * Runs `task` while holding a lock shared by every tab of this origin. Tabs share the refresh cookie, so two
+ * tabs refreshing at once would present the same single-use token twice; in turn, each sends the newest cookie.
+ */
+function acrossTabs<T>(task: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  return locks ? locks.request('lianxi-auth-refresh', task) : task();
+}
+
 export interface ApiOptions {
   /** Server origin; '' (same origin) in the browser. Tests pass an absolute origin because Node's Request needs one. */
   baseUrl?: string;
@@ -144,12 +153,12 @@ export function createApi({ baseUrl = '', fetch }: ApiOptions = {}) {
 
   /**
    * Trades the refresh cookie for a new access token. Refresh tokens are single-use and a reused one ends the
-   * whole session, so concurrent callers share one in-flight request.
+   * whole session, so concurrent callers in this tab share one in-flight request, and tabs take turns.
    */
   function refresh(): Promise<TokenResponse | null> {
     refreshInFlight ??= (async () => {
       try {
-        const result = await client.POST('/api/v1/auth/refresh');
+        const result = await acrossTabs(() => client.POST('/api/v1/auth/refresh'));
         if (!result.data) {
           signOut();
           return null;
@@ -187,6 +196,8 @@ export function createApi({ baseUrl = '', fetch }: ApiOptions = {}) {
         const { response } = await client.POST('/api/v1/auth/logout');
         // An expired access token must not leave the server session (and its cookie) alive.
         if (response.status === 401 && (await refresh())) await client.POST('/api/v1/auth/logout');
+      } catch {
+        // Server unreachable: sign out here anyway; the server session ends when its refresh token expires.
       } finally {
         signOut();
       }

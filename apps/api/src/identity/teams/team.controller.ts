@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Endpoint } from '../../platform/http/endpoint.decorator';
 import { IfMatchVersion, setVersionEtag } from '../../platform/http/etag';
-import { uuidPipe } from '../../platform/http/validation';
+import { UuidParam } from '../../platform/http/validation';
 import { RoleKey } from '../roles/role-key';
 import { CreateTeamDto, TeamDto, toTeamDto, UpdateTeamDto } from './team.dto';
 import { TeamService } from './team.service';
@@ -22,7 +22,7 @@ export class TeamController {
 
   @Get(':id')
   @Endpoint({ summary: 'Get a team', errors: [404] })
-  async getTeam(@Param('id', uuidPipe('id')) id: string, @Res({ passthrough: true }) response: Response): Promise<TeamDto> {
+  async getTeam(@UuidParam('id') id: string, @Res({ passthrough: true }) response: Response): Promise<TeamDto> {
     const team = await this.teams.getById(id);
     setVersionEtag(response, team.version);
     return toTeamDto(team);
@@ -40,7 +40,7 @@ export class TeamController {
   @Patch(':id')
   @Endpoint({ summary: 'Rename a team', roles: [RoleKey.SystemAdmin], errors: [404, 412, 428] })
   async updateTeam(
-    @Param('id', uuidPipe('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: UpdateTeamDto,
     @IfMatchVersion() version: number | undefined,
     @Res({ passthrough: true }) response: Response,

@@ -1,4 +1,5 @@
-import { IsEnum, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsEnum, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { Optional } from '../../platform/http/validation';
 import { TeamEntity, TeamKind } from './team.entity';
 
 export class TeamDto {
@@ -24,7 +25,7 @@ export class TeamSummaryDto {
 
 export class CreateTeamDto {
   /** The parent team; omit only for a new root company. */
-  @IsOptional()
+  @Optional()
   @IsUUID()
   parentId?: string;
 
@@ -48,12 +49,12 @@ export class CreateTeamDto {
 }
 
 export class UpdateTeamDto {
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 200)
   name?: string;
 
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 200)
   nameEn?: string;

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Endpoint } from '../../platform/http/endpoint.decorator';
 import { IfMatchVersion, setVersionEtag } from '../../platform/http/etag';
-import { uuidPipe } from '../../platform/http/validation';
+import { UuidParam } from '../../platform/http/validation';
 import { PasswordService } from '../passwords/password.service';
 import { RoleKey } from '../roles/role-key';
 import { CreateUserDto, PasswordResetIssuedDto, SetUserRolesDto, toUserDto, UpdateUserDto, UserDto, UserPageDto, UserQueryDto } from './user.dto';
@@ -28,7 +28,7 @@ export class UserController {
 
   @Get(':id')
   @Endpoint({ summary: 'Get a user', roles: ADMIN, errors: [404] })
-  async getUser(@Param('id', uuidPipe('id')) id: string, @Res({ passthrough: true }) response: Response): Promise<UserDto> {
+  async getUser(@UuidParam('id') id: string, @Res({ passthrough: true }) response: Response): Promise<UserDto> {
     const user = await this.users.getById(id);
     setVersionEtag(response, user.version);
     return toUserDto(user);
@@ -47,7 +47,7 @@ export class UserController {
   @Patch(':id')
   @Endpoint({ summary: 'Update or deactivate a user', roles: ADMIN, errors: [404, 412, 428] })
   async updateUser(
-    @Param('id', uuidPipe('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: UpdateUserDto,
     @IfMatchVersion() version: number | undefined,
     @Res({ passthrough: true }) response: Response,
@@ -61,7 +61,7 @@ export class UserController {
   @Put(':id/roles')
   @Endpoint({ summary: 'Replace a user\'s roles', roles: ADMIN, errors: [404, 412, 428] })
   async setUserRoles(
-    @Param('id', uuidPipe('id')) id: string,
+    @UuidParam('id') id: string,
     @Body() dto: SetUserRolesDto,
     @IfMatchVersion() version: number | undefined,
     @Res({ passthrough: true }) response: Response,
@@ -74,7 +74,7 @@ export class UserController {
   /** The current password stops working, all sessions end, and the user is emailed a one-time link. */
   @Post(':id/password-reset')
   @Endpoint({ summary: 'Force a password reset', roles: ADMIN, status: 202, errors: [404, 409] })
-  forceUserPasswordReset(@Param('id', uuidPipe('id')) id: string): Promise<PasswordResetIssuedDto> {
+  forceUserPasswordReset(@UuidParam('id') id: string): Promise<PasswordResetIssuedDto> {
     return this.passwords.forceReset(id);
   }
 }

@@ -1,12 +1,10 @@
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../platform/http/pagination';
+import { IsPhone, Optional } from '../../platform/http/validation';
 import { RoleKey } from '../roles/role-key';
 import { RoleDto, toRoleDto } from '../roles/role.dto';
 import { TeamSummaryDto } from '../teams/team.dto';
 import { UserEntity, UserLocale } from './user.entity';
-
-/** Phones as people write them: digits, spaces, +, -, parentheses; 5–30 characters. */
-const PHONE = /^\+?[0-9 ()-]{5,30}$/;
 
 export class PartnerAccountSummaryDto {
   id!: string;
@@ -44,12 +42,12 @@ export class UserPageDto {
 
 export class UserQueryDto extends PageQueryDto {
   /** Substring of email or either name. */
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(100)
   q?: string;
 
-  @IsOptional()
+  @Optional()
   @IsUUID()
   teamId?: string;
 }
@@ -70,26 +68,25 @@ export class CreateUserDto {
   @Length(1, 200)
   nameEn!: string;
 
-  /** @example +86 138 0013 8000 */
-  @IsOptional()
-  @Matches(PHONE, { message: 'phone must be 5–30 digits, spaces, +, -, ( or )' })
+  @Optional()
+  @IsPhone()
   phone?: string;
 
-  @IsOptional()
+  @Optional()
   @IsEnum(UserLocale)
   locale?: UserLocale;
 
   /** Staff users belong to a team. */
-  @IsOptional()
+  @Optional()
   @IsUUID()
   teamId?: string;
 
   /** Partner users belong to a partner account instead of a team. */
-  @IsOptional()
+  @Optional()
   @IsUUID()
   partnerAccountId?: string;
 
-  @IsOptional()
+  @Optional()
   @IsUUID()
   managerId?: string;
 
@@ -101,54 +98,57 @@ export class CreateUserDto {
 }
 
 export class UpdateUserDto {
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 200)
   name?: string;
 
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 200)
   nameEn?: string;
 
+  /** null clears it. */
   @IsOptional()
-  @Matches(PHONE, { message: 'phone must be 5–30 digits, spaces, +, -, ( or )' })
-  phone?: string;
+  @IsPhone()
+  phone?: string | null;
 
-  @IsOptional()
+  @Optional()
   @IsEnum(UserLocale)
   locale?: UserLocale;
 
-  @IsOptional()
+  @Optional()
   @IsUUID()
   teamId?: string;
 
+  /** null clears it. */
   @IsOptional()
   @IsUUID()
-  managerId?: string;
+  managerId?: string | null;
 
   /** false deactivates the user and ends all their sessions at once. */
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   active?: boolean;
 }
 
 export class UpdateProfileDto {
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 200)
   name?: string;
 
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 200)
   nameEn?: string;
 
+  /** null clears it. */
   @IsOptional()
-  @Matches(PHONE, { message: 'phone must be 5–30 digits, spaces, +, -, ( or )' })
-  phone?: string;
+  @IsPhone()
+  phone?: string | null;
 
-  @IsOptional()
+  @Optional()
   @IsEnum(UserLocale)
   locale?: UserLocale;
 }

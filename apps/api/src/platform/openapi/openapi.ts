@@ -14,6 +14,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   409: 'Conflicts with the current state or an existing record',
   412: 'The record changed since it was read (stale If-Match)',
   413: 'The request body is larger than 1 MB',
+  415: 'The request body is not application/json',
   422: 'Understood but refused by a business rule',
   428: 'The If-Match header is required',
   429: 'Too many attempts; retry after the number of seconds in Retry-After',
@@ -71,7 +72,9 @@ export async function buildOpenApiDocument(app: INestApplication): Promise<OpenA
       // Public operations say so explicitly rather than inheriting nothing.
       operation.security ??= [];
       const takesInput = Boolean(operation.parameters?.length || operation.requestBody);
-      for (const status of operation[PROBLEM_STATUSES_EXTENSION] ?? []) {
+      // Any body may be too large or not JSON: the body parser answers those before the route runs.
+      const statuses = [...(operation[PROBLEM_STATUSES_EXTENSION] ?? []), ...(operation.requestBody ? [413, 415] : [])];
+      for (const status of statuses) {
         // Without parameters or a body there is nothing to be invalid.
         if (status === 400 && !takesInput) continue;
         operation.responses[String(status)] = {
@@ -85,7 +88,37 @@ export async function buildOpenApiDocument(app: INestApplication): Promise<OpenA
       }
     }
   }
+  tightenInputSchemas(document);
   return normalise(document) as OpenAPIObject;
+}
+
+/** Free text: PostgreSQL cannot store U+0000, so the API refuses it anywhere (see findUnsafeInput). */
+const NO_NUL = '^[^\\u0000]*$';
+
+type SchemaObject = { type?: string; format?: string; pattern?: string; enum?: unknown[]; properties?: Record<string, SchemaObject>; items?: SchemaObject; additionalProperties?: boolean };
+
+function forbidNul(schema: SchemaObject | undefined): void {
+  if (!schema) return;
+  if (schema.type === 'string' && !schema.format && !schema.pattern && !schema.enum) schema.pattern = NO_NUL;
+  forbidNul(schema.items);
+  Object.values(schema.properties ?? {}).forEach(forbidNul);
+}
+
+/**
+ * Says what the input pipeline enforces for every request: bodies refuse unknown properties
+ * (forbidNonWhitelisted) and no string may contain U+0000.
+ */
+function tightenInputSchemas(document: OpenAPIObject): void {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, SchemaObject>;
+  const operations = Object.values(document.paths).flatMap((item) => Object.values(item) as Array<{ requestBody?: unknown; parameters?: Array<{ in: string; schema?: SchemaObject }> }>);
+  for (const [, name] of JSON.stringify(operations.map((op) => op.requestBody ?? null)).matchAll(/#\/components\/schemas\/(\w+)/g)) {
+    const schema = schemas[name];
+    if (!schema) continue;
+    schema.additionalProperties = false;
+    forbidNul(schema);
+  }
+  // Header values cannot carry U+0000 at all (HTTP refuses them before we see them).
+  for (const parameter of operations.flatMap((op) => op.parameters ?? []).filter((p) => p.in !== 'header')) forbidNul(parameter.schema);
 }
 
 export function mountOpenApi(app: INestApplication, document: OpenAPIObject): void {

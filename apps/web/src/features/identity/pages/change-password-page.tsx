@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ApiError } from '@/lib/api';
 import { applyFieldErrors } from '@/lib/form';
 import { useChangePassword } from '../api/change-password';
+import { localizePasswordError } from '../utils/password-messages';
 import { NewPasswordFields } from '../components/new-password-fields';
 
 interface ChangePasswordValues {
@@ -32,7 +33,7 @@ export function ChangePasswordPage() {
           void message.success(t('password.changed'));
         },
         onError: (error) => {
-          const unmatched = applyFieldErrors(form, error, SERVER_FIELDS);
+          const unmatched = applyFieldErrors(form, error, SERVER_FIELDS, (field, message) => localizePasswordError(t, field, message));
           const mapped = error instanceof ApiError && Object.keys(error.fieldErrors).length > unmatched.length;
           if (!mapped) setAlert(error instanceof ApiError ? t('errors.generic') : t('errors.network'));
           else if (unmatched.length > 0) setAlert(unmatched.join(' '));

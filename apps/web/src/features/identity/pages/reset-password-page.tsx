@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { ApiError } from '@/lib/api';
 import { applyFieldErrors } from '@/lib/form';
 import { useResetPassword } from '../api/reset-password';
+import { localizePasswordError } from '../utils/password-messages';
 import { NewPasswordFields } from '../components/new-password-fields';
 
 interface ResetPasswordValues {
@@ -37,7 +38,7 @@ export function ResetPasswordPage() {
       { token, newPassword },
       {
         onError: (error) => {
-          applyFieldErrors(form, error, ['newPassword']);
+          applyFieldErrors(form, error, ['newPassword'], (field, message) => localizePasswordError(t, field, message));
           if (!(error instanceof ApiError)) return setAlert(t('errors.network'));
           if (!error.fieldErrors.newPassword) setAlert(error.status < 500 ? t('resetPassword.invalidToken') : t('errors.generic'));
         },
