@@ -55,7 +55,7 @@ async function browserSmoke() {
   const server = spawn('node', ['apps/api/dist/main.js'], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, PORT: String(port), LIANXI_DATA_DIR: dataDir, NODE_ENV: 'development', LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), LIANXI_DATA_DIR: dataDir, NODE_ENV: 'development', LOG_LEVEL: 'error' },
   });
   try {
     if (!(await waitForReady(`http://127.0.0.1:${port}/api/health/ready`, 90_000))) {
