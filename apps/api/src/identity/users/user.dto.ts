@@ -1,4 +1,5 @@
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { PickType } from '@nestjs/swagger';
 import { PageQueryDto } from '../../platform/http/pagination';
 import { IsPhone, Optional } from '../../platform/http/validation';
 import { RoleKey } from '../roles/role-key';
@@ -132,26 +133,8 @@ export class UpdateUserDto {
   active?: boolean;
 }
 
-export class UpdateProfileDto {
-  @Optional()
-  @IsString()
-  @Length(1, 200)
-  name?: string;
-
-  @Optional()
-  @IsString()
-  @Length(1, 200)
-  nameEn?: string;
-
-  /** null clears it. */
-  @IsOptional()
-  @IsPhone()
-  phone?: string | null;
-
-  @Optional()
-  @IsEnum(UserLocale)
-  locale?: UserLocale;
-}
+/** What users change on their own profile: a subset of what administrators may change. */
+export class UpdateProfileDto extends PickType(UpdateUserDto, ['name', 'nameEn', 'phone', 'locale'] as const) {}
 
 export class SetUserRolesDto {
   @IsArray()
