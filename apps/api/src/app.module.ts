@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AccessModule } from './access/access.module';
 import { AuditModule } from './audit/audit.module';
 import { IdentityModule } from './identity/identity.module';
 import { MailModule } from './platform/mail/mail.module';
@@ -11,6 +12,7 @@ import { HealthController } from './platform/health/health.controller';
 import { HealthService } from './platform/health/health.service';
 import { ProblemFilter } from './platform/http/problem.filter';
 import { loggerOptions } from './platform/logging/logger-options';
+import { SalesModule } from './sales/sales.module';
 
 /** The application: platform machinery plus every business module. Built from a parsed config and a database URL. */
 @Module({})
@@ -25,6 +27,8 @@ export class AppModule {
         MailModule,
         AuditModule,
         IdentityModule,
+        AccessModule,
+        SalesModule,
       ],
       controllers: [HealthController],
       providers: [

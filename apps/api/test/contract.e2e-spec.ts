@@ -49,6 +49,8 @@ const OPERATIONS = listOperations(COMMITTED);
 /** `{id}` under these collections is a record that the destructive valid calls may change. */
 const PATH_TARGETS: Record<string, (item: Record<string, unknown>) => boolean> = {
   '/api/v1/users': (user) => user.email === 'rep.e2@lianxi.test',
+  // Owned by rep.e1, the default caller: owner-only flags and reassigning to oneself are theirs to change.
+  '/api/v1/accounts': (account) => account.name === '徐州恒达工程机械有限公司',
   '/api/v1/teams': (team) => team.code === 'E2',
 };
 
@@ -112,6 +114,7 @@ const DATA_DEPENDENT_INPUTS: Record<string, string> = {
   teamId: 'must reference an existing team (and a user needs a team or a partner account)',
   parentId: 'must reference an existing team',
   managerId: 'must reference an existing user other than the user',
+  ownerId: 'must reference an active user, and someone else needs the reassign right',
   partnerAccountId: 'must reference an existing partner account',
 };
 
@@ -155,7 +158,14 @@ async function openContract(): Promise<Contract> {
   const users = await world.collectionItems('/api/v1/users');
   const e1 = String(teams.find((team) => team.code === 'E1')?.id);
   const partner = users.find((user) => user.partnerAccount)?.partnerAccount as { id: string } | undefined;
-  const references = { teamId: e1, parentId: e1, managerId: String(users.find((u) => u.email === 'gm@lianxi.test')?.id), partnerAccountId: String(partner?.id) };
+  const references = {
+    teamId: e1,
+    parentId: e1,
+    managerId: String(users.find((u) => u.email === 'gm@lianxi.test')?.id),
+    partnerAccountId: String(partner?.id),
+    // Records are created and reassigned to the default caller (rep.e1): creating for others needs the reassign right.
+    ownerId: String(users.find((u) => u.email === 'rep.e1@lianxi.test')?.id),
+  };
   return { t, document, validator, world, values: { document, validator, seed: SEED, references } };
 }
 

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { hashPassword } from '../identity/passwords/password-hasher';
 import { dataSourceOptions } from '../platform/database/data-source-options';
-import { DEMO_PARTNER, demoPassword, TEAMS, USERS } from './demo-organisation';
+import { ACCOUNTS, DEMO_PARTNER, demoPassword, TEAMS, USERS } from './demo-organisation';
 
 /**
  * Loads the demo organisation into an empty database (no users yet), in one transaction. Demo passwords are
@@ -50,9 +50,18 @@ export async function loadDemoDataIfEmpty(databaseUrl: string): Promise<boolean>
       for (const user of USERS) {
         if (user.manager) await manager.query('update users set manager_id = $2 where id = $1', [userIds.get(user.email), userIds.get(user.manager)]);
       }
+      const teamOf = new Map(USERS.map((u) => [u.email, u.team ? (teams.get(u.team)?.id ?? null) : null]));
+      for (const account of ACCOUNTS) {
+        await manager.query(
+          `insert into accounts (id, name, industry, region, phone, email, owner_id, team_id, partner_account_id, owner_only_edit, restricted)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          [uuidv7(), account.name, account.industry, account.region, account.phone, account.email, userIds.get(account.owner), teamOf.get(account.owner),
+            account.partner ? partnerId : null, account.ownerOnlyEdit ?? false, account.restricted ?? false],
+        );
+      }
       await manager.query(
         `insert into audit_events (id, category, action, details) values ($1, 'security', 'system.demo_data_loaded', $2)`,
-        [uuidv7(), JSON.stringify({ users: USERS.length, teams: TEAMS.length })],
+        [uuidv7(), JSON.stringify({ users: USERS.length, teams: TEAMS.length, accounts: ACCOUNTS.length })],
       );
       return true;
     });

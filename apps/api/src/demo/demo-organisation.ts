@@ -59,3 +59,29 @@ export const USERS: DemoUser[] = [
 export function demoPassword(email: string): string {
   return `Demo#${email.split('@')[0]}#2026`;
 }
+
+export interface DemoAccount {
+  name: string;
+  owner: string;
+  industry: string;
+  region: string;
+  phone: string;
+  email: string;
+  partner?: boolean;
+  ownerOnlyEdit?: boolean;
+  restricted?: boolean;
+}
+
+/**
+ * A few customers that show the permission engine at work (the sales issue adds the full demo data set): each sales
+ * group's own customers, an owner-only one, a restricted one and one of the distributor's.
+ */
+export const ACCOUNTS: DemoAccount[] = [
+  { name: '徐州恒达工程机械有限公司', owner: 'rep.e1@lianxi.test', industry: 'construction', region: 'East', phone: '13812345678', email: 'purchasing@hengda.example.cn' },
+  { name: '苏州远航建设集团', owner: 'rep.e1b@lianxi.test', industry: 'construction', region: 'East', phone: '13987654321', email: 'info@yuanhang.example.cn', ownerOnlyEdit: true },
+  { name: '杭州湾港口物流有限公司', owner: 'rep.e2@lianxi.test', industry: 'logistics', region: 'East', phone: '13700001111', email: 'ops@hzport.example.cn' },
+  { name: '天津北方矿业股份有限公司', owner: 'rep.n1@lianxi.test', industry: 'mining', region: 'North', phone: '13622223333', email: 'cg@beifang.example.cn' },
+  { name: '上海申城地铁建设（保密项目）', owner: 'rep.e1@lianxi.test', industry: 'infrastructure', region: 'East', phone: '13544445555', email: 'pm@shencheng.example.cn', restricted: true },
+  { name: '宁波东港重型设备租赁', owner: 'manager.east@lianxi.test', industry: 'rental', region: 'East', phone: '13366667777', email: 'rent@donggang.example.cn' },
+  { name: 'Qingdao Harbour Cranes Ltd.', owner: 'partner@lianxi.test', industry: 'logistics', region: 'North', phone: '13288889999', email: 'buy@qdcranes.example.com', partner: true },
+];

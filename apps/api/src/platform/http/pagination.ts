@@ -52,24 +52,31 @@ function decodeCursor(cursor: string, length: number): Array<string | number> {
 }
 
 /**
- * Keyset pagination, newest first: orders by the given columns descending and continues strictly after the
+ * Keyset pagination: orders by the given columns (all in one direction) and continues strictly after the
  * cursor's row, so pages stay stable under inserts and cost the same at any depth. The last column must be unique.
  */
-export async function paginateDescending<E extends ObjectLiteral>(
+export async function paginate<E extends ObjectLiteral>(
   query: SelectQueryBuilder<E>,
   keyset: KeysetColumn<E>[],
   page: PageQueryDto,
+  direction: 'ASC' | 'DESC',
 ): Promise<Page<E>> {
   const limit = page.limit ?? 50;
   if (page.cursor) {
     const values = decodeCursor(page.cursor, keyset.length);
     const params = Object.fromEntries(values.map((v, i) => [`cursor${i}`, v]));
-    query.andWhere(`(${keyset.map((k) => k.expression).join(', ')}) < (${values.map((_, i) => `:cursor${i}`).join(', ')})`, params);
+    const comparison = direction === 'ASC' ? '>' : '<';
+    query.andWhere(`(${keyset.map((k) => k.expression).join(', ')}) ${comparison} (${values.map((_, i) => `:cursor${i}`).join(', ')})`, params);
   }
-  keyset.forEach((k, i) => (i === 0 ? query.orderBy(k.expression, 'DESC') : query.addOrderBy(k.expression, 'DESC')));
+  keyset.forEach((k, i) => (i === 0 ? query.orderBy(k.expression, direction) : query.addOrderBy(k.expression, direction)));
   const rows = await query.take(limit + 1).getMany();
   const hasMore = rows.length > limit;
   const data = hasMore ? rows.slice(0, limit) : rows;
   const last = data[data.length - 1];
   return { data, nextCursor: hasMore && last ? encodeCursor(keyset.map((k) => k.value(last))) : null };
+}
+
+/** Newest first (UUIDv7 ids and similar). */
+export function paginateDescending<E extends ObjectLiteral>(query: SelectQueryBuilder<E>, keyset: KeysetColumn<E>[], page: PageQueryDto): Promise<Page<E>> {
+  return paginate(query, keyset, page, 'DESC');
 }

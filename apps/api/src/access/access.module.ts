@@ -1,0 +1,13 @@
+import { Global, Module } from '@nestjs/common';
+import { MyPermissionsController } from './access.controller';
+import { AccessService } from './access.service';
+import { PolicyService } from './policy.service';
+
+/** The permission engine: global, because every business module reads and writes through it. */
+@Global()
+@Module({
+  controllers: [MyPermissionsController],
+  providers: [PolicyService, AccessService],
+  exports: [AccessService, PolicyService],
+})
+export class AccessModule {}

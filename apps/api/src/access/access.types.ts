@@ -1,0 +1,37 @@
+/** What a permission is about. Business modules add their object types here. */
+export enum ObjectType {
+  Account = 'account',
+  Contact = 'contact',
+}
+
+export enum AccessAction {
+  Read = 'read',
+  Create = 'create',
+  Update = 'update',
+  Delete = 'delete',
+  /** Change a record's owner (and team), even on owner-only-edit records: customers are never orphaned. */
+  Reassign = 'reassign',
+}
+
+/** How far an action reaches, in increasing order. */
+export enum AccessLevel {
+  None = 'none',
+  Own = 'own',
+  Team = 'team',
+  Subtree = 'subtree',
+  All = 'all',
+}
+
+/** Per-field access, in increasing order. */
+export enum FieldAccess {
+  Hidden = 'hidden',
+  Masked = 'masked',
+  Read = 'read',
+  Edit = 'edit',
+}
+
+export const LEVEL_ORDER = [AccessLevel.None, AccessLevel.Own, AccessLevel.Team, AccessLevel.Subtree, AccessLevel.All];
+export const FIELD_ORDER = [FieldAccess.Hidden, FieldAccess.Masked, FieldAccess.Read, FieldAccess.Edit];
+
+export const maxLevel = (a: AccessLevel, b: AccessLevel): AccessLevel => (LEVEL_ORDER.indexOf(a) >= LEVEL_ORDER.indexOf(b) ? a : b);
+export const maxFieldAccess = (a: FieldAccess, b: FieldAccess): FieldAccess => (FIELD_ORDER.indexOf(a) >= FIELD_ORDER.indexOf(b) ? a : b);

@@ -1,0 +1,123 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Principal } from '../identity/auth/principal';
+import { AppError } from '../platform/http/app-error';
+import { ErrorCode } from '../platform/http/error-code';
+import { AccessAction, AccessLevel, FieldAccess, ObjectType } from './access.types';
+import { maskValue } from './masking';
+import type { ObjectPolicy } from './policy.service';
+
+/** An SQL predicate over the record alias, with its named parameters. */
+export interface SqlPredicate {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * One caller's access to one object type: record scopes compiled to SQL predicates, and field rules applied to
+ * what goes out and what comes in. Services get it from AccessService and never decide access themselves.
+ */
+export class ObjectAccess {
+  constructor(
+    readonly principal: Principal,
+    private readonly policy: ObjectPolicy,
+    /** The caller's team path (`/…/teamId/`), for subtree scopes; null for partner users. */
+    private readonly teamPath: string | null,
+  ) {}
+
+  get objectType(): ObjectType {
+    return this.policy.objectType;
+  }
+
+  level(action: AccessAction): AccessLevel {
+    return this.policy.level(action);
+  }
+
+  /**
+   * The records of `alias` on which the caller may perform `action`, as a predicate for the query itself:
+   * role level (own/team/subtree/all) or an explicit share, narrowed by `restricted` (owner and shares only),
+   * `ownerOnlyEdit` (owner only, for update and delete) and the partner account for partner users.
+   */
+  scope(action: AccessAction, alias: string): SqlPredicate {
+    const p = `acc_${alias}_${action}`;
+    const params: Record<string, unknown> = { [`${p}_user`]: this.principal.userId, [`${p}_type`]: this.objectType };
+    const level = this.level(action);
+    const byLevel = this.levelPredicate(level, alias, p, params);
+    const needsEdit = action !== AccessAction.Read;
+    const shareExists = (editOnly: boolean) =>
+      `exists (select 1 from record_shares s where s.object_type = :${p}_type and s.record_id = ${alias}.id` +
+      ` and (s.user_id = :${p}_user${this.principal.teamId ? ` or s.team_id = :${p}_team` : ''})${editOnly ? ` and s.access = 'edit'` : ''})`;
+    if (this.principal.teamId) params[`${p}_team`] = this.principal.teamId;
+
+    // Creating has no record yet; reassigning is not widened by shares.
+    const grants = action === AccessAction.Reassign ? byLevel : `(${byLevel} or ${shareExists(needsEdit)})`;
+    const clauses = [grants, `(not ${alias}.restricted or ${alias}.owner_id = :${p}_user or ${shareExists(false)})`];
+    if (action === AccessAction.Update || action === AccessAction.Delete) clauses.push(`(not ${alias}.owner_only_edit or ${alias}.owner_id = :${p}_user)`);
+    if (this.principal.partnerAccountId) {
+      params[`${p}_partner`] = this.principal.partnerAccountId;
+      clauses.push(`${alias}.partner_account_id = :${p}_partner`);
+    }
+    return { sql: `(${clauses.join(' and ')})`, params };
+  }
+
+  /** Adds the read scope to a query: records the caller may not see do not exist for it. */
+  applyReadScope<E extends ObjectLiteral>(query: SelectQueryBuilder<E>, alias: string): SelectQueryBuilder<E> {
+    const { sql, params } = this.scope(AccessAction.Read, alias);
+    return query.andWhere(sql, params);
+  }
+
+  assertMay(action: AccessAction.Create): void {
+    if (this.level(action) === AccessLevel.None) throw new AppError(ErrorCode.Forbidden, `You may not ${action} ${this.objectType} records`);
+  }
+
+  /** A field's effective access: the explicit rule of the caller's roles, else what the object permission implies. */
+  fieldAccess(field: string): FieldAccess {
+    if (this.level(AccessAction.Read) === AccessLevel.None) return FieldAccess.Hidden;
+    return this.policy.fieldRule(field) ?? (this.level(AccessAction.Update) === AccessLevel.None ? FieldAccess.Read : FieldAccess.Edit);
+  }
+
+  /** The response as the caller may see it: hidden fields omitted, masked fields masked (so they are optional in T). */
+  project<T extends object>(record: T, protectedFields: ReadonlyArray<keyof T & string>): T {
+    const out: T = { ...record };
+    for (const field of protectedFields) {
+      const access = this.fieldAccess(field);
+      if (access === FieldAccess.Hidden) delete out[field];
+      else if (access === FieldAccess.Masked) (out as Record<string, unknown>)[field] = maskValue(field, record[field]);
+    }
+    return out;
+  }
+
+  /** A write may only name fields the caller may edit: 403 naming each other field, before anything is written. */
+  assertWritable(body: object): void {
+    const refused = Object.keys(body).filter((field) => (body as Record<string, unknown>)[field] !== undefined && this.fieldAccess(field) !== FieldAccess.Edit);
+    if (refused.length) {
+      throw new AppError(ErrorCode.Forbidden, `You may not change: ${refused.join(', ')}`, { errors: refused.map((field) => ({ field, message: 'you may not change this field' })) });
+    }
+  }
+
+  /** Sorting or filtering by a field the caller cannot read would reveal it by inference: 400 naming it. */
+  assertReadable(field: string, purpose: 'sort' | 'filter' | 'search'): void {
+    const access = this.fieldAccess(field);
+    if (access === FieldAccess.Hidden || access === FieldAccess.Masked) {
+      throw AppError.validation(purpose === 'sort' ? 'sort' : field, `you may not ${purpose} by ${field}`);
+    }
+  }
+
+  private levelPredicate(level: AccessLevel, alias: string, p: string, params: Record<string, unknown>): string {
+    switch (level) {
+      case AccessLevel.None:
+        return 'false';
+      case AccessLevel.Own:
+        return `${alias}.owner_id = :${p}_user`;
+      case AccessLevel.Team:
+        if (!this.principal.teamId) return 'false';
+        params[`${p}_myteam`] = this.principal.teamId;
+        return `(${alias}.team_id = :${p}_myteam or ${alias}.owner_id = :${p}_user)`;
+      case AccessLevel.Subtree:
+        if (!this.teamPath) return 'false';
+        params[`${p}_path`] = `${this.teamPath}%`;
+        return `(${alias}.team_id in (select t.id from teams t where t.path like :${p}_path) or ${alias}.owner_id = :${p}_user)`;
+      case AccessLevel.All:
+        return 'true';
+    }
+  }
+}

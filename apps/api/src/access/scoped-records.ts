@@ -1,0 +1,221 @@
+import { DataSource, EntityManager, EntityTarget } from 'typeorm';
+import { AuditCategory } from '../audit/audit-event.entity';
+import { AuditService, diffFields } from '../audit/audit.service';
+import type { Principal } from '../identity/auth/principal';
+import { AppError } from '../platform/http/app-error';
+import { ErrorCode } from '../platform/http/error-code';
+import { assertVersion } from '../platform/http/etag';
+import { paginate, type Page, type PageQueryDto } from '../platform/http/pagination';
+import { AccessAction, AccessLevel, ObjectType } from './access.types';
+import { AccessService } from './access.service';
+import type { ObjectAccess } from './object-access';
+import { BusinessRecord } from './record-attributes';
+
+export interface ListOptions extends PageQueryDto {
+  /** A field to sort by, `-field` for descending. */
+  sort?: string;
+  /** Exact-match filters by field. */
+  filters?: Record<string, string | undefined>;
+  /** Substring search over `searchFields`. */
+  q?: string;
+}
+
+export interface ScopedRecordsConfig {
+  objectType: ObjectType;
+  /** Entity property names that may be sorted on (text columns), beside the default `name`. */
+  sortable: string[];
+  filterable: string[];
+  searchFields: string[];
+  /** Business fields under field rules and in the audit trail (besides the record attributes). */
+  fields: string[];
+}
+
+type Identified = BusinessRecord & { id: string };
+const WRITE_ATTRIBUTES = ['ownerId', 'ownerOnlyEdit', 'restricted', 'partnerAccountId'] as const;
+const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * Reading and writing one business object type through the permission engine: every query carries the caller's
+ * record scope, every response passes the field rules, every write checks fields, ownership rules and version,
+ * and is audited in its transaction. Business services build on it rather than querying their tables directly.
+ */
+export class ScopedRecords<E extends Identified> {
+  readonly alias = 'r';
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly entity: EntityTarget<E> & (new () => E),
+    readonly config: ScopedRecordsConfig,
+  ) {}
+
+  accessFor(principal: Principal): Promise<ObjectAccess> {
+    return this.access.forObject(principal, this.config.objectType);
+  }
+
+  /** A page of the records the caller may see; `within` narrows further (a related list: an account's contacts). */
+  async list(principal: Principal, options: ListOptions, within?: { sql: string; params: Record<string, unknown> }): Promise<{ page: Page<E>; access: ObjectAccess }> {
+    const access = await this.accessFor(principal);
+    // No read right at all: nothing to list, and nothing a sort or filter could reveal.
+    if (access.level(AccessAction.Read) === AccessLevel.None) return { page: { data: [], nextCursor: null }, access };
+    const query = access.applyReadScope(this.dataSource.getRepository(this.entity).createQueryBuilder(this.alias), this.alias);
+    if (within) query.andWhere(within.sql, within.params);
+    for (const [field, value] of Object.entries(options.filters ?? {})) {
+      if (value === undefined) continue;
+      access.assertReadable(field, 'filter');
+      query.andWhere(`${this.alias}.${snake(field)} = :filter_${field}`, { [`filter_${field}`]: value });
+    }
+    if (options.q) {
+      for (const field of this.config.searchFields) access.assertReadable(field, 'search');
+      const pattern = `%${options.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere(`(${this.config.searchFields.map((f) => `${this.alias}.${snake(f)} ilike :q`).join(' or ')})`, { q: pattern });
+    }
+    const descending = options.sort?.startsWith('-') ?? false;
+    const sortField = options.sort?.replace(/^-/, '') ?? 'name';
+    if (!['name', ...this.config.sortable].includes(sortField)) throw AppError.validation('sort', `must be one of ${['name', ...this.config.sortable].join(', ')}, optionally prefixed with -`);
+    access.assertReadable(sortField, 'sort');
+    const expression = `coalesce(${this.alias}.${snake(sortField)}, '')`;
+    const page = await paginate(
+      query,
+      [
+        { expression, value: (row: E) => String((row as Record<string, unknown>)[sortField] ?? '') },
+        { expression: `${this.alias}.id`, value: (row: E) => row.id },
+      ],
+      options,
+      descending ? 'DESC' : 'ASC',
+    );
+    return { page, access };
+  }
+
+  /** The record if the caller may see it; otherwise 404, exactly as for an id that does not exist. */
+  async get(principal: Principal, id: string, manager: EntityManager = this.dataSource.manager): Promise<{ record: E; access: ObjectAccess }> {
+    const access = await this.accessFor(principal);
+    const record = await access.applyReadScope(manager.getRepository(this.entity).createQueryBuilder(this.alias), this.alias).andWhere(`${this.alias}.id = :id`, { id }).getOne();
+    if (!record) throw AppError.notFound(this.label());
+    return { record, access };
+  }
+
+  /** Whether the caller may perform `action` on this (visible) record, decided by the same SQL predicate. */
+  async may(access: ObjectAccess, action: AccessAction, id: string, manager: EntityManager): Promise<boolean> {
+    const { sql, params } = access.scope(action, this.alias);
+    return manager.getRepository(this.entity).createQueryBuilder(this.alias).where(`${this.alias}.id = :id`, { id }).andWhere(sql, params).getExists();
+  }
+
+  async create(principal: Principal, values: Partial<E>): Promise<{ record: E; access: ObjectAccess }> {
+    const access = await this.accessFor(principal);
+    access.assertMay(AccessAction.Create);
+    access.assertWritable(this.businessFields(values));
+    const record = await this.dataSource.transaction(async (manager) => {
+      const ownerId = values.ownerId ?? principal.userId;
+      if (ownerId !== principal.userId && access.level(AccessAction.Reassign) === AccessLevel.None) {
+        throw new AppError(ErrorCode.Forbidden, 'You may not create records for someone else', { errors: [{ field: 'ownerId', message: 'needs the reassign right' }] });
+      }
+      if ((values.restricted || values.ownerOnlyEdit) && ownerId !== principal.userId) {
+        throw new AppError(ErrorCode.Forbidden, 'Only the owner marks a record restricted or owner-only', { errors: [{ field: values.restricted ? 'restricted' : 'ownerOnlyEdit', message: 'only the owner may set this' }] });
+      }
+      const owner = await this.owner(manager, ownerId);
+      const record = manager.create(this.entity, {
+        ...values,
+        ownerId,
+        teamId: owner.teamId,
+        // Partner users' records always belong to their partner account.
+        partnerAccountId: principal.partnerAccountId ?? values.partnerAccountId ?? null,
+        ownerOnlyEdit: values.ownerOnlyEdit ?? false,
+        restricted: values.restricted ?? false,
+      } as E);
+      await manager.insert(this.entity, record as never);
+      await this.audit.record(manager, {
+        category: AuditCategory.Business,
+        action: `${this.config.objectType}.created`,
+        entityType: this.config.objectType,
+        entityId: record.id,
+        changes: diffFields({}, record as Record<string, unknown>, this.auditedFields()),
+      });
+      return manager.findOneByOrFail(this.entity, { id: record.id } as never);
+    });
+    return { record, access };
+  }
+
+  /**
+   * Updates a visible record: 404 if unseen; 403 when the caller may not update it (level, read share,
+   * owner-only) or may not change a field; owner changes need the reassign right (and work on owner-only
+   * records); 412/428 for a stale or missing version.
+   */
+  async update(principal: Principal, id: string, values: Partial<E>, expectedVersion: number | undefined): Promise<{ record: E; access: ObjectAccess }> {
+    return this.dataSource.transaction(async (manager) => {
+      const { record, access } = await this.get(principal, id, manager);
+      await manager.getRepository(this.entity).createQueryBuilder(this.alias).setLock('pessimistic_write').where(`${this.alias}.id = :id`, { id }).getOne();
+      const changes = this.businessFields(values);
+      const reassigning = values.ownerId !== undefined && values.ownerId !== record.ownerId;
+      if (Object.keys(changes).length || this.changesFlags(values, record)) {
+        if (!(await this.may(access, AccessAction.Update, id, manager))) throw new AppError(ErrorCode.Forbidden, `You may not change this ${this.label()}`);
+        access.assertWritable(changes);
+      }
+      if (this.changesFlags(values, record) && record.ownerId !== principal.userId) {
+        throw new AppError(ErrorCode.Forbidden, 'Only the owner marks a record restricted or owner-only', { errors: [{ field: values.restricted !== undefined ? 'restricted' : 'ownerOnlyEdit', message: 'only the owner may change this' }] });
+      }
+      if (values.partnerAccountId !== undefined && values.partnerAccountId !== record.partnerAccountId && principal.partnerAccountId) {
+        throw new AppError(ErrorCode.Forbidden, 'Partners cannot move records to another partner account', { errors: [{ field: 'partnerAccountId', message: 'you may not change this field' }] });
+      }
+      if (reassigning && !(await this.may(access, AccessAction.Reassign, id, manager))) {
+        throw new AppError(ErrorCode.Forbidden, `You may not reassign this ${this.label()}`, { errors: [{ field: 'ownerId', message: 'needs the reassign right over this record' }] });
+      }
+      assertVersion(record.version, expectedVersion, true);
+      const before = { ...record };
+      Object.assign(record, values);
+      if (reassigning) record.teamId = (await this.owner(manager, record.ownerId)).teamId;
+      const diff = diffFields(before as Record<string, unknown>, record as Record<string, unknown>, this.auditedFields());
+      if (!diff) return { record, access };
+      await manager.save(this.entity, record);
+      await this.audit.record(manager, {
+        category: AuditCategory.Business,
+        action: reassigning ? `${this.config.objectType}.reassigned` : `${this.config.objectType}.updated`,
+        entityType: this.config.objectType,
+        entityId: id,
+        changes: diff,
+      });
+      return { record: await manager.findOneByOrFail(this.entity, { id } as never), access };
+    });
+  }
+
+  async remove(principal: Principal, id: string, expectedVersion: number | undefined): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const { record, access } = await this.get(principal, id, manager);
+      if (!(await this.may(access, AccessAction.Delete, id, manager))) throw new AppError(ErrorCode.Forbidden, `You may not delete this ${this.label()}`);
+      assertVersion(record.version, expectedVersion, true);
+      await manager.query(`delete from record_shares where object_type = $1 and record_id = $2`, [this.config.objectType, id]);
+      await manager.delete(this.entity, { id } as never);
+      await this.audit.record(manager, {
+        category: AuditCategory.Business,
+        action: `${this.config.objectType}.deleted`,
+        entityType: this.config.objectType,
+        entityId: id,
+        changes: diffFields(record as Record<string, unknown>, {}, this.auditedFields()),
+      });
+    });
+  }
+
+  /** The fields of `values` under field rules (record attributes have rules of their own above). */
+  private businessFields(values: Partial<E>): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(values).filter(([key, value]) => value !== undefined && !(WRITE_ATTRIBUTES as readonly string[]).includes(key)));
+  }
+
+  private changesFlags(values: Partial<E>, record: E): boolean {
+    return (values.restricted !== undefined && values.restricted !== record.restricted) || (values.ownerOnlyEdit !== undefined && values.ownerOnlyEdit !== record.ownerOnlyEdit);
+  }
+
+  private auditedFields(): string[] {
+    return [...this.config.fields, 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'];
+  }
+
+  private async owner(manager: EntityManager, userId: string): Promise<{ teamId: string | null }> {
+    const rows: Array<{ team_id: string | null }> = await manager.query('select team_id from users where id = $1 and active', [userId]);
+    if (!rows[0]) throw AppError.validation('ownerId', 'no such active user');
+    return { teamId: rows[0].team_id };
+  }
+
+  private label(): string {
+    return this.config.objectType.charAt(0).toUpperCase() + this.config.objectType.slice(1);
+  }
+}

@@ -1,0 +1,63 @@
+import { Body, Controller, Delete, Get, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal } from '../../identity/auth/current-principal.decorator';
+import type { Principal } from '../../identity/auth/principal';
+import { Endpoint } from '../../platform/http/endpoint.decorator';
+import { IfMatchVersion, setVersionEtag } from '../../platform/http/etag';
+import { UuidParam } from '../../platform/http/validation';
+import { AccountDto, AccountPageDto, AccountQueryDto, CreateAccountDto, UpdateAccountDto } from './account.dto';
+import { AccountService } from './account.service';
+
+/** Every route here goes through the permission engine: what a caller may not see does not exist for them. */
+@ApiTags('accounts')
+@Controller('accounts')
+export class AccountController {
+  constructor(private readonly accounts: AccountService) {}
+
+  /** Sorting, filtering or searching by a field you may not read is refused (400). */
+  @Get()
+  @Endpoint({ summary: 'List the accounts you may see' })
+  listAccounts(@CurrentPrincipal() principal: Principal, @Query() query: AccountQueryDto): Promise<AccountPageDto> {
+    return this.accounts.list(principal, query);
+  }
+
+  @Get(':id')
+  @Endpoint({ summary: 'Get an account', errors: [404] })
+  async getAccount(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @Res({ passthrough: true }) response: Response): Promise<AccountDto> {
+    const account = await this.accounts.get(principal, id);
+    setVersionEtag(response, account.version);
+    return account;
+  }
+
+  /** Fields you may not edit are refused with 403 naming them. */
+  @Post()
+  @Endpoint({ summary: 'Create an account', errors: [403] })
+  async createAccount(@CurrentPrincipal() principal: Principal, @Body() dto: CreateAccountDto, @Res({ passthrough: true }) response: Response): Promise<AccountDto> {
+    const account = await this.accounts.create(principal, dto);
+    setVersionEtag(response, account.version);
+    return account;
+  }
+
+  /** Needs If-Match. 404 if you cannot see it, 403 if you may see but not change it (or a field of it). */
+  @Patch(':id')
+  @Endpoint({ summary: 'Update or reassign an account', errors: [403, 404, 412, 428] })
+  async updateAccount(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Body() dto: UpdateAccountDto,
+    @IfMatchVersion() version: number | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AccountDto> {
+    const account = await this.accounts.update(principal, id, dto, version);
+    setVersionEtag(response, account.version);
+    return account;
+  }
+
+  /** Needs If-Match. */
+  @Delete(':id')
+  @Endpoint({ summary: 'Delete an account', status: 204, errors: [403, 404, 412, 428] })
+  deleteAccount(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @IfMatchVersion() version: number | undefined): Promise<void> {
+    return this.accounts.remove(principal, id, version);
+  }
+}

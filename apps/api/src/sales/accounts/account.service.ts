@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccessService } from '../../access/access.service';
+import { ObjectType } from '../../access/access.types';
+import { RECORD_ATTRIBUTE_FIELDS } from '../../access/record-attributes';
+import { ScopedRecords } from '../../access/scoped-records';
+import { AuditService } from '../../audit/audit.service';
+import type { Principal } from '../../identity/auth/principal';
+import { AccountEntity } from './account.entity';
+import { ACCOUNT_FIELDS, AccountDto, AccountPageDto, AccountQueryDto, CreateAccountDto, toAccountDto, UpdateAccountDto } from './account.dto';
+
+/** Accounts (customers: companies and persons), always through the permission engine. */
+@Injectable()
+export class AccountService {
+  readonly records: ScopedRecords<AccountEntity>;
+
+  constructor(@InjectDataSource() dataSource: DataSource, access: AccessService, audit: AuditService) {
+    this.records = new ScopedRecords(dataSource, access, audit, AccountEntity, {
+      objectType: ObjectType.Account,
+      sortable: ['region', 'industry'],
+      filterable: ['region', 'industry', 'ownerId'],
+      searchFields: ['name'],
+      fields: [...ACCOUNT_FIELDS],
+    });
+  }
+
+  async list(principal: Principal, query: AccountQueryDto): Promise<AccountPageDto> {
+    const { page, access } = await this.records.list(principal, {
+      ...query,
+      filters: { region: query.region, industry: query.industry, ownerId: query.ownerId },
+    });
+    return { data: page.data.map((a) => access.project(toAccountDto(a), PROTECTED)), nextCursor: page.nextCursor };
+  }
+
+  async get(principal: Principal, id: string): Promise<AccountDto> {
+    const { record, access } = await this.records.get(principal, id);
+    return access.project(toAccountDto(record), PROTECTED);
+  }
+
+  async create(principal: Principal, dto: CreateAccountDto): Promise<AccountDto> {
+    const { record, access } = await this.records.create(principal, dto as Partial<AccountEntity>);
+    return access.project(toAccountDto(record), PROTECTED);
+  }
+
+  async update(principal: Principal, id: string, dto: UpdateAccountDto, version: number | undefined): Promise<AccountDto> {
+    const { record, access } = await this.records.update(principal, id, dto as Partial<AccountEntity>, version);
+    return access.project(toAccountDto(record), PROTECTED);
+  }
+
+  remove(principal: Principal, id: string, version: number | undefined): Promise<void> {
+    return this.records.remove(principal, id, version);
+  }
+}
+
+const PROTECTED = [...ACCOUNT_FIELDS, ...RECORD_ATTRIBUTE_FIELDS] as Array<keyof AccountDto & string>;

@@ -1,0 +1,189 @@
+import { ACCOUNTS } from '../src/demo/demo-organisation';
+import { createTestApp, TestApp } from './support/test-app';
+
+/**
+ * The permission engine on accounts, table-driven over the demo organisation. Short names for the demo accounts:
+ * E1a (rep.e1), E1b (rep.e1b, owner-only), E2 (rep.e2), N1 (rep.n1), SECRET (rep.e1, restricted),
+ * EAST (manager.east), PARTNER (the distributor's user).
+ */
+const SHORT = ['E1a', 'E1b', 'E2', 'N1', 'SECRET', 'EAST', 'PARTNER'] as const;
+type Short = (typeof SHORT)[number];
+const ALL_BUT_SECRET: Short[] = ['E1a', 'E1b', 'E2', 'N1', 'EAST', 'PARTNER'];
+
+/** Who sees which account (R-SEC-3 team scopes, R-SEC-5 restricted, partners, R-SEC-6 administrator). */
+const VISIBLE: Record<string, Short[]> = {
+  'rep.e1@lianxi.test': ['E1a', 'E1b', 'SECRET'],
+  'rep.e1b@lianxi.test': ['E1a', 'E1b'],
+  'rep.e2@lianxi.test': ['E2'],
+  'rep.n1@lianxi.test': ['N1'],
+  'manager.east@lianxi.test': ['E1a', 'E1b', 'E2', 'EAST'],
+  'director@lianxi.test': ALL_BUT_SECRET,
+  'gm@lianxi.test': ALL_BUT_SECRET,
+  'marketing@lianxi.test': ALL_BUT_SECRET,
+  'agent@lianxi.test': ALL_BUT_SECRET,
+  'quality@lianxi.test': ALL_BUT_SECRET,
+  'finance@lianxi.test': ALL_BUT_SECRET,
+  'partner@lianxi.test': ['PARTNER'],
+  'admin@lianxi.test': [],
+  'auditor@lianxi.test': [],
+};
+
+describe('permission engine: accounts', () => {
+  let t: TestApp;
+  const ids = {} as Record<Short, string>;
+  const tokens: Record<string, string> = {};
+  const as = (email: string) => ({ Authorization: `Bearer ${tokens[email]}` });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const rows = await t.sql<{ id: string; name: string }>('select id, name from accounts');
+    ACCOUNTS.forEach((account, index) => (ids[SHORT[index]] = rows.find((r) => r.name === account.name)!.id));
+    for (const email of Object.keys(VISIBLE)) tokens[email] = (await t.login(email)).accessToken;
+  });
+  afterAll(() => t.close());
+
+  const nameOf = (id: string) => SHORT.find((s) => ids[s] === id);
+
+  describe.each(Object.entries(VISIBLE))('%s', (email, visible) => {
+    it('lists exactly the accounts in scope', async () => {
+      const list = await t.http.get('/api/v1/accounts').query({ limit: 200 }).set(as(email)).expect(200);
+      expect(list.body.data.map((a: { id: string }) => nameOf(a.id)).sort()).toEqual([...visible].sort());
+    });
+
+    it('gets what is in scope and 404s the rest, with the body of a missing id', async () => {
+      const missing = await t.http.get('/api/v1/accounts/01a20909-1c08-705a-93fb-5d11d4e08468').set(as(email));
+      for (const short of SHORT) {
+        const response = await t.http.get(`/api/v1/accounts/${ids[short]}`).set(as(email));
+        if (visible.includes(short)) {
+          expect(response.status).toBe(200);
+        } else {
+          expect(response.status).toBe(404);
+          expect({ ...response.body, instance: undefined, requestId: undefined }).toEqual({ ...missing.body, instance: undefined, requestId: undefined });
+        }
+      }
+    });
+  });
+
+  it('lets a rep update the team\'s accounts but not another team\'s (404) or a read-only one (403)', async () => {
+    const update = (email: string, short: Short, body: object, etag?: string) =>
+      t.http.patch(`/api/v1/accounts/${ids[short]}`).set(as(email)).set('If-Match', etag ?? 'W/"1"').send(body);
+    expect((await update('rep.e1@lianxi.test', 'E1a', { region: 'East China' })).status).toBe(200);
+    expect((await update('rep.e1@lianxi.test', 'E2', { region: 'x' })).status).toBe(404);
+    // Owner-only (R-SEC-4): rep.e1 sees rep.e1b's account but may not change it; the owner may.
+    const refused = await update('rep.e1@lianxi.test', 'E1b', { region: 'x' });
+    expect(refused.status).toBe(403);
+    expect((await update('rep.e1b@lianxi.test', 'E1b', { region: 'Suzhou' })).status).toBe(200);
+    // Read-only roles see but may not change.
+    expect((await update('gm@lianxi.test', 'N1', { region: 'x' })).status).toBe(403);
+    expect((await update('admin@lianxi.test', 'N1', { region: 'x' })).status).toBe(404);
+    const [n1] = await t.sql<{ region: string }>('select region from accounts where id = $1', [ids.N1]);
+    expect(n1.region).toBe('North');
+  });
+
+  it('lets the manager reassign within the region, even an owner-only account; a rep may not reassign', async () => {
+    const [rep] = await t.sql<{ id: string; team_id: string }>(`select id, team_id from users where email = 'rep.e2@lianxi.test'`);
+    const current = await t.http.get(`/api/v1/accounts/${ids.E1b}`).set(as('manager.east@lianxi.test')).expect(200);
+    const byRep = await t.http.patch(`/api/v1/accounts/${ids.E1a}`).set(as('rep.e1@lianxi.test')).set('If-Match', 'W/"2"').send({ ownerId: rep.id });
+    expect(byRep.status).toBe(403);
+    expect(byRep.body.errors).toEqual([{ field: 'ownerId', message: 'needs the reassign right over this record' }]);
+    const moved = await t.http.patch(`/api/v1/accounts/${ids.E1b}`).set(as('manager.east@lianxi.test')).set('If-Match', current.headers.etag).send({ ownerId: rep.id });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ ownerId: rep.id, teamId: rep.team_id });
+    // Now group E1 no longer sees it, group E2 does.
+    await t.http.get(`/api/v1/accounts/${ids.E1b}`).set(as('rep.e1b@lianxi.test')).expect(404);
+    await t.http.get(`/api/v1/accounts/${ids.E1b}`).set(as('rep.e2@lianxi.test')).expect(200);
+    const [audit] = await t.sql<{ changes: Record<string, { old: unknown; new: unknown }> }>(`select changes from audit_events where action = 'account.reassigned' and entity_id = $1`, [ids.E1b]);
+    expect(audit.changes.ownerId.new).toBe(rep.id);
+  });
+
+  it('shows a restricted account only to its owner and explicit shares, directors included', async () => {
+    await t.http.get(`/api/v1/accounts/${ids.SECRET}`).set(as('director@lianxi.test')).expect(404);
+    await t.http.get(`/api/v1/accounts/${ids.SECRET}`).set(as('rep.e1b@lianxi.test')).expect(404);
+    const [director] = await t.sql<{ id: string }>(`select id from users where email = 'director@lianxi.test'`);
+    await t.sql(`insert into record_shares (id, object_type, record_id, user_id, access) values (gen_random_uuid(), 'account', $1, $2, 'read')`, [ids.SECRET, director.id]);
+    await t.http.get(`/api/v1/accounts/${ids.SECRET}`).set(as('director@lianxi.test')).expect(200);
+    const list = await t.http.get('/api/v1/accounts').query({ q: '保密' }).set(as('director@lianxi.test')).expect(200);
+    expect(list.body.data.map((a: { id: string }) => a.id)).toEqual([ids.SECRET]);
+  });
+
+  it('gives a read share visibility but not the right to change; an edit share both', async () => {
+    const [rep] = await t.sql<{ id: string }>(`select id from users where email = 'rep.n1@lianxi.test'`);
+    await t.sql(`insert into record_shares (id, object_type, record_id, user_id, access) values (gen_random_uuid(), 'account', $1, $2, 'read')`, [ids.E2, rep.id]);
+    const seen = await t.http.get(`/api/v1/accounts/${ids.E2}`).set(as('rep.n1@lianxi.test')).expect(200);
+    await t.http.patch(`/api/v1/accounts/${ids.E2}`).set(as('rep.n1@lianxi.test')).set('If-Match', seen.headers.etag).send({ industry: 'ports' }).expect(403);
+    await t.sql(`update record_shares set access = 'edit' where record_id = $1 and user_id = $2`, [ids.E2, rep.id]);
+    await t.http.patch(`/api/v1/accounts/${ids.E2}`).set(as('rep.n1@lianxi.test')).set('If-Match', seen.headers.etag).send({ industry: 'ports' }).expect(200);
+  });
+
+  it('masks the phone for marketing and refuses to sort or filter by what is masked', async () => {
+    const list = await t.http.get('/api/v1/accounts').query({ limit: 200 }).set(as('marketing@lianxi.test')).expect(200);
+    const n1 = list.body.data.find((a: { id: string }) => a.id === ids.N1);
+    expect(n1.phone).toBe('136****3333');
+    expect(n1.email).toBe('cg@beifang.example.cn');
+    const rep = await t.http.get(`/api/v1/accounts/${ids.N1}`).set(as('rep.n1@lianxi.test')).expect(200);
+    expect(rep.body.phone).toBe('13622223333');
+  });
+
+  it('omits hidden fields, refuses writing them (403 naming the field) and sorting or filtering by them (400)', async () => {
+    await t.sql(`insert into field_permissions (role_id, object_type, field, access) select id, 'account', 'region', 'hidden' from roles where key = 'sales_rep'`);
+    await t.sql(`insert into field_permissions (role_id, object_type, field, access) select id, 'account', 'industry', 'read' from roles where key = 'sales_rep'`);
+    const got = await t.http.get(`/api/v1/accounts/${ids.N1}`).set(as('rep.n1@lianxi.test')).expect(200);
+    expect(got.body).not.toHaveProperty('region');
+    expect(got.body.industry).toBe('mining');
+    const write = await t.http.patch(`/api/v1/accounts/${ids.N1}`).set(as('rep.n1@lianxi.test')).set('If-Match', got.headers.etag).send({ name: 'renamed', industry: 'coal', region: 'x' });
+    expect(write.status).toBe(403);
+    expect(write.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['industry', 'region']);
+    const [unchanged] = await t.sql<{ name: string }>('select name from accounts where id = $1', [ids.N1]);
+    expect(unchanged.name).toBe('天津北方矿业股份有限公司');
+    const sort = await t.http.get('/api/v1/accounts').query({ sort: '-region' }).set(as('rep.n1@lianxi.test'));
+    expect(sort.status).toBe(400);
+    expect(sort.body.errors[0].field).toBe('sort');
+    const filter = await t.http.get('/api/v1/accounts').query({ region: 'North' }).set(as('rep.n1@lianxi.test'));
+    expect(filter.status).toBe(400);
+    expect(filter.body.errors[0].field).toBe('region');
+    await t.sql(`delete from field_permissions where object_type = 'account' and field in ('region', 'industry')`);
+  });
+
+  it('applies a policy change on the next request', async () => {
+    await t.http.get(`/api/v1/accounts/${ids.N1}`).set(as('rep.e2@lianxi.test')).expect(404);
+    await t.sql(`update object_permissions set level = 'all' where object_type = 'account' and action = 'read' and role_id = (select id from roles where key = 'sales_rep')`);
+    await t.http.get(`/api/v1/accounts/${ids.N1}`).set(as('rep.e2@lianxi.test')).expect(200);
+    await t.sql(`update object_permissions set level = 'team' where object_type = 'account' and action = 'read' and role_id = (select id from roles where key = 'sales_rep')`);
+    await t.http.get(`/api/v1/accounts/${ids.N1}`).set(as('rep.e2@lianxi.test')).expect(404);
+  });
+
+  it('creates in the creator\'s team; partners\' records join their partner account; administrators may not create', async () => {
+    const created = await t.http.post('/api/v1/accounts').set(as('rep.e2@lianxi.test')).send({ name: '温州新客户', region: 'East' });
+    expect(created.status).toBe(201);
+    const [e2] = await t.sql<{ id: string }>(`select id from teams where code = 'E2'`);
+    expect(created.body).toMatchObject({ teamId: e2.id, restricted: false });
+    await t.http.get(`/api/v1/accounts/${created.body.id}`).set(as('rep.e1@lianxi.test')).expect(404);
+
+    const partner = await t.http.post('/api/v1/accounts').set(as('partner@lianxi.test')).send({ name: 'Dalian Port Machinery' });
+    expect(partner.status).toBe(201);
+    expect(partner.body.partnerAccountId).toEqual(expect.any(String));
+    await t.http.get(`/api/v1/accounts/${partner.body.id}`).set(as('partner@lianxi.test')).expect(200);
+
+    expect((await t.http.post('/api/v1/accounts').set(as('admin@lianxi.test')).send({ name: 'x' })).status).toBe(403);
+    expect((await t.http.post('/api/v1/accounts').set(as('gm@lianxi.test')).send({ name: 'x' })).status).toBe(403);
+    const forOther = await t.http.post('/api/v1/accounts').set(as('rep.e2@lianxi.test')).send({ name: 'x', ownerId: created.body.ownerId === undefined ? '' : (await t.sql<{ id: string }>(`select id from users where email = 'rep.n1@lianxi.test'`))[0].id });
+    expect(forOther.status).toBe(403);
+  });
+
+  it('deletes own records only for reps; others get 403, invisible ones 404', async () => {
+    const mine = await t.http.post('/api/v1/accounts').set(as('rep.e1b@lianxi.test')).send({ name: '待删除客户' }).expect(201);
+    await t.http.delete(`/api/v1/accounts/${mine.body.id}`).set(as('rep.e1@lianxi.test')).set('If-Match', `W/"${mine.body.version}"`).expect(403);
+    await t.http.delete(`/api/v1/accounts/${mine.body.id}`).set(as('rep.n1@lianxi.test')).set('If-Match', `W/"${mine.body.version}"`).expect(404);
+    await t.http.delete(`/api/v1/accounts/${mine.body.id}`).set(as('rep.e1b@lianxi.test')).set('If-Match', `W/"${mine.body.version}"`).expect(204);
+    await t.http.get(`/api/v1/accounts/${mine.body.id}`).set(as('rep.e1b@lianxi.test')).expect(404);
+  });
+
+  it('tells the SPA the caller\'s effective permissions', async () => {
+    const marketing = await t.http.get('/api/v1/me/permissions').set(as('marketing@lianxi.test')).expect(200);
+    const account = marketing.body.objects.find((o: { objectType: string }) => o.objectType === 'account');
+    expect(account.levels).toEqual({ read: 'all', create: 'none', update: 'none', delete: 'none', reassign: 'none' });
+    expect(account.fields).toMatchObject({ name: 'read', phone: 'masked' });
+    const admin = await t.http.get('/api/v1/me/permissions').set(as('admin@lianxi.test')).expect(200);
+    expect(admin.body.objects.every((o: { levels: Record<string, string> }) => Object.values(o.levels).every((l) => l === 'none'))).toBe(true);
+  });
+});
