@@ -187,3 +187,41 @@ describe('permission engine: accounts', () => {
     expect(admin.body.objects.every((o: { levels: Record<string, string> }) => Object.values(o.levels).every((l) => l === 'none'))).toBe(true);
   });
 });
+
+describe('permission engine: explain', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('tells administrators and auditors why a user can or cannot see and change a record', async () => {
+    const [secret] = await t.sql<{ id: string }>(`select id from accounts where restricted`);
+    const [e1b] = await t.sql<{ id: string }>(`select id from accounts where owner_only_edit`);
+    const users = Object.fromEntries((await t.sql<{ id: string; email: string }>('select id, email from users')).map((u) => [u.email, u.id]));
+    const admin = (await t.login('admin@lianxi.test')).accessToken;
+    const explain = (entity: string, id: string, user: string) =>
+      t.http.get('/api/v1/access/explain').query({ entity, id, user }).set('Authorization', `Bearer ${admin}`);
+
+    const director = await explain('account', secret.id, users['director@lianxi.test']).expect(200);
+    const read = director.body.actions.find((a: { action: string }) => a.action === 'read');
+    expect(read).toMatchObject({ allowed: false, level: 'all' });
+    expect(read.reasons.join(' ')).toMatch(/restricted/);
+
+    const rep = await explain('account', e1b.id, users['rep.e1@lianxi.test']).expect(200);
+    const verdicts = Object.fromEntries(rep.body.actions.map((a: { action: string; allowed: boolean }) => [a.action, a.allowed]));
+    expect(verdicts).toEqual({ read: true, create: true, update: false, delete: false, reassign: false });
+    expect(rep.body.actions.find((a: { action: string }) => a.action === 'update').reasons.join(' ')).toMatch(/owner-only/);
+    expect(rep.body.fields).toMatchObject({ name: 'edit', phone: 'edit' });
+    expect(JSON.stringify(rep.body)).not.toMatch(/苏州远航/);
+
+    const marketing = await explain('account', e1b.id, users['marketing@lianxi.test']).expect(200);
+    expect(marketing.body.fields.phone).toBe('masked');
+
+    await explain('account', secret.id, '01a20909-1c08-705a-93fb-5d11d4e08468').expect(404);
+    const rep2 = (await t.login('rep.e2@lianxi.test')).accessToken;
+    await t.http.get('/api/v1/access/explain').query({ entity: 'account', id: secret.id, user: users['rep.e2@lianxi.test'] }).set('Authorization', `Bearer ${rep2}`).expect(403);
+    const auditor = (await t.login('auditor@lianxi.test')).accessToken;
+    await t.http.get('/api/v1/access/explain').query({ entity: 'account', id: secret.id, user: users['rep.e1@lianxi.test'] }).set('Authorization', `Bearer ${auditor}`).expect(200);
+  });
+});

@@ -156,6 +156,7 @@ async function openContract(): Promise<Contract> {
   const world = new World(t, document, PATH_TARGETS);
   const teams = await world.collectionItems('/api/v1/teams');
   const users = await world.collectionItems('/api/v1/users');
+  const accounts = await world.collectionItems('/api/v1/accounts');
   const e1 = String(teams.find((team) => team.code === 'E1')?.id);
   const partner = users.find((user) => user.partnerAccount)?.partnerAccount as { id: string } | undefined;
   const references = {
@@ -165,6 +166,9 @@ async function openContract(): Promise<Contract> {
     partnerAccountId: String(partner?.id),
     // Records are created and reassigned to the default caller (rep.e1): creating for others needs the reassign right.
     ownerId: String(users.find((u) => u.email === 'rep.e1@lianxi.test')?.id),
+    // GET /access/explain?entity=account&id=…&user=…: a real account and a real user.
+    id: String(accounts.find((account) => account.name === '徐州恒达工程机械有限公司')?.id),
+    user: String(users.find((u) => u.email === 'rep.e1@lianxi.test')?.id),
   };
   return { t, document, validator, world, values: { document, validator, seed: SEED, references } };
 }

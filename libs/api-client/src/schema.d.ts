@@ -39,6 +39,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/access/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Explain why a user can or cannot see and change a record */
+        get: operations["explainAccess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts": {
         parameters: {
             query?: never;
@@ -340,6 +357,27 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        AccessAction: "read" | "create" | "update" | "delete" | "reassign";
+        AccessExplanationDto: {
+            actions: components["schemas"]["ActionVerdictDto"][];
+            email: string;
+            entity: components["schemas"]["ObjectType"];
+            /** @description Effective access per field (applies where `read` is allowed). */
+            fields: {
+                [key: string]: unknown;
+            };
+            /** @description false when no record has this id: every action is then refused. */
+            recordExists: boolean;
+            recordId: string;
+            roles: string[];
+            userId: string;
+        };
+        /**
+         * @description The user's level for this action (the union of their roles).
+         * @enum {string}
+         */
+        AccessLevel: "none" | "own" | "team" | "subtree" | "all";
         AccountDto: {
             /** Format: date-time */
             createdAt: string;
@@ -373,6 +411,14 @@ export interface components {
         };
         /** @enum {string} */
         AccountSort: "name" | "-name" | "region" | "-region" | "industry" | "-industry";
+        ActionVerdictDto: {
+            action: components["schemas"]["AccessAction"];
+            allowed: boolean;
+            /** @description The user's level for this action (the union of their roles). */
+            level: components["schemas"]["AccessLevel"];
+            /** @description Why, in order: what grants access and what takes it away. */
+            reasons: string[];
+        };
         /** @enum {string} */
         AuditCategory: "security" | "business";
         AuditEventDto: {
@@ -736,6 +782,67 @@ export interface operations {
             };
             /** @description A dependency is unavailable */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    explainAccess: {
+        parameters: {
+            query: {
+                entity: components["schemas"]["ObjectType"];
+                id: string;
+                /** @description The user whose access is explained. */
+                user: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Which roles, levels, shares and record flags decide a user's access to a record and each of its fields. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessExplanationDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

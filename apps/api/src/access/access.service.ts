@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../identity/auth/principal';
-import { MyPermissionsDto } from './access.dto';
+import { AppError } from '../platform/http/app-error';
+import type { RoleKey } from '../identity/roles/role-key';
+import { AccessExplanationDto, ActionVerdictDto, MyPermissionsDto } from './access.dto';
 import { AccessAction, AccessLevel, FieldAccess, ObjectType } from './access.types';
-import { OBJECT_FIELDS } from './object-fields';
+import { OBJECT_FIELDS, OBJECT_TABLES } from './object-fields';
 import { ObjectAccess } from './object-access';
 import { PolicyService } from './policy.service';
 
@@ -32,6 +34,62 @@ export class AccessService {
       }),
     );
     return { objects };
+  }
+
+  /**
+   * Why `userId` can or cannot see and change a record, clause by clause, evaluated with the same SQL predicates
+   * the API applies. Says nothing about the record's values.
+   */
+  async explain(objectType: ObjectType, recordId: string, userId: string): Promise<AccessExplanationDto> {
+    const principal = await this.principalOf(userId);
+    const access = await this.forObject(principal, objectType);
+    const table = OBJECT_TABLES[objectType];
+    const [record]: Array<{ owner_id: string; team_id: string | null; partner_account_id: string | null; restricted: boolean; owner_only_edit: boolean; shares: string[] }> =
+      await this.dataSource.query(
+        `select r.owner_id, r.team_id, r.partner_account_id, r.restricted, r.owner_only_edit,
+                coalesce(array_agg(s.access) filter (where s.id is not null), '{}') as shares
+           from ${table} r
+           left join record_shares s on s.object_type = $2 and s.record_id = r.id and (s.user_id = $3 or s.team_id = $4)
+          where r.id = $1 group by r.id`,
+        [recordId, objectType, principal.userId, principal.teamId],
+      );
+    const actions: ActionVerdictDto[] = [];
+    for (const action of Object.values(AccessAction)) {
+      const level = access.level(action);
+      const reasons: string[] = [`level ${level} from roles ${principal.roles.join(', ') || '(none)'}`];
+      let allowed = false;
+      if (!record) reasons.push('no such record');
+      else if (action === AccessAction.Create) {
+        allowed = level !== AccessLevel.None;
+        reasons.push('create is not about an existing record: the level decides');
+      } else {
+        const { sql, params } = access.scope(action, 'r');
+        allowed = await this.dataSource.createQueryBuilder().select('1').from(table, 'r').where('r.id = :id', { id: recordId }).andWhere(sql, params).getExists();
+        if (record.owner_id === principal.userId) reasons.push('the user owns the record');
+        if (principal.teamId && record.team_id === principal.teamId) reasons.push('the record belongs to the user\'s team');
+        if (record.shares.length) reasons.push(`shared with the user or their team (${record.shares.join(', ')})`);
+        if (record.restricted) reasons.push('restricted: only the owner and explicit shares may see it');
+        if (record.owner_only_edit && (action === AccessAction.Update || action === AccessAction.Delete)) reasons.push('owner-only: only the owner may change or delete it');
+        if (principal.partnerAccountId) reasons.push(record.partner_account_id === principal.partnerAccountId ? 'linked to the user\'s partner account' : 'not linked to the user\'s partner account');
+      }
+      actions.push({ action, allowed, level, reasons });
+    }
+    const fields = Object.fromEntries(OBJECT_FIELDS[objectType].map((field) => [field, access.fieldAccess(field)])) as Record<string, FieldAccess>;
+    return { userId: principal.userId, email: principal.email, roles: principal.roles, entity: objectType, recordId, recordExists: Boolean(record), actions, fields };
+  }
+
+  /** A user as the engine sees them, whether or not they are signed in. */
+  private async principalOf(userId: string): Promise<Principal> {
+    const rows: Array<{ id: string; email: string; team_id: string | null; partner_account_id: string | null; roles: RoleKey[] }> = await this.dataSource.query(
+      `select u.id, u.email, u.team_id, u.partner_account_id,
+              coalesce(array_agg(r.key order by r.key) filter (where r.key is not null), '{}') as roles
+         from users u left join user_roles ur on ur.user_id = u.id left join roles r on r.id = ur.role_id
+        where u.id = $1 group by u.id`,
+      [userId],
+    );
+    const row = rows[0];
+    if (!row) throw AppError.notFound('User');
+    return { userId: row.id, email: row.email, sessionId: '', teamId: row.team_id, partnerAccountId: row.partner_account_id, roles: row.roles };
   }
 
   private async teamPathOf(teamId: string | null): Promise<string | null> {

@@ -6,3 +6,9 @@ export const OBJECT_FIELDS: Record<ObjectType, string[]> = {
   [ObjectType.Account]: ['name', 'kind', 'industry', 'region', 'phone', 'email', ...RECORD_ATTRIBUTE_FIELDS],
   [ObjectType.Contact]: ['accountId', 'name', 'title', 'phone', 'email', ...RECORD_ATTRIBUTE_FIELDS],
 };
+
+/** Where each object type's records live (for the explain endpoint's direct look-up). */
+export const OBJECT_TABLES: Record<ObjectType, string> = {
+  [ObjectType.Account]: 'accounts',
+  [ObjectType.Contact]: 'contacts',
+};

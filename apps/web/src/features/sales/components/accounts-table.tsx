@@ -1,0 +1,83 @@
+import { Space, Table, Tag, type TableColumnsType, type TableProps } from 'antd';
+import type { SortOrder } from 'antd/es/table/interface';
+import { useTranslation } from 'react-i18next';
+import { isReadable, type FieldAccess } from '@/lib/permissions';
+import type { Account, AccountSort } from '../api/list-accounts';
+
+/** Columns that show one field of the account as the server sent it (masked values included). */
+const TEXT_FIELDS = ['name', 'industry', 'region', 'phone', 'email'] as const;
+type TextField = (typeof TEXT_FIELDS)[number];
+/** The fields the API can sort by. */
+const SORTABLE: ReadonlySet<string> = new Set<TextField>(['name', 'region', 'industry']);
+
+function orderOf(sort: AccountSort | undefined, field: string): SortOrder {
+  if (sort === field) return 'ascend';
+  if (sort === `-${field}`) return 'descend';
+  return null;
+}
+
+function toSort(field: string, order: SortOrder | undefined): AccountSort | undefined {
+  if (!order || !SORTABLE.has(field)) return undefined;
+  return (order === 'descend' ? `-${field}` : field) as AccountSort;
+}
+
+export interface AccountsTableProps {
+  accounts: Account[];
+  loading: boolean;
+  /** The caller's access to each account field. */
+  access: (field: string) => FieldAccess;
+  sort: AccountSort | undefined;
+  onSortChange: (sort: AccountSort | undefined) => void;
+}
+
+/**
+ * The account list as far as the caller may read it: a hidden field has no column, and a field is sortable only
+ * when it is read in clear (sorting by a masked or hidden field would leak its order, and the API refuses it).
+ */
+export function AccountsTable({ accounts, loading, access, sort, onSortChange }: AccountsTableProps) {
+  const { t } = useTranslation();
+  const empty = '—';
+
+  const columns: TableColumnsType<Account> = TEXT_FIELDS.filter((field) => access(field) !== 'hidden').map((field) => ({
+    key: field,
+    dataIndex: field,
+    title: t(`accounts.columns.${field}`),
+    render: (value: string | null | undefined) => value || empty,
+    ...(SORTABLE.has(field) && isReadable(access(field))
+      ? { sorter: true, sortOrder: orderOf(sort, field), sortDirections: ['ascend', 'descend'] as SortOrder[] }
+      : {}),
+  }));
+
+  const showRestricted = access('restricted') !== 'hidden';
+  const showOwnerOnly = access('ownerOnlyEdit') !== 'hidden';
+  if (showRestricted || showOwnerOnly) {
+    columns.push({
+      key: 'flags',
+      title: t('accounts.columns.flags'),
+      render: (_: unknown, account: Account) => (
+        <Space size={[0, 4]} wrap>
+          {showRestricted && account.restricted && <Tag color="red">{t('accounts.tags.restricted')}</Tag>}
+          {showOwnerOnly && account.ownerOnlyEdit && <Tag color="gold">{t('accounts.tags.ownerOnlyEdit')}</Tag>}
+        </Space>
+      ),
+    });
+  }
+
+  const handleChange: TableProps<Account>['onChange'] = (_pagination, _filters, sorter) => {
+    const single = Array.isArray(sorter) ? sorter[0] : sorter;
+    onSortChange(toSort(String(single?.columnKey ?? ''), single?.order));
+  };
+
+  return (
+    <Table<Account>
+      rowKey="id"
+      data-testid="accounts-table"
+      columns={columns}
+      dataSource={accounts}
+      loading={loading}
+      pagination={false}
+      onChange={handleChange}
+      locale={{ emptyText: t('accounts.empty') }}
+    />
+  );
+}

@@ -1,0 +1,122 @@
+import { configure, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Language } from '@/lib/language';
+import { createFakeFetch, demoUser, json, tokenResponse } from '@/testing/fake-api';
+import { renderApp } from '@/testing/render-app';
+import { setupUser } from '@/testing/user';
+
+// antd's Table renders slowly in jsdom; the first render after sign-in can take longer than the 1 s default.
+configure({ asyncUtilTimeout: 5000 });
+
+type Fields = Record<string, 'hidden' | 'masked' | 'read' | 'edit'>;
+
+const ALL_READ: Fields = { name: 'edit', industry: 'read', region: 'read', phone: 'read', email: 'read', restricted: 'read', ownerOnlyEdit: 'read' };
+
+function account(overrides: Record<string, unknown> = {}) {
+  return {
+    id: '0190a0b0-0000-7000-8000-00000000a001',
+    version: 1,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** Signed in; /me/permissions gives `read` level and `fields` on accounts; /accounts answers with `pages` in turn by cursor. */
+function server({ read = 'team', fields = ALL_READ, pages = [{ data: [account({ name: '徐州重工机械有限公司' })], nextCursor: null }] }: {
+  read?: string;
+  fields?: Fields;
+  pages?: { data: unknown[]; nextCursor: string | null }[];
+} = {}, language: Language = 'zh-CN') {
+  return createFakeFetch({
+    'POST /api/v1/auth/refresh': () => json(tokenResponse(demoUser({ locale: language }))),
+    'GET /api/v1/me/permissions': () =>
+      json({ objects: [{ objectType: 'account', levels: { read, create: 'none', update: 'none', delete: 'none', reassign: 'none' }, fields }] }),
+    'GET /api/v1/accounts': (request) => {
+      const cursor = new URL(request.url).searchParams.get('cursor');
+      return json(cursor ? (pages[Number(cursor)] ?? { data: [], nextCursor: null }) : pages[0]);
+    },
+  });
+}
+
+function headerCell(name: string): HTMLElement {
+  const cell = screen.getByRole('columnheader', { name: new RegExp(name) });
+  return cell;
+}
+
+function accountRequests(requests: Request[]): URL[] {
+  return requests.map((request) => new URL(request.url)).filter((url) => url.pathname === '/api/v1/accounts');
+}
+
+// The first test pays for loading antd's Table in jsdom, which can exceed the 5 s default.
+describe('SalesPage (accounts)', { timeout: 20_000 }, () => {
+  it('shows only the columns the caller may see, and a masked phone as the server sent it', async () => {
+    const { fetch } = server({
+      fields: { name: 'read', industry: 'hidden', region: 'read', phone: 'masked', email: 'hidden', restricted: 'read', ownerOnlyEdit: 'hidden' },
+      pages: [{ data: [account({ name: '徐州重工机械有限公司', region: 'East', phone: '136****3333', restricted: true })], nextCursor: null }],
+    });
+    await renderApp('/sales', { fetch });
+
+    expect(await screen.findByText('徐州重工机械有限公司')).toBeTruthy();
+    expect(screen.getByTestId('page-title').textContent).toBe('客户');
+    const headers = screen.getAllByRole('columnheader').map((cell) => cell.textContent);
+    expect(headers).toEqual(expect.arrayContaining(['名称', '区域', '电话', '标记']));
+    expect(headers).not.toContain('行业');
+    expect(headers).not.toContain('邮箱');
+    expect(screen.getByText('136****3333')).toBeTruthy();
+    expect(screen.getByText('受限')).toBeTruthy();
+  });
+
+  it('offers sorting only on fields read in clear, and sends the chosen sort', async () => {
+    const { fetch, requests } = server({ fields: { ...ALL_READ, region: 'masked' } }, 'en');
+    await renderApp('/sales', { fetch, language: 'en' });
+    await screen.findByText('徐州重工机械有限公司');
+
+    expect(headerCell('Name').className).toContain('ant-table-column-has-sorters');
+    expect(headerCell('Industry').className).toContain('ant-table-column-has-sorters');
+    expect(headerCell('Region').className).not.toContain('ant-table-column-has-sorters');
+    expect(headerCell('Phone').className).not.toContain('ant-table-column-has-sorters');
+
+    await setupUser().click(within(headerCell('Industry')).getByText('Industry'));
+    await waitFor(() => expect(accountRequests(requests).at(-1)?.searchParams.get('sort')).toBe('industry'));
+  });
+
+  it('shows the no-access state, not an error, and does not ask for accounts', async () => {
+    const { fetch, requests } = server({ read: 'none', fields: {} }, 'en');
+    await renderApp('/sales', { fetch, language: 'en' });
+
+    expect(await screen.findByText('You have no access to accounts')).toBeTruthy();
+    expect(screen.getByTestId('page-title').textContent).toBe('Accounts');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(accountRequests(requests)).toEqual([]);
+  });
+
+  it('says so in Chinese too', async () => {
+    const { fetch } = server({ read: 'none', fields: {} });
+    await renderApp('/sales', { fetch });
+    expect(await screen.findByText('您无权访问客户')).toBeTruthy();
+  });
+
+  it('searches by name after typing stops and loads the next page by cursor', async () => {
+    const { fetch, requests } = server({
+      pages: [
+        { data: [account({ id: 'a1', name: 'Alpha Ltd' })], nextCursor: '1' },
+        { data: [account({ id: 'a2', name: 'Beta Ltd' })], nextCursor: null },
+      ],
+    }, 'en');
+    await renderApp('/sales', { fetch, language: 'en' });
+    await screen.findByText('Alpha Ltd');
+
+    const user = setupUser();
+    await user.click(screen.getByTestId('accounts-load-more'));
+    expect(await screen.findByText('Beta Ltd')).toBeTruthy();
+    expect(screen.getByText('Alpha Ltd')).toBeTruthy();
+    expect(accountRequests(requests).at(-1)?.searchParams.get('cursor')).toBe('1');
+    await waitFor(() => expect(screen.queryByTestId('accounts-load-more')).toBeNull());
+
+    await user.type(screen.getByTestId('accounts-search'), 'Alp');
+    await waitFor(() => expect(accountRequests(requests).at(-1)?.searchParams.get('q')).toBe('Alp'));
+    // Debounced: no request for the partial "A" or "Al".
+    expect(accountRequests(requests).filter((url) => url.searchParams.has('q')).map((url) => url.searchParams.get('q'))).toEqual(['Alp']);
+  });
+});
