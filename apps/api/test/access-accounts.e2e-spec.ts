@@ -225,3 +225,66 @@ describe('permission engine: explain', () => {
     await t.http.get('/api/v1/access/explain').query({ entity: 'account', id: secret.id, user: users['rep.e1@lianxi.test'] }).set('Authorization', `Bearer ${auditor}`).expect(200);
   });
 });
+
+describe('permission engine: contacts and the account\'s related list', () => {
+  let t: TestApp;
+  const token: Record<string, string> = {};
+  const as = (email: string) => ({ Authorization: `Bearer ${token[email]}` });
+  let accounts: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const email of ['rep.e1@lianxi.test', 'rep.e2@lianxi.test', 'quality@lianxi.test', 'marketing@lianxi.test', 'admin@lianxi.test', 'partner@lianxi.test']) {
+      token[email] = (await t.login(email)).accessToken;
+    }
+    accounts = Object.fromEntries((await t.sql<{ id: string; name: string }>('select id, name from accounts')).map((a) => [a.name, a.id]));
+  });
+  afterAll(() => t.close());
+
+  it('scopes contacts like accounts and hides the quality inspector\'s forbidden fields', async () => {
+    const names = async (email: string) => (await t.http.get('/api/v1/contacts').set(as(email)).expect(200)).body.data.map((c: { name: string }) => c.name).sort();
+    expect(await names('rep.e1@lianxi.test')).toEqual(['孙丽', '李建国', '王芳'].sort());
+    expect(await names('rep.e2@lianxi.test')).toEqual(['陈刚']);
+    expect(await names('partner@lianxi.test')).toEqual(['Liu Yang']);
+    expect(await names('admin@lianxi.test')).toEqual([]);
+    const quality = await t.http.get('/api/v1/contacts').set(as('quality@lianxi.test')).expect(200);
+    expect(quality.body.data).toHaveLength(6);
+    for (const contact of quality.body.data) {
+      expect(contact).not.toHaveProperty('phone');
+      expect(contact).not.toHaveProperty('email');
+      expect(contact.name).toEqual(expect.any(String));
+    }
+    const marketing = await t.http.get('/api/v1/contacts').query({ q: '赵' }).set(as('marketing@lianxi.test')).expect(200);
+    expect(marketing.body.data[0].phone).toBe('136****8888');
+    expect((await t.http.get('/api/v1/contacts').query({ sort: 'title' }).set(as('quality@lianxi.test'))).status).toBe(200);
+  });
+
+  it('lists an account\'s contacts only when the account is visible', async () => {
+    const hengda = accounts['徐州恒达工程机械有限公司'];
+    const related = await t.http.get(`/api/v1/accounts/${hengda}/contacts`).set(as('rep.e1@lianxi.test')).expect(200);
+    expect(related.body.data.map((c: { name: string }) => c.name)).toEqual(['李建国']);
+    await t.http.get(`/api/v1/accounts/${hengda}/contacts`).set(as('rep.e2@lianxi.test')).expect(404);
+  });
+
+  it('creates contacts only on visible accounts; an invisible account is "no such account"', async () => {
+    const hengda = accounts['徐州恒达工程机械有限公司'];
+    const created = await t.http.post('/api/v1/contacts').set(as('rep.e1@lianxi.test')).send({ accountId: hengda, name: '吴新', phone: '13800001234' });
+    expect(created.status).toBe(201);
+    const hidden = await t.http.post('/api/v1/contacts').set(as('rep.e2@lianxi.test')).send({ accountId: hengda, name: '吴新' });
+    expect(hidden.status).toBe(400);
+    expect(hidden.body.errors).toEqual([{ field: 'accountId', message: 'no such account' }]);
+    const missing = await t.http.post('/api/v1/contacts').set(as('rep.e2@lianxi.test')).send({ accountId: '01a20909-1c08-705a-93fb-5d11d4e08468', name: '吴新' });
+    expect(missing.body.errors).toEqual(hidden.body.errors);
+    await t.http.get(`/api/v1/contacts/${created.body.id}`).set(as('rep.e2@lianxi.test')).expect(404);
+    await t.http.patch(`/api/v1/contacts/${created.body.id}`).set(as('quality@lianxi.test')).set('If-Match', `W/"${created.body.version}"`).send({ title: 'x' }).expect(403);
+  });
+
+  it('refuses to delete an account that still has contacts (409), and deletes it once they are gone', async () => {
+    const account = await t.http.post('/api/v1/accounts').set(as('rep.e1@lianxi.test')).send({ name: '短期客户' }).expect(201);
+    const contact = await t.http.post('/api/v1/contacts').set(as('rep.e1@lianxi.test')).send({ accountId: account.body.id, name: '临时联系人' }).expect(201);
+    const refused = await t.http.delete(`/api/v1/accounts/${account.body.id}`).set(as('rep.e1@lianxi.test')).set('If-Match', `W/"${account.body.version}"`);
+    expect(refused.status).toBe(409);
+    await t.http.delete(`/api/v1/contacts/${contact.body.id}`).set(as('rep.e1@lianxi.test')).set('If-Match', `W/"${contact.body.version}"`).expect(204);
+    await t.http.delete(`/api/v1/accounts/${account.body.id}`).set(as('rep.e1@lianxi.test')).set('If-Match', `W/"${account.body.version}"`).expect(204);
+  });
+});

@@ -76,6 +76,15 @@ const VALID_REQUEST_FIXTURES: Record<string, ValidRequestFixture> = {
     late: true,
     body: async () => ({ currentPassword: demoPassword('rep.e1b@lianxi.test'), newPassword: STRONG_PASSWORD }),
   },
+  deleteAccount: {
+    why: 'deletes, and an account with contacts is refused (409): use a fresh account of the default caller',
+    late: true,
+    pathParams: async (world) => {
+      const response = await world.callAs<{ id: string }>('rep.e1@lianxi.test', 'post', '/api/v1/accounts', { name: `Contract throwaway ${randomUUID().slice(0, 8)}` });
+      if (response.status !== 201) throw new Error(`creating a throwaway account → ${response.status} ${JSON.stringify(response.body)}`);
+      return { id: response.body.id };
+    },
+  },
   forceUserPasswordReset: {
     why: 'voids the target’s password: use a throwaway user',
     late: true,
@@ -115,6 +124,7 @@ const DATA_DEPENDENT_INPUTS: Record<string, string> = {
   parentId: 'must reference an existing team',
   managerId: 'must reference an existing user other than the user',
   ownerId: 'must reference an active user, and someone else needs the reassign right',
+  accountId: 'must reference an account the caller can see',
   partnerAccountId: 'must reference an existing partner account',
 };
 
@@ -166,6 +176,8 @@ async function openContract(): Promise<Contract> {
     partnerAccountId: String(partner?.id),
     // Records are created and reassigned to the default caller (rep.e1): creating for others needs the reassign right.
     ownerId: String(users.find((u) => u.email === 'rep.e1@lianxi.test')?.id),
+    // A contact's account: one the default caller can see.
+    accountId: String(accounts.find((account) => account.name === '徐州恒达工程机械有限公司')?.id),
     // GET /access/explain?entity=account&id=…&user=…: a real account and a real user.
     id: String(accounts.find((account) => account.name === '徐州恒达工程机械有限公司')?.id),
     user: String(users.find((u) => u.email === 'rep.e1@lianxi.test')?.id),

@@ -93,6 +93,23 @@ export interface paths {
         patch: operations["updateAccount"];
         trace?: never;
     };
+    "/api/v1/accounts/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an account's contacts */
+        get: operations["listAccountContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -176,6 +193,43 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the contacts you may see */
+        get: operations["listContacts"];
+        put?: never;
+        /** Create a contact */
+        post: operations["createContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a contact */
+        get: operations["getContact"];
+        put?: never;
+        post?: never;
+        /** Delete a contact */
+        delete: operations["deleteContact"];
+        options?: never;
+        head?: never;
+        /** Update or reassign a contact */
+        patch: operations["updateContact"];
         trace?: never;
     };
     "/api/v1/me": {
@@ -400,6 +454,7 @@ export interface components {
             teamId?: string | null;
             /** Format: date-time */
             updatedAt: string;
+            /** @description Send back as If-Match (or read the ETag header) when updating or deleting. */
             version: number;
         };
         /** @enum {string} */
@@ -453,6 +508,36 @@ export interface components {
             /** @description 12 to 128 characters, any characters; not a common password, not your email. */
             newPassword: string;
         };
+        ContactDto: {
+            accountId?: string;
+            /** Format: date-time */
+            createdAt: string;
+            email?: string | null;
+            id: string;
+            /** @example 李建国 */
+            name?: string;
+            ownerId?: string;
+            /** @description Only the owner may change or delete it; others who can see it read it (R-SEC-4). */
+            ownerOnlyEdit?: boolean;
+            partnerAccountId?: string | null;
+            phone?: string | null;
+            /** @description Only the owner and explicit shares can see it (R-SEC-5). */
+            restricted?: boolean;
+            teamId?: string | null;
+            /** @example 采购经理 */
+            title?: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Send back as If-Match (or read the ETag header) when updating or deleting. */
+            version: number;
+        };
+        ContactPageDto: {
+            data: components["schemas"]["ContactDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        ContactSort: "name" | "-name" | "title" | "-title";
         CreateAccountDto: {
             /** Format: email */
             email?: string;
@@ -468,13 +553,39 @@ export interface components {
             ownerOnlyEdit?: boolean;
             /**
              * Format: uuid
-             * @description The distributor this customer belongs to (set automatically for partner users).
+             * @description The distributor this record belongs to (set automatically for partner users).
              */
             partnerAccountId?: string;
             /** @example +86 138 0013 8000 */
             phone?: string;
             region?: string;
             restricted?: boolean;
+        };
+        CreateContactDto: {
+            /**
+             * Format: uuid
+             * @description An account you can see.
+             */
+            accountId: string;
+            /** Format: email */
+            email?: string;
+            /** @example 李建国 */
+            name: string;
+            /**
+             * Format: uuid
+             * @description Defaults to the caller; someone else needs the reassign right.
+             */
+            ownerId?: string;
+            ownerOnlyEdit?: boolean;
+            /**
+             * Format: uuid
+             * @description The distributor this record belongs to (set automatically for partner users).
+             */
+            partnerAccountId?: string;
+            /** @example +86 138 0013 8000 */
+            phone?: string;
+            restricted?: boolean;
+            title?: string;
         };
         CreateTeamDto: {
             /**
@@ -647,7 +758,7 @@ export interface components {
             name?: string;
             /**
              * Format: uuid
-             * @description Reassigns the account (needs the reassign right over it); the team follows the new owner.
+             * @description Reassigns the record (needs the reassign right over it); the team follows the new owner.
              */
             ownerId?: string;
             /** @description Only the owner may change it. */
@@ -666,6 +777,35 @@ export interface components {
             region?: string | null;
             /** @description Only the owner may change it. */
             restricted?: boolean;
+        };
+        UpdateContactDto: {
+            /**
+             * Format: email
+             * @description null clears it.
+             */
+            email?: string | null;
+            name?: string;
+            /**
+             * Format: uuid
+             * @description Reassigns the record (needs the reassign right over it); the team follows the new owner.
+             */
+            ownerId?: string;
+            /** @description Only the owner may change it. */
+            ownerOnlyEdit?: boolean;
+            /**
+             * Format: uuid
+             * @description null unlinks it from a distributor.
+             */
+            partnerAccountId?: string | null;
+            /**
+             * @description null clears it.
+             * @example +86 138 0013 8000
+             */
+            phone?: string | null;
+            /** @description Only the owner may change it. */
+            restricted?: boolean;
+            /** @description null clears it. */
+            title?: string | null;
         };
         UpdateProfileDto: {
             locale?: components["schemas"]["UserLocale"];
@@ -1034,7 +1174,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Needs If-Match. */
+            /** @description Needs If-Match. An account that still has contacts is refused with 409. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1070,6 +1210,15 @@ export interface operations {
             };
             /** @description No such record (or the caller may not see it) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state or an existing record */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1189,6 +1338,65 @@ export interface operations {
             };
             /** @description The If-Match header is required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listAccountContacts: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                /** @description Default `name`. */
+                sort?: components["schemas"]["ContactSort"];
+                /** @description Substring of the name. */
+                q?: string;
+                accountId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Only the contacts you may see, of an account you may see (404 otherwise). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPageDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1435,6 +1643,350 @@ export interface operations {
             };
             /** @description Missing, expired or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listContacts: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                /** @description Default `name`. */
+                sort?: components["schemas"]["ContactSort"];
+                /** @description Substring of the name. */
+                q?: string;
+                accountId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPageDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateContactDto"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    deleteContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read (`W/"<version>"`); updates of shared records answer 428 without it and 412 when it is stale */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Needs If-Match. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since it was read (stale If-Match) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The If-Match header is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read (`W/"<version>"`); updates of shared records answer 428 without it and 412 when it is stale */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateContactDto"];
+            };
+        };
+        responses: {
+            /** @description Needs If-Match. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since it was read (stale If-Match) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The If-Match header is required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -52,11 +52,19 @@ export async function loadDemoDataIfEmpty(databaseUrl: string): Promise<boolean>
       }
       const teamOf = new Map(USERS.map((u) => [u.email, u.team ? (teams.get(u.team)?.id ?? null) : null]));
       for (const account of ACCOUNTS) {
+        const accountId = uuidv7();
         await manager.query(
           `insert into accounts (id, name, industry, region, phone, email, owner_id, team_id, partner_account_id, owner_only_edit, restricted)
            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-          [uuidv7(), account.name, account.industry, account.region, account.phone, account.email, userIds.get(account.owner), teamOf.get(account.owner),
+          [accountId, account.name, account.industry, account.region, account.phone, account.email, userIds.get(account.owner), teamOf.get(account.owner),
             account.partner ? partnerId : null, account.ownerOnlyEdit ?? false, account.restricted ?? false],
+        );
+        const { contact } = account;
+        await manager.query(
+          `insert into contacts (id, account_id, name, title, phone, email, owner_id, team_id, partner_account_id, restricted)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          [uuidv7(), accountId, contact.name, contact.title, contact.phone, contact.email, userIds.get(account.owner), teamOf.get(account.owner),
+            account.partner ? partnerId : null, account.restricted ?? false],
         );
       }
       await manager.query(

@@ -62,6 +62,8 @@ export function demoPassword(email: string): string {
 
 export interface DemoAccount {
   name: string;
+  /** One contact person (owned like the account). */
+  contact: { name: string; title: string; phone: string; email: string };
   owner: string;
   industry: string;
   region: string;
@@ -77,11 +79,11 @@ export interface DemoAccount {
  * group's own customers, an owner-only one, a restricted one and one of the distributor's.
  */
 export const ACCOUNTS: DemoAccount[] = [
-  { name: '徐州恒达工程机械有限公司', owner: 'rep.e1@lianxi.test', industry: 'construction', region: 'East', phone: '13812345678', email: 'purchasing@hengda.example.cn' },
-  { name: '苏州远航建设集团', owner: 'rep.e1b@lianxi.test', industry: 'construction', region: 'East', phone: '13987654321', email: 'info@yuanhang.example.cn', ownerOnlyEdit: true },
-  { name: '杭州湾港口物流有限公司', owner: 'rep.e2@lianxi.test', industry: 'logistics', region: 'East', phone: '13700001111', email: 'ops@hzport.example.cn' },
-  { name: '天津北方矿业股份有限公司', owner: 'rep.n1@lianxi.test', industry: 'mining', region: 'North', phone: '13622223333', email: 'cg@beifang.example.cn' },
-  { name: '上海申城地铁建设（保密项目）', owner: 'rep.e1@lianxi.test', industry: 'infrastructure', region: 'East', phone: '13544445555', email: 'pm@shencheng.example.cn', restricted: true },
-  { name: '宁波东港重型设备租赁', owner: 'manager.east@lianxi.test', industry: 'rental', region: 'East', phone: '13366667777', email: 'rent@donggang.example.cn' },
-  { name: 'Qingdao Harbour Cranes Ltd.', owner: 'partner@lianxi.test', industry: 'logistics', region: 'North', phone: '13288889999', email: 'buy@qdcranes.example.com', partner: true },
+  { contact: { name: '李建国', title: '采购经理', phone: '13811112222', email: 'li.jianguo@hengda.example.cn' }, name: '徐州恒达工程机械有限公司', owner: 'rep.e1@lianxi.test', industry: 'construction', region: 'East', phone: '13812345678', email: 'purchasing@hengda.example.cn' },
+  { contact: { name: '王芳', title: '设备主管', phone: '13933334444', email: 'wang.fang@yuanhang.example.cn' }, name: '苏州远航建设集团', owner: 'rep.e1b@lianxi.test', industry: 'construction', region: 'East', phone: '13987654321', email: 'info@yuanhang.example.cn', ownerOnlyEdit: true },
+  { contact: { name: '陈刚', title: '运营总监', phone: '13755556666', email: 'chen.gang@hzport.example.cn' }, name: '杭州湾港口物流有限公司', owner: 'rep.e2@lianxi.test', industry: 'logistics', region: 'East', phone: '13700001111', email: 'ops@hzport.example.cn' },
+  { contact: { name: '赵磊', title: '总工程师', phone: '13677778888', email: 'zhao.lei@beifang.example.cn' }, name: '天津北方矿业股份有限公司', owner: 'rep.n1@lianxi.test', industry: 'mining', region: 'North', phone: '13622223333', email: 'cg@beifang.example.cn' },
+  { contact: { name: '孙丽', title: '项目经理', phone: '13599990000', email: 'sun.li@shencheng.example.cn' }, name: '上海申城地铁建设（保密项目）', owner: 'rep.e1@lianxi.test', industry: 'infrastructure', region: 'East', phone: '13544445555', email: 'pm@shencheng.example.cn', restricted: true },
+  { contact: { name: '周强', title: '租赁部经理', phone: '13312121212', email: 'zhou.qiang@donggang.example.cn' }, name: '宁波东港重型设备租赁', owner: 'manager.east@lianxi.test', industry: 'rental', region: 'East', phone: '13366667777', email: 'rent@donggang.example.cn' },
+  { contact: { name: 'Liu Yang', title: 'Procurement', phone: '13234343434', email: 'liu.yang@qdcranes.example.com' }, name: 'Qingdao Harbour Cranes Ltd.', owner: 'partner@lianxi.test', industry: 'logistics', region: 'North', phone: '13288889999', email: 'buy@qdcranes.example.com', partner: true },
 ];

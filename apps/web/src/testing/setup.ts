@@ -22,6 +22,10 @@ class NoopResizeObserver {
 }
 window.ResizeObserver ??= NoopResizeObserver;
 
+// jsdom logs "Not implemented" for pseudo-element styles, which antd's Table asks for to measure scrollbars.
+const getComputedStyle = window.getComputedStyle.bind(window);
+window.getComputedStyle = (element: Element, _pseudoElement?: string | null) => getComputedStyle(element);
+
 // Without Vitest globals, Testing Library cannot register its own cleanup.
 afterEach(() => {
   cleanup();

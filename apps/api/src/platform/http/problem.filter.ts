@@ -44,7 +44,12 @@ export class ProblemFilter implements ExceptionFilter {
       const pgCode = (exception.driverError as { code?: string } | undefined)?.code;
       // Constraint violations that slipped past validation are still the caller's input, not our failure.
       if (pgCode === '23505') return sendProblem(response, buildProblem(ErrorCode.Conflict, 'A record with these values already exists', context));
-      if (pgCode === '23503') return sendProblem(response, buildProblem(ErrorCode.ValidationFailed, 'A referenced record does not exist', context));
+      if (pgCode === '23503') {
+        // Deleting something still referenced is a conflict with other records; inserting a dangling reference is bad input.
+        return exception.message.startsWith('update or delete')
+          ? sendProblem(response, buildProblem(ErrorCode.Conflict, 'Other records still refer to this one; remove or move them first', context))
+          : sendProblem(response, buildProblem(ErrorCode.ValidationFailed, 'A referenced record does not exist', context));
+      }
       if (pgCode === '22P02' || pgCode === '22001' || pgCode === '22003') {
         return sendProblem(response, buildProblem(ErrorCode.ValidationFailed, 'A value has the wrong format or is out of range', context));
       }

@@ -54,9 +54,9 @@ export class AccountController {
     return account;
   }
 
-  /** Needs If-Match. */
+  /** Needs If-Match. An account that still has contacts is refused with 409. */
   @Delete(':id')
-  @Endpoint({ summary: 'Delete an account', status: 204, errors: [403, 404, 412, 428] })
+  @Endpoint({ summary: 'Delete an account', status: 204, errors: [403, 404, 409, 412, 428] })
   deleteAccount(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @IfMatchVersion() version: number | undefined): Promise<void> {
     return this.accounts.remove(principal, id, version);
   }

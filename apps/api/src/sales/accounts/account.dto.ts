@@ -1,4 +1,5 @@
-import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { BusinessRecordDto, CreateBusinessRecordDto, toBusinessRecordDto, UpdateBusinessRecordDto } from '../../access/business-record.dto';
 import { PageQueryDto } from '../../platform/http/pagination';
 import { IsPhone, Optional } from '../../platform/http/validation';
 import { AccountEntity, AccountKind } from './account.entity';
@@ -7,8 +8,7 @@ import { AccountEntity, AccountKind } from './account.entity';
  * An account as the caller may see it. Fields the caller may not read are omitted; masked ones carry the mask
  * (e.g. `138****5678`): so every business field is optional here.
  */
-export class AccountDto {
-  id!: string;
+export class AccountDto extends BusinessRecordDto {
   /** @example 徐州重工机械有限公司 */
   name?: string;
   kind?: AccountKind;
@@ -18,16 +18,6 @@ export class AccountDto {
   region?: string | null;
   phone?: string | null;
   email?: string | null;
-  ownerId?: string;
-  teamId?: string | null;
-  partnerAccountId?: string | null;
-  /** Only the owner may change or delete it; others who can see it read it (R-SEC-4). */
-  ownerOnlyEdit?: boolean;
-  /** Only the owner and explicit shares can see it (R-SEC-5). */
-  restricted?: boolean;
-  createdAt!: Date;
-  updatedAt!: Date;
-  version!: number;
 }
 
 export class AccountPageDto {
@@ -73,7 +63,7 @@ export class AccountQueryDto extends PageQueryDto {
   ownerId?: string;
 }
 
-export class CreateAccountDto {
+export class CreateAccountDto extends CreateBusinessRecordDto {
   /** @example 徐州重工机械有限公司 */
   @IsString()
   @Length(1, 200)
@@ -102,26 +92,9 @@ export class CreateAccountDto {
   @MaxLength(254)
   email?: string;
 
-  /** Defaults to the caller; someone else needs the reassign right. */
-  @Optional()
-  @IsUUID()
-  ownerId?: string;
-
-  /** The distributor this customer belongs to (set automatically for partner users). */
-  @Optional()
-  @IsUUID()
-  partnerAccountId?: string;
-
-  @Optional()
-  @IsBoolean()
-  ownerOnlyEdit?: boolean;
-
-  @Optional()
-  @IsBoolean()
-  restricted?: boolean;
 }
 
-export class UpdateAccountDto {
+export class UpdateAccountDto extends UpdateBusinessRecordDto {
   @Optional()
   @IsString()
   @Length(1, 200)
@@ -154,45 +127,18 @@ export class UpdateAccountDto {
   @MaxLength(254)
   email?: string | null;
 
-  /** Reassigns the account (needs the reassign right over it); the team follows the new owner. */
-  @Optional()
-  @IsUUID()
-  ownerId?: string;
-
-  /** null unlinks it from a distributor. */
-  @IsOptional()
-  @IsUUID()
-  partnerAccountId?: string | null;
-
-  /** Only the owner may change it. */
-  @Optional()
-  @IsBoolean()
-  ownerOnlyEdit?: boolean;
-
-  /** Only the owner may change it. */
-  @Optional()
-  @IsBoolean()
-  restricted?: boolean;
 }
 
 export const ACCOUNT_FIELDS = ['name', 'kind', 'industry', 'region', 'phone', 'email'] as const;
 
 export function toAccountDto(account: AccountEntity): AccountDto {
   return {
-    id: account.id,
+    ...toBusinessRecordDto(account),
     name: account.name,
     kind: account.kind,
     industry: account.industry,
     region: account.region,
     phone: account.phone,
     email: account.email,
-    ownerId: account.ownerId,
-    teamId: account.teamId,
-    partnerAccountId: account.partnerAccountId,
-    ownerOnlyEdit: account.ownerOnlyEdit,
-    restricted: account.restricted,
-    createdAt: account.createdAt,
-    updatedAt: account.updatedAt,
-    version: account.version,
   };
 }

@@ -1,0 +1,77 @@
+import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { Optional } from '../platform/http/validation';
+import type { BusinessRecord } from './record-attributes';
+
+/** What every business record response carries; the attributes are optional because field rules may omit them. */
+export class BusinessRecordDto {
+  id!: string;
+  ownerId?: string;
+  teamId?: string | null;
+  partnerAccountId?: string | null;
+  /** Only the owner may change or delete it; others who can see it read it (R-SEC-4). */
+  ownerOnlyEdit?: boolean;
+  /** Only the owner and explicit shares can see it (R-SEC-5). */
+  restricted?: boolean;
+  createdAt!: Date;
+  updatedAt!: Date;
+  /** Send back as If-Match (or read the ETag header) when updating or deleting. */
+  version!: number;
+}
+
+/** The record attributes a create request may set. */
+export class CreateBusinessRecordDto {
+  /** Defaults to the caller; someone else needs the reassign right. */
+  @Optional()
+  @IsUUID()
+  ownerId?: string;
+
+  /** The distributor this record belongs to (set automatically for partner users). */
+  @Optional()
+  @IsUUID()
+  partnerAccountId?: string;
+
+  @Optional()
+  @IsBoolean()
+  ownerOnlyEdit?: boolean;
+
+  @Optional()
+  @IsBoolean()
+  restricted?: boolean;
+}
+
+/** The record attributes an update may change. */
+export class UpdateBusinessRecordDto {
+  /** Reassigns the record (needs the reassign right over it); the team follows the new owner. */
+  @Optional()
+  @IsUUID()
+  ownerId?: string;
+
+  /** null unlinks it from a distributor. */
+  @IsOptional()
+  @IsUUID()
+  partnerAccountId?: string | null;
+
+  /** Only the owner may change it. */
+  @Optional()
+  @IsBoolean()
+  ownerOnlyEdit?: boolean;
+
+  /** Only the owner may change it. */
+  @Optional()
+  @IsBoolean()
+  restricted?: boolean;
+}
+
+export function toBusinessRecordDto(record: BusinessRecord & { id: string }): BusinessRecordDto {
+  return {
+    id: record.id,
+    ownerId: record.ownerId,
+    teamId: record.teamId,
+    partnerAccountId: record.partnerAccountId,
+    ownerOnlyEdit: record.ownerOnlyEdit,
+    restricted: record.restricted,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    version: record.version,
+  };
+}

@@ -1,0 +1,67 @@
+import { Body, Controller, Delete, Get, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal } from '../../identity/auth/current-principal.decorator';
+import type { Principal } from '../../identity/auth/principal';
+import { Endpoint } from '../../platform/http/endpoint.decorator';
+import { IfMatchVersion, setVersionEtag } from '../../platform/http/etag';
+import { UuidParam } from '../../platform/http/validation';
+import { ContactDto, ContactPageDto, ContactQueryDto, CreateContactDto, UpdateContactDto } from './contact.dto';
+import { ContactService } from './contact.service';
+
+@ApiTags('contacts')
+@Controller()
+export class ContactController {
+  constructor(private readonly contacts: ContactService) {}
+
+  @Get('contacts')
+  @Endpoint({ summary: 'List the contacts you may see' })
+  listContacts(@CurrentPrincipal() principal: Principal, @Query() query: ContactQueryDto): Promise<ContactPageDto> {
+    return this.contacts.list(principal, query);
+  }
+
+  /** Only the contacts you may see, of an account you may see (404 otherwise). */
+  @Get('accounts/:id/contacts')
+  @Endpoint({ summary: 'List an account\'s contacts', errors: [404] })
+  listAccountContacts(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @Query() query: ContactQueryDto): Promise<ContactPageDto> {
+    return this.contacts.listForAccount(principal, id, query);
+  }
+
+  @Get('contacts/:id')
+  @Endpoint({ summary: 'Get a contact', errors: [404] })
+  async getContact(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @Res({ passthrough: true }) response: Response): Promise<ContactDto> {
+    const contact = await this.contacts.get(principal, id);
+    setVersionEtag(response, contact.version);
+    return contact;
+  }
+
+  @Post('contacts')
+  @Endpoint({ summary: 'Create a contact', errors: [403] })
+  async createContact(@CurrentPrincipal() principal: Principal, @Body() dto: CreateContactDto, @Res({ passthrough: true }) response: Response): Promise<ContactDto> {
+    const contact = await this.contacts.create(principal, dto);
+    setVersionEtag(response, contact.version);
+    return contact;
+  }
+
+  /** Needs If-Match. */
+  @Patch('contacts/:id')
+  @Endpoint({ summary: 'Update or reassign a contact', errors: [403, 404, 412, 428] })
+  async updateContact(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Body() dto: UpdateContactDto,
+    @IfMatchVersion() version: number | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ContactDto> {
+    const contact = await this.contacts.update(principal, id, dto, version);
+    setVersionEtag(response, contact.version);
+    return contact;
+  }
+
+  /** Needs If-Match. */
+  @Delete('contacts/:id')
+  @Endpoint({ summary: 'Delete a contact', status: 204, errors: [403, 404, 412, 428] })
+  deleteContact(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @IfMatchVersion() version: number | undefined): Promise<void> {
+    return this.contacts.remove(principal, id, version);
+  }
+}

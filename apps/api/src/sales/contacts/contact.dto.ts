@@ -1,0 +1,109 @@
+import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { BusinessRecordDto, CreateBusinessRecordDto, toBusinessRecordDto, UpdateBusinessRecordDto } from '../../access/business-record.dto';
+import { PageQueryDto } from '../../platform/http/pagination';
+import { IsPhone, Optional } from '../../platform/http/validation';
+import { ContactEntity } from './contact.entity';
+
+/** A contact as the caller may see it: fields the caller may not read are omitted, masked ones masked. */
+export class ContactDto extends BusinessRecordDto {
+  accountId?: string;
+  /** @example 李建国 */
+  name?: string;
+  /** @example 采购经理 */
+  title?: string | null;
+  phone?: string | null;
+  email?: string | null;
+}
+
+export class ContactPageDto {
+  data!: ContactDto[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor!: string | null;
+}
+
+/** Sort orders of contact lists; `-` means descending. */
+export enum ContactSort {
+  Name = 'name',
+  NameDesc = '-name',
+  Title = 'title',
+  TitleDesc = '-title',
+}
+
+export class ContactQueryDto extends PageQueryDto {
+  /** Default `name`. */
+  @Optional()
+  @IsEnum(ContactSort)
+  sort?: ContactSort;
+
+  /** Substring of the name. */
+  @Optional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @Optional()
+  @IsUUID()
+  accountId?: string;
+}
+
+export class CreateContactDto extends CreateBusinessRecordDto {
+  /** An account you can see. */
+  @IsUUID()
+  accountId!: string;
+
+  /** @example 李建国 */
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @Optional()
+  @IsString()
+  @Length(1, 100)
+  title?: string;
+
+  @Optional()
+  @IsPhone()
+  phone?: string;
+
+  @Optional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+}
+
+export class UpdateContactDto extends UpdateBusinessRecordDto {
+  @Optional()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+
+  /** null clears it. */
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  title?: string | null;
+
+  /** null clears it. */
+  @IsOptional()
+  @IsPhone()
+  phone?: string | null;
+
+  /** null clears it. */
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string | null;
+}
+
+export const CONTACT_FIELDS = ['accountId', 'name', 'title', 'phone', 'email'] as const;
+
+export function toContactDto(contact: ContactEntity): ContactDto {
+  return {
+    ...toBusinessRecordDto(contact),
+    accountId: contact.accountId,
+    name: contact.name,
+    title: contact.title,
+    phone: contact.phone,
+    email: contact.email,
+  };
+}

@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccessService } from '../../access/access.service';
+import { ObjectType } from '../../access/access.types';
+import { RECORD_ATTRIBUTE_FIELDS } from '../../access/record-attributes';
+import { ScopedRecords } from '../../access/scoped-records';
+import { AuditService } from '../../audit/audit.service';
+import type { Principal } from '../../identity/auth/principal';
+import { AppError } from '../../platform/http/app-error';
+import { ErrorCode } from '../../platform/http/error-code';
+import { AccountService } from '../accounts/account.service';
+import { CONTACT_FIELDS, ContactDto, ContactPageDto, ContactQueryDto, CreateContactDto, toContactDto, UpdateContactDto } from './contact.dto';
+import { ContactEntity } from './contact.entity';
+
+const PROTECTED = [...CONTACT_FIELDS, ...RECORD_ATTRIBUTE_FIELDS] as Array<keyof ContactDto & string>;
+
+/** Contacts of accounts, through the permission engine; a contact's own scope applies, not its account's. */
+@Injectable()
+export class ContactService {
+  readonly records: ScopedRecords<ContactEntity>;
+
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    access: AccessService,
+    audit: AuditService,
+    private readonly accounts: AccountService,
+  ) {
+    this.records = new ScopedRecords(dataSource, access, audit, ContactEntity, {
+      objectType: ObjectType.Contact,
+      sortable: ['title'],
+      filterable: ['accountId'],
+      searchFields: ['name'],
+      fields: [...CONTACT_FIELDS],
+    });
+  }
+
+  async list(principal: Principal, query: ContactQueryDto): Promise<ContactPageDto> {
+    const { page, access } = await this.records.list(principal, { ...query, filters: { accountId: query.accountId } });
+    return { data: page.data.map((c) => access.project(toContactDto(c), PROTECTED)), nextCursor: page.nextCursor };
+  }
+
+  /** An account's contacts (the related list): 404 when the account is not visible to the caller. */
+  async listForAccount(principal: Principal, accountId: string, query: ContactQueryDto): Promise<ContactPageDto> {
+    await this.accounts.records.get(principal, accountId);
+    const { page, access } = await this.records.list(principal, query, { sql: 'r.account_id = :accountId', params: { accountId } });
+    return { data: page.data.map((c) => access.project(toContactDto(c), PROTECTED)), nextCursor: page.nextCursor };
+  }
+
+  async get(principal: Principal, id: string): Promise<ContactDto> {
+    const { record, access } = await this.records.get(principal, id);
+    return access.project(toContactDto(record), PROTECTED);
+  }
+
+  async create(principal: Principal, dto: CreateContactDto): Promise<ContactDto> {
+    await this.assertAccountVisible(principal, dto.accountId);
+    const { record, access } = await this.records.create(principal, dto as Partial<ContactEntity>);
+    return access.project(toContactDto(record), PROTECTED);
+  }
+
+  async update(principal: Principal, id: string, dto: UpdateContactDto, version: number | undefined): Promise<ContactDto> {
+    const { record, access } = await this.records.update(principal, id, dto as Partial<ContactEntity>, version);
+    return access.project(toContactDto(record), PROTECTED);
+  }
+
+  remove(principal: Principal, id: string, version: number | undefined): Promise<void> {
+    return this.records.remove(principal, id, version);
+  }
+
+  /** An account the caller cannot see is, for them, an account that does not exist. */
+  private async assertAccountVisible(principal: Principal, accountId: string): Promise<void> {
+    await this.accounts.records.get(principal, accountId).catch((error: unknown) => {
+      throw error instanceof AppError && error.code === ErrorCode.NotFound ? AppError.validation('accountId', 'no such account') : error;
+    });
+  }
+}
