@@ -144,6 +144,21 @@ describe('permission engine: accounts', () => {
     await t.sql(`delete from field_permissions where object_type = 'account' and field in ('region', 'industry')`);
   });
 
+  it('moves a user\'s accounts with them when they change team, so team scopes follow the owner', async () => {
+    const admin = (await t.login('admin@lianxi.test')).accessToken;
+    const [n1team] = await t.sql<{ id: string }>(`select id from teams where code = 'N1'`);
+    const [e2team] = await t.sql<{ id: string }>(`select id from teams where code = 'E2'`);
+    const [rep] = await t.sql<{ id: string; version: number }>(`select id, version from users where email = 'rep.n1@lianxi.test'`);
+    const moved = await t.http.patch(`/api/v1/users/${rep.id}`).set('Authorization', `Bearer ${admin}`).set('If-Match', `W/"${rep.version}"`).send({ teamId: e2team.id });
+    expect(moved.status).toBe(200);
+    const [account] = await t.sql<{ team_id: string }>('select team_id from accounts where id = $1', [ids.N1]);
+    expect(account.team_id).toBe(e2team.id);
+    await t.http.get(`/api/v1/accounts/${ids.N1}`).set(as('rep.e2@lianxi.test')).expect(200);
+    const back = await t.http.patch(`/api/v1/users/${rep.id}`).set('Authorization', `Bearer ${admin}`).set('If-Match', moved.headers.etag).send({ teamId: n1team.id });
+    expect(back.status).toBe(200);
+    await t.http.get(`/api/v1/accounts/${ids.N1}`).set(as('rep.e2@lianxi.test')).expect(404);
+  });
+
   it('applies a policy change on the next request', async () => {
     await t.http.get(`/api/v1/accounts/${ids.N1}`).set(as('rep.e2@lianxi.test')).expect(404);
     await t.sql(`update object_permissions set level = 'all' where object_type = 'account' and action = 'read' and role_id = (select id from roles where key = 'sales_rep')`);

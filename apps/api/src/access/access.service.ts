@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../identity/auth/principal';
 import { AppError } from '../platform/http/app-error';
 import type { RoleKey } from '../identity/roles/role-key';
 import { AccessExplanationDto, ActionVerdictDto, MyPermissionsDto } from './access.dto';
 import { AccessAction, AccessLevel, FieldAccess, ObjectType } from './access.types';
 import { OBJECT_FIELDS, OBJECT_TABLES } from './object-fields';
-import { ObjectAccess } from './object-access';
+import { ObjectAccess, type SharedRecords } from './object-access';
 import { PolicyService } from './policy.service';
 
 /** The one place access is decided: services ask it for an ObjectAccess and apply it inside their queries. */
@@ -19,8 +19,30 @@ export class AccessService {
   ) {}
 
   async forObject(principal: Principal, objectType: ObjectType): Promise<ObjectAccess> {
-    const [policy, teamPath] = await Promise.all([this.policies.forObject(principal.roles, objectType), this.teamPathOf(principal.teamId)]);
-    return new ObjectAccess(principal, policy, teamPath);
+    const [policy, teamPath, shares] = await Promise.all([
+      this.policies.forObject(principal.roles, objectType),
+      this.teamPathOf(principal.teamId),
+      this.sharesOf(principal, objectType),
+    ]);
+    return new ObjectAccess(principal, policy, teamPath, shares);
+  }
+
+  /**
+   * Keeps "a record's team is its owner's team" true when a user changes team: their records follow them, in the
+   * caller's transaction. Team scopes rely on it.
+   */
+  async moveOwnedRecords(manager: EntityManager, ownerId: string, teamId: string | null): Promise<void> {
+    for (const table of Object.values(OBJECT_TABLES)) {
+      await manager.query(`update ${table} set team_id = $2, updated_at = now(), version = version + 1 where owner_id = $1 and team_id is distinct from $2`, [ownerId, teamId]);
+    }
+  }
+
+  private async sharesOf(principal: Principal, objectType: ObjectType): Promise<SharedRecords> {
+    const rows: Array<{ record_id: string; access: 'read' | 'edit' }> = await this.dataSource.query(
+      `select record_id, access from record_shares where object_type = $1 and (user_id = $2 or team_id = $3)`,
+      [objectType, principal.userId, principal.teamId],
+    );
+    return { read: rows.filter((r) => r.access === 'read').map((r) => r.record_id), edit: rows.filter((r) => r.access === 'edit').map((r) => r.record_id) };
   }
 
   /** The caller's effective rights on every object type, for the SPA (GET /me/permissions). */

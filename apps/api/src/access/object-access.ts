@@ -16,12 +16,19 @@ export interface SqlPredicate {
  * One caller's access to one object type: record scopes compiled to SQL predicates, and field rules applied to
  * what goes out and what comes in. Services get it from AccessService and never decide access themselves.
  */
+/** Records shared with the caller or their team, resolved before the query so the scope stays index-friendly. */
+export interface SharedRecords {
+  read: string[];
+  edit: string[];
+}
+
 export class ObjectAccess {
   constructor(
     readonly principal: Principal,
     private readonly policy: ObjectPolicy,
     /** The caller's team path (`/…/teamId/`), for subtree scopes; null for partner users. */
     private readonly teamPath: string | null,
+    private readonly shares: SharedRecords,
   ) {}
 
   get objectType(): ObjectType {
@@ -34,23 +41,24 @@ export class ObjectAccess {
 
   /**
    * The records of `alias` on which the caller may perform `action`, as a predicate for the query itself:
-   * role level (own/team/subtree/all) or an explicit share, narrowed by `restricted` (owner and shares only),
-   * `ownerOnlyEdit` (owner only, for update and delete) and the partner account for partner users.
+   * role level (own/team/subtree/all) or an explicit share (an edit share for writes), narrowed by `restricted`
+   * (owner and shares only), `ownerOnlyEdit` (owner only, for update and delete) and the partner account.
    */
   scope(action: AccessAction, alias: string): SqlPredicate {
     const p = `acc_${alias}_${action}`;
-    const params: Record<string, unknown> = { [`${p}_user`]: this.principal.userId, [`${p}_type`]: this.objectType };
-    const level = this.level(action);
-    const byLevel = this.levelPredicate(level, alias, p, params);
-    const needsEdit = action !== AccessAction.Read;
-    const shareExists = (editOnly: boolean) =>
-      `exists (select 1 from record_shares s where s.object_type = :${p}_type and s.record_id = ${alias}.id` +
-      ` and (s.user_id = :${p}_user${this.principal.teamId ? ` or s.team_id = :${p}_team` : ''})${editOnly ? ` and s.access = 'edit'` : ''})`;
-    if (this.principal.teamId) params[`${p}_team`] = this.principal.teamId;
-
-    // Creating has no record yet; reassigning is not widened by shares.
-    const grants = action === AccessAction.Reassign ? byLevel : `(${byLevel} or ${shareExists(needsEdit)})`;
-    const clauses = [grants, `(not ${alias}.restricted or ${alias}.owner_id = :${p}_user or ${shareExists(false)})`];
+    const params: Record<string, unknown> = { [`${p}_user`]: this.principal.userId };
+    const byLevel = this.levelPredicate(this.level(action), alias, p, params);
+    // Shares are ids known before the query: `id = any(…)` keeps the plan on the indexes (no per-row subquery).
+    const shared = (ids: string[], name: string) => {
+      if (!ids.length) return 'false';
+      params[`${p}_${name}`] = ids;
+      return `${alias}.id = any(:${p}_${name})`;
+    };
+    const anyShare = shared([...this.shares.read, ...this.shares.edit], 'shared');
+    const grantingShare = action === AccessAction.Read ? anyShare : shared(this.shares.edit, 'edit_shared');
+    // Reassigning is not widened by shares.
+    const grants = action === AccessAction.Reassign || grantingShare === 'false' ? byLevel : `(${byLevel} or ${grantingShare})`;
+    const clauses = [grants, `(not ${alias}.restricted or ${alias}.owner_id = :${p}_user${anyShare === 'false' ? '' : ` or ${anyShare}`})`];
     if (action === AccessAction.Update || action === AccessAction.Delete) clauses.push(`(not ${alias}.owner_only_edit or ${alias}.owner_id = :${p}_user)`);
     if (this.principal.partnerAccountId) {
       params[`${p}_partner`] = this.principal.partnerAccountId;
@@ -108,14 +116,15 @@ export class ObjectAccess {
         return 'false';
       case AccessLevel.Own:
         return `${alias}.owner_id = :${p}_user`;
+      // A record's team is its owner's team (kept so when records or users move), so the owner is covered here.
       case AccessLevel.Team:
         if (!this.principal.teamId) return 'false';
         params[`${p}_myteam`] = this.principal.teamId;
-        return `(${alias}.team_id = :${p}_myteam or ${alias}.owner_id = :${p}_user)`;
+        return `${alias}.team_id = :${p}_myteam`;
       case AccessLevel.Subtree:
         if (!this.teamPath) return 'false';
         params[`${p}_path`] = `${this.teamPath}%`;
-        return `(${alias}.team_id in (select t.id from teams t where t.path like :${p}_path) or ${alias}.owner_id = :${p}_user)`;
+        return `${alias}.team_id in (select t.id from teams t where t.path like :${p}_path)`;
       case AccessLevel.All:
         return 'true';
     }

@@ -75,7 +75,10 @@ export class ScopedRecords<E extends Identified> {
     const sortField = options.sort?.replace(/^-/, '') ?? 'name';
     if (!['name', ...this.config.sortable].includes(sortField)) throw AppError.validation('sort', `must be one of ${['name', ...this.config.sortable].join(', ')}, optionally prefixed with -`);
     access.assertReadable(sortField, 'sort');
-    const expression = `coalesce(${this.alias}.${snake(sortField)}, '')`;
+    // name is NOT NULL: sorting by the bare column lets PostgreSQL walk the (…, name, id) indexes; nullable columns
+    // sort with nulls as '' so the keyset comparison stays total.
+    const column = `${this.alias}.${snake(sortField)}`;
+    const expression = sortField === 'name' ? column : `coalesce(${column}, '')`;
     const page = await paginate(
       query,
       [

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { AccessService } from '../../access/access.service';
 import { AuditCategory } from '../../audit/audit-event.entity';
 import { AuditService, diffFields } from '../../audit/audit.service';
 import { requestContext } from '../../platform/context/request-context';
@@ -27,6 +28,7 @@ export class UserService {
     private readonly audit: AuditService,
     private readonly sessions: SessionService,
     private readonly passwords: PasswordService,
+    private readonly access: AccessService,
   ) {}
 
   /** A user with team, partner account and roles, or 404. */
@@ -103,6 +105,8 @@ export class UserService {
       const changes = diffFields(before, user, AUDITED_FIELDS);
       if (!changes) return;
       await manager.save(user);
+      // Team scopes assume a record's team is its owner's team: the user's records move with them.
+      if (before.teamId !== user.teamId) await this.access.moveOwnedRecords(manager, id, user.teamId);
       const deactivated = before.active && !user.active;
       await this.audit.record(manager, { category: AuditCategory.Security, action: deactivated ? 'user.deactivated' : 'user.updated', entityType: 'user', entityId: id, changes });
       if (deactivated) await this.sessions.revokeAllForUser(manager, id, SessionRevocation.UserDeactivated);

@@ -5,6 +5,7 @@ import { CurrentPrincipal } from '../../identity/auth/current-principal.decorato
 import type { Principal } from '../../identity/auth/principal';
 import { Endpoint } from '../../platform/http/endpoint.decorator';
 import { IfMatchVersion, setVersionEtag } from '../../platform/http/etag';
+import { CreateShareDto, ShareDto } from '../../access/record-share.dto';
 import { UuidParam } from '../../platform/http/validation';
 import { AccountDto, AccountPageDto, AccountQueryDto, CreateAccountDto, UpdateAccountDto } from './account.dto';
 import { AccountService } from './account.service';
@@ -59,5 +60,30 @@ export class AccountController {
   @Endpoint({ summary: 'Delete an account', status: 204, errors: [403, 404, 409, 412, 428] })
   deleteAccount(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @IfMatchVersion() version: number | undefined): Promise<void> {
     return this.accounts.remove(principal, id, version);
+  }
+
+  /** Who the account is explicitly shared with. 404 if you cannot see it. */
+  @Get(':id/shares')
+  @Endpoint({ summary: 'List the shares of an account', errors: [404] })
+  listAccountShares(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<ShareDto[]> {
+    return this.accounts.shares.list(principal, id);
+  }
+
+  /**
+   * Exactly one of userId and teamId. Needs the right to change the account (403); a restricted account only its owner
+   * shares; partners share only with users of their own partner account. Sharing again with the same grantee
+   * changes its access.
+   */
+  @Post(':id/shares')
+  @Endpoint({ summary: 'Share an account with a user or a team', errors: [403, 404] })
+  createAccountShare(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @Body() dto: CreateShareDto): Promise<ShareDto> {
+    return this.accounts.shares.grant(principal, id, dto);
+  }
+
+  /** Needs the right to change the account, as for sharing. */
+  @Delete(':id/shares/:shareId')
+  @Endpoint({ summary: 'Stop sharing an account with a user or a team', status: 204, errors: [403, 404] })
+  deleteAccountShare(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @UuidParam('shareId') shareId: string): Promise<void> {
+    return this.accounts.shares.revoke(principal, id, shareId);
   }
 }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AccessService } from '../../access/access.service';
 import { ObjectType } from '../../access/access.types';
 import { RECORD_ATTRIBUTE_FIELDS } from '../../access/record-attributes';
+import { RecordShares } from '../../access/record-shares';
 import { ScopedRecords } from '../../access/scoped-records';
 import { AuditService } from '../../audit/audit.service';
 import type { Principal } from '../../identity/auth/principal';
@@ -14,6 +15,8 @@ import { ACCOUNT_FIELDS, AccountDto, AccountPageDto, AccountQueryDto, CreateAcco
 @Injectable()
 export class AccountService {
   readonly records: ScopedRecords<AccountEntity>;
+  /** Explicit shares of accounts, through the same engine. */
+  readonly shares: RecordShares<AccountEntity>;
 
   constructor(@InjectDataSource() dataSource: DataSource, access: AccessService, audit: AuditService) {
     this.records = new ScopedRecords(dataSource, access, audit, AccountEntity, {
@@ -23,6 +26,7 @@ export class AccountService {
       searchFields: ['name'],
       fields: [...ACCOUNT_FIELDS],
     });
+    this.shares = new RecordShares(dataSource, audit, this.records);
   }
 
   async list(principal: Principal, query: AccountQueryDto): Promise<AccountPageDto> {

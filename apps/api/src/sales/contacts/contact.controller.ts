@@ -5,6 +5,7 @@ import { CurrentPrincipal } from '../../identity/auth/current-principal.decorato
 import type { Principal } from '../../identity/auth/principal';
 import { Endpoint } from '../../platform/http/endpoint.decorator';
 import { IfMatchVersion, setVersionEtag } from '../../platform/http/etag';
+import { CreateShareDto, ShareDto } from '../../access/record-share.dto';
 import { UuidParam } from '../../platform/http/validation';
 import { ContactDto, ContactPageDto, ContactQueryDto, CreateContactDto, UpdateContactDto } from './contact.dto';
 import { ContactService } from './contact.service';
@@ -63,5 +64,30 @@ export class ContactController {
   @Endpoint({ summary: 'Delete a contact', status: 204, errors: [403, 404, 412, 428] })
   deleteContact(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @IfMatchVersion() version: number | undefined): Promise<void> {
     return this.contacts.remove(principal, id, version);
+  }
+
+  /** Who the contact is explicitly shared with. 404 if you cannot see it. */
+  @Get('contacts/:id/shares')
+  @Endpoint({ summary: 'List the shares of a contact', errors: [404] })
+  listContactShares(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<ShareDto[]> {
+    return this.contacts.shares.list(principal, id);
+  }
+
+  /**
+   * Exactly one of userId and teamId. Needs the right to change the contact (403); a restricted contact only its owner
+   * shares; partners share only with users of their own partner account. Sharing again with the same grantee
+   * changes its access.
+   */
+  @Post('contacts/:id/shares')
+  @Endpoint({ summary: 'Share a contact with a user or a team', errors: [403, 404] })
+  createContactShare(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @Body() dto: CreateShareDto): Promise<ShareDto> {
+    return this.contacts.shares.grant(principal, id, dto);
+  }
+
+  /** Needs the right to change the contact, as for sharing. */
+  @Delete('contacts/:id/shares/:shareId')
+  @Endpoint({ summary: 'Stop sharing a contact with a user or a team', status: 204, errors: [403, 404] })
+  deleteContactShare(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @UuidParam('shareId') shareId: string): Promise<void> {
+    return this.contacts.shares.revoke(principal, id, shareId);
   }
 }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AccessService } from '../../access/access.service';
 import { ObjectType } from '../../access/access.types';
 import { RECORD_ATTRIBUTE_FIELDS } from '../../access/record-attributes';
+import { RecordShares } from '../../access/record-shares';
 import { ScopedRecords } from '../../access/scoped-records';
 import { AuditService } from '../../audit/audit.service';
 import type { Principal } from '../../identity/auth/principal';
@@ -19,6 +20,8 @@ const PROTECTED = [...CONTACT_FIELDS, ...RECORD_ATTRIBUTE_FIELDS] as Array<keyof
 @Injectable()
 export class ContactService {
   readonly records: ScopedRecords<ContactEntity>;
+  /** Explicit shares of contacts, through the same engine. */
+  readonly shares: RecordShares<ContactEntity>;
 
   constructor(
     @InjectDataSource() dataSource: DataSource,
@@ -33,6 +36,7 @@ export class ContactService {
       searchFields: ['name'],
       fields: [...CONTACT_FIELDS],
     });
+    this.shares = new RecordShares(dataSource, audit, this.records);
   }
 
   async list(principal: Principal, query: ContactQueryDto): Promise<ContactPageDto> {

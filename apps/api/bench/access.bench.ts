@@ -1,0 +1,156 @@
+// `pnpm bench access`: the permission engine at volume. On ACCOUNTS accounts (default 1,000,000) across 200 sales
+// groups and 2,000 owners, it measures "first page of 50 accounts sorted by name" through the HTTP API for a rep, a
+// manager and the director, beside plain SQL with a hand-written scope and no engine, and prints p50/p95.
+import 'reflect-metadata';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { loadDemoDataIfEmpty } from '../src/demo/demo-data';
+import { demoPassword } from '../src/demo/demo-organisation';
+import { hashPassword } from '../src/identity/passwords/password-hasher';
+import { loadConfig } from '../src/platform/config/app-config';
+import { createApp } from '../src/platform/bootstrap';
+import { findFreePort, startEmbeddedPostgres } from '../src/platform/database/embedded-postgres';
+import { runMigrations } from '../src/platform/database/migrate';
+import { measure, summarise } from './stats';
+
+const ACCOUNTS = Number(process.env.ACCOUNTS ?? 1_000_000);
+const REGIONS = 10;
+const GROUPS_PER_REGION = 20;
+const OWNERS_PER_GROUP = 10;
+const REQUESTS = Number(process.env.REQUESTS ?? 300);
+const WARMUP = 30;
+const PASSWORD = 'Bench passphrase 2026!';
+
+async function seed(db: Client): Promise<void> {
+  const [{ sales }] = (await db.query(`select id, path from teams where code = 'SALES'`)).rows.map((r) => ({ sales: r as { id: string; path: string } }));
+  const [rep] = (await db.query(`select id from roles where key = 'sales_rep'`)).rows;
+  const [manager] = (await db.query(`select id from roles where key = 'sales_manager'`)).rows;
+  const hash = await hashPassword(PASSWORD);
+  const started = Date.now();
+  await db.query('begin');
+  await db.query(`create temp table bench_owners (n int primary key, id uuid, team_id uuid) on commit drop`);
+  for (let r = 1; r <= REGIONS; r++) {
+    const region = (await db.query(
+      `insert into teams (id, parent_id, path, code, name, name_en, kind) select gen_random_uuid(), $1, '', $2, $3, $4, 'subsidiary' returning id`,
+      [sales.id, `BR${r}`, `第${r}销售公司`, `Bench Region ${r}`],
+    )).rows[0] as { id: string };
+    await db.query(`update teams set path = $2 || id || '/' where id = $1`, [region.id, sales.path]);
+    const regionManager = (await db.query(
+      `insert into users (id, email, name, name_en, locale, team_id, password_hash) values (gen_random_uuid(), $1, $2, $3, 'zh-CN', $4, $5) returning id`,
+      [`bench.manager${r}@lianxi.test`, `经理${r}`, `Bench Manager ${r}`, region.id, hash],
+    )).rows[0] as { id: string };
+    await db.query('insert into user_roles (user_id, role_id) values ($1, $2)', [regionManager.id, manager.id]);
+    for (let g = 1; g <= GROUPS_PER_REGION; g++) {
+      const group = (await db.query(
+        `insert into teams (id, parent_id, path, code, name, name_en, kind)
+         select gen_random_uuid(), $1, (select path from teams where id = $1), $2, $3, $4, 'group' returning id`,
+        [region.id, `BG${r}-${g}`, `第${r}公司${g}组`, `Bench Group ${r}-${g}`],
+      )).rows[0] as { id: string };
+      await db.query(`update teams set path = path || id || '/' where id = $1`, [group.id]);
+      await db.query(
+        `with owners as (
+           insert into users (id, email, name, name_en, locale, team_id, password_hash)
+           select gen_random_uuid(), 'bench.rep' || $2 || '.' || k || '@lianxi.test', '代表' || k, 'Bench Rep ' || k, 'zh-CN', $1, $3
+             from generate_series(1, $4) k
+           returning id, team_id)
+         insert into bench_owners (n, id, team_id) select (select count(*) from bench_owners) + row_number() over (), id, team_id from owners`,
+        [group.id, `${r}-${g}`, hash, OWNERS_PER_GROUP],
+      );
+    }
+  }
+  await db.query(`insert into user_roles (user_id, role_id) select id, $1 from bench_owners`, [rep.id]);
+  const owners = Number((await db.query('select count(*) from bench_owners')).rows[0].count);
+  // One statement for the million rows; about 1 in 500 restricted and 1 in 50 owner-only, as in real life: rare.
+  await db.query(
+    `insert into accounts (id, name, industry, region, phone, email, owner_id, team_id, restricted, owner_only_edit)
+     select gen_random_uuid(),
+            (array['徐州','苏州','杭州','天津','青岛','宁波','上海','南京','合肥','济南'])[1 + i % 10] || substr(md5(i::text), 1, 6) || '机械有限公司',
+            (array['construction','mining','logistics','rental','infrastructure'])[1 + i % 5],
+            'Region ' || (i % ${REGIONS}),
+            '138' || lpad((i % 100000000)::text, 8, '0'),
+            'buyer' || i || '@example.com',
+            o.id, o.team_id, i % 500 = 0, i % 50 = 0
+       from generate_series(1, $1::int) i
+       join bench_owners o on o.n = 1 + i % $2::int`,
+    [ACCOUNTS, owners],
+  );
+  await db.query('commit');
+  await db.query('analyze');
+  console.log(`seeded ${ACCOUNTS.toLocaleString('en')} accounts, ${REGIONS * GROUPS_PER_REGION} groups, ${owners} owners in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lianxi-bench-'));
+  chmodSync(dataDir, 0o755);
+  const database = process.env.BENCH_DATABASE_URL
+    ? { url: process.env.BENCH_DATABASE_URL, stop: async () => undefined }
+    : await startEmbeddedPostgres({ dataDir, database: 'lianxi_bench', persistent: false });
+  const db = new Client({ connectionString: database.url });
+  try {
+    await runMigrations(database.url);
+    await loadDemoDataIfEmpty(database.url);
+    await db.connect();
+    await seed(db);
+
+    const app = await createApp(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST_DIR: '/nonexistent' }), database.url);
+    const port = await findFreePort();
+    await app.listen(port, '127.0.0.1');
+    const base = `http://127.0.0.1:${port}`;
+    const login = async (email: string, password: string) => {
+      const response = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+      if (!response.ok) throw new Error(`login ${email} → ${response.status}`);
+      return ((await response.json()) as { accessToken: string }).accessToken;
+    };
+    const user = async (email: string) => (await db.query('select id, team_id from users where email = $1', [email])).rows[0] as { id: string; team_id: string };
+
+    const personas = [
+      { name: 'rep (team scope)', email: 'bench.rep1-1.1@lianxi.test', password: PASSWORD },
+      { name: 'manager (subtree of 20 groups)', email: 'bench.manager1@lianxi.test', password: PASSWORD },
+      { name: 'director (all)', email: 'director@lianxi.test', password: demoPassword('director@lianxi.test') },
+    ];
+    const rows: Array<Record<string, unknown>> = [];
+    for (const persona of personas) {
+      const token = await login(persona.email, persona.password);
+      const me = await user(persona.email);
+      let count = 0;
+      const api = await measure(async () => {
+        const response = await fetch(`${base}/api/v1/accounts?limit=50`, { headers: { authorization: `Bearer ${token}` } });
+        const body = (await response.json()) as { data: unknown[] };
+        if (response.status !== 200) throw new Error(`list → ${response.status}`);
+        count = body.data.length;
+      }, REQUESTS, WARMUP);
+      // The same page without the engine: a hand-written scope of the same reach, straight through pg.
+      const plain = persona.email.startsWith('director')
+        ? { text: 'select * from accounts order by name, id limit 51', values: [] as unknown[] }
+        : persona.email.startsWith('bench.manager')
+          ? { text: `select * from accounts where team_id in (select id from teams where path like (select path from teams where id = $1) || '%') order by name, id limit 51`, values: [me.team_id] }
+          : { text: 'select * from accounts where team_id = $1 order by name, id limit 51', values: [me.team_id] };
+      const sql = await measure(async () => void (await db.query(plain)), REQUESTS, WARMUP);
+      const visible = Number((await db.query(persona.email.startsWith('director') ? 'select count(*) from accounts where not restricted' : 'select 1 as count')).rows[0].count);
+      rows.push({ persona: persona.name, rowsOnPage: count, api: summarise(api), plainSql: summarise(sql), ...(persona.email.startsWith('director') ? { visibleToDirector: visible } : {}) });
+    }
+    await app.close();
+
+    console.log(`\nfirst page of 50 accounts sorted by name, ${ACCOUNTS.toLocaleString('en')} accounts, ${REQUESTS} sequential requests after ${WARMUP} warm-up (ms)`);
+    console.log('persona                          API p50   API p95   SQL p50   SQL p95   API p95 / SQL p95');
+    for (const row of rows) {
+      const api = row.api as ReturnType<typeof summarise>;
+      const sql = row.plainSql as ReturnType<typeof summarise>;
+      console.log(`${String(row.persona).padEnd(32)} ${String(api.p50).padStart(7)}   ${String(api.p95).padStart(7)}   ${String(sql.p50).padStart(7)}   ${String(sql.p95).padStart(7)}   ${(api.p95 / sql.p95).toFixed(1)}×`);
+    }
+    const out = resolve(__dirname, '../../../artifacts');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'bench-access.json'), JSON.stringify({ accounts: ACCOUNTS, requests: REQUESTS, rows }, null, 2));
+  } finally {
+    await db.end().catch(() => undefined);
+    await database.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
