@@ -5,7 +5,8 @@ import 'reflect-metadata';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Client } from 'pg';
+import { createServer } from 'node:http';
+import { Client, Pool } from 'pg';
 import { loadDemoDataIfEmpty } from '../src/demo/demo-data';
 import { demoPassword } from '../src/demo/demo-organisation';
 import { hashPassword } from '../src/identity/passwords/password-hasher';
@@ -24,7 +25,7 @@ const WARMUP = 30;
 const PASSWORD = 'Bench passphrase 2026!';
 
 async function seed(db: Client): Promise<void> {
-  const [{ sales }] = (await db.query(`select id, path from teams where code = 'SALES'`)).rows.map((r) => ({ sales: r as { id: string; path: string } }));
+  const sales = (await db.query(`select id, path from teams where code = 'SALES'`)).rows[0] as { id: string; path: string };
   const [rep] = (await db.query(`select id from roles where key = 'sales_rep'`)).rows;
   const [manager] = (await db.query(`select id from roles where key = 'sales_manager'`)).rows;
   const hash = await hashPassword(PASSWORD);
@@ -110,6 +111,25 @@ async function main(): Promise<void> {
       { name: 'manager (subtree of 20 groups)', email: 'bench.manager1@lianxi.test', password: PASSWORD },
       { name: 'director (all)', email: 'director@lianxi.test', password: demoPassword('director@lianxi.test') },
     ];
+    // The baseline TOOLCHAIN.md names for "REST over the same query": a bare Node http + pg endpoint running the
+    // plain SQL (no framework, no auth, no engine), measured with the same client.
+    const pool = new Pool({ connectionString: database.url, max: 4 });
+    const bare = createServer((request, response) => {
+      const url = new URL(request.url ?? '/', 'http://x');
+      const team = url.searchParams.get('team');
+      const subtree = url.searchParams.get('subtree');
+      const query = team
+        ? { text: 'select * from accounts where team_id = $1 order by name, id limit 51', values: [team] }
+        : subtree
+          ? { text: `select * from accounts where team_id in (select id from teams where path like (select path from teams where id = $1) || '%') order by name, id limit 51`, values: [subtree] }
+          : { text: 'select * from accounts order by name, id limit 51', values: [] };
+      pool.query(query).then(
+        (result) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: result.rows.slice(0, 50) })),
+        () => response.writeHead(500).end(),
+      );
+    });
+    const barePort = await findFreePort();
+    await new Promise<void>((done) => bare.listen(barePort, '127.0.0.1', done));
     const rows: Array<Record<string, unknown>> = [];
     for (const persona of personas) {
       const token = await login(persona.email, persona.password);
@@ -128,17 +148,25 @@ async function main(): Promise<void> {
           ? { text: `select * from accounts where team_id in (select id from teams where path like (select path from teams where id = $1) || '%') order by name, id limit 51`, values: [me.team_id] }
           : { text: 'select * from accounts where team_id = $1 order by name, id limit 51', values: [me.team_id] };
       const sql = await measure(async () => void (await db.query(plain)), REQUESTS, WARMUP);
+      const bareQuery = persona.email.startsWith('director') ? '' : persona.email.startsWith('bench.manager') ? `?subtree=${me.team_id}` : `?team=${me.team_id}`;
+      const rest = await measure(async () => {
+        const response = await fetch(`http://127.0.0.1:${barePort}/${bareQuery}`);
+        await response.json();
+      }, REQUESTS, WARMUP);
       const visible = Number((await db.query(persona.email.startsWith('director') ? 'select count(*) from accounts where not restricted' : 'select 1 as count')).rows[0].count);
-      rows.push({ persona: persona.name, rowsOnPage: count, api: summarise(api), plainSql: summarise(sql), ...(persona.email.startsWith('director') ? { visibleToDirector: visible } : {}) });
+      rows.push({ persona: persona.name, rowsOnPage: count, api: summarise(api), bareRest: summarise(rest), plainSql: summarise(sql), ...(persona.email.startsWith('director') ? { visibleToDirector: visible } : {}) });
     }
     await app.close();
+    bare.close();
+    await pool.end();
 
     console.log(`\nfirst page of 50 accounts sorted by name, ${ACCOUNTS.toLocaleString('en')} accounts, ${REQUESTS} sequential requests after ${WARMUP} warm-up (ms)`);
-    console.log('persona                          API p50   API p95   SQL p50   SQL p95   API p95 / SQL p95');
+    console.log('API: our server with the engine; bare REST: node http + pg, same page, hand-written scope; SQL: that query alone');
+    console.log('persona                          API p50   API p95  bare p50  bare p95   SQL p50   SQL p95  API/bare p95');
     for (const row of rows) {
-      const api = row.api as ReturnType<typeof summarise>;
-      const sql = row.plainSql as ReturnType<typeof summarise>;
-      console.log(`${String(row.persona).padEnd(32)} ${String(api.p50).padStart(7)}   ${String(api.p95).padStart(7)}   ${String(sql.p50).padStart(7)}   ${String(sql.p95).padStart(7)}   ${(api.p95 / sql.p95).toFixed(1)}×`);
+      const [api, rest, sql] = [row.api, row.bareRest, row.plainSql] as Array<ReturnType<typeof summarise>>;
+      const cells = [api.p50, api.p95, rest.p50, rest.p95, sql.p50, sql.p95].map((v) => String(v).padStart(8)).join('  ');
+      console.log(`${String(row.persona).padEnd(32)} ${cells}  ${(api.p95 / rest.p95).toFixed(1).padStart(6)}×`);
     }
     const out = resolve(__dirname, '../../../artifacts');
     mkdirSync(out, { recursive: true });

@@ -19,12 +19,8 @@ export class AccessService {
   ) {}
 
   async forObject(principal: Principal, objectType: ObjectType): Promise<ObjectAccess> {
-    const [policy, teamPath, shares] = await Promise.all([
-      this.policies.forObject(principal.roles, objectType),
-      this.teamPathOf(principal.teamId),
-      this.sharesOf(principal, objectType),
-    ]);
-    return new ObjectAccess(principal, policy, teamPath, shares);
+    const [policy, shares] = await Promise.all([this.policies.forObject(principal.roles, objectType), this.sharesOf(principal, objectType)]);
+    return new ObjectAccess(principal, policy, shares);
   }
 
   /**
@@ -102,21 +98,15 @@ export class AccessService {
 
   /** A user as the engine sees them, whether or not they are signed in. */
   private async principalOf(userId: string): Promise<Principal> {
-    const rows: Array<{ id: string; email: string; team_id: string | null; partner_account_id: string | null; roles: RoleKey[] }> = await this.dataSource.query(
-      `select u.id, u.email, u.team_id, u.partner_account_id,
+    const rows: Array<{ id: string; email: string; team_id: string | null; team_path: string | null; partner_account_id: string | null; roles: RoleKey[] }> = await this.dataSource.query(
+      `select u.id, u.email, u.team_id, t.path as team_path, u.partner_account_id,
               coalesce(array_agg(r.key order by r.key) filter (where r.key is not null), '{}') as roles
-         from users u left join user_roles ur on ur.user_id = u.id left join roles r on r.id = ur.role_id
-        where u.id = $1 group by u.id`,
+         from users u left join teams t on t.id = u.team_id left join user_roles ur on ur.user_id = u.id left join roles r on r.id = ur.role_id
+        where u.id = $1 group by u.id, t.path`,
       [userId],
     );
     const row = rows[0];
     if (!row) throw AppError.notFound('User');
-    return { userId: row.id, email: row.email, sessionId: '', teamId: row.team_id, partnerAccountId: row.partner_account_id, roles: row.roles };
-  }
-
-  private async teamPathOf(teamId: string | null): Promise<string | null> {
-    if (!teamId) return null;
-    const rows: Array<{ path: string }> = await this.dataSource.query('select path from teams where id = $1', [teamId]);
-    return rows[0]?.path ?? null;
+    return { userId: row.id, email: row.email, sessionId: '', teamId: row.team_id, teamPath: row.team_path, partnerAccountId: row.partner_account_id, roles: row.roles };
   }
 }

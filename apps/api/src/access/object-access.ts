@@ -26,8 +26,6 @@ export class ObjectAccess {
   constructor(
     readonly principal: Principal,
     private readonly policy: ObjectPolicy,
-    /** The caller's team path (`/…/teamId/`), for subtree scopes; null for partner users. */
-    private readonly teamPath: string | null,
     private readonly shares: SharedRecords,
   ) {}
 
@@ -122,8 +120,8 @@ export class ObjectAccess {
         params[`${p}_myteam`] = this.principal.teamId;
         return `${alias}.team_id = :${p}_myteam`;
       case AccessLevel.Subtree:
-        if (!this.teamPath) return 'false';
-        params[`${p}_path`] = `${this.teamPath}%`;
+        if (!this.principal.teamPath) return 'false';
+        params[`${p}_path`] = `${this.principal.teamPath}%`;
         return `${alias}.team_id in (select t.id from teams t where t.path like :${p}_path)`;
       case AccessLevel.All:
         return 'true';

@@ -6,6 +6,8 @@ export interface Principal {
   email: string;
   sessionId: string;
   teamId: string | null;
+  /** The team's materialised path (`/rootId/…/teamId/`), for subtree scopes; null without a team. */
+  teamPath: string | null;
   partnerAccountId: string | null;
   roles: RoleKey[];
 }
