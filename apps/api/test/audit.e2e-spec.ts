@@ -60,6 +60,20 @@ describe('audit log', () => {
     expect(bad.body.errors).toEqual([{ field: 'cursor', message: 'is not a cursor returned by this list' }]);
   });
 
+  it('shows the auditor that business records changed, but not values the auditor may not read', async () => {
+    const rep = (await t.login('rep.e1@lianxi.test')).accessToken;
+    const created = await t.http.post('/api/v1/accounts').set('Authorization', `Bearer ${rep}`).send({ name: '审计测试客户', phone: '13900001111' }).expect(201);
+    const page = await t.http.get('/api/v1/audit-events').query({ entityType: 'account', entityId: created.body.id }).set(auth(auditor)).expect(200);
+    expect(page.body.data).toHaveLength(1);
+    expect(page.body.data[0]).toMatchObject({ category: 'business', action: 'account.created', actorEmail: 'rep.e1@lianxi.test' });
+    expect(page.body.data[0].changes.name).toEqual({ redacted: true });
+    expect(page.body.data[0].changes.phone).toEqual({ redacted: true });
+    expect(JSON.stringify(page.body)).not.toMatch(/审计测试客户|13900001111/);
+    // The values are in the log, for whoever may read them.
+    const [stored] = await t.sql<{ changes: Record<string, { new: unknown }> }>(`select changes from audit_events where entity_id = $1`, [created.body.id]);
+    expect(stored.changes.name.new).toBe('审计测试客户');
+  });
+
   it('is append-only, even for the application\'s own database user', async () => {
     await expect(t.sql(`update audit_events set action = 'tampered'`)).rejects.toThrow(/append-only/);
     await expect(t.sql(`delete from audit_events`)).rejects.toThrow(/append-only/);

@@ -1,5 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../identity/auth/current-principal.decorator';
+import type { Principal } from '../identity/auth/principal';
 import { RoleKey } from '../identity/roles/role-key';
 import { Endpoint } from '../platform/http/endpoint.decorator';
 import { AuditEventPageDto, AuditEventQueryDto, toAuditEventDto } from './audit.dto';
@@ -11,9 +13,10 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
+  /** Changed values of business records follow the reader's field rules: hidden ones are redacted, masked ones masked. */
   @Endpoint({ summary: 'List audit events, newest first, with filters and keyset pagination', roles: [RoleKey.Auditor] })
-  async listAuditEvents(@Query() query: AuditEventQueryDto): Promise<AuditEventPageDto> {
-    const page = await this.audit.list(query);
+  async listAuditEvents(@CurrentPrincipal() principal: Principal, @Query() query: AuditEventQueryDto): Promise<AuditEventPageDto> {
+    const page = await this.audit.listFor(principal, query);
     return { data: page.data.map(toAuditEventDto), nextCursor: page.nextCursor };
   }
 }

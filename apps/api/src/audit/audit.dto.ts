@@ -40,9 +40,12 @@ export class AuditEventQueryDto extends PageQueryDto {
   to?: string;
 }
 
+/** One changed field. For business records, values the reader may not read are left out (`redacted`) or masked. */
 export class AuditChangeDto {
-  old!: unknown;
-  new!: unknown;
+  old?: unknown;
+  new?: unknown;
+  /** True when the reader may not read this field of this kind of record: only the fact of the change is shown. */
+  redacted?: boolean;
 }
 
 export class AuditEventDto {

@@ -2,6 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { AccessService } from '../access/access.service';
+import { FieldAccess, ObjectType } from '../access/access.types';
+import { maskValue } from '../access/masking';
+import type { ObjectAccess } from '../access/object-access';
+import type { Principal } from '../identity/auth/principal';
 import { paginateDescending, type Page } from '../platform/http/pagination';
 import { requestContext } from '../platform/context/request-context';
 import { AuditCategory, AuditChanges, AuditEventEntity } from './audit-event.entity';
@@ -21,7 +26,10 @@ export interface AuditEntry {
 /** The one audit writer. It writes through the caller's EntityManager so the entry commits with the change. */
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+  ) {}
 
   async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
     const context = requestContext.current();
@@ -43,7 +51,35 @@ export class AuditService {
     await manager.insert(AuditEventEntity, event as QueryDeepPartialEntity<AuditEventEntity>);
   }
 
-  /** Audit entries matching the filters, newest first. */
+  /**
+   * Audit entries for a reader: every entry matching the filters, newest first, with the changed values of
+   * business records passed through the reader's field rules for that object type (hidden → redacted, masked →
+   * masked), so the audit log reveals no business value the reader could not read on the record itself.
+   */
+  async listFor(principal: Principal, query: AuditEventQueryDto): Promise<Page<AuditEventEntity>> {
+    const page = await this.list(query);
+    const accessByType = new Map<ObjectType, Promise<ObjectAccess>>();
+    const accessFor = (type: ObjectType) => {
+      if (!accessByType.has(type)) accessByType.set(type, this.access.forObject(principal, type));
+      return accessByType.get(type)!;
+    };
+    const objectTypes = new Set<string>(Object.values(ObjectType));
+    for (const entry of page.data) {
+      if (entry.category !== AuditCategory.Business || !entry.entityType || !objectTypes.has(entry.entityType) || !entry.changes) continue;
+      const access = await accessFor(entry.entityType as ObjectType);
+      entry.changes = Object.fromEntries(
+        Object.entries(entry.changes).map(([field, change]) => {
+          const fieldAccess = access.fieldAccess(field);
+          if (fieldAccess === FieldAccess.Hidden) return [field, { redacted: true }];
+          if (fieldAccess === FieldAccess.Masked) return [field, { old: maskValue(field, change.old), new: maskValue(field, change.new) }];
+          return [field, change];
+        }),
+      ) as AuditChanges;
+    }
+    return page;
+  }
+
+  /** Audit entries matching the filters, newest first (unfiltered values: for listFor and internal use). */
   async list(query: AuditEventQueryDto): Promise<Page<AuditEventEntity>> {
     const qb = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e');
     if (query.category) qb.andWhere('e.category = :category', { category: query.category });
