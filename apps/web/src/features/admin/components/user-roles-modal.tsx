@@ -49,7 +49,8 @@ export function UserRolesModal({ user, onClose }: { user: User; onClose: () => v
           onChange={setSelected}
           loading={roles.isPending}
           disabled={setRoles.isPending}
-          options={(roles.data ?? []).map((role) => ({ value: role.key, label: localizedName(role, i18n.language), title: role.description }))}
+          // Until the catalogue loads, the user's own roles label their keys.
+          options={(roles.data ?? user.roles).map((role) => ({ value: role.key, label: localizedName(role, i18n.language), title: role.description }))}
           data-testid="user-roles-select"
         />
         <Flex justify="end" gap={8}>

@@ -1,8 +1,24 @@
-import { SettingOutlined } from '@ant-design/icons';
+import { Card, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ModulePlaceholder } from '@/components/ui/module-placeholder';
+import { PageHeader } from '@/components/ui/page-header';
+import { TeamsTab } from '../components/teams-tab';
+import { UsersTab } from '../components/users-tab';
 
+/** System administration (system_admin only; the router and the API both enforce it): users and teams. */
 export function AdminPage() {
   const { t } = useTranslation();
-  return <ModulePlaceholder title={t('nav.admin')} description={t('modules.admin')} icon={<SettingOutlined />} />;
+  return (
+    <>
+      <PageHeader title={t('admin.title')} />
+      <Card>
+        <Tabs
+          destroyOnHidden
+          items={[
+            { key: 'users', label: t('admin.tabs.users'), children: <UsersTab /> },
+            { key: 'teams', label: t('admin.tabs.teams'), children: <TeamsTab /> },
+          ]}
+        />
+      </Card>
+    </>
+  );
 }
