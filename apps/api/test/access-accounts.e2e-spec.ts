@@ -96,6 +96,18 @@ describe('permission engine: accounts', () => {
     expect(audit.changes.ownerId.new).toBe(rep.id);
   });
 
+  it('lets a manager give records only to people inside the region (reassign reach)', async () => {
+    const [north] = await t.sql<{ id: string }>(`select id from users where email = 'rep.n1@lianxi.test'`);
+    const created = await t.http.post('/api/v1/accounts').set(as('manager.east@lianxi.test')).send({ name: '区域外测试', ownerId: north.id });
+    expect(created.status).toBe(403);
+    expect(created.body.errors).toEqual([{ field: 'ownerId', message: 'is outside the teams you may assign to' }]);
+    const current = await t.http.get(`/api/v1/accounts/${ids.EAST}`).set(as('manager.east@lianxi.test')).expect(200);
+    const moved = await t.http.patch(`/api/v1/accounts/${ids.EAST}`).set(as('manager.east@lianxi.test')).set('If-Match', current.headers.etag).send({ ownerId: north.id });
+    expect(moved.status).toBe(403);
+    const director = await t.http.get(`/api/v1/accounts/${ids.EAST}`).set(as('director@lianxi.test')).expect(200);
+    await t.http.patch(`/api/v1/accounts/${ids.EAST}`).set(as('director@lianxi.test')).set('If-Match', director.headers.etag).send({ ownerId: north.id }).expect(200);
+  });
+
   it('shows a restricted account only to its owner and explicit shares, directors included', async () => {
     await t.http.get(`/api/v1/accounts/${ids.SECRET}`).set(as('director@lianxi.test')).expect(404);
     await t.http.get(`/api/v1/accounts/${ids.SECRET}`).set(as('rep.e1b@lianxi.test')).expect(404);

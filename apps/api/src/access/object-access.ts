@@ -71,6 +71,26 @@ export class ObjectAccess {
     return query.andWhere(sql, params);
   }
 
+  /**
+   * Whether the caller may give records to `owner`: within the reach of their reassign level (their team, their
+   * subtree, anyone), and for partner users only within their partner account. Oneself is always fine.
+   */
+  mayAssignTo(owner: { userId: string; teamId: string | null; teamPath: string | null; partnerAccountId: string | null }): boolean {
+    if (owner.userId === this.principal.userId) return true;
+    if (this.principal.partnerAccountId && owner.partnerAccountId !== this.principal.partnerAccountId) return false;
+    switch (this.level(AccessAction.Reassign)) {
+      case AccessLevel.None:
+      case AccessLevel.Own:
+        return false;
+      case AccessLevel.Team:
+        return owner.teamId !== null && owner.teamId === this.principal.teamId;
+      case AccessLevel.Subtree:
+        return owner.teamPath !== null && this.principal.teamPath !== null && owner.teamPath.startsWith(this.principal.teamPath);
+      case AccessLevel.All:
+        return true;
+    }
+  }
+
   assertMay(action: AccessAction.Create): void {
     if (this.level(action) === AccessLevel.None) throw new AppError(ErrorCode.Forbidden, `You may not ${action} ${this.objectType} records`);
   }

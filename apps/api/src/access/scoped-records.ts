@@ -114,10 +114,11 @@ export class ScopedRecords<E extends Identified> {
       if (ownerId !== principal.userId && access.level(AccessAction.Reassign) === AccessLevel.None) {
         throw new AppError(ErrorCode.Forbidden, 'You may not create records for someone else', { errors: [{ field: 'ownerId', message: 'needs the reassign right' }] });
       }
+      const owner = await this.owner(manager, ownerId);
+      this.assertAssignable(access, owner);
       if ((values.restricted || values.ownerOnlyEdit) && ownerId !== principal.userId) {
         throw new AppError(ErrorCode.Forbidden, 'Only the owner marks a record restricted or owner-only', { errors: [{ field: values.restricted ? 'restricted' : 'ownerOnlyEdit', message: 'only the owner may set this' }] });
       }
-      const owner = await this.owner(manager, ownerId);
       const record = manager.create(this.entity, {
         ...values,
         ownerId,
@@ -164,10 +165,12 @@ export class ScopedRecords<E extends Identified> {
       if (reassigning && !(await this.may(access, AccessAction.Reassign, id, manager))) {
         throw new AppError(ErrorCode.Forbidden, `You may not reassign this ${this.label()}`, { errors: [{ field: 'ownerId', message: 'needs the reassign right over this record' }] });
       }
+      const newOwner = reassigning ? await this.owner(manager, values.ownerId as string) : undefined;
+      if (newOwner) this.assertAssignable(access, newOwner);
       assertVersion(record.version, expectedVersion, true);
       const before = { ...record };
       Object.assign(record, values);
-      if (reassigning) record.teamId = (await this.owner(manager, record.ownerId)).teamId;
+      if (newOwner) record.teamId = newOwner.teamId;
       const diff = diffFields(before as Record<string, unknown>, record as Record<string, unknown>, this.auditedFields());
       if (!diff) return { record, access };
       await manager.save(this.entity, record);
@@ -212,10 +215,19 @@ export class ScopedRecords<E extends Identified> {
     return [...this.config.fields, 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'];
   }
 
-  private async owner(manager: EntityManager, userId: string): Promise<{ teamId: string | null }> {
-    const rows: Array<{ team_id: string | null }> = await manager.query('select team_id from users where id = $1 and active', [userId]);
+  private async owner(manager: EntityManager, userId: string): Promise<{ userId: string; teamId: string | null; teamPath: string | null; partnerAccountId: string | null }> {
+    const rows: Array<{ team_id: string | null; path: string | null; partner_account_id: string | null }> = await manager.query(
+      'select u.team_id, t.path, u.partner_account_id from users u left join teams t on t.id = u.team_id where u.id = $1 and u.active',
+      [userId],
+    );
     if (!rows[0]) throw AppError.validation('ownerId', 'no such active user');
-    return { teamId: rows[0].team_id };
+    return { userId, teamId: rows[0].team_id, teamPath: rows[0].path, partnerAccountId: rows[0].partner_account_id };
+  }
+
+  private assertAssignable(access: ObjectAccess, owner: Parameters<ObjectAccess['mayAssignTo']>[0]): void {
+    if (!access.mayAssignTo(owner)) {
+      throw new AppError(ErrorCode.Forbidden, 'The new owner is outside the teams you may assign records to', { errors: [{ field: 'ownerId', message: 'is outside the teams you may assign to' }] });
+    }
   }
 
   private label(): string {
