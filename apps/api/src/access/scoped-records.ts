@@ -24,7 +24,6 @@ export interface ScopedRecordsConfig {
   objectType: ObjectType;
   /** Entity property names that may be sorted on (text columns), beside the default `name`. */
   sortable: string[];
-  filterable: string[];
   searchFields: string[];
   /** Business fields under field rules and in the audit trail (besides the record attributes). */
   fields: string[];

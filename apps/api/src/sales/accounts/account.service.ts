@@ -22,7 +22,6 @@ export class AccountService {
     this.records = new ScopedRecords(dataSource, access, audit, AccountEntity, {
       objectType: ObjectType.Account,
       sortable: ['region', 'industry'],
-      filterable: ['region', 'industry', 'ownerId'],
       searchFields: ['name'],
       fields: [...ACCOUNT_FIELDS],
     });

@@ -32,7 +32,6 @@ export class ContactService {
     this.records = new ScopedRecords(dataSource, access, audit, ContactEntity, {
       objectType: ObjectType.Contact,
       sortable: ['title'],
-      filterable: ['accountId'],
       searchFields: ['name'],
       fields: [...CONTACT_FIELDS],
     });
