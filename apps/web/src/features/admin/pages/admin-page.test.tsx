@@ -154,3 +154,101 @@ describe('AdminPage (teams)', { timeout: 20_000 }, () => {
     expect(within(table).getByText('Lianxi HQ').closest('tr')?.className).toContain('ant-table-row-level-0');
   });
 });
+
+const LEVELS_NONE = { read: 'none', create: 'none', update: 'none', delete: 'none', reassign: 'none' } as const;
+
+const POLICIES = {
+  sales_rep: {
+    role: 'sales_rep',
+    objects: [{ objectType: 'account', levels: { ...LEVELS_NONE, read: 'own', create: 'own', update: 'own' }, fields: {} }],
+  },
+  sales_manager: {
+    role: 'sales_manager',
+    objects: [
+      { objectType: 'account', levels: { read: 'team', create: 'own', update: 'team', delete: 'none', reassign: 'team' }, fields: { phone: 'masked' } },
+      { objectType: 'contact', levels: { ...LEVELS_NONE, read: 'subtree' }, fields: {} },
+    ],
+  },
+} as const;
+
+/** The label shown by the select of `testId` (the option it holds). */
+function selectedLabel(testId: string): string {
+  const cell = screen.getByTestId(testId).closest<HTMLElement>('td');
+  if (!cell) throw new Error(`${testId} is not inside a table cell`);
+  return cell.textContent;
+}
+
+async function pickOption(user: ReturnType<typeof setupUser>, testId: string, label: string) {
+  const cell = screen.getByTestId(testId).closest<HTMLElement>('td');
+  if (!cell) throw new Error(`${testId} is not inside a table cell`);
+  await user.click(within(cell).getByRole('combobox'));
+  const option = (await screen.findAllByText(label)).find((element) => element.closest('.ant-select-item-option'));
+  if (!option) throw new Error(`no option ${label}`);
+  await user.click(option);
+}
+
+function policyServer(routes: Record<string, (request: Request) => Response | Promise<Response>> = {}) {
+  return server([ADMIN, REP], {
+    'GET /api/v1/access/policies/sales_rep': () => json(POLICIES.sales_rep),
+    'GET /api/v1/access/policies/sales_manager': () => json(POLICIES.sales_manager),
+    ...routes,
+  });
+}
+
+async function openRolesTab(fetch: (request: Request) => Promise<Response>) {
+  await renderApp('/admin', { fetch, language: 'en' });
+  await screen.findByText('Wang Lei');
+  const user = setupUser();
+  await user.click(screen.getByRole('tab', { name: 'Roles & permissions' }));
+  await screen.findByTestId('policy-level-account-read');
+  return user;
+}
+
+// Each object type has a dozen antd Selects, which jsdom renders slowly.
+describe('AdminPage (roles & permissions)', { timeout: 45_000 }, () => {
+  it('shows the levels and field rules of the selected role', async () => {
+    const { fetch } = policyServer();
+    const user = await openRolesTab(fetch);
+    // The first role with business rights is preselected.
+    expect(selectedLabel('policy-level-account-read')).toBe('Own');
+
+    const roleSelect = screen.getByTestId('policy-role-select').closest<HTMLElement>('.ant-select');
+    if (!roleSelect) throw new Error('no role select');
+    await user.click(within(roleSelect).getByRole('combobox'));
+    const option = (await screen.findAllByText('Sales manager')).find((element) => element.closest('.ant-select-item-option'));
+    if (!option) throw new Error('no role option');
+    await user.click(option);
+
+    await waitFor(() => expect(selectedLabel('policy-level-account-read')).toBe('Team'));
+    expect(selectedLabel('policy-level-account-create')).toBe('Own');
+    expect(selectedLabel('policy-level-account-delete')).toBe('None');
+    expect(selectedLabel('policy-level-account-reassign')).toBe('Team');
+    expect(selectedLabel('policy-field-account-phone')).toBe('Masked');
+    expect(selectedLabel('policy-field-account-email')).toBe('Default (follows object)');
+
+    await user.click(screen.getByRole('tab', { name: 'Contacts' }));
+    await screen.findByTestId('policy-level-contact-read');
+    expect(selectedLabel('policy-level-contact-read')).toBe('Team and below');
+  });
+
+  it('saves only the changed levels and field rules, and shows a 403 from the server', async () => {
+    const { fetch, requests } = policyServer({
+      'PUT /api/v1/access/policies/sales_rep/objects/account': () =>
+        json({ ...POLICIES.sales_rep, objects: [{ ...POLICIES.sales_rep.objects[0], levels: { ...POLICIES.sales_rep.objects[0].levels, read: 'all' } }] }),
+      'PUT /api/v1/access/policies/sales_rep/fields/account': () => problem(403, 'forbidden', { detail: 'You hold this role' }),
+    });
+    const user = await openRolesTab(fetch);
+    expect(screen.getByTestId<HTMLButtonElement>('policy-save-account').disabled).toBe(true);
+
+    await pickOption(user, 'policy-level-account-read', 'All');
+    await pickOption(user, 'policy-field-account-phone', 'Hidden');
+    await user.click(screen.getByTestId('policy-save-account'));
+
+    expect(await screen.findByText('You hold this role')).toBeTruthy();
+    const [levels] = requestsTo(requests, 'PUT', '/api/v1/access/policies/sales_rep/objects/account');
+    expect(await levels?.json()).toEqual({ levels: { read: 'all' } });
+    const [fields] = requestsTo(requests, 'PUT', '/api/v1/access/policies/sales_rep/fields/account');
+    expect(await fields?.json()).toEqual({ fields: { phone: 'hidden' } });
+    expect(requestsTo(requests, 'PUT', '/api/v1/access/policies/sales_rep/objects/contact')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,95 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSyncExternalStore } from 'react';
+import type { Schema } from '@lianxi/api-client';
+import { unwrap, type Api } from '@/lib/api';
+import { useApi } from '@/lib/api-context';
+import type { RoleKey } from './users';
+
+export type RolePolicy = Schema<'RolePolicyDto'>;
+export type ObjectPolicy = Schema<'ObjectPolicyDto'>;
+export type ObjectType = Schema<'ObjectType'>;
+export type AccessLevel = Schema<'AccessLevel'>;
+export type PolicyLevels = Schema<'PolicyLevelsDto'>;
+export type PolicyLevelsInput = Schema<'PolicyLevelsInputDto'>;
+export type PolicyAction = keyof PolicyLevels;
+export type FieldAccess = NonNullable<Schema<'SetFieldPolicyDto'>['fields'][string]>;
+/** Field → access to set; `null` removes the field's rule. */
+export type FieldRulesInput = Schema<'SetFieldPolicyDto'>['fields'];
+
+export const OBJECT_TYPES = ['account', 'contact'] as const satisfies readonly ObjectType[];
+export const POLICY_ACTIONS = ['read', 'create', 'update', 'delete', 'reassign'] as const satisfies readonly PolicyAction[];
+export const ACCESS_LEVELS = ['none', 'own', 'team', 'subtree', 'all'] as const satisfies readonly AccessLevel[];
+export const FIELD_ACCESS = ['hidden', 'masked', 'read', 'edit'] as const satisfies readonly FieldAccess[];
+
+/**
+ * The fields that take rules, per object type. Mirrors the API's OBJECT_FIELDS (the schema does not expose the
+ * list); keep the two in step — the API refuses unknown fields with a 400.
+ */
+export const OBJECT_FIELDS = {
+  account: ['name', 'kind', 'industry', 'region', 'phone', 'email', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'],
+  contact: ['accountId', 'name', 'title', 'phone', 'email', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'],
+} as const satisfies Record<ObjectType, readonly string[]>;
+
+export type PolicyField = (typeof OBJECT_FIELDS)[ObjectType][number];
+
+/** The levels of an object type the policy does not list: no rights at all. */
+export const NO_LEVELS: PolicyLevels = { read: 'none', create: 'none', update: 'none', delete: 'none', reassign: 'none' };
+
+export const policyKeys = {
+  all: ['policies'] as const,
+  role: (roleKey: RoleKey) => [...policyKeys.all, roleKey] as const,
+};
+
+export function rolePolicyQueryOptions(api: Api, roleKey: RoleKey) {
+  return queryOptions({
+    queryKey: policyKeys.role(roleKey),
+    queryFn: ({ signal }): Promise<RolePolicy> =>
+      unwrap(api.client.GET('/api/v1/access/policies/{roleKey}', { params: { path: { roleKey } }, signal })),
+  });
+}
+
+export function useRolePolicy(roleKey: RoleKey | undefined) {
+  const api = useApi();
+  return useQuery({ ...rolePolicyQueryOptions(api, roleKey ?? 'sales_rep'), enabled: roleKey !== undefined });
+}
+
+/** The role keys of the signed-in user, from the session the API client carries. */
+export function useCurrentRoleKeys(): readonly RoleKey[] {
+  const api = useApi();
+  const roles = useSyncExternalStore(api.subscribe, api.getState).user?.roles;
+  return roles?.map((role) => role.key) ?? [];
+}
+
+export interface SaveObjectPolicyInput {
+  roleKey: RoleKey;
+  objectType: ObjectType;
+  /** Only the actions whose level changed. */
+  levels: PolicyLevelsInput;
+  /** Only the fields whose rule changed; `null` removes the rule. */
+  fields: FieldRulesInput;
+}
+
+/**
+ * Saves one object type of a role: the changed levels, then the changed field rules, each only when there is
+ * something to send. Every answer is the whole policy, which replaces the cached one.
+ */
+export function useSaveObjectPolicy() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ roleKey, objectType, levels, fields }: SaveObjectPolicyInput): Promise<RolePolicy | undefined> => {
+      const path = { roleKey, objectType };
+      let policy: RolePolicy | undefined;
+      if (Object.keys(levels).length > 0) {
+        policy = await unwrap(api.client.PUT('/api/v1/access/policies/{roleKey}/objects/{objectType}', { params: { path }, body: { levels } }));
+        queryClient.setQueryData(policyKeys.role(roleKey), policy);
+      }
+      if (Object.keys(fields).length > 0) {
+        policy = await unwrap(api.client.PUT('/api/v1/access/policies/{roleKey}/fields/{objectType}', { params: { path }, body: { fields } }));
+        queryClient.setQueryData(policyKeys.role(roleKey), policy);
+      }
+      return policy;
+    },
+    onError: (_error, { roleKey }) => void queryClient.invalidateQueries({ queryKey: policyKeys.role(roleKey) }),
+  });
+}
