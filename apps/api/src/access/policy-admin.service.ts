@@ -41,20 +41,7 @@ export class PolicyAdminService {
       await this.lock(manager);
       const roleId = await this.roleId(manager, role);
       const before = (await this.objectPolicy(manager, role, objectType)).levels;
-      const changes: AuditChanges = {};
-      for (const [action, level] of wanted) {
-        if (before[action] === level) continue;
-        changes[action] = { old: before[action], new: level };
-        if (level === AccessLevel.None) {
-          await manager.query('delete from object_permissions where role_id = $1 and object_type = $2 and action = $3', [roleId, objectType, action]);
-        } else {
-          await manager.query(
-            `insert into object_permissions (role_id, object_type, action, level) values ($1, $2, $3, $4)
-             on conflict (role_id, object_type, action) do update set level = excluded.level`,
-            [roleId, objectType, action, level],
-          );
-        }
-      }
+      const changes = await this.applyRules(manager, OBJECT_RULES, roleId, objectType, { ...before }, wanted.map(([action, level]) => [action, level === AccessLevel.None ? null : level]));
       if (Object.keys(changes).length) {
         await this.audit.record(manager, { category: AuditCategory.Security, action: 'access.object_policy_changed', entityType: 'role', entityId: role, changes, details: { objectType } });
       }
@@ -79,25 +66,43 @@ export class PolicyAdminService {
       await this.lock(manager);
       const roleId = await this.roleId(manager, role);
       const before = (await this.objectPolicy(manager, role, objectType)).fields;
-      const changes: AuditChanges = {};
-      for (const [field, access] of Object.entries(fields)) {
-        if ((before[field] ?? null) === access) continue;
-        changes[field] = { old: before[field] ?? null, new: access };
-        if (access === null) {
-          await manager.query('delete from field_permissions where role_id = $1 and object_type = $2 and field = $3', [roleId, objectType, field]);
-        } else {
-          await manager.query(
-            `insert into field_permissions (role_id, object_type, field, access) values ($1, $2, $3, $4)
-             on conflict (role_id, object_type, field) do update set access = excluded.access`,
-            [roleId, objectType, field, access],
-          );
-        }
-      }
+      const changes = await this.applyRules(manager, FIELD_RULES, roleId, objectType, before, Object.entries(fields));
       if (Object.keys(changes).length) {
         await this.audit.record(manager, { category: AuditCategory.Security, action: 'access.field_policy_changed', entityType: 'role', entityId: role, changes, details: { objectType } });
       }
     });
     return this.get(role);
+  }
+
+  /**
+   * Writes rule changes of one role and object type (null removes a rule: `none` levels and cleared field rules are
+   * stored as absent rows) and returns them as audit changes, old → new. Unchanged rules write nothing.
+   */
+  private async applyRules(
+    manager: EntityManager,
+    table: RuleTable,
+    roleId: string,
+    objectType: ObjectType,
+    before: Record<string, string | undefined>,
+    wanted: Array<[string, string | null]>,
+  ): Promise<AuditChanges> {
+    const changes: AuditChanges = {};
+    for (const [key, value] of wanted) {
+      const old = before[key] ?? null;
+      const stored = value ?? table.absent;
+      if ((old ?? table.absent) === stored) continue;
+      changes[key] = { old: old ?? table.absent, new: stored };
+      if (value === null) {
+        await manager.query(`delete from ${table.name} where role_id = $1 and object_type = $2 and ${table.key} = $3`, [roleId, objectType, key]);
+      } else {
+        await manager.query(
+          `insert into ${table.name} (role_id, object_type, ${table.key}, ${table.value}) values ($1, $2, $3, $4)
+           on conflict (role_id, object_type, ${table.key}) do update set ${table.value} = excluded.${table.value}`,
+          [roleId, objectType, key, value],
+        );
+      }
+    }
+    return changes;
   }
 
   /** R-SEC-6: nobody edits the policy of a role they hold (no granting oneself rights). */
@@ -134,3 +139,14 @@ export class PolicyAdminService {
 function separation(field: string, message: string): AppError {
   return new AppError(ErrorCode.Forbidden, `Separation of duties: ${message}`, { errors: [{ field, message }] });
 }
+
+interface RuleTable {
+  name: 'object_permissions' | 'field_permissions';
+  key: 'action' | 'field';
+  value: 'level' | 'access';
+  /** How a missing row reads in the audit trail. */
+  absent: string | null;
+}
+
+const OBJECT_RULES: RuleTable = { name: 'object_permissions', key: 'action', value: 'level', absent: AccessLevel.None };
+const FIELD_RULES: RuleTable = { name: 'field_permissions', key: 'field', value: 'access', absent: null };
