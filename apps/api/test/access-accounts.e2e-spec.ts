@@ -171,6 +171,17 @@ describe('permission engine: accounts', () => {
     await t.http.get(`/api/v1/accounts/${ids.N1}`).set(as('rep.e2@lianxi.test')).expect(404);
   });
 
+  it('lets exactly one of two concurrent updates with the same ETag through; the other gets 412', async () => {
+    const current = await t.http.get(`/api/v1/accounts/${ids.E2}`).set(as('rep.e2@lianxi.test')).expect(200);
+    const [first, second] = await Promise.all(
+      ['Ningbo', 'Wenzhou'].map((region) => t.http.patch(`/api/v1/accounts/${ids.E2}`).set(as('rep.e2@lianxi.test')).set('If-Match', current.headers.etag).send({ region })),
+    );
+    expect([first.status, second.status].sort()).toEqual([200, 412]);
+    const winner = first.status === 200 ? first : second;
+    const [stored] = await t.sql<{ region: string; version: number }>('select region, version from accounts where id = $1', [ids.E2]);
+    expect(stored).toEqual({ region: winner.body.region, version: current.body.version + 1 });
+  });
+
   it('applies a policy change on the next request', async () => {
     await t.http.get(`/api/v1/accounts/${ids.N1}`).set(as('rep.e2@lianxi.test')).expect(404);
     await t.sql(`update object_permissions set level = 'all' where object_type = 'account' and action = 'read' and role_id = (select id from roles where key = 'sales_rep')`);

@@ -90,10 +90,14 @@ export class ScopedRecords<E extends Identified> {
     return { page, access };
   }
 
-  /** The record if the caller may see it; otherwise 404, exactly as for an id that does not exist. */
-  async get(principal: Principal, id: string, manager: EntityManager = this.dataSource.manager): Promise<{ record: E; access: ObjectAccess }> {
+  /**
+   * The record if the caller may see it; otherwise 404, exactly as for an id that does not exist. Writers pass
+   * `forUpdate` to read and row-lock it in the same statement, so the version they check is the one they change.
+   */
+  async get(principal: Principal, id: string, manager: EntityManager = this.dataSource.manager, forUpdate = false): Promise<{ record: E; access: ObjectAccess }> {
     const access = await this.accessFor(principal);
-    const record = await access.applyReadScope(manager.getRepository(this.entity).createQueryBuilder(this.alias), this.alias).andWhere(`${this.alias}.id = :id`, { id }).getOne();
+    const query = access.applyReadScope(manager.getRepository(this.entity).createQueryBuilder(this.alias), this.alias).andWhere(`${this.alias}.id = :id`, { id });
+    const record = await (forUpdate ? query.setLock('pessimistic_write') : query).getOne();
     if (!record) throw AppError.notFound(this.label());
     return { record, access };
   }
@@ -147,15 +151,15 @@ export class ScopedRecords<E extends Identified> {
    */
   async update(principal: Principal, id: string, values: Partial<E>, expectedVersion: number | undefined): Promise<{ record: E; access: ObjectAccess }> {
     return this.dataSource.transaction(async (manager) => {
-      const { record, access } = await this.get(principal, id, manager);
-      await manager.getRepository(this.entity).createQueryBuilder(this.alias).setLock('pessimistic_write').where(`${this.alias}.id = :id`, { id }).getOne();
+      const { record, access } = await this.get(principal, id, manager, true);
       const changes = this.businessFields(values);
       const reassigning = values.ownerId !== undefined && values.ownerId !== record.ownerId;
-      if (Object.keys(changes).length || this.changesFlags(values, record)) {
+      const changesFlags = this.changesFlags(values, record);
+      if (Object.keys(changes).length || changesFlags) {
         if (!(await this.may(access, AccessAction.Update, id, manager))) throw new AppError(ErrorCode.Forbidden, `You may not change this ${this.label()}`);
         access.assertWritable(changes);
       }
-      if (this.changesFlags(values, record) && record.ownerId !== principal.userId) {
+      if (changesFlags && record.ownerId !== principal.userId) {
         throw new AppError(ErrorCode.Forbidden, 'Only the owner marks a record restricted or owner-only', { errors: [{ field: values.restricted !== undefined ? 'restricted' : 'ownerOnlyEdit', message: 'only the owner may change this' }] });
       }
       if (values.partnerAccountId !== undefined && values.partnerAccountId !== record.partnerAccountId && principal.partnerAccountId) {
@@ -186,7 +190,7 @@ export class ScopedRecords<E extends Identified> {
 
   async remove(principal: Principal, id: string, expectedVersion: number | undefined): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const { record, access } = await this.get(principal, id, manager);
+      const { record, access } = await this.get(principal, id, manager, true);
       if (!(await this.may(access, AccessAction.Delete, id, manager))) throw new AppError(ErrorCode.Forbidden, `You may not delete this ${this.label()}`);
       assertVersion(record.version, expectedVersion, true);
       await manager.query(`delete from record_shares where object_type = $1 and record_id = $2`, [this.config.objectType, id]);
