@@ -64,6 +64,43 @@ describe('permission engine: accounts', () => {
     });
   });
 
+  it('on a restricted account, the share is the whole access: a read share reads (even for a director), an edit share edits, only the owner deletes', async () => {
+    const [director] = await t.sql<{ id: string }>(`select id from users where email = 'director@lianxi.test'`);
+    await t.sql(`insert into record_shares (id, object_type, record_id, user_id, access) values (gen_random_uuid(), 'account', $1, $2, 'read')
+                 on conflict do nothing`, [ids.SECRET, director.id]);
+    await t.sql(`update record_shares set access = 'read' where record_id = $1 and user_id = $2`, [ids.SECRET, director.id]);
+    const seen = await t.http.get(`/api/v1/accounts/${ids.SECRET}`).set(as('director@lianxi.test')).expect(200);
+    expect(seen.body.myAccess).toEqual({ update: false, delete: false, reassign: true, share: false });
+    await t.http.patch(`/api/v1/accounts/${ids.SECRET}`).set(as('director@lianxi.test')).set('If-Match', seen.headers.etag).send({ industry: 'x' }).expect(403);
+    await t.sql(`update record_shares set access = 'edit' where record_id = $1 and user_id = $2`, [ids.SECRET, director.id]);
+    const editable = await t.http.get(`/api/v1/accounts/${ids.SECRET}`).set(as('director@lianxi.test')).expect(200);
+    // Sharing a restricted record stays with its owner.
+    expect(editable.body.myAccess).toEqual({ update: true, delete: false, reassign: true, share: false });
+    await t.http.delete(`/api/v1/accounts/${ids.SECRET}`).set(as('director@lianxi.test')).set('If-Match', editable.headers.etag).expect(403);
+    await t.http.patch(`/api/v1/accounts/${ids.SECRET}`).set(as('director@lianxi.test')).set('If-Match', editable.headers.etag).send({ industry: 'mining' }).expect(200);
+    const owner = await t.http.get(`/api/v1/accounts/${ids.SECRET}`).set(as('rep.e1@lianxi.test')).expect(200);
+    expect(owner.body.myAccess).toEqual({ update: true, delete: true, reassign: false, share: true });
+    await t.sql(`delete from record_shares where record_id = $1 and user_id = $2`, [ids.SECRET, director.id]);
+  });
+
+  it('tells the caller what they may do with each record they read (myAccess), by the same rules the writes obey', async () => {
+    const myAccess = async (email: string, short: Short) => (await t.http.get(`/api/v1/accounts/${ids[short]}`).set(as(email)).expect(200)).body.myAccess;
+    const table: Array<[string, Short, { update: boolean; delete: boolean; reassign: boolean; share: boolean }]> = [
+      ['rep.e1@lianxi.test', 'E1a', { update: true, delete: true, reassign: false, share: true }],
+      // Owner-only: a teammate reads it and nothing more.
+      ['rep.e1@lianxi.test', 'E1b', { update: false, delete: false, reassign: false, share: false }],
+      ['manager.east@lianxi.test', 'E1b', { update: false, delete: false, reassign: true, share: false }],
+      ['manager.east@lianxi.test', 'E2', { update: true, delete: true, reassign: true, share: true }],
+      ['director@lianxi.test', 'N1', { update: true, delete: true, reassign: true, share: true }],
+      ['gm@lianxi.test', 'N1', { update: false, delete: false, reassign: false, share: false }],
+      ['marketing@lianxi.test', 'E2', { update: false, delete: false, reassign: false, share: false }],
+    ];
+    for (const [email, short, expected] of table) expect([email, short, await myAccess(email, short)]).toEqual([email, short, expected]);
+    // Lists do not carry it (one record at a time).
+    const list = await t.http.get('/api/v1/accounts').set(as('rep.e1@lianxi.test')).expect(200);
+    expect(list.body.data[0].myAccess).toBeUndefined();
+  });
+
   it('lets a rep update the team\'s accounts but not another team\'s (404) or a read-only one (403)', async () => {
     const update = (email: string, short: Short, body: object, etag?: string) =>
       t.http.patch(`/api/v1/accounts/${ids[short]}`).set(as(email)).set('If-Match', etag ?? 'W/"1"').send(body);

@@ -561,6 +561,8 @@ export interface components {
             /** @example construction */
             industry?: string | null;
             kind?: components["schemas"]["AccountKind"];
+            /** @description Your rights on this record; present when one record is read by id, so a client shows only what will work. */
+            myAccess?: components["schemas"]["RecordAccessDto"];
             /** @example 徐州重工机械有限公司 */
             name?: string;
             ownerId?: string;
@@ -635,6 +637,8 @@ export interface components {
             createdAt: string;
             email?: string | null;
             id: string;
+            /** @description Your rights on this record; present when one record is read by id, so a client shows only what will work. */
+            myAccess?: components["schemas"]["RecordAccessDto"];
             /** @example 李建国 */
             name?: string;
             ownerId?: string;
@@ -852,6 +856,14 @@ export interface components {
             title: string;
             /** @description A URI identifying the kind of problem. */
             type: string;
+        };
+        RecordAccessDto: {
+            delete: boolean;
+            /** @description Change its owner. */
+            reassign: boolean;
+            /** @description Manage its explicit shares. */
+            share: boolean;
+            update: boolean;
         };
         ResetPasswordDto: {
             newPassword: string;

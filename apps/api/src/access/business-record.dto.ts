@@ -2,6 +2,16 @@ import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { Optional } from '../platform/http/validation';
 import type { BusinessRecord } from './record-attributes';
 
+/** What the caller may do with this record (record scopes, shares, owner-only and restricted all considered). */
+export class RecordAccessDto {
+  update!: boolean;
+  delete!: boolean;
+  /** Change its owner. */
+  reassign!: boolean;
+  /** Manage its explicit shares. */
+  share!: boolean;
+}
+
 /** What every business record response carries; the attributes are optional because field rules may omit them. */
 export class BusinessRecordDto {
   id!: string;
@@ -16,6 +26,8 @@ export class BusinessRecordDto {
   updatedAt!: Date;
   /** Send back as If-Match (or read the ETag header) when updating or deleting. */
   version!: number;
+  /** Your rights on this record; present when one record is read by id, so a client shows only what will work. */
+  myAccess?: RecordAccessDto;
 }
 
 /** The record attributes a create request may set. */

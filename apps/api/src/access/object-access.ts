@@ -40,7 +40,8 @@ export class ObjectAccess {
   /**
    * The records of `alias` on which the caller may perform `action`, as a predicate for the query itself:
    * role level (own/team/subtree/all) or an explicit share (an edit share for writes), narrowed by `restricted`
-   * (owner and shares only), `ownerOnlyEdit` (owner only, for update and delete) and the partner account.
+   * (owner and shares only, and then the share's own access), `ownerOnlyEdit` (owner only, for update and delete)
+   * and the partner account.
    */
   scope(action: AccessAction, alias: string): SqlPredicate {
     const p = `acc_${alias}_${action}`;
@@ -53,10 +54,14 @@ export class ObjectAccess {
       return `${alias}.id = any(:${p}_${name})`;
     };
     const anyShare = shared([...this.shares.read, ...this.shares.edit], 'shared');
-    const grantingShare = action === AccessAction.Read ? anyShare : shared(this.shares.edit, 'edit_shared');
+    const editShare = shared(this.shares.edit, 'edit_shared');
+    const grantingShare = action === AccessAction.Read ? anyShare : editShare;
     // Reassigning is not widened by shares.
     const grants = action === AccessAction.Reassign || grantingShare === 'false' ? byLevel : `(${byLevel} or ${grantingShare})`;
-    const clauses = [grants, `(not ${alias}.restricted or ${alias}.owner_id = :${p}_user${anyShare === 'false' ? '' : ` or ${anyShare}`})`];
+    // On a restricted record the owner's shares are the whole access of everyone else, whatever their role level:
+    // a read share reads, an edit share also updates, and only the owner deletes it.
+    const restrictedTo = action === AccessAction.Read || action === AccessAction.Reassign ? anyShare : action === AccessAction.Update ? editShare : 'false';
+    const clauses = [grants, `(not ${alias}.restricted or ${alias}.owner_id = :${p}_user${restrictedTo === 'false' ? '' : ` or ${restrictedTo}`})`];
     if (action === AccessAction.Update || action === AccessAction.Delete) clauses.push(`(not ${alias}.owner_only_edit or ${alias}.owner_id = :${p}_user)`);
     if (this.principal.partnerAccountId) {
       params[`${p}_partner`] = this.principal.partnerAccountId;

@@ -5,7 +5,6 @@ import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../identity/auth/principal';
 import { AppError } from '../platform/http/app-error';
 import { ErrorCode } from '../platform/http/error-code';
-import { AccessAction } from './access.types';
 import { CreateShareDto, ShareAccess, ShareDto } from './record-share.dto';
 import type { BusinessRecord } from './record-attributes';
 import type { ScopedRecords } from './scoped-records';
@@ -105,13 +104,9 @@ export class RecordShares<E extends BusinessRecord & { id: string }> {
 
   /** 404 unless visible; 403 without the update right, and for anyone but the owner of a restricted record. */
   private async assertManageable(principal: Principal, recordId: string, manager: EntityManager): Promise<void> {
-    const { record, access } = await this.records.get(principal, recordId, manager);
-    if (!(await this.records.may(access, AccessAction.Update, recordId, manager))) {
-      throw new AppError(ErrorCode.Forbidden, `You may not share this ${this.objectType}: sharing needs the right to change it`);
-    }
-    if (record.restricted && record.ownerId !== principal.userId) {
-      throw new AppError(ErrorCode.Forbidden, `Only the owner shares a restricted ${this.objectType}`);
-    }
+    const { may } = await this.records.get(principal, recordId, manager);
+    if (!may.update) throw new AppError(ErrorCode.Forbidden, `You may not share this ${this.objectType}: sharing needs the right to change it`);
+    if (!may.share) throw new AppError(ErrorCode.Forbidden, `Only the owner shares a restricted ${this.objectType}`);
   }
 
   /** The grantee must exist (400 naming it); partners share only within their own partner account (403). */

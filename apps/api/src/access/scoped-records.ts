@@ -29,6 +29,16 @@ export interface ScopedRecordsConfig {
   fields: string[];
 }
 
+/** What the caller may do with one record they can see (answers of the record-scope predicates). */
+export interface RecordCapabilities {
+  update: boolean;
+  delete: boolean;
+  reassign: boolean;
+  share: boolean;
+}
+
+const CAPABILITY_ACTIONS = [AccessAction.Update, AccessAction.Delete, AccessAction.Reassign] as const;
+
 type Identified = BusinessRecord & { id: string };
 const WRITE_ATTRIBUTES = ['ownerId', 'ownerOnlyEdit', 'restricted', 'partnerAccountId'] as const;
 const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -93,19 +103,28 @@ export class ScopedRecords<E extends Identified> {
   /**
    * The record if the caller may see it; otherwise 404, exactly as for an id that does not exist. Writers pass
    * `forUpdate` to read and row-lock it in the same statement, so the version they check is the one they change.
+   * `may` says what the caller may do with it, decided by the same SQL predicates in that same statement.
    */
-  async get(principal: Principal, id: string, manager: EntityManager = this.dataSource.manager, forUpdate = false): Promise<{ record: E; access: ObjectAccess }> {
+  async get(principal: Principal, id: string, manager: EntityManager = this.dataSource.manager, forUpdate = false): Promise<{ record: E; access: ObjectAccess; may: RecordCapabilities }> {
     const access = await this.accessFor(principal);
     const query = access.applyReadScope(manager.getRepository(this.entity).createQueryBuilder(this.alias), this.alias).andWhere(`${this.alias}.id = :id`, { id });
-    const record = await (forUpdate ? query.setLock('pessimistic_write') : query).getOne();
+    for (const action of CAPABILITY_ACTIONS) {
+      const { sql, params } = access.scope(action, this.alias);
+      query.addSelect(sql, `may_${action}`).setParameters(params);
+    }
+    if (forUpdate) query.setLock('pessimistic_write');
+    const { entities, raw } = await query.getRawAndEntities<Record<string, unknown>>();
+    const record = entities[0];
     if (!record) throw AppError.notFound(this.label());
-    return { record, access };
-  }
-
-  /** Whether the caller may perform `action` on this (visible) record, decided by the same SQL predicate. */
-  async may(access: ObjectAccess, action: AccessAction, id: string, manager: EntityManager): Promise<boolean> {
-    const { sql, params } = access.scope(action, this.alias);
-    return manager.getRepository(this.entity).createQueryBuilder(this.alias).where(`${this.alias}.id = :id`, { id }).andWhere(sql, params).getExists();
+    const mayUpdate = raw[0]?.[`may_${AccessAction.Update}`] === true;
+    const may: RecordCapabilities = {
+      update: mayUpdate,
+      delete: raw[0]?.[`may_${AccessAction.Delete}`] === true,
+      reassign: raw[0]?.[`may_${AccessAction.Reassign}`] === true,
+      // Sharing needs the right to change the record; a restricted record's shares are its owner's alone.
+      share: mayUpdate && (!record.restricted || record.ownerId === principal.userId),
+    };
+    return { record, access, may };
   }
 
   async create(principal: Principal, values: Partial<E>): Promise<{ record: E; access: ObjectAccess }> {
@@ -151,12 +170,12 @@ export class ScopedRecords<E extends Identified> {
    */
   async update(principal: Principal, id: string, values: Partial<E>, expectedVersion: number | undefined): Promise<{ record: E; access: ObjectAccess }> {
     return this.dataSource.transaction(async (manager) => {
-      const { record, access } = await this.get(principal, id, manager, true);
+      const { record, access, may } = await this.get(principal, id, manager, true);
       const changes = this.businessFields(values);
       const reassigning = values.ownerId !== undefined && values.ownerId !== record.ownerId;
       const changesFlags = this.changesFlags(values, record);
       if (Object.keys(changes).length || changesFlags) {
-        if (!(await this.may(access, AccessAction.Update, id, manager))) throw new AppError(ErrorCode.Forbidden, `You may not change this ${this.label()}`);
+        if (!may.update) throw new AppError(ErrorCode.Forbidden, `You may not change this ${this.label()}`);
         access.assertWritable(changes);
       }
       if (changesFlags && record.ownerId !== principal.userId) {
@@ -165,7 +184,7 @@ export class ScopedRecords<E extends Identified> {
       if (values.partnerAccountId !== undefined && values.partnerAccountId !== record.partnerAccountId && principal.partnerAccountId) {
         throw new AppError(ErrorCode.Forbidden, 'Partners cannot move records to another partner account', { errors: [{ field: 'partnerAccountId', message: 'you may not change this field' }] });
       }
-      if (reassigning && !(await this.may(access, AccessAction.Reassign, id, manager))) {
+      if (reassigning && !may.reassign) {
         throw new AppError(ErrorCode.Forbidden, `You may not reassign this ${this.label()}`, { errors: [{ field: 'ownerId', message: 'needs the reassign right over this record' }] });
       }
       const newOwner = reassigning ? await this.owner(manager, values.ownerId as string) : undefined;
@@ -190,8 +209,8 @@ export class ScopedRecords<E extends Identified> {
 
   async remove(principal: Principal, id: string, expectedVersion: number | undefined): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const { record, access } = await this.get(principal, id, manager, true);
-      if (!(await this.may(access, AccessAction.Delete, id, manager))) throw new AppError(ErrorCode.Forbidden, `You may not delete this ${this.label()}`);
+      const { record, may } = await this.get(principal, id, manager, true);
+      if (!may.delete) throw new AppError(ErrorCode.Forbidden, `You may not delete this ${this.label()}`);
       assertVersion(record.version, expectedVersion, true);
       await manager.query(`delete from record_shares where object_type = $1 and record_id = $2`, [this.config.objectType, id]);
       await manager.delete(this.entity, { id } as never);

@@ -37,8 +37,8 @@ export class AccountService {
   }
 
   async get(principal: Principal, id: string): Promise<AccountDto> {
-    const { record, access } = await this.records.get(principal, id);
-    return access.project(toAccountDto(record), PROTECTED);
+    const { record, access, may } = await this.records.get(principal, id);
+    return { ...access.project(toAccountDto(record), PROTECTED), myAccess: may };
   }
 
   async create(principal: Principal, dto: CreateAccountDto): Promise<AccountDto> {

@@ -51,8 +51,8 @@ export class ContactService {
   }
 
   async get(principal: Principal, id: string): Promise<ContactDto> {
-    const { record, access } = await this.records.get(principal, id);
-    return access.project(toContactDto(record), PROTECTED);
+    const { record, access, may } = await this.records.get(principal, id);
+    return { ...access.project(toContactDto(record), PROTECTED), myAccess: may };
   }
 
   async create(principal: Principal, dto: CreateContactDto): Promise<ContactDto> {
