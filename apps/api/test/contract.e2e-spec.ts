@@ -107,6 +107,32 @@ const VALID_REQUEST_FIXTURES: Record<string, ValidRequestFixture> = {
     why: '{shareId} is a share of the record, which only exists once granted',
     pathParams: async (world) => sharedRecord(world, 'contacts', await throwawayContact(world)),
   },
+  createRoleGrantRequest: {
+    why: 'a user has at most one pending request: ask for a throwaway user',
+    body: async (world) => ({ userId: (await createThrowawayUser(world, 'grant')).id, roles: ['sales_rep', 'auditor'], reason: 'contract' }),
+  },
+  approveRoleGrantRequest: {
+    why: 'needs a pending request asked by another administrator than the caller (the demo has one administrator: asked by SQL)',
+    pathParams: async (world) => {
+      const user = await createThrowawayUser(world, 'approve');
+      const [row] = await world.t.sql<{ id: string }>(
+        `insert into role_grant_requests (id, user_id, roles, user_version, status, requested_by, expires_at)
+         select gen_random_uuid(), u.id, array['sales_rep', 'auditor'], u.version, 'pending', (select id from users where email = 'gm@lianxi.test'), now() + interval '1 day'
+           from users u where u.id = $1 returning id`,
+        [user.id],
+      );
+      return { id: row.id };
+    },
+  },
+  rejectRoleGrantRequest: {
+    why: 'needs a pending request',
+    pathParams: async (world) => {
+      const user = await createThrowawayUser(world, 'reject');
+      const response = await world.callAs<{ id: string }>('admin@lianxi.test', 'post', '/api/v1/role-grant-requests', { userId: user.id, roles: ['sales_manager'] });
+      if (response.status !== 201) throw new Error(`asking for a role grant → ${response.status} ${JSON.stringify(response.body)}`);
+      return { id: response.body.id };
+    },
+  },
   resetPassword: {
     why: 'needs the one-time token, which only the (test) mail outbox knows',
     late: true,

@@ -7,7 +7,7 @@ import type { Principal } from '../identity/auth/principal';
 import { RoleKey } from '../identity/roles/role-key';
 import { AppError } from '../platform/http/app-error';
 import { ErrorCode } from '../platform/http/error-code';
-import { AccessAction, AccessLevel, FieldAccess, ObjectType } from './access.types';
+import { AccessAction, AccessLevel, FieldAccess, LEVEL_ORDER, ObjectType } from './access.types';
 import { OBJECT_FIELDS } from './object-fields';
 import { PolicyLevelsDto, PolicyLevelsInputDto, RolePolicyDto } from './policy-admin.dto';
 
@@ -41,6 +41,7 @@ export class PolicyAdminService {
       await this.lock(manager);
       const roleId = await this.roleId(manager, role);
       const before = (await this.objectPolicy(manager, role, objectType)).levels;
+      if (wanted.some(([action, level]) => LEVEL_ORDER.indexOf(level) > LEVEL_ORDER.indexOf(before[action]))) await this.assertNoAdministratorHolds(manager, role);
       const changes = await this.applyRules(manager, OBJECT_RULES, roleId, objectType, { ...before }, wanted.map(([action, level]) => [action, level === AccessLevel.None ? null : level]));
       if (Object.keys(changes).length) {
         await this.audit.record(manager, { category: AuditCategory.Security, action: 'access.object_policy_changed', entityType: 'role', entityId: role, changes, details: { objectType } });
@@ -108,6 +109,21 @@ export class PolicyAdminService {
   /** R-SEC-6: nobody edits the policy of a role they hold (no granting oneself rights). */
   private assertMayEdit(principal: Principal, role: RoleKey): void {
     if (principal.roles.includes(role)) throw new AppError(ErrorCode.Forbidden, `You cannot change the policy of a role you hold (${role})`);
+  }
+
+  /**
+   * Granting a role new business rights would grant them to every administrator account holding it, which needs a
+   * second administrator (R-SEC-6): refused here; take the role off those accounts first (their role changes go
+   * through role grant requests).
+   */
+  private async assertNoAdministratorHolds(manager: EntityManager, role: RoleKey): Promise<void> {
+    const rows: Array<{ email: string }> = await manager.query(
+      `select u.email from users u join user_roles ur on ur.user_id = u.id join roles r on r.id = ur.role_id
+        where r.key = $1 and u.active and exists (select 1 from user_roles a join roles ar on ar.id = a.role_id where a.user_id = u.id and ar.key = $2)
+        order by u.email limit 5`,
+      [role, RoleKey.SystemAdmin],
+    );
+    if (rows.length) throw separation('levels', `${role} is held by administrator accounts (${rows.map((r) => r.email).join(', ')}); new business rights for them need a second administrator`);
   }
 
   /** Policy changes are serialised, so two administrators' old → new never interleave. */

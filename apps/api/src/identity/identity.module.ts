@@ -12,6 +12,9 @@ import { LocalStrategy } from './auth/local.strategy';
 import { LoginThrottleService } from './auth/login-throttle.service';
 import { PasswordResetTokenEntity } from './passwords/password-reset-token.entity';
 import { PasswordService } from './passwords/password.service';
+import { RoleGrantRequestEntity } from './role-grants/role-grant-request.entity';
+import { RoleGrantController } from './role-grants/role-grant.controller';
+import { RoleGrantService } from './role-grants/role-grant.service';
 import { RoleController } from './roles/role.controller';
 import { RoleEntity } from './roles/role.entity';
 import { RoleService } from './roles/role.service';
@@ -28,14 +31,14 @@ import { UserService } from './users/user.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity, TeamEntity, RoleEntity, PartnerAccountEntity, SessionEntity, RefreshTokenEntity, PasswordResetTokenEntity]),
+    TypeOrmModule.forFeature([UserEntity, TeamEntity, RoleEntity, PartnerAccountEntity, SessionEntity, RefreshTokenEntity, PasswordResetTokenEntity, RoleGrantRequestEntity]),
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  controllers: [AuthController, MeController, UserController, TeamController, RoleController],
+  controllers: [AuthController, MeController, UserController, TeamController, RoleController, RoleGrantController],
   providers: [
     AuthService,
     LocalStrategy,
@@ -46,6 +49,7 @@ import { UserService } from './users/user.service';
     UserService,
     RoleService,
     TeamService,
+    RoleGrantService,
     // Order matters: authenticate first, then check roles.
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },

@@ -61,6 +61,12 @@ export class UserService {
         throw new AppError(ErrorCode.Conflict, 'A user with this email exists', { errors: [{ field: 'email', message: 'is already taken' }] });
       }
       await this.assertPlacement(manager, dto.teamId ?? null, dto.partnerAccountId ?? null, dto.managerId ?? null);
+      const adminBusiness = await this.businessRightsForAdministrator(manager, [], dto.roles);
+      if (adminBusiness.length) {
+        throw new AppError(ErrorCode.Forbidden, `An administrator account with business rights (${adminBusiness.join(', ')}) needs a second administrator: create it without them, then ask with POST /api/v1/role-grant-requests`, {
+          errors: [{ field: 'roles', message: 'needs the approval of a second administrator' }],
+        });
+      }
       const user = manager.create(UserEntity, {
         email,
         name: dto.name,
@@ -130,29 +136,62 @@ export class UserService {
   }
 
   /**
-   * Replaces a user's roles. Administrators may not change their own roles (R-SEC-6: no granting oneself rights).
+   * Replaces a user's roles. Administrators may not change their own roles (R-SEC-6: no granting oneself rights), and
+   * a change giving an administrator account business rights needs a second administrator (a role grant request).
    */
   async setRoles(id: string, roles: RoleKey[], expectedVersion: number | undefined): Promise<UserEntity> {
-    if (id === requestContext.current()?.principal?.userId) {
-      throw new AppError(ErrorCode.Forbidden, 'You cannot change your own roles', { errors: [{ field: 'roles', message: 'cannot change your own roles' }] });
-    }
+    assertNotSelf(id);
     await this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOne(UserEntity, { where: { id }, relations: { roles: true }, lock: { mode: 'pessimistic_write', tables: ['users'] } });
-      if (!user) throw AppError.notFound('User');
+      const user = await this.lockWithRoles(manager, id);
       assertVersion(user.version, expectedVersion, true);
-      const before = user.roles.map((r) => r.key).sort();
-      const after = [...roles].sort();
-      if (JSON.stringify(before) === JSON.stringify(after)) return;
-      user.roles = await this.rolesByKey(manager, roles);
-      await manager.save(user);
-      // Role changes bump the user's version too, so concurrent role edits cannot overwrite each other.
-      await manager.query('update users set version = version + 1, updated_at = now() where id = $1', [id]);
-      await this.audit.record(manager, { category: AuditCategory.Security, action: 'user.roles_changed', entityType: 'user', entityId: id, changes: { roles: { old: before, new: after } } });
+      const added = await this.businessRightsForAdministrator(manager, user.roles.map((role) => role.key), roles);
+      if (added.length) {
+        throw new AppError(ErrorCode.Forbidden, `Giving an administrator account business rights (${added.join(', ')}) needs a second administrator: ask with POST /api/v1/role-grant-requests`, {
+          errors: [{ field: 'roles', message: 'needs the approval of a second administrator' }],
+        });
+      }
+      await this.applyRoles(manager, user, roles);
     });
     return this.getById(id);
   }
 
-  private async rolesByKey(manager: EntityManager, keys: RoleKey[]): Promise<RoleEntity[]> {
+  /** The user, row-locked, with their roles; 404 when missing. */
+  async lockWithRoles(manager: EntityManager, id: string): Promise<UserEntity> {
+    const user = await manager.findOne(UserEntity, { where: { id }, relations: { roles: true }, lock: { mode: 'pessimistic_write', tables: ['users'] } });
+    if (!user) throw AppError.notFound('User');
+    return user;
+  }
+
+  /**
+   * The roles with business rights that `roles` would newly give a user holding `current` while they are (or become) a system
+   * administrator; empty when the change needs no second administrator. Roles with business rights are those with any
+   * object permission (policies are data, so this is read, not listed).
+   */
+  async businessRightsForAdministrator(manager: EntityManager, current: RoleKey[], roles: RoleKey[]): Promise<RoleKey[]> {
+    if (!roles.includes(RoleKey.SystemAdmin)) return [];
+    const before = new Set(current);
+    const rows: Array<{ key: RoleKey }> = await manager.query(
+      'select distinct r.key from roles r join object_permissions p on p.role_id = r.id where r.key = any($1) order by r.key',
+      [roles],
+    );
+    const business = rows.map((row) => row.key);
+    // Becoming an administrator while holding business roles counts as much as an administrator gaining them.
+    return before.has(RoleKey.SystemAdmin) ? business.filter((role) => !before.has(role)) : business;
+  }
+
+  /** Writes the roles of a locked user (no checks: callers decide) and audits old → new with `details`. */
+  async applyRoles(manager: EntityManager, user: UserEntity, roles: RoleKey[], details?: Record<string, unknown>): Promise<void> {
+    const before = user.roles.map((r) => r.key).sort();
+    const after = [...roles].sort();
+    if (JSON.stringify(before) === JSON.stringify(after)) return;
+    user.roles = await this.rolesByKey(manager, roles);
+    await manager.save(user);
+    // Role changes bump the user's version too, so concurrent role edits cannot overwrite each other.
+    await manager.query('update users set version = version + 1, updated_at = now() where id = $1', [user.id]);
+    await this.audit.record(manager, { category: AuditCategory.Security, action: 'user.roles_changed', entityType: 'user', entityId: user.id, changes: { roles: { old: before, new: after } }, details });
+  }
+
+  async rolesByKey(manager: EntityManager, keys: RoleKey[]): Promise<RoleEntity[]> {
     const roles = await manager.find(RoleEntity, { where: { key: In(keys) } });
     if (roles.length !== new Set(keys).size) throw AppError.validation('roles', 'contains an unknown role');
     return roles;
@@ -166,5 +205,12 @@ export class UserService {
       throw AppError.validation('partnerAccountId', 'no such partner account');
     }
     if (managerId && !(await manager.exists(UserEntity, { where: { id: managerId } }))) throw AppError.validation('managerId', 'no such user');
+  }
+}
+
+/** R-SEC-6: nobody changes their own roles. */
+export function assertNotSelf(userId: string): void {
+  if (userId === requestContext.current()?.principal?.userId) {
+    throw new AppError(ErrorCode.Forbidden, 'You cannot change your own roles', { errors: [{ field: 'roles', message: 'cannot change your own roles' }] });
   }
 }
