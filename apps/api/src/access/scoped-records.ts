@@ -2,6 +2,7 @@ import { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import { AuditCategory } from '../audit/audit-event.entity';
 import { AuditService, diffFields } from '../audit/audit.service';
 import type { Principal } from '../identity/auth/principal';
+import { containsPattern } from '../platform/database/like-pattern';
 import { AppError } from '../platform/http/app-error';
 import { ErrorCode } from '../platform/http/error-code';
 import { assertVersion } from '../platform/http/etag';
@@ -77,7 +78,7 @@ export class ScopedRecords<E extends Identified> {
     }
     if (options.q) {
       for (const field of this.config.searchFields) access.assertReadable(field, 'search');
-      const pattern = `%${options.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = containsPattern(options.q);
       query.andWhere(`(${this.config.searchFields.map((f) => `${this.alias}.${snake(f)} ilike :q`).join(' or ')})`, { q: pattern });
     }
     const descending = options.sort?.startsWith('-') ?? false;

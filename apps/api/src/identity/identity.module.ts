@@ -23,6 +23,7 @@ import { SessionService } from './sessions/session.service';
 import { TeamController } from './teams/team.controller';
 import { TeamEntity } from './teams/team.entity';
 import { TeamService } from './teams/team.service';
+import { DirectoryController } from './users/directory.controller';
 import { MeController } from './users/me.controller';
 import { PartnerAccountEntity } from './users/partner-account.entity';
 import { UserController } from './users/user.controller';
@@ -38,7 +39,7 @@ import { UserService } from './users/user.service';
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  controllers: [AuthController, MeController, UserController, TeamController, RoleController, RoleGrantController],
+  controllers: [AuthController, MeController, UserController, TeamController, RoleController, RoleGrantController, DirectoryController],
   providers: [
     AuthService,
     LocalStrategy,

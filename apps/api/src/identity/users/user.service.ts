@@ -8,7 +8,10 @@ import { requestContext } from '../../platform/context/request-context';
 import { AppError } from '../../platform/http/app-error';
 import { ErrorCode } from '../../platform/http/error-code';
 import { assertVersion } from '../../platform/http/etag';
-import { paginateDescending, Page } from '../../platform/http/pagination';
+import { containsPattern } from '../../platform/database/like-pattern';
+import { paginate, paginateDescending, Page } from '../../platform/http/pagination';
+import type { Principal } from '../auth/principal';
+import type { DirectoryQueryDto } from './directory.dto';
 import { PasswordService } from '../passwords/password.service';
 import { RoleKey } from '../roles/role-key';
 import { RoleEntity } from '../roles/role.entity';
@@ -46,11 +49,18 @@ export class UserService {
       .leftJoinAndSelect('u.partnerAccount', 'partner')
       .leftJoinAndSelect('u.roles', 'role');
     if (query.q) {
-      const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere('(u.email ilike :pattern or u.name ilike :pattern or u.name_en ilike :pattern)', { pattern });
+      qb.andWhere('(u.email ilike :pattern or u.name ilike :pattern or u.name_en ilike :pattern)', { pattern: containsPattern(query.q) });
     }
     if (query.teamId) qb.andWhere('u.team_id = :teamId', { teamId: query.teamId });
     return paginateDescending(qb, [{ expression: 'u.id', value: (u) => u.id }], query);
+  }
+
+  /** Active colleagues by name, for pickers; partner users see only the users of their own partner account. */
+  directory(principal: Principal, query: DirectoryQueryDto): Promise<Page<UserEntity>> {
+    const qb = this.dataSource.getRepository(UserEntity).createQueryBuilder('u').leftJoinAndSelect('u.team', 'team').where('u.active');
+    if (principal.partnerAccountId) qb.andWhere('u.partner_account_id = :partner', { partner: principal.partnerAccountId });
+    if (query.q) qb.andWhere('(u.email ilike :pattern or u.name ilike :pattern or u.name_en ilike :pattern)', { pattern: containsPattern(query.q) });
+    return paginate(qb, [{ expression: 'u.name', value: (u) => u.name }, { expression: 'u.id', value: (u) => u.id }], query, 'ASC');
   }
 
   /** Creates a user without a password and mails them a one-time link to choose one (R-SEC-7). */

@@ -1,0 +1,40 @@
+import { USERS } from '../src/demo/demo-organisation';
+import { createTestApp, TestApp } from './support/test-app';
+
+/** The colleague directory: every signed-in user finds active staff by name; partner users only their own company. */
+describe('directory of colleagues', () => {
+  let t: TestApp;
+  const tokens: Record<string, string> = {};
+  const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
+  const emails = async (who: string, query: Record<string, string | number> = {}) =>
+    (await t.http.get('/api/v1/directory/users').query({ limit: 200, ...query }).set(as(who)).expect(200)).body.data.map((u: { email: string }) => u.email);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const who of ['rep.e1', 'partner', 'admin']) tokens[who] = (await t.login(`${who}@lianxi.test`)).accessToken;
+  });
+  afterAll(() => t.close());
+
+  it('lists every active user by name for staff, with only what a picker needs', async () => {
+    expect((await emails('rep.e1')).sort()).toEqual(USERS.map((u) => u.email).sort());
+    const [first] = (await t.http.get('/api/v1/directory/users').query({ q: 'rep.e2' }).set(as('rep.e1')).expect(200)).body.data;
+    expect(Object.keys(first).sort()).toEqual(['email', 'id', 'name', 'nameEn', 'team']);
+    expect(first.team).toMatchObject({ name: expect.any(String) });
+  });
+
+  it('finds by name or email, pages in name order, and leaves deactivated users out', async () => {
+    expect(await emails('rep.e1', { q: 'Distributor' })).toEqual(['partner@lianxi.test']);
+    expect(await emails('rep.e1', { q: '%' })).toEqual([]);
+    const first = await t.http.get('/api/v1/directory/users').query({ limit: 5 }).set(as('rep.e1')).expect(200);
+    const second = await t.http.get('/api/v1/directory/users').query({ limit: 5, cursor: first.body.nextCursor }).set(as('rep.e1')).expect(200);
+    const names = [...first.body.data, ...second.body.data].map((u: { name: string }) => u.name);
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    await t.sql(`update users set active = false where email = 'rep.n1@lianxi.test'`);
+    expect(await emails('rep.e1')).not.toContain('rep.n1@lianxi.test');
+  });
+
+  it('shows partner users only the users of their own partner account', async () => {
+    expect(await emails('partner')).toEqual(['partner@lianxi.test']);
+    expect(await emails('partner', { q: 'rep' })).toEqual([]);
+  });
+});
