@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Principal } from '../identity/auth/principal';
+import { loadPrincipal, type Principal } from '../identity/auth/principal';
 import { AppError } from '../platform/http/app-error';
-import type { RoleKey } from '../identity/roles/role-key';
 import { AccessExplanationDto, ActionVerdictDto, MyPermissionsDto } from './access.dto';
 import { AccessAction, AccessLevel, FieldAccess, ObjectType } from './access.types';
 import { OBJECT_FIELDS, OBJECT_TABLES } from './object-fields';
@@ -19,7 +18,9 @@ export class AccessService {
   ) {}
 
   async forObject(principal: Principal, objectType: ObjectType): Promise<ObjectAccess> {
-    const [policy, shares] = await Promise.all([this.policies.forObject(principal.roles, objectType), this.sharesOf(principal, objectType)]);
+    const policy = await this.policies.forObject(principal.roles, objectType, principal.policyVersion);
+    const shares: SharedRecords = { read: [], edit: [] };
+    for (const share of principal.shares) if (share.objectType === objectType) shares[share.access].push(share.recordId);
     return new ObjectAccess(principal, policy, shares);
   }
 
@@ -31,14 +32,6 @@ export class AccessService {
     for (const table of Object.values(OBJECT_TABLES)) {
       await manager.query(`update ${table} set team_id = $2, updated_at = now(), version = version + 1 where owner_id = $1 and team_id is distinct from $2`, [ownerId, teamId]);
     }
-  }
-
-  private async sharesOf(principal: Principal, objectType: ObjectType): Promise<SharedRecords> {
-    const rows: Array<{ record_id: string; access: 'read' | 'edit' }> = await this.dataSource.query(
-      `select record_id, access from record_shares where object_type = $1 and (user_id = $2 or team_id = $3)`,
-      [objectType, principal.userId, principal.teamId],
-    );
-    return { read: rows.filter((r) => r.access === 'read').map((r) => r.record_id), edit: rows.filter((r) => r.access === 'edit').map((r) => r.record_id) };
   }
 
   /** The caller's effective rights on every object type, for the SPA (GET /me/permissions). */
@@ -98,15 +91,8 @@ export class AccessService {
 
   /** A user as the engine sees them, whether or not they are signed in. */
   private async principalOf(userId: string): Promise<Principal> {
-    const rows: Array<{ id: string; email: string; team_id: string | null; team_path: string | null; partner_account_id: string | null; roles: RoleKey[] }> = await this.dataSource.query(
-      `select u.id, u.email, u.team_id, t.path as team_path, u.partner_account_id,
-              coalesce(array_agg(r.key order by r.key) filter (where r.key is not null), '{}') as roles
-         from users u left join teams t on t.id = u.team_id left join user_roles ur on ur.user_id = u.id left join roles r on r.id = ur.role_id
-        where u.id = $1 group by u.id, t.path`,
-      [userId],
-    );
-    const row = rows[0];
-    if (!row) throw AppError.notFound('User');
-    return { userId: row.id, email: row.email, sessionId: '', teamId: row.team_id, teamPath: row.team_path, partnerAccountId: row.partner_account_id, roles: row.roles };
+    const principal = await loadPrincipal((sql, params) => this.dataSource.query(sql, params), userId);
+    if (!principal) throw AppError.notFound('User');
+    return principal;
   }
 }

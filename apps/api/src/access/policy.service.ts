@@ -21,8 +21,9 @@ export interface ObjectPolicy {
 }
 
 /**
- * Policies are data: loaded from PostgreSQL and cached per policy version. Every request asks for the version
- * (one indexed single-row read), so a change made through any replica applies on the next request everywhere.
+ * Policies are data: loaded from PostgreSQL and cached per policy version. Every request reads the version with its
+ * principal (`Principal.policyVersion`) and the cache reloads when it moved, so a change made through any replica
+ * applies on the next request everywhere.
  */
 @Injectable()
 export class PolicyService {
@@ -30,8 +31,8 @@ export class PolicyService {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async forObject(roles: RoleKey[], objectType: ObjectType): Promise<ObjectPolicy> {
-    const snapshot = await this.current();
+  async forObject(roles: RoleKey[], objectType: ObjectType, version: string): Promise<ObjectPolicy> {
+    const snapshot = await this.current(version);
     return {
       objectType,
       level: (action) => roles.reduce<AccessLevel>((level, role) => maxLevel(level, snapshot.levels.get(role)?.get(objectType)?.get(action) ?? AccessLevel.None), AccessLevel.None),
@@ -44,8 +45,8 @@ export class PolicyService {
     };
   }
 
-  private async current(): Promise<PolicySnapshot> {
-    const [{ version }]: Array<{ version: string }> = await this.dataSource.query('select version::text as version from policy_state where id = 1');
+  /** The policies as of `version`; a concurrent change may load a newer one, which only applies it sooner. */
+  private async current(version: string): Promise<PolicySnapshot> {
     if (this.snapshot?.version === version) return this.snapshot;
     const [levels, fields]: [Array<{ role: string; object_type: string; action: string; level: AccessLevel }>, Array<{ role: string; object_type: string; field: string; access: FieldAccess }>] =
       await Promise.all([
