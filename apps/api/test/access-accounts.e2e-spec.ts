@@ -64,6 +64,36 @@ describe('permission engine: accounts', () => {
     });
   });
 
+  it('exports exactly what the list shows: the scope in the SQL, masked values masked, audited; sorting by a masked field is 400', async () => {
+    const csv = async (email: string, query: Record<string, string> = {}) => {
+      const response = await t.http.get('/api/v1/accounts/export').query(query).set(as(email)).buffer(true).parse((res, done) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => done(null, text));
+      });
+      return response;
+    };
+    for (const [email, visible] of Object.entries(VISIBLE)) {
+      const response = await csv(email);
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+      const [header, ...rows] = (response.body as string).replace(/^\uFEFF/, '').trim().split('\n').filter(Boolean);
+      expect([email, header.split(',')[0], rows.length]).toEqual([email, 'id', visible.length]);
+      expect(rows.map((row) => nameOf(row.split(',')[0])).sort()).toEqual([...visible].sort());
+    }
+    const marketing = (await csv('marketing@lianxi.test', { region: 'North' })).body as string;
+    expect(marketing).toContain('136****3333');
+    expect(marketing).not.toContain('13622223333');
+    const bySort = await t.http.get('/api/v1/accounts/export').query({ sort: 'phone' }).set(as('marketing@lianxi.test'));
+    expect(bySort.status).toBe(400);
+    const [audit] = await t.sql<{ details: { rows: number; columns: string[] } }>(
+      `select details from audit_events where action = 'account.exported' and actor_email = 'marketing@lianxi.test' order by id desc limit 1`,
+    );
+    expect(audit.details.rows).toBe(2);
+    expect(audit.details.columns).toContain('phone');
+  });
+
   it('on a restricted account, the share is the whole access: a read share reads (even for a director), an edit share edits, only the owner deletes', async () => {
     const [director] = await t.sql<{ id: string }>(`select id from users where email = 'director@lianxi.test'`);
     await t.sql(`insert into record_shares (id, object_type, record_id, user_id, access) values (gen_random_uuid(), 'account', $1, $2, 'read')
@@ -332,6 +362,24 @@ describe('permission engine: contacts and the account\'s related list', () => {
     const marketing = await t.http.get('/api/v1/contacts').query({ q: '赵' }).set(as('marketing@lianxi.test')).expect(200);
     expect(marketing.body.data[0].phone).toBe('136****8888');
     expect((await t.http.get('/api/v1/contacts').query({ sort: 'title' }).set(as('quality@lianxi.test'))).status).toBe(200);
+  });
+
+  it('leaves hidden fields out of the contacts export as columns, not just as values', async () => {
+    const response = await t.http.get('/api/v1/contacts/export').set(as('quality@lianxi.test')).buffer(true).parse((res, done) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => done(null, text));
+    });
+    expect(response.status).toBe(200);
+    const header = (response.body as string).replace(/^\uFEFF/, '').split('\n')[0].split(',');
+    expect(header).toEqual(expect.arrayContaining(['id', 'accountId', 'name', 'title']));
+    expect(header).not.toContain('phone');
+    expect(header).not.toContain('email');
+    for (const { contact } of ACCOUNTS) {
+      expect(response.body as string).not.toContain(contact.phone);
+      expect(response.body as string).not.toContain(contact.email);
+    }
   });
 
   it('lists an account\'s contacts only when the account is visible', async () => {

@@ -9,7 +9,7 @@ import { assertVersion } from '../platform/http/etag';
 import { paginate, type Page, type PageQueryDto } from '../platform/http/pagination';
 import { AccessAction, AccessLevel, ObjectType } from './access.types';
 import { AccessService } from './access.service';
-import type { ObjectAccess } from './object-access';
+import type { ObjectAccess, SqlPredicate } from './object-access';
 import { BusinessRecord } from './record-attributes';
 
 export interface ListOptions extends PageQueryDto {
@@ -65,26 +65,11 @@ export class ScopedRecords<E extends Identified> {
   }
 
   /** A page of the records the caller may see; `within` narrows further (a related list: an account's contacts). */
-  async list(principal: Principal, options: ListOptions, within?: { sql: string; params: Record<string, unknown> }): Promise<{ page: Page<E>; access: ObjectAccess }> {
+  async list(principal: Principal, options: ListOptions, within?: SqlPredicate): Promise<{ page: Page<E>; access: ObjectAccess }> {
     const access = await this.accessFor(principal);
     // No read right at all: nothing to list, and nothing a sort or filter could reveal.
     if (access.level(AccessAction.Read) === AccessLevel.None) return { page: { data: [], nextCursor: null }, access };
-    const query = access.applyReadScope(this.dataSource.getRepository(this.entity).createQueryBuilder(this.alias), this.alias);
-    if (within) query.andWhere(within.sql, within.params);
-    for (const [field, value] of Object.entries(options.filters ?? {})) {
-      if (value === undefined) continue;
-      access.assertReadable(field, 'filter');
-      query.andWhere(`${this.alias}.${snake(field)} = :filter_${field}`, { [`filter_${field}`]: value });
-    }
-    if (options.q) {
-      for (const field of this.config.searchFields) access.assertReadable(field, 'search');
-      const pattern = containsPattern(options.q);
-      query.andWhere(`(${this.config.searchFields.map((f) => `${this.alias}.${snake(f)} ilike :q`).join(' or ')})`, { q: pattern });
-    }
-    const descending = options.sort?.startsWith('-') ?? false;
-    const sortField = options.sort?.replace(/^-/, '') ?? 'name';
-    if (!['name', ...this.config.sortable].includes(sortField)) throw AppError.validation('sort', `must be one of ${['name', ...this.config.sortable].join(', ')}, optionally prefixed with -`);
-    access.assertReadable(sortField, 'sort');
+    const { query, sortField, descending } = this.scopedQuery(access, options, within);
     // name is NOT NULL: sorting by the bare column lets PostgreSQL walk the (…, name, id) indexes; nullable columns
     // sort with nulls as '' so the keyset comparison stays total.
     const column = `${this.alias}.${snake(sortField)}`;
@@ -99,6 +84,33 @@ export class ScopedRecords<E extends Identified> {
       descending ? 'DESC' : 'ASC',
     );
     return { page, access };
+  }
+
+  /** How many records the caller may see match `options` (same scope, filters and search as the list). */
+  async count(principal: Principal, options: ListOptions): Promise<number> {
+    const access = await this.accessFor(principal);
+    if (access.level(AccessAction.Read) === AccessLevel.None) return 0;
+    return this.scopedQuery(access, options).query.getCount();
+  }
+
+  /** The caller's read scope with filters and search applied; 400 for sorting, filtering or searching what they may not read. */
+  private scopedQuery(access: ObjectAccess, options: ListOptions, within?: SqlPredicate) {
+    const query = access.applyReadScope(this.dataSource.getRepository(this.entity).createQueryBuilder(this.alias), this.alias);
+    if (within) query.andWhere(within.sql, within.params);
+    for (const [field, value] of Object.entries(options.filters ?? {})) {
+      if (value === undefined) continue;
+      access.assertReadable(field, 'filter');
+      query.andWhere(`${this.alias}.${snake(field)} = :filter_${field}`, { [`filter_${field}`]: value });
+    }
+    if (options.q) {
+      for (const field of this.config.searchFields) access.assertReadable(field, 'search');
+      query.andWhere(`(${this.config.searchFields.map((f) => `${this.alias}.${snake(f)} ilike :q`).join(' or ')})`, { q: containsPattern(options.q) });
+    }
+    const descending = options.sort?.startsWith('-') ?? false;
+    const sortField = options.sort?.replace(/^-/, '') ?? 'name';
+    if (!['name', ...this.config.sortable].includes(sortField)) throw AppError.validation('sort', `must be one of ${['name', ...this.config.sortable].join(', ')}, optionally prefixed with -`);
+    access.assertReadable(sortField, 'sort');
+    return { query, sortField, descending };
   }
 
   /**

@@ -106,7 +106,8 @@ export function hygieneProblems(op: Operation, document: OpenApiDocument, allOpe
   for (const status of successes) {
     const content = spec.responses[String(status)].content;
     if (status === 204 && content) problems.push('204 is documented with content');
-    if (status !== 204 && !content?.['application/json']?.schema) problems.push(`${status} has no application/json schema`);
+    // JSON, or a file download such as text/csv; either way with a schema.
+    if (status !== 204 && !content?.['application/json']?.schema && !content?.['text/csv']?.schema) problems.push(`${status} has no application/json (or text/csv) schema`);
   }
 
   for (const parameter of spec.parameters ?? []) {

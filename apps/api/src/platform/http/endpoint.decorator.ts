@@ -1,5 +1,5 @@
 import { applyDecorators, HttpCode, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { RoleKey } from '../../identity/roles/role-key';
 
 export const IS_PUBLIC = 'lianxi:isPublic';
@@ -47,4 +47,9 @@ export function Endpoint(options: EndpointOptions): MethodDecorator {
     decorators.push(SetMetadata(REQUIRED_ROLES, options.roles), ApiExtension('x-required-roles', options.roles));
   }
   return applyDecorators(...decorators);
+}
+
+/** The success response is a CSV file (documented explicitly: the CLI plugin would document a void method as empty). */
+export function CsvResponse(description: string): MethodDecorator {
+  return applyDecorators(ApiOkResponse({ description, content: { 'text/csv': { schema: { type: 'string' } } } }));
 }

@@ -3,11 +3,11 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal } from '../../identity/auth/current-principal.decorator';
 import type { Principal } from '../../identity/auth/principal';
-import { Endpoint } from '../../platform/http/endpoint.decorator';
+import { CsvResponse, Endpoint } from '../../platform/http/endpoint.decorator';
 import { IfMatchVersion, setVersionEtag } from '../../platform/http/etag';
 import { CreateShareDto, ShareDto } from '../../access/record-share.dto';
 import { UuidParam } from '../../platform/http/validation';
-import { AccountDto, AccountPageDto, AccountQueryDto, CreateAccountDto, UpdateAccountDto } from './account.dto';
+import { AccountDto, AccountExportQueryDto, AccountPageDto, AccountQueryDto, CreateAccountDto, UpdateAccountDto } from './account.dto';
 import { AccountService } from './account.service';
 
 /** Every route here goes through the permission engine: what a caller may not see does not exist for them. */
@@ -21,6 +21,18 @@ export class AccountController {
   @Endpoint({ summary: 'List the accounts you may see' })
   listAccounts(@CurrentPrincipal() principal: Principal, @Query() query: AccountQueryDto): Promise<AccountPageDto> {
     return this.accounts.list(principal, query);
+  }
+
+  /**
+   * Every account you may see matching the list's filters, search and sort, as a CSV file (UTF-8 with BOM, for Excel):
+   * columns you may not read are left out, masked ones masked. Over 100,000 rows is refused (400): filter first.
+   * Each export is audited.
+   */
+  @Get('export')
+  @Endpoint({ summary: 'Export the accounts you may see as CSV' })
+  @CsvResponse('The accounts as CSV, one header row')
+  exportAccounts(@CurrentPrincipal() principal: Principal, @Query() query: AccountExportQueryDto, @Res() response: Response): Promise<void> {
+    return this.accounts.export(principal, query, response);
   }
 
   @Get(':id')

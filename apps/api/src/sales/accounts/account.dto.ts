@@ -1,3 +1,4 @@
+import { OmitType } from '@nestjs/swagger';
 import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { BusinessRecordDto, CreateBusinessRecordDto, toBusinessRecordDto, UpdateBusinessRecordDto } from '../../access/business-record.dto';
 import { PageQueryDto } from '../../platform/http/pagination';
@@ -142,3 +143,6 @@ export function toAccountDto(account: AccountEntity): AccountDto {
     email: account.email,
   };
 }
+
+/** The list's filters, search and sort, for the whole result instead of a page. */
+export class AccountExportQueryDto extends OmitType(AccountQueryDto, ['limit', 'cursor'] as const) {}

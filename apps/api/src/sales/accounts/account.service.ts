@@ -5,11 +5,13 @@ import { AccessService } from '../../access/access.service';
 import { ObjectType } from '../../access/access.types';
 import { RECORD_ATTRIBUTE_FIELDS } from '../../access/record-attributes';
 import { RecordShares } from '../../access/record-shares';
-import { ScopedRecords } from '../../access/scoped-records';
+import { RecordExport } from '../../access/record-export';
+import { type ListOptions, ScopedRecords } from '../../access/scoped-records';
 import { AuditService } from '../../audit/audit.service';
 import type { Principal } from '../../identity/auth/principal';
 import { AccountEntity } from './account.entity';
-import { ACCOUNT_FIELDS, AccountDto, AccountPageDto, AccountQueryDto, CreateAccountDto, toAccountDto, UpdateAccountDto } from './account.dto';
+import type { Response } from 'express';
+import { ACCOUNT_FIELDS, AccountDto, AccountExportQueryDto, AccountPageDto, AccountQueryDto, CreateAccountDto, toAccountDto, UpdateAccountDto } from './account.dto';
 
 /** Accounts (customers: companies and persons), always through the permission engine. */
 @Injectable()
@@ -17,6 +19,7 @@ export class AccountService {
   readonly records: ScopedRecords<AccountEntity>;
   /** Explicit shares of accounts, through the same engine. */
   readonly shares: RecordShares<AccountEntity>;
+  readonly exports: RecordExport<AccountEntity, AccountDto>;
 
   constructor(@InjectDataSource() dataSource: DataSource, access: AccessService, audit: AuditService) {
     this.records = new ScopedRecords(dataSource, access, audit, AccountEntity, {
@@ -26,14 +29,16 @@ export class AccountService {
       fields: [...ACCOUNT_FIELDS],
     });
     this.shares = new RecordShares(dataSource, audit, this.records);
+    this.exports = new RecordExport(dataSource, audit, this.records, { toDto: toAccountDto, protectedFields: PROTECTED, columns: ['id', ...ACCOUNT_FIELDS, ...RECORD_ATTRIBUTE_FIELDS, 'createdAt', 'updatedAt', 'version'] });
   }
 
   async list(principal: Principal, query: AccountQueryDto): Promise<AccountPageDto> {
-    const { page, access } = await this.records.list(principal, {
-      ...query,
-      filters: { region: query.region, industry: query.industry, ownerId: query.ownerId },
-    });
+    const { page, access } = await this.records.list(principal, listOptions(query));
     return { data: page.data.map((a) => access.project(toAccountDto(a), PROTECTED)), nextCursor: page.nextCursor };
+  }
+
+  export(principal: Principal, query: AccountExportQueryDto, response: Response): Promise<void> {
+    return this.exports.csv(principal, listOptions(query), response);
   }
 
   async get(principal: Principal, id: string): Promise<AccountDto> {
@@ -57,3 +62,5 @@ export class AccountService {
 }
 
 const PROTECTED = [...ACCOUNT_FIELDS, ...RECORD_ATTRIBUTE_FIELDS] as Array<keyof AccountDto & string>;
+
+const listOptions = (query: AccountExportQueryDto): ListOptions => ({ ...query, filters: { region: query.region, industry: query.industry, ownerId: query.ownerId } });

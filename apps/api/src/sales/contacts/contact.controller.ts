@@ -3,11 +3,11 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal } from '../../identity/auth/current-principal.decorator';
 import type { Principal } from '../../identity/auth/principal';
-import { Endpoint } from '../../platform/http/endpoint.decorator';
+import { CsvResponse, Endpoint } from '../../platform/http/endpoint.decorator';
 import { IfMatchVersion, setVersionEtag } from '../../platform/http/etag';
 import { CreateShareDto, ShareDto } from '../../access/record-share.dto';
 import { UuidParam } from '../../platform/http/validation';
-import { ContactDto, ContactPageDto, ContactQueryDto, CreateContactDto, UpdateContactDto } from './contact.dto';
+import { ContactDto, ContactExportQueryDto, ContactPageDto, ContactQueryDto, CreateContactDto, UpdateContactDto } from './contact.dto';
 import { ContactService } from './contact.service';
 
 @ApiTags('contacts')
@@ -26,6 +26,14 @@ export class ContactController {
   @Endpoint({ summary: 'List an account\'s contacts', errors: [404] })
   listAccountContacts(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @Query() query: ContactQueryDto): Promise<ContactPageDto> {
     return this.contacts.listForAccount(principal, id, query);
+  }
+
+  /** Like the accounts' export: the contacts you may see, as CSV, unreadable columns left out; audited. */
+  @Get('contacts/export')
+  @Endpoint({ summary: 'Export the contacts you may see as CSV' })
+  @CsvResponse('The contacts as CSV, one header row')
+  exportContacts(@CurrentPrincipal() principal: Principal, @Query() query: ContactExportQueryDto, @Res() response: Response): Promise<void> {
+    return this.contacts.export(principal, query, response);
   }
 
   @Get('contacts/:id')

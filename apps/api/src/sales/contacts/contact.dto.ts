@@ -1,3 +1,4 @@
+import { OmitType } from '@nestjs/swagger';
 import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { BusinessRecordDto, CreateBusinessRecordDto, toBusinessRecordDto, UpdateBusinessRecordDto } from '../../access/business-record.dto';
 import { PageQueryDto } from '../../platform/http/pagination';
@@ -107,3 +108,6 @@ export function toContactDto(contact: ContactEntity): ContactDto {
     email: contact.email,
   };
 }
+
+/** The list's filters, search and sort, for the whole result instead of a page. */
+export class ContactExportQueryDto extends OmitType(ContactQueryDto, ['limit', 'cursor'] as const) {}

@@ -5,13 +5,15 @@ import { AccessService } from '../../access/access.service';
 import { ObjectType } from '../../access/access.types';
 import { RECORD_ATTRIBUTE_FIELDS } from '../../access/record-attributes';
 import { RecordShares } from '../../access/record-shares';
+import { RecordExport } from '../../access/record-export';
 import { ScopedRecords } from '../../access/scoped-records';
 import { AuditService } from '../../audit/audit.service';
 import type { Principal } from '../../identity/auth/principal';
 import { AppError } from '../../platform/http/app-error';
 import { ErrorCode } from '../../platform/http/error-code';
 import { AccountService } from '../accounts/account.service';
-import { CONTACT_FIELDS, ContactDto, ContactPageDto, ContactQueryDto, CreateContactDto, toContactDto, UpdateContactDto } from './contact.dto';
+import type { Response } from 'express';
+import { CONTACT_FIELDS, ContactDto, ContactExportQueryDto, ContactPageDto, ContactQueryDto, CreateContactDto, toContactDto, UpdateContactDto } from './contact.dto';
 import { ContactEntity } from './contact.entity';
 
 const PROTECTED = [...CONTACT_FIELDS, ...RECORD_ATTRIBUTE_FIELDS] as Array<keyof ContactDto & string>;
@@ -22,6 +24,7 @@ export class ContactService {
   readonly records: ScopedRecords<ContactEntity>;
   /** Explicit shares of contacts, through the same engine. */
   readonly shares: RecordShares<ContactEntity>;
+  readonly exports: RecordExport<ContactEntity, ContactDto>;
 
   constructor(
     @InjectDataSource() dataSource: DataSource,
@@ -36,11 +39,16 @@ export class ContactService {
       fields: [...CONTACT_FIELDS],
     });
     this.shares = new RecordShares(dataSource, audit, this.records);
+    this.exports = new RecordExport(dataSource, audit, this.records, { toDto: toContactDto, protectedFields: PROTECTED, columns: ['id', ...CONTACT_FIELDS, ...RECORD_ATTRIBUTE_FIELDS, 'createdAt', 'updatedAt', 'version'] });
   }
 
   async list(principal: Principal, query: ContactQueryDto): Promise<ContactPageDto> {
     const { page, access } = await this.records.list(principal, { ...query, filters: { accountId: query.accountId } });
     return { data: page.data.map((c) => access.project(toContactDto(c), PROTECTED)), nextCursor: page.nextCursor };
+  }
+
+  export(principal: Principal, query: ContactExportQueryDto, response: Response): Promise<void> {
+    return this.exports.csv(principal, { ...query, filters: { accountId: query.accountId } }, response);
   }
 
   /** An account's contacts (the related list): 404 when the account is not visible to the caller. */
