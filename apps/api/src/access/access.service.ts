@@ -107,6 +107,6 @@ export class AccessService {
     );
     const row = rows[0];
     if (!row) throw AppError.notFound('User');
-    return { userId: row.id, email: row.email, sessionId: '', teamId: row.team_id, teamPath: row.team_path, partnerAccountId: row.partner_account_id, roles: row.roles };
+    return { userId: row.id, email: row.email, teamId: row.team_id, teamPath: row.team_path, partnerAccountId: row.partner_account_id, roles: row.roles, authMethod: 'none', sessionId: null, apiKeyId: null };
   }
 }

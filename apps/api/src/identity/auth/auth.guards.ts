@@ -5,15 +5,17 @@ import type { Request } from 'express';
 import { requestContext } from '../../platform/context/request-context';
 import { AppError } from '../../platform/http/app-error';
 import { ErrorCode } from '../../platform/http/error-code';
-import { IS_PUBLIC, REQUIRED_ROLES } from '../../platform/http/endpoint.decorator';
+import { IS_PUBLIC, REQUIRED_ROLES, SESSION_ONLY } from '../../platform/http/endpoint.decorator';
 import { createValidationPipe } from '../../platform/http/validation';
 import type { RoleKey } from '../roles/role-key';
 import { LoginDto } from './auth.dto';
+import { sessionRequired } from './current-principal.decorator';
 import type { Principal } from './principal';
 
 /**
- * Global guard: every route needs a valid bearer token unless it is declared public with `@Endpoint({ isPublic })`.
- * It also records the principal in the request context for services, the audit log and logs.
+ * Global guard: every route needs a valid bearer token unless it is declared public with `@Endpoint({ isPublic })`;
+ * routes declared `@Endpoint({ sessionOnly })` also need it to be an interactive session's (403 otherwise). It
+ * also records the principal in the request context for services, the audit log and logs.
  */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
@@ -22,11 +24,13 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     await super.canActivate(context);
     const principal = context.switchToHttp().getRequest<Request & { user?: Principal }>().user;
     const store = requestContext.current();
     if (store && principal) store.principal = principal;
+    if (principal?.authMethod !== 'session' && this.reflector.getAllAndOverride<boolean>(SESSION_ONLY, targets)) throw sessionRequired();
     return true;
   }
 

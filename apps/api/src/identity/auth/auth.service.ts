@@ -9,11 +9,11 @@ import { requestContext } from '../../platform/context/request-context';
 import { AppError } from '../../platform/http/app-error';
 import { ErrorCode } from '../../platform/http/error-code';
 import { verifyPassword } from '../passwords/password-hasher';
-import { RoleKey } from '../roles/role-key';
 import { SessionRevocation, SessionService } from '../sessions/session.service';
 import { UserEntity } from '../users/user.entity';
 import { LoginThrottleService } from './login-throttle.service';
-import type { Principal } from './principal';
+import type { SessionPrincipal } from './principal';
+import { identityOf, PRINCIPAL_COLUMNS, PRINCIPAL_JOINS, type PrincipalRow } from './principal-query';
 
 export interface AccessTokenClaims {
   sub: string;
@@ -99,7 +99,7 @@ export class AuthService {
     return this.tokensFor(rotated.userId, rotated.sessionId, rotated.refreshToken);
   }
 
-  async logout(principal: Principal): Promise<void> {
+  async logout(principal: SessionPrincipal): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.sessions.revoke(manager, principal.sessionId, SessionRevocation.Logout);
       await this.audit.record(manager, { category: AuditCategory.Security, action: 'auth.logout', entityType: 'user', entityId: principal.userId, details: { sessionId: principal.sessionId } });
@@ -110,22 +110,19 @@ export class AuthService {
    * The principal behind an access token, or null when the user is gone or deactivated or the session was
    * revoked. One indexed query per request: this is what makes logout and deactivation immediate.
    */
-  async principalFor(claims: AccessTokenClaims): Promise<Principal | null> {
-    const rows: Array<{ id: string; email: string; team_id: string | null; team_path: string | null; partner_account_id: string | null; roles: RoleKey[] }> = await this.dataSource.query(
-      `select u.id, u.email, u.team_id, t.path as team_path, u.partner_account_id,
-              coalesce(array_agg(r.key order by r.key) filter (where r.key is not null), '{}') as roles
+  async principalFor(claims: AccessTokenClaims): Promise<SessionPrincipal | null> {
+    const rows: PrincipalRow[] = await this.dataSource.query(
+      `select ${PRINCIPAL_COLUMNS}
          from users u
          join auth_sessions s on s.id = $2 and s.user_id = u.id and s.revoked_at is null and s.expires_at > now()
-         left join teams t on t.id = u.team_id
-         left join user_roles ur on ur.user_id = u.id
-         left join roles r on r.id = ur.role_id
+         ${PRINCIPAL_JOINS}
         where u.id = $1 and u.active
         group by u.id, t.path`,
       [claims.sub, claims.sid],
     );
     const row = rows[0];
     if (!row) return null;
-    return { userId: row.id, email: row.email, sessionId: claims.sid, teamId: row.team_id, teamPath: row.team_path, partnerAccountId: row.partner_account_id, roles: row.roles };
+    return { ...identityOf(row), authMethod: 'session', sessionId: claims.sid, apiKeyId: null };
   }
 
   private async tokensFor(userId: string, sessionId: string, refreshToken: string): Promise<IssuedTokens> {

@@ -1,13 +1,36 @@
 import type { RoleKey } from '../roles/role-key';
 
-/** The authenticated caller of a request, as every service sees it. */
-export interface Principal {
+/** Who a request acts for, as the permission engine sees them. */
+export interface PrincipalIdentity {
   userId: string;
   email: string;
-  sessionId: string;
   teamId: string | null;
   /** The team's materialised path (`/rootId/…/teamId/`), for subtree scopes; null without a team. */
   teamPath: string | null;
   partnerAccountId: string | null;
   roles: RoleKey[];
 }
+
+/** Signed in interactively: a JWT access token of a live session (which logout and refresh act on). */
+export interface SessionPrincipal extends PrincipalIdentity {
+  authMethod: 'session';
+  sessionId: string;
+  apiKeyId: null;
+}
+
+/** A partner or integration calling with an API key: acts as the key's user, but has no session. */
+export interface ApiKeyPrincipal extends PrincipalIdentity {
+  authMethod: 'apiKey';
+  sessionId: null;
+  apiKeyId: string;
+}
+
+/** A user the engine evaluates without any request of theirs (`/access/explain`). */
+export interface EvaluatedPrincipal extends PrincipalIdentity {
+  authMethod: 'none';
+  sessionId: null;
+  apiKeyId: null;
+}
+
+/** The caller of a request, as every service sees it; `authMethod` tells how it authenticated. */
+export type Principal = SessionPrincipal | ApiKeyPrincipal | EvaluatedPrincipal;
