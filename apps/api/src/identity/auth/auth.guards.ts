@@ -13,12 +13,13 @@ import { sessionRequired } from './current-principal.decorator';
 import type { Principal } from './principal';
 
 /**
- * Global guard: every route needs a valid bearer token unless it is declared public with `@Endpoint({ isPublic })`;
- * routes declared `@Endpoint({ sessionOnly })` also need it to be an interactive session's (403 otherwise). It
- * also records the principal in the request context for services, the audit log and logs.
+ * Global guard: every route needs credentials unless it is declared public with `@Endpoint({ isPublic })`: an
+ * API key (tried first: `X-API-Key`, or a bearer token starting with `lxk_`) or else a session's JWT access token.
+ * Routes declared `@Endpoint({ sessionOnly })` refuse API keys with 403. It also records the principal in the
+ * request context for services, the audit log and logs.
  */
 @Injectable()
-export class JwtAuthGuard extends AuthGuard('jwt') {
+export class AuthenticationGuard extends AuthGuard(['api-key', 'jwt']) {
   constructor(private readonly reflector: Reflector) {
     super();
   }
@@ -35,8 +36,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T>(error: unknown, user: T): T {
-    if (error) throw error instanceof AppError ? error : new AppError(ErrorCode.Unauthenticated, 'The access token is missing or not valid');
-    if (!user) throw new AppError(ErrorCode.Unauthenticated, 'The access token is missing, expired or not valid');
+    if (error) throw error instanceof AppError ? error : new AppError(ErrorCode.Unauthenticated, 'The access token or API key is not valid');
+    if (!user) throw new AppError(ErrorCode.Unauthenticated, 'The access token or API key is missing, expired or not valid');
     return user;
   }
 }

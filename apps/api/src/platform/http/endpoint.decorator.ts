@@ -1,5 +1,5 @@
 import { applyDecorators, HttpCode, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension, ApiOperation, ApiSecurity } from '@nestjs/swagger';
 import type { RoleKey } from '../../identity/roles/role-key';
 
 export const IS_PUBLIC = 'lianxi:isPublic';
@@ -49,7 +49,8 @@ export function Endpoint(options: EndpointOptions): MethodDecorator {
   } else if (options.sessionOnly) {
     decorators.push(SetMetadata(SESSION_ONLY, true), ApiBearerAuth('bearer'), ApiExtension('x-session-only', true));
   } else {
-    decorators.push(ApiBearerAuth('bearer'));
+    // Either scheme: a session's access token, or an API key (as X-API-Key or as the bearer token).
+    decorators.push(ApiBearerAuth('bearer'), ApiSecurity('apiKey'));
   }
   if (options.roles?.length) {
     decorators.push(SetMetadata(REQUIRED_ROLES, options.roles), ApiExtension('x-required-roles', options.roles));
