@@ -703,6 +703,8 @@ export interface components {
             action: string;
             actorEmail: string | null;
             actorId: string | null;
+            /** @description The API key the actor acted through; null for signed-in sessions and the system. */
+            apiKeyId: string | null;
             category: components["schemas"]["AuditCategory"];
             /** @description Changed fields with old and new values. */
             changes: {

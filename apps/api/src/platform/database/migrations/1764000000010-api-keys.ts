@@ -2,7 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * API keys for partners and integrations: each belongs to one user and acts as that user. Only a SHA-256 of the
- * key is stored, with its public prefix (`lxk_<id part>`, the look-up handle shown in lists).
+ * key is stored, with its public prefix (`lxk_<id part>`, the look-up handle shown in lists). Audit rows also say
+ * which key acted, so what an integration did can be told apart from what its user did in person.
  */
 export class ApiKeys1764000000010 implements MigrationInterface {
   name = 'ApiKeys1764000000010';
@@ -25,9 +26,11 @@ export class ApiKeys1764000000010 implements MigrationInterface {
       )`);
     // A user's keys, newest first (their own list, the administrators' filter, the per-user cap).
     await q.query(`create index api_keys_user_idx on api_keys (user_id, id desc)`);
+    await q.query(`alter table audit_events add column api_key_id uuid`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`alter table audit_events drop column if exists api_key_id`);
     await q.query(`drop table if exists api_keys`);
   }
 }
