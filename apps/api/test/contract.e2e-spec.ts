@@ -24,7 +24,7 @@ import {
 import { describeRequest, describeResponse, type RequestSpec, send } from './contract/requests';
 import { badBearerCredentials, badRefreshCredentials } from './contract/tokens';
 import { edgeStrings, type Optional, validValue, validValueArbitrary, type ValueContext } from './contract/valid-values';
-import { type Session, userWithNoneOf, World } from './contract/world';
+import { DEFAULT_USER, type Session, userWithNoneOf, World } from './contract/world';
 import { createTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -133,6 +133,18 @@ const VALID_REQUEST_FIXTURES: Record<string, ValidRequestFixture> = {
       return { id: response.body.id };
     },
   },
+  createMyApiKey: {
+    why: 'expiresAt must lie ahead, within a year of now, which the schema cannot say',
+    body: async () => ({ name: 'Contract ERP sync', expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() }),
+  },
+  revokeMyApiKey: {
+    why: '{id} is one of the caller\'s keys, which only exists once made',
+    pathParams: async (world) => ({ id: await throwawayApiKey(world) }),
+  },
+  revokeApiKey: {
+    why: '{id} is a key, which only exists once a user makes one',
+    pathParams: async (world) => ({ id: await throwawayApiKey(world) }),
+  },
   resetPassword: {
     why: 'needs the one-time token, which only the (test) mail outbox knows',
     late: true,
@@ -170,6 +182,7 @@ const DATA_DEPENDENT_INPUTS: Record<string, string> = {
   accountId: 'must reference an account the caller can see',
   partnerAccountId: 'must reference an existing partner account',
   userId: 'must reference an active user (a share names exactly one of userId and teamId)',
+  expiresAt: 'an API key\'s expiry must lie ahead, within a year of now',
 };
 
 async function createThrowawayUser(world: World, label: string): Promise<{ id: string; email: string }> {
@@ -204,6 +217,13 @@ async function sharedRecord(world: World, collection: 'accounts' | 'contacts', i
   const response = await world.callAs<{ id: string }>('rep.e1@lianxi.test', 'post', `/api/v1/${collection}/${id}/shares`, { teamId: await teamIdOf(world, 'E1'), access: 'read' });
   if (response.status !== 201) throw new Error(`sharing ${collection}/${id} → ${response.status} ${JSON.stringify(response.body)}`);
   return { id, shareId: response.body.id };
+}
+
+/** A new API key of the default caller (rep.e1), for the calls that revoke one. */
+async function throwawayApiKey(world: World): Promise<string> {
+  const response = await world.callAs<{ id: string }>('rep.e1@lianxi.test', 'post', '/api/v1/me/api-keys', { name: `Contract throwaway ${randomUUID().slice(0, 8)}` });
+  if (response.status !== 201) throw new Error(`creating a throwaway API key → ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.id;
 }
 
 async function tokenMailedTo(world: World, email: string): Promise<string> {
@@ -403,6 +423,31 @@ describe('API contract, driven by GET /api/openapi.json', () => {
       const before = await fingerprint(c.t);
       const response = await send(c.t, request);
       failWith(`${op.label} as ${email}: ${describeRequest(request)} ${describeResponse(response)}`, [
+        ...(response.status === 403 ? [] : [`status ${response.status}, expected 403`]),
+        ...problemJsonProblems(response, c.validator),
+        ...responseProblems(op, response, c.validator),
+        ...changedTables(before, await fingerprint(c.t)).map((change) => `wrote ${change}`),
+      ]);
+    });
+  });
+
+  describe('(a) API keys', () => {
+    const c = useContract();
+    const sessionOnly = OPERATIONS.filter((op) => !isPublic(op) && !securitySchemes(op).some((scheme) => scheme === 'apiKey' || scheme === 'refreshCookie'));
+
+    it.each(sessionOnly)('403 problem+json for an API key where the operation does not list the apiKey scheme: $label', async (raw) => {
+      const op = served(c, raw);
+      const email = c.world.callerOf(op) ?? DEFAULT_USER;
+      const secret = await c.world.apiKey(email);
+      const valid = await validRequest(c, op, await c.world.session(email), 'references');
+      const { Authorization: _session, ...headers } = valid.headers;
+      const request: RequestSpec = { ...valid, headers: { ...headers, 'X-API-Key': secret } };
+      // A key's first use records when it was used; use it once so that only the request under test could write.
+      const warmUp = c.world.operations.find((o) => o.method === 'get' && !o.path.includes('{') && securitySchemes(o).includes('apiKey'));
+      if (warmUp) await c.t.http.get(warmUp.path).set('X-API-Key', secret);
+      const before = await fingerprint(c.t);
+      const response = await send(c.t, request);
+      failWith(`${op.label} with an API key: ${describeRequest(request)} ${describeResponse(response)}`, [
         ...(response.status === 403 ? [] : [`status ${response.status}, expected 403`]),
         ...problemJsonProblems(response, c.validator),
         ...responseProblems(op, response, c.validator),

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { loadPrincipal, type Principal } from '../identity/auth/principal';
+import type { Principal } from '../identity/auth/principal';
+import { identityOf, PRINCIPAL_COLUMNS, PRINCIPAL_JOINS, type PrincipalRow } from '../identity/auth/principal-query';
 import { AppError } from '../platform/http/app-error';
 import { AccessExplanationDto, ActionVerdictDto, MyPermissionsDto } from './access.dto';
 import { AccessAction, AccessLevel, FieldAccess, ObjectType } from './access.types';
@@ -91,8 +92,8 @@ export class AccessService {
 
   /** A user as the engine sees them, whether or not they are signed in. */
   private async principalOf(userId: string): Promise<Principal> {
-    const principal = await loadPrincipal((sql, params) => this.dataSource.query(sql, params), userId);
-    if (!principal) throw AppError.notFound('User');
-    return principal;
+    const rows: PrincipalRow[] = await this.dataSource.query(`select ${PRINCIPAL_COLUMNS} from users u ${PRINCIPAL_JOINS} where u.id = $1`, [userId]);
+    if (!rows[0]) throw AppError.notFound('User');
+    return { ...identityOf(rows[0]), authMethod: 'none', sessionId: null, apiKeyId: null };
   }
 }

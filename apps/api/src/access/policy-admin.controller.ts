@@ -2,14 +2,13 @@ import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../identity/auth/current-principal.decorator';
 import type { Principal } from '../identity/auth/principal';
-import { RoleKey } from '../identity/roles/role-key';
+import { ADMINISTRATION, RoleKey } from '../identity/roles/role-key';
 import { Endpoint } from '../platform/http/endpoint.decorator';
 import { ObjectType } from './access.types';
 import { EnumParam } from './enum-param';
 import { RolePolicyDto, SetFieldPolicyDto, SetObjectPolicyDto } from './policy-admin.dto';
 import { PolicyAdminService } from './policy-admin.service';
 
-const ADMIN = [RoleKey.SystemAdmin];
 // The parameters are typed string, not the enums: the global validation pipe would treat an enum type as a class.
 // EnumParam has checked them against the enums by the time the method runs.
 const RoleParam = () => EnumParam('roleKey', RoleKey, RoleKey.SalesManager);
@@ -23,7 +22,7 @@ export class PolicyAdminController {
 
   /** The role's own levels per object type and action, and its explicit field rules. */
   @Get(':roleKey')
-  @Endpoint({ summary: 'Get a role\'s business policy', roles: ADMIN })
+  @Endpoint({ summary: 'Get a role\'s business policy', ...ADMINISTRATION })
   getRolePolicy(@RoleParam() roleKey: string): Promise<RolePolicyDto> {
     return this.policies.get(roleKey as RoleKey);
   }
@@ -33,7 +32,7 @@ export class PolicyAdminController {
    * level but `none` on `system_admin` (separation of duties).
    */
   @Put(':roleKey/objects/:objectType')
-  @Endpoint({ summary: 'Set a role\'s levels on an object type', roles: ADMIN })
+  @Endpoint({ summary: 'Set a role\'s levels on an object type', ...ADMINISTRATION })
   setRoleObjectPolicy(
     @CurrentPrincipal() principal: Principal,
     @RoleParam() roleKey: string,
@@ -48,7 +47,7 @@ export class PolicyAdminController {
    * Refused (403) for a role you hold, and for any rule on `system_admin`.
    */
   @Put(':roleKey/fields/:objectType')
-  @Endpoint({ summary: 'Set a role\'s field rules on an object type', roles: ADMIN })
+  @Endpoint({ summary: 'Set a role\'s field rules on an object type', ...ADMINISTRATION })
   setRoleFieldPolicy(
     @CurrentPrincipal() principal: Principal,
     @RoleParam() roleKey: string,

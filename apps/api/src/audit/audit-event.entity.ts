@@ -32,6 +32,10 @@ export class AuditEventEntity {
   @Column('text', { nullable: true })
   actorEmail!: string | null;
 
+  /** The API key the actor acted through (null for sessions), so an integration's acts stand apart from its user's. */
+  @Column('uuid', { nullable: true })
+  apiKeyId!: string | null;
+
   @Column('text', { nullable: true })
   entityType!: string | null;
 

@@ -57,6 +57,8 @@ export class AuditEventDto {
   action!: string;
   actorId!: string | null;
   actorEmail!: string | null;
+  /** The API key the actor acted through; null for signed-in sessions and the system. */
+  apiKeyId!: string | null;
   entityType!: string | null;
   entityId!: string | null;
   /** Changed fields with old and new values. */
@@ -80,6 +82,7 @@ export function toAuditEventDto(e: AuditEventEntity): AuditEventDto {
     action: e.action,
     actorId: e.actorId,
     actorEmail: e.actorEmail,
+    apiKeyId: e.apiKeyId,
     entityType: e.entityType,
     entityId: e.entityId,
     changes: e.changes,

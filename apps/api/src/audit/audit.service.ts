@@ -40,6 +40,7 @@ export class AuditService {
       action: entry.action,
       actorId: actor.id,
       actorEmail: actor.email,
+      apiKeyId: entry.actor ? null : (context?.principal?.apiKeyId ?? null),
       entityType: entry.entityType ?? null,
       entityId: entry.entityId ?? null,
       changes: entry.changes ?? null,

@@ -4,8 +4,12 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
+import { ApiKeyController, MyApiKeyController } from './api-keys/api-key.controller';
+import { ApiKeyEntity } from './api-keys/api-key.entity';
+import { ApiKeyService } from './api-keys/api-key.service';
+import { ApiKeyStrategy } from './auth/api-key.strategy';
 import { AuthController } from './auth/auth.controller';
-import { JwtAuthGuard, RolesGuard } from './auth/auth.guards';
+import { AuthenticationGuard, RolesGuard } from './auth/auth.guards';
 import { AuthService } from './auth/auth.service';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
@@ -32,17 +36,18 @@ import { UserService } from './users/user.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity, TeamEntity, RoleEntity, PartnerAccountEntity, SessionEntity, RefreshTokenEntity, PasswordResetTokenEntity, RoleGrantRequestEntity]),
+    TypeOrmModule.forFeature([UserEntity, TeamEntity, RoleEntity, PartnerAccountEntity, SessionEntity, RefreshTokenEntity, PasswordResetTokenEntity, RoleGrantRequestEntity, ApiKeyEntity]),
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  controllers: [AuthController, MeController, UserController, TeamController, RoleController, RoleGrantController, DirectoryController],
+  controllers: [AuthController, MeController, MyApiKeyController, UserController, TeamController, RoleController, RoleGrantController, DirectoryController, ApiKeyController],
   providers: [
     AuthService,
     LocalStrategy,
+    ApiKeyStrategy,
     JwtStrategy,
     LoginThrottleService,
     SessionService,
@@ -51,8 +56,9 @@ import { UserService } from './users/user.service';
     RoleService,
     TeamService,
     RoleGrantService,
+    ApiKeyService,
     // Order matters: authenticate first, then check roles.
-    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
   exports: [UserService, AuthService],

@@ -20,7 +20,8 @@ export interface BadCredential {
 
 /**
  * Credentials that must all get 401: none, garbage, a token for a real session signed with another key, the
- * same token unsigned (alg none), and a correctly signed token that expired.
+ * same token unsigned (alg none), a correctly signed token that expired, and API keys that do not exist (as a
+ * bearer token and in X-API-Key).
  */
 export function badBearerCredentials(realToken: string, serverSecret: string): BadCredential[] {
   const now = Math.floor(Date.now() / 1000);
@@ -34,7 +35,15 @@ export function badBearerCredentials(realToken: string, serverSecret: string): B
     { name: 'JWT for a live session signed with another secret', headers: { Authorization: `Bearer ${signJwt(live, randomBytes(32).toString('hex'))}` } },
     { name: 'unsigned JWT (alg none) for a live session', headers: { Authorization: `Bearer ${signJwt(live, '', { alg: 'none', typ: 'JWT' })}` } },
     { name: 'expired JWT signed with the server secret', headers: { Authorization: `Bearer ${signJwt({ ...live, iat: now - 7200, exp: now - 3600 }, serverSecret)}` } },
+    { name: 'unknown API key as the bearer token', headers: { Authorization: `Bearer ${unknownApiKey()}` } },
+    { name: 'unknown API key in X-API-Key', headers: { 'X-API-Key': unknownApiKey() } },
+    { name: 'garbage X-API-Key ("abc")', headers: { 'X-API-Key': 'abc' } },
   ];
+}
+
+/** Well-formed (`lxk_<16 hex>_<43 base64url>`) but never issued. */
+function unknownApiKey(): string {
+  return `lxk_${randomBytes(8).toString('hex')}_${randomBytes(32).toString('base64url')}`;
 }
 
 export function badRefreshCredentials(): BadCredential[] {

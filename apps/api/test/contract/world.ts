@@ -28,6 +28,7 @@ export function userWithNoneOf(roles: string[]): string {
  */
 export class World {
   private readonly sessions = new Map<string, Promise<Session>>();
+  private readonly apiKeys = new Map<string, Promise<string>>();
   readonly operations: Operation[];
 
   constructor(
@@ -48,6 +49,19 @@ export class World {
       this.sessions.set(email, session);
     }
     return session;
+  }
+
+  /** One API key per demo user, made once from their session (for operations called with a key). */
+  apiKey(email: string): Promise<string> {
+    let key = this.apiKeys.get(email);
+    if (!key) {
+      key = this.callAs<{ secret: string }>(email, 'post', '/api/v1/me/api-keys', { name: 'Contract test key' }).then((response) => {
+        if (response.status !== 201) throw new Error(`creating an API key for ${email} → ${response.status} ${JSON.stringify(response.body)}`);
+        return response.body.secret;
+      });
+      this.apiKeys.set(email, key);
+    }
+    return key;
   }
 
   /** Who may call the operation: null for public ones. */

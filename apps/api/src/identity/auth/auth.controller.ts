@@ -12,8 +12,8 @@ import { UserService } from '../users/user.service';
 import { IssuedTokens, AuthService } from './auth.service';
 import { LocalLoginGuard } from './auth.guards';
 import { LoginDto, ResetPasswordDto, TokenResponseDto } from './auth.dto';
-import { CurrentPrincipal } from './current-principal.decorator';
-import type { Principal } from './principal';
+import { CurrentSession } from './current-principal.decorator';
+import type { SessionPrincipal } from './principal';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie';
 
 @ApiTags('auth')
@@ -50,8 +50,8 @@ export class AuthController {
   }
 
   @Post('logout')
-  @Endpoint({ summary: 'Sign out: revoke this session and its refresh tokens', status: 204 })
-  async logout(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<void> {
+  @Endpoint({ summary: 'Sign out: revoke this session and its refresh tokens', status: 204, sessionOnly: true })
+  async logout(@CurrentSession() principal: SessionPrincipal, @Res({ passthrough: true }) response: Response): Promise<void> {
     await this.auth.logout(principal);
     clearRefreshCookie(response, this.config);
   }

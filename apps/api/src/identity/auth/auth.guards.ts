@@ -5,34 +5,39 @@ import type { Request } from 'express';
 import { requestContext } from '../../platform/context/request-context';
 import { AppError } from '../../platform/http/app-error';
 import { ErrorCode } from '../../platform/http/error-code';
-import { IS_PUBLIC, REQUIRED_ROLES } from '../../platform/http/endpoint.decorator';
+import { IS_PUBLIC, REQUIRED_ROLES, SESSION_ONLY } from '../../platform/http/endpoint.decorator';
 import { createValidationPipe } from '../../platform/http/validation';
 import type { RoleKey } from '../roles/role-key';
 import { LoginDto } from './auth.dto';
+import { sessionRequired } from './current-principal.decorator';
 import type { Principal } from './principal';
 
 /**
- * Global guard: every route needs a valid bearer token unless it is declared public with `@Endpoint({ isPublic })`.
- * It also records the principal in the request context for services, the audit log and logs.
+ * Global guard: every route needs credentials unless it is declared public with `@Endpoint({ isPublic })`: an
+ * API key (tried first: `X-API-Key`, or a bearer token starting with `lxk_`) or else a session's JWT access token.
+ * Routes declared `@Endpoint({ sessionOnly })` refuse API keys with 403. It also records the principal in the
+ * request context for services, the audit log and logs.
  */
 @Injectable()
-export class JwtAuthGuard extends AuthGuard('jwt') {
+export class AuthenticationGuard extends AuthGuard(['api-key', 'jwt']) {
   constructor(private readonly reflector: Reflector) {
     super();
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     await super.canActivate(context);
     const principal = context.switchToHttp().getRequest<Request & { user?: Principal }>().user;
     const store = requestContext.current();
     if (store && principal) store.principal = principal;
+    if (principal?.authMethod !== 'session' && this.reflector.getAllAndOverride<boolean>(SESSION_ONLY, targets)) throw sessionRequired();
     return true;
   }
 
   override handleRequest<T>(error: unknown, user: T): T {
-    if (error) throw error instanceof AppError ? error : new AppError(ErrorCode.Unauthenticated, 'The access token is missing or not valid');
-    if (!user) throw new AppError(ErrorCode.Unauthenticated, 'The access token is missing, expired or not valid');
+    if (error) throw error instanceof AppError ? error : new AppError(ErrorCode.Unauthenticated, 'The access token or API key is not valid');
+    if (!user) throw new AppError(ErrorCode.Unauthenticated, 'The access token or API key is missing, expired or not valid');
     return user;
   }
 }

@@ -12,7 +12,8 @@ import { verifyPassword } from '../passwords/password-hasher';
 import { SessionRevocation, SessionService } from '../sessions/session.service';
 import { UserEntity } from '../users/user.entity';
 import { LoginThrottleService } from './login-throttle.service';
-import { loadPrincipal, type Principal } from './principal';
+import type { SessionPrincipal } from './principal';
+import { identityOf, PRINCIPAL_COLUMNS, PRINCIPAL_JOINS, type PrincipalRow } from './principal-query';
 
 export interface AccessTokenClaims {
   sub: string;
@@ -98,7 +99,7 @@ export class AuthService {
     return this.tokensFor(rotated.userId, rotated.sessionId, rotated.refreshToken);
   }
 
-  async logout(principal: Principal): Promise<void> {
+  async logout(principal: SessionPrincipal): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.sessions.revoke(manager, principal.sessionId, SessionRevocation.Logout);
       await this.audit.record(manager, { category: AuditCategory.Security, action: 'auth.logout', entityType: 'user', entityId: principal.userId, details: { sessionId: principal.sessionId } });
@@ -109,8 +110,18 @@ export class AuthService {
    * The principal behind an access token, or null when the user is gone or deactivated or the session was
    * revoked. One indexed query per request: this is what makes logout and deactivation immediate.
    */
-  principalFor(claims: AccessTokenClaims): Promise<Principal | null> {
-    return loadPrincipal((sql, params) => this.dataSource.query(sql, params), claims.sub, claims.sid);
+  async principalFor(claims: AccessTokenClaims): Promise<SessionPrincipal | null> {
+    const rows: PrincipalRow[] = await this.dataSource.query(
+      `select ${PRINCIPAL_COLUMNS}
+         from users u
+         join auth_sessions s on s.id = $2 and s.user_id = u.id and s.revoked_at is null and s.expires_at > now()
+         ${PRINCIPAL_JOINS}
+        where u.id = $1 and u.active`,
+      [claims.sub, claims.sid],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return { ...identityOf(row), authMethod: 'session', sessionId: claims.sid, apiKeyId: null };
   }
 
   private async tokensFor(userId: string, sessionId: string, refreshToken: string): Promise<IssuedTokens> {

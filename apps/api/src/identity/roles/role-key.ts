@@ -13,3 +13,9 @@ export enum RoleKey {
   Auditor = 'auditor',
   Partner = 'partner',
 }
+
+/**
+ * What administration endpoints declare: a system administrator in an interactive session — never an API key, so a
+ * leaked key cannot manage users, roles, policies or other keys.
+ */
+export const ADMINISTRATION = { roles: [RoleKey.SystemAdmin], sessionOnly: true } as const;

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { Endpoint } from '../../platform/http/endpoint.decorator';
 import { IfMatchVersion, setVersionEtag } from '../../platform/http/etag';
 import { UuidParam } from '../../platform/http/validation';
-import { RoleKey } from '../roles/role-key';
+import { ADMINISTRATION } from '../roles/role-key';
 import { CreateTeamDto, TeamDto, toTeamDto, UpdateTeamDto } from './team.dto';
 import { TeamService } from './team.service';
 
@@ -29,7 +29,7 @@ export class TeamController {
   }
 
   @Post()
-  @Endpoint({ summary: 'Create a team', roles: [RoleKey.SystemAdmin], errors: [409] })
+  @Endpoint({ summary: 'Create a team', ...ADMINISTRATION, errors: [409] })
   async createTeam(@Body() dto: CreateTeamDto, @Res({ passthrough: true }) response: Response): Promise<TeamDto> {
     const team = await this.teams.create(dto);
     setVersionEtag(response, team.version);
@@ -38,7 +38,7 @@ export class TeamController {
 
   /** Needs If-Match. */
   @Patch(':id')
-  @Endpoint({ summary: 'Rename a team', roles: [RoleKey.SystemAdmin], errors: [404, 412, 428] })
+  @Endpoint({ summary: 'Rename a team', ...ADMINISTRATION, errors: [404, 412, 428] })
   async updateTeam(
     @UuidParam('id') id: string,
     @Body() dto: UpdateTeamDto,

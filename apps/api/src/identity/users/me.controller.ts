@@ -4,8 +4,8 @@ import type { Response } from 'express';
 import { Endpoint } from '../../platform/http/endpoint.decorator';
 import { IfMatchVersion, setVersionEtag } from '../../platform/http/etag';
 import { ChangePasswordDto } from '../auth/auth.dto';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import type { Principal } from '../auth/principal';
+import { CurrentPrincipal, CurrentSession } from '../auth/current-principal.decorator';
+import type { Principal, SessionPrincipal } from '../auth/principal';
 import { PasswordService } from '../passwords/password.service';
 import { toUserDto, UpdateProfileDto, UserDto } from './user.dto';
 import { UserService } from './user.service';
@@ -42,8 +42,8 @@ export class MeController {
 
   /** Needs the current password; ends your other sessions. */
   @Post('password')
-  @Endpoint({ summary: 'Change your own password', status: 204, errors: [422, 429] })
-  async changeMyPassword(@CurrentPrincipal() principal: Principal, @Body() dto: ChangePasswordDto): Promise<void> {
+  @Endpoint({ summary: 'Change your own password', status: 204, errors: [422, 429], sessionOnly: true })
+  async changeMyPassword(@CurrentSession() principal: SessionPrincipal, @Body() dto: ChangePasswordDto): Promise<void> {
     await this.passwords.change(principal.userId, principal.sessionId, dto.currentPassword, dto.newPassword);
   }
 }

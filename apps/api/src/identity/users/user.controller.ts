@@ -5,11 +5,10 @@ import { Endpoint } from '../../platform/http/endpoint.decorator';
 import { IfMatchVersion, setVersionEtag } from '../../platform/http/etag';
 import { UuidParam } from '../../platform/http/validation';
 import { PasswordService } from '../passwords/password.service';
-import { RoleKey } from '../roles/role-key';
+import { ADMINISTRATION } from '../roles/role-key';
 import { CreateUserDto, PasswordResetIssuedDto, SetUserRolesDto, toUserDto, UpdateUserDto, UserDto, UserPageDto, UserQueryDto } from './user.dto';
 import { UserService } from './user.service';
 
-const ADMIN = [RoleKey.SystemAdmin];
 
 @ApiTags('users')
 @Controller('users')
@@ -20,14 +19,14 @@ export class UserController {
   ) {}
 
   @Get()
-  @Endpoint({ summary: 'List users', roles: ADMIN })
+  @Endpoint({ summary: 'List users', ...ADMINISTRATION })
   async listUsers(@Query() query: UserQueryDto): Promise<UserPageDto> {
     const page = await this.users.list(query);
     return { data: page.data.map(toUserDto), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
-  @Endpoint({ summary: 'Get a user', roles: ADMIN, errors: [404] })
+  @Endpoint({ summary: 'Get a user', ...ADMINISTRATION, errors: [404] })
   async getUser(@UuidParam('id') id: string, @Res({ passthrough: true }) response: Response): Promise<UserDto> {
     const user = await this.users.getById(id);
     setVersionEtag(response, user.version);
@@ -36,7 +35,7 @@ export class UserController {
 
   /** The user gets an email with a one-time link to choose their password; nobody else ever knows it. */
   @Post()
-  @Endpoint({ summary: 'Create a user (without a password)', roles: ADMIN, errors: [409] })
+  @Endpoint({ summary: 'Create a user (without a password)', ...ADMINISTRATION, errors: [409] })
   async createUser(@Body() dto: CreateUserDto, @Res({ passthrough: true }) response: Response): Promise<UserDto> {
     const user = await this.users.create(dto);
     setVersionEtag(response, user.version);
@@ -45,7 +44,7 @@ export class UserController {
 
   /** Needs If-Match. `active: false` ends all the user's sessions at once. */
   @Patch(':id')
-  @Endpoint({ summary: 'Update or deactivate a user', roles: ADMIN, errors: [404, 412, 428] })
+  @Endpoint({ summary: 'Update or deactivate a user', ...ADMINISTRATION, errors: [404, 412, 428] })
   async updateUser(
     @UuidParam('id') id: string,
     @Body() dto: UpdateUserDto,
@@ -59,7 +58,7 @@ export class UserController {
 
   /** Needs If-Match. Administrators cannot change their own roles. */
   @Put(':id/roles')
-  @Endpoint({ summary: 'Replace a user\'s roles', roles: ADMIN, errors: [404, 412, 428] })
+  @Endpoint({ summary: 'Replace a user\'s roles', ...ADMINISTRATION, errors: [404, 412, 428] })
   async setUserRoles(
     @UuidParam('id') id: string,
     @Body() dto: SetUserRolesDto,
@@ -73,7 +72,7 @@ export class UserController {
 
   /** The current password stops working, all sessions end, and the user is emailed a one-time link. */
   @Post(':id/password-reset')
-  @Endpoint({ summary: 'Force a password reset', roles: ADMIN, status: 202, errors: [404, 409] })
+  @Endpoint({ summary: 'Force a password reset', ...ADMINISTRATION, status: 202, errors: [404, 409] })
   forceUserPasswordReset(@UuidParam('id') id: string): Promise<PasswordResetIssuedDto> {
     return this.passwords.forceReset(id);
   }

@@ -7,6 +7,8 @@ import { AuditService, diffFields } from '../../audit/audit.service';
 import { requestContext } from '../../platform/context/request-context';
 import { AppError } from '../../platform/http/app-error';
 import { ErrorCode } from '../../platform/http/error-code';
+import { ApiKeyRevocation } from '../api-keys/api-key.entity';
+import { ApiKeyService } from '../api-keys/api-key.service';
 import { assertVersion } from '../../platform/http/etag';
 import { containsPattern } from '../../platform/database/like-pattern';
 import { paginate, paginateDescending, Page } from '../../platform/http/pagination';
@@ -32,6 +34,7 @@ export class UserService {
     private readonly sessions: SessionService,
     private readonly passwords: PasswordService,
     private readonly access: AccessService,
+    private readonly apiKeys: ApiKeyService,
   ) {}
 
   /** A user with team, partner account and roles, or 404. */
@@ -125,7 +128,11 @@ export class UserService {
       if (before.teamId !== user.teamId) await this.access.moveOwnedRecords(manager, id, user.teamId);
       const deactivated = before.active && !user.active;
       await this.audit.record(manager, { category: AuditCategory.Security, action: deactivated ? 'user.deactivated' : 'user.updated', entityType: 'user', entityId: id, changes });
-      if (deactivated) await this.sessions.revokeAllForUser(manager, id, SessionRevocation.UserDeactivated);
+      if (deactivated) {
+        await this.sessions.revokeAllForUser(manager, id, SessionRevocation.UserDeactivated);
+        // For good: reactivating the user does not bring old integration keys back to life.
+        await this.apiKeys.revokeAllForUser(manager, id, ApiKeyRevocation.UserDeactivated, requestContext.current()?.principal?.userId ?? null);
+      }
     });
     return this.getById(id);
   }

@@ -1,9 +1,10 @@
 import { applyDecorators, HttpCode, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension, ApiOkResponse, ApiOperation, ApiSecurity } from '@nestjs/swagger';
 import type { RoleKey } from '../../identity/roles/role-key';
 
 export const IS_PUBLIC = 'lianxi:isPublic';
 export const REQUIRED_ROLES = 'lianxi:requiredRoles';
+export const SESSION_ONLY = 'lianxi:sessionOnly';
 export const PROBLEM_STATUSES_EXTENSION = 'x-problem-statuses';
 
 export interface EndpointOptions {
@@ -13,7 +14,12 @@ export interface EndpointOptions {
   /** No authentication: says so explicitly, in the code and in the OpenAPI document. */
   isPublic?: boolean;
   /** Callers need one of these roles (until the permission engine decides per object). */
-  roles?: RoleKey[];
+  roles?: readonly RoleKey[];
+  /**
+   * Needs an interactive session (a signed-in person, not an API key): for what acts on the session or the
+   * credentials themselves, e.g. logout, password change, creating API keys. API keys get 403.
+   */
+  sessionOnly?: boolean;
   /** Error statuses this operation can answer with besides those implied by the options. */
   errors?: number[];
   /** Success status when not the method's default (e.g. 204, 200 for a POST that creates nothing). */
@@ -29,7 +35,7 @@ export function Endpoint(options: EndpointOptions): MethodDecorator {
   const errors = new Set<number>(options.errors ?? []);
   errors.add(400);
   if (!options.isPublic) errors.add(401);
-  if (options.roles?.length) errors.add(403);
+  if (options.roles?.length || options.sessionOnly) errors.add(403);
   const decorators: Array<ClassDecorator | MethodDecorator | PropertyDecorator> = [
     ApiOperation({ summary: options.summary, description: options.description }),
     // Turned into problem+json responses by the OpenAPI builder. Not ApiResponse: that would stop the CLI
@@ -40,8 +46,11 @@ export function Endpoint(options: EndpointOptions): MethodDecorator {
   if (options.isPublic) {
     // The OpenAPI builder writes `security: []` for operations without a scheme.
     decorators.push(SetMetadata(IS_PUBLIC, true));
+  } else if (options.sessionOnly) {
+    decorators.push(SetMetadata(SESSION_ONLY, true), ApiBearerAuth('bearer'), ApiExtension('x-session-only', true));
   } else {
-    decorators.push(ApiBearerAuth('bearer'));
+    // Either scheme: a session's access token, or an API key (as X-API-Key or as the bearer token).
+    decorators.push(ApiBearerAuth('bearer'), ApiSecurity('apiKey'));
   }
   if (options.roles?.length) {
     decorators.push(SetMetadata(REQUIRED_ROLES, options.roles), ApiExtension('x-required-roles', options.roles));

@@ -60,7 +60,28 @@ export async function buildOpenApiDocument(app: INestApplication): Promise<OpenA
     .setLicense('Proprietary', 'https://lianxi.dev/license')
     .setContact('Lianxi CRM', 'https://lianxi.dev', 'api@lianxi.dev')
     .addServer('/', 'This server')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from POST /api/v1/auth/login' }, 'bearer')
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT, or an API key lxk_…',
+        description:
+          'An access token (JWT) from POST /api/v1/auth/login — or, on operations that also list `apiKey`, an API key ' +
+          '(`Authorization: Bearer lxk_…`). Operations marked `x-session-only` need the access token: API keys get 403.',
+      },
+      'bearer',
+    )
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'header',
+        name: 'X-API-Key',
+        description:
+          'An API key (`lxk_…`) from POST /api/v1/me/api-keys, for partners and integrations; it acts as the user who ' +
+          'made it. May also be sent as `Authorization: Bearer lxk_…`. Send one credential per request, not both headers.',
+      },
+      'apiKey',
+    )
     .addCookieAuth('lx_refresh', { type: 'apiKey', in: 'cookie', name: 'lx_refresh', description: 'Rotating refresh token set by login' }, 'refreshCookie')
     .build();
   const document = SwaggerModule.createDocument(app, config, {
