@@ -50,6 +50,12 @@ describe('permission engine: accounts', () => {
       expect(list.body.data.map((a: { id: string }) => nameOf(a.id)).sort()).toEqual([...visible].sort());
     });
 
+    it('counts exactly the accounts in scope when asked (withTotal), across pages', async () => {
+      const first = await t.http.get('/api/v1/accounts').query({ limit: 2, withTotal: true }).set(as(email)).expect(200);
+      expect(first.body.total).toBe(visible.length);
+      expect((await t.http.get('/api/v1/accounts').query({ limit: 2, withTotal: false }).set(as(email)).expect(200)).body.total).toBeUndefined();
+    });
+
     it('gets what is in scope and 404s the rest, with the body of a missing id', async () => {
       const missing = await t.http.get('/api/v1/accounts/01a20909-1c08-705a-93fb-5d11d4e08468').set(as(email));
       for (const short of SHORT) {
@@ -380,6 +386,16 @@ describe('permission engine: contacts and the account\'s related list', () => {
       expect(response.body as string).not.toContain(contact.phone);
       expect(response.body as string).not.toContain(contact.email);
     }
+  });
+
+  it('counts a related list within the caller\'s scope, and refuses a total that is not a boolean', async () => {
+    const [account] = await t.sql<{ id: string }>(`select account_id as id from contacts limit 1`);
+    const related = await t.http.get(`/api/v1/accounts/${account.id}/contacts`).query({ withTotal: 'true' }).set(as('marketing@lianxi.test')).expect(200);
+    expect(related.body.total).toBe(related.body.data.length);
+    expect(related.body.total).toBeGreaterThan(0);
+    const bad = await t.http.get('/api/v1/contacts').query({ withTotal: 'yes' }).set(as('marketing@lianxi.test'));
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('withTotal');
   });
 
   it('lists an account\'s contacts only when the account is visible', async () => {

@@ -758,6 +758,8 @@ export interface components {
             data: components["schemas"]["AccountDto"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
+            /** @description Every record you may see that matches, when asked with `withTotal=true`. */
+            total?: number;
         };
         /** @enum {string} */
         AccountSort: "name" | "-name" | "region" | "-region" | "industry" | "-industry";
@@ -866,6 +868,8 @@ export interface components {
             data: components["schemas"]["ContactDto"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
+            /** @description Every record you may see that matches, when asked with `withTotal=true`. */
+            total?: number;
         };
         /** @enum {string} */
         ContactSort: "name" | "-name" | "title" | "-title";
@@ -1700,6 +1704,8 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `nextCursor` */
                 cursor?: string;
+                /** @description Also count every record you may see that matches (one more query: ask only when you show it). */
+                withTotal?: boolean;
                 /** @description Default `name`. */
                 sort?: components["schemas"]["AccountSort"];
                 /** @description Substring of the name. */
@@ -2055,6 +2061,8 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `nextCursor` */
                 cursor?: string;
+                /** @description Also count every record you may see that matches (one more query: ask only when you show it). */
+                withTotal?: boolean;
                 /** @description Default `name`. */
                 sort?: components["schemas"]["ContactSort"];
                 /** @description Substring of the name. */
@@ -2715,6 +2723,8 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `nextCursor` */
                 cursor?: string;
+                /** @description Also count every record you may see that matches (one more query: ask only when you show it). */
+                withTotal?: boolean;
                 /** @description Default `name`. */
                 sort?: components["schemas"]["ContactSort"];
                 /** @description Substring of the name. */

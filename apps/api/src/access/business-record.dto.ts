@@ -1,4 +1,7 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { PageQueryDto } from '../platform/http/pagination';
 import { Optional } from '../platform/http/validation';
 import type { BusinessRecord } from './record-attributes';
 
@@ -86,4 +89,14 @@ export function toBusinessRecordDto(record: BusinessRecord & { id: string }): Bu
     updatedAt: record.updatedAt,
     version: record.version,
   };
+}
+
+/** Paging of business record lists, with the total on request (API conventions: totals only when asked). */
+export class RecordPageQueryDto extends PageQueryDto {
+  /** Also count every record you may see that matches (one more query: ask only when you show it). */
+  @ApiPropertyOptional({ type: 'boolean', default: false })
+  @Optional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  withTotal?: boolean;
 }

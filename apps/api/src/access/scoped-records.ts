@@ -19,6 +19,8 @@ export interface ListOptions extends PageQueryDto {
   filters?: Record<string, string | undefined>;
   /** Substring search over `searchFields`. */
   q?: string;
+  /** Also count the matches (same scope, filters and search). */
+  withTotal?: boolean;
 }
 
 export interface ScopedRecordsConfig {
@@ -65,10 +67,10 @@ export class ScopedRecords<E extends Identified> {
   }
 
   /** A page of the records the caller may see; `within` narrows further (a related list: an account's contacts). */
-  async list(principal: Principal, options: ListOptions, within?: SqlPredicate): Promise<{ page: Page<E>; access: ObjectAccess }> {
+  async list(principal: Principal, options: ListOptions, within?: SqlPredicate): Promise<{ page: Page<E> & { total?: number }; access: ObjectAccess }> {
     const access = await this.accessFor(principal);
     // No read right at all: nothing to list, and nothing a sort or filter could reveal.
-    if (access.level(AccessAction.Read) === AccessLevel.None) return { page: { data: [], nextCursor: null }, access };
+    if (access.level(AccessAction.Read) === AccessLevel.None) return { page: { data: [], nextCursor: null, ...(options.withTotal ? { total: 0 } : {}) }, access };
     const { query, sortField, descending } = this.scopedQuery(access, options, within);
     // name is NOT NULL: sorting by the bare column lets PostgreSQL walk the (…, name, id) indexes; nullable columns
     // sort with nulls as '' so the keyset comparison stays total.
@@ -83,7 +85,8 @@ export class ScopedRecords<E extends Identified> {
       options,
       descending ? 'DESC' : 'ASC',
     );
-    return { page, access };
+    if (!options.withTotal) return { page, access };
+    return { page: { ...page, total: await this.scopedQuery(access, options, within).query.getCount() }, access };
   }
 
   /** How many records the caller may see match `options` (same scope, filters and search as the list). */

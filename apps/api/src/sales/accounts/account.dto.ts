@@ -1,7 +1,6 @@
 import { OmitType } from '@nestjs/swagger';
 import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
-import { BusinessRecordDto, CreateBusinessRecordDto, toBusinessRecordDto, UpdateBusinessRecordDto } from '../../access/business-record.dto';
-import { PageQueryDto } from '../../platform/http/pagination';
+import { BusinessRecordDto, CreateBusinessRecordDto, RecordPageQueryDto, toBusinessRecordDto, UpdateBusinessRecordDto } from '../../access/business-record.dto';
 import { IsPhone, Optional } from '../../platform/http/validation';
 import { AccountEntity, AccountKind } from './account.entity';
 
@@ -25,6 +24,8 @@ export class AccountPageDto {
   data!: AccountDto[];
   /** Pass as `cursor` for the next page; null on the last page. */
   nextCursor!: string | null;
+  /** Every record you may see that matches, when asked with `withTotal=true`. */
+  total?: number;
 }
 
 /** Sort orders of account lists; `-` means descending. */
@@ -37,7 +38,7 @@ export enum AccountSort {
   IndustryDesc = '-industry',
 }
 
-export class AccountQueryDto extends PageQueryDto {
+export class AccountQueryDto extends RecordPageQueryDto {
   /** Default `name`. */
   @Optional()
   @IsEnum(AccountSort)
@@ -145,4 +146,4 @@ export function toAccountDto(account: AccountEntity): AccountDto {
 }
 
 /** The list's filters, search and sort, for the whole result instead of a page. */
-export class AccountExportQueryDto extends OmitType(AccountQueryDto, ['limit', 'cursor'] as const) {}
+export class AccountExportQueryDto extends OmitType(AccountQueryDto, ['limit', 'cursor', 'withTotal'] as const) {}

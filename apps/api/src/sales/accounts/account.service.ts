@@ -34,7 +34,7 @@ export class AccountService {
 
   async list(principal: Principal, query: AccountQueryDto): Promise<AccountPageDto> {
     const { page, access } = await this.records.list(principal, listOptions(query));
-    return { data: page.data.map((a) => access.project(toAccountDto(a), PROTECTED)), nextCursor: page.nextCursor };
+    return { ...page, data: page.data.map((a) => access.project(toAccountDto(a), PROTECTED)) };
   }
 
   export(principal: Principal, query: AccountExportQueryDto, response: Response): Promise<void> {

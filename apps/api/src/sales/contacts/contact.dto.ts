@@ -1,7 +1,6 @@
 import { OmitType } from '@nestjs/swagger';
 import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
-import { BusinessRecordDto, CreateBusinessRecordDto, toBusinessRecordDto, UpdateBusinessRecordDto } from '../../access/business-record.dto';
-import { PageQueryDto } from '../../platform/http/pagination';
+import { BusinessRecordDto, CreateBusinessRecordDto, RecordPageQueryDto, toBusinessRecordDto, UpdateBusinessRecordDto } from '../../access/business-record.dto';
 import { IsPhone, Optional } from '../../platform/http/validation';
 import { ContactEntity } from './contact.entity';
 
@@ -20,6 +19,8 @@ export class ContactPageDto {
   data!: ContactDto[];
   /** Pass as `cursor` for the next page; null on the last page. */
   nextCursor!: string | null;
+  /** Every record you may see that matches, when asked with `withTotal=true`. */
+  total?: number;
 }
 
 /** Sort orders of contact lists; `-` means descending. */
@@ -30,7 +31,7 @@ export enum ContactSort {
   TitleDesc = '-title',
 }
 
-export class ContactQueryDto extends PageQueryDto {
+export class ContactQueryDto extends RecordPageQueryDto {
   /** Default `name`. */
   @Optional()
   @IsEnum(ContactSort)
@@ -110,4 +111,4 @@ export function toContactDto(contact: ContactEntity): ContactDto {
 }
 
 /** The list's filters, search and sort, for the whole result instead of a page. */
-export class ContactExportQueryDto extends OmitType(ContactQueryDto, ['limit', 'cursor'] as const) {}
+export class ContactExportQueryDto extends OmitType(ContactQueryDto, ['limit', 'cursor', 'withTotal'] as const) {}

@@ -44,7 +44,7 @@ export class ContactService {
 
   async list(principal: Principal, query: ContactQueryDto): Promise<ContactPageDto> {
     const { page, access } = await this.records.list(principal, { ...query, filters: { accountId: query.accountId } });
-    return { data: page.data.map((c) => access.project(toContactDto(c), PROTECTED)), nextCursor: page.nextCursor };
+    return { ...page, data: page.data.map((c) => access.project(toContactDto(c), PROTECTED)) };
   }
 
   export(principal: Principal, query: ContactExportQueryDto, response: Response): Promise<void> {
@@ -55,7 +55,7 @@ export class ContactService {
   async listForAccount(principal: Principal, accountId: string, query: ContactQueryDto): Promise<ContactPageDto> {
     await this.accounts.records.get(principal, accountId);
     const { page, access } = await this.records.list(principal, query, { sql: 'r.account_id = :accountId', params: { accountId } });
-    return { data: page.data.map((c) => access.project(toContactDto(c), PROTECTED)), nextCursor: page.nextCursor };
+    return { ...page, data: page.data.map((c) => access.project(toContactDto(c), PROTECTED)) };
   }
 
   async get(principal: Principal, id: string): Promise<ContactDto> {
