@@ -4,10 +4,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditCategory } from '../../audit/audit-event.entity';
 import { AuditService } from '../../audit/audit.service';
 import { AppError } from '../../platform/http/app-error';
+import { preparedQuery } from '../../platform/database/prepared-query';
 import { ErrorCode } from '../../platform/http/error-code';
 import { paginateDescending, type Page, type PageQueryDto } from '../../platform/http/pagination';
 import type { ApiKeyPrincipal, Principal, SessionPrincipal } from '../auth/principal';
-import { identityOf, PRINCIPAL_COLUMNS, PRINCIPAL_JOINS, type PrincipalRow } from '../auth/principal-query';
+import { API_KEY_PRINCIPAL_SQL, identityOf, type PrincipalRow } from '../auth/principal-query';
 import { apiKeyMatches, apiKeyPrefix, newApiKey } from './api-key-format';
 import { ApiKeyEntity, ApiKeyRevocation } from './api-key.entity';
 import type { ApiKeyQueryDto, CreateApiKeyDto } from './api-key.dto';
@@ -107,12 +108,10 @@ export class ApiKeyService {
   async authenticate(key: string): Promise<ApiKeyPrincipal | null> {
     const prefix = apiKeyPrefix(key);
     const rows: Array<PrincipalRow & { key_id: string; secret_hash: Buffer; last_used_at: Date | null }> = prefix
-      ? await this.dataSource.query(
-          `select ${PRINCIPAL_COLUMNS}, k.id as key_id, k.secret_hash, k.last_used_at
-             from api_keys k
-             join users u on u.id = k.user_id and u.active
-             ${PRINCIPAL_JOINS}
-            where k.prefix = $1 and k.revoked_at is null and k.expires_at > now()`,
+      ? await preparedQuery<PrincipalRow & { key_id: string; secret_hash: Buffer; last_used_at: Date | null }>(
+          this.dataSource,
+          'principal_by_api_key',
+          API_KEY_PRINCIPAL_SQL,
           [prefix],
         )
       : [];

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditCategory } from '../../audit/audit-event.entity';
 import { AuditService } from '../../audit/audit.service';
+import { preparedQuery } from '../../platform/database/prepared-query';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { requestContext } from '../../platform/context/request-context';
 import { AppError } from '../../platform/http/app-error';
@@ -13,7 +14,7 @@ import { SessionRevocation, SessionService } from '../sessions/session.service';
 import { UserEntity } from '../users/user.entity';
 import { LoginThrottleService } from './login-throttle.service';
 import type { SessionPrincipal } from './principal';
-import { identityOf, PRINCIPAL_COLUMNS, PRINCIPAL_JOINS, type PrincipalRow } from './principal-query';
+import { identityOf, type PrincipalRow, SESSION_PRINCIPAL_SQL } from './principal-query';
 
 export interface AccessTokenClaims {
   sub: string;
@@ -111,14 +112,7 @@ export class AuthService {
    * revoked. One indexed query per request: this is what makes logout and deactivation immediate.
    */
   async principalFor(claims: AccessTokenClaims): Promise<SessionPrincipal | null> {
-    const rows: PrincipalRow[] = await this.dataSource.query(
-      `select ${PRINCIPAL_COLUMNS}
-         from users u
-         join auth_sessions s on s.id = $2 and s.user_id = u.id and s.revoked_at is null and s.expires_at > now()
-         ${PRINCIPAL_JOINS}
-        where u.id = $1 and u.active`,
-      [claims.sub, claims.sid],
-    );
+    const rows = await preparedQuery<PrincipalRow>(this.dataSource, 'principal_by_session', SESSION_PRINCIPAL_SQL, [claims.sub, claims.sid]);
     const row = rows[0];
     if (!row) return null;
     return { ...identityOf(row), authMethod: 'session', sessionId: claims.sid, apiKeyId: null };

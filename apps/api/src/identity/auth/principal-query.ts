@@ -15,6 +15,20 @@ export const PRINCIPAL_COLUMNS = `u.id as user_id, u.email, u.team_id, t.path as
 
 export const PRINCIPAL_JOINS = `left join teams t on t.id = u.team_id`;
 
+/** The caller of a session's access token ($1 user, $2 session): nothing when the session ended or the user left. */
+export const SESSION_PRINCIPAL_SQL = `select ${PRINCIPAL_COLUMNS}
+         from users u
+         join auth_sessions s on s.id = $2 and s.user_id = u.id and s.revoked_at is null and s.expires_at > now()
+         ${PRINCIPAL_JOINS}
+        where u.id = $1 and u.active`;
+
+/** The user of a live API key ($1 its public prefix), with what checks the secret. */
+export const API_KEY_PRINCIPAL_SQL = `select ${PRINCIPAL_COLUMNS}, k.id as key_id, k.secret_hash, k.last_used_at
+             from api_keys k
+             join users u on u.id = k.user_id and u.active
+             ${PRINCIPAL_JOINS}
+            where k.prefix = $1 and k.revoked_at is null and k.expires_at > now()`;
+
 export interface PrincipalRow {
   user_id: string;
   email: string;
