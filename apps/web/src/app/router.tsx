@@ -5,6 +5,8 @@ import { ChangePasswordPage } from '@/features/identity/pages/change-password-pa
 import { ProfilePage } from '@/features/identity/pages/profile-page';
 import { ResetPasswordPage } from '@/features/identity/pages/reset-password-page';
 import { MarketingPage } from '@/features/marketing/pages/marketing-page';
+import { AccountPage } from '@/features/sales/pages/account-page';
+import { ContactPage } from '@/features/sales/pages/contact-page';
 import { SalesPage } from '@/features/sales/pages/sales-page';
 import { ServicePage } from '@/features/service/pages/service-page';
 import { LoginPage } from './auth/login-page';
@@ -27,6 +29,9 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to="/sales" replace /> },
       { path: 'sales', element: <SalesPage /> },
+      { path: 'sales/accounts', element: <Navigate to="/sales" replace /> },
+      { path: 'sales/accounts/:id', element: <AccountPage /> },
+      { path: 'sales/contacts/:id', element: <ContactPage /> },
       { path: 'marketing', element: <MarketingPage /> },
       { path: 'service', element: <ServicePage /> },
       { path: 'analytics', element: <AnalyticsPage /> },
