@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { Schema } from '@lianxi/api-client';
 import { unwrap, type Api, type User } from './api';
 import { useApi } from './api-context';
@@ -48,7 +48,8 @@ export function userSearchQueryOptions(api: Api, q: string) {
 /** Active users whose name or email contains `q`; idle when the directory is not available to the caller. */
 export function useUserSearch(q: string, { enabled = true }: { enabled?: boolean } = {}) {
   const available = useUserDirectoryAvailable();
-  return useQuery({ ...userSearchQueryOptions(useApi(), q), enabled: enabled && available });
+  // The previous answer stays while the next search runs, so the options do not blink away under the pointer.
+  return useQuery({ ...userSearchQueryOptions(useApi(), q), enabled: enabled && available, placeholderData: keepPreviousData });
 }
 
 export function directoryUserQueryOptions(api: Api, id: string) {

@@ -65,6 +65,7 @@ describe('Access explanation and the menu by permission', { timeout: 20_000 }, (
     expect(within(result).getByTestId('explain-allowed-read').textContent).toBe('Allowed');
     expect(within(result).getByTestId('explain-allowed-delete').textContent).toBe('Denied');
     expect(within(result).getByTestId('explain-reasons-read').textContent).toContain('Shared with the user or their team (edit)');
+    expect(within(result).getByTestId('explain-reasons-read').textContent).toContain('Level “Team” from the roles Sales rep');
     expect(within(result).getByTestId('explain-reasons-delete').textContent).toContain('a reason the SPA does not know yet');
     expect(within(result).getByTestId('explain-field-phone').textContent).toBe('Masked');
     expect(within(result).getByTestId('explain-field-email').textContent).toBe('Hidden');

@@ -8,13 +8,13 @@ function isLevel(value: string): value is Level {
 }
 
 /**
- * The explain endpoint's reasons are English sentences; the known ones are shown in the UI language, anything
- * else as sent (a new server reason is then readable, just not translated).
+ * The explain endpoint's reasons are English sentences; the known ones are shown in the UI language (role keys as
+ * role names), anything else as sent (a new server reason is then readable, just not translated).
  */
-export function localizeReason(reason: string, t: TFunction): string {
+export function localizeReason(reason: string, t: TFunction, roleName: (key: string) => string = (key) => key): string {
   const level = /^level (\w+) from roles (.*)$/.exec(reason);
   if (level?.[1] && isLevel(level[1])) {
-    const roles = level[2] === '(none)' ? t('explain.reasons.noRoles') : (level[2] ?? '');
+    const roles = level[2] === '(none)' || !level[2] ? t('explain.reasons.noRoles') : level[2].split(', ').map(roleName).join(t('explain.reasons.separator'));
     return t('explain.reasons.level', { level: t(`admin.roles.levels.${level[1]}`), roles });
   }
   const shared = /^shared with the user or their team \((.*)\)$/.exec(reason);
