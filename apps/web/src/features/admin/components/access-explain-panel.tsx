@@ -164,7 +164,7 @@ function ExplanationView({ explanation }: { explanation: AccessExplanation }) {
       <Flex vertical gap={16}>
         <Descriptions
           size="small"
-          column={{ xs: 1, md: 2 }}
+          column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 }}
           items={[
             { key: 'user', label: t('explain.user'), children: explanation.email },
             {

@@ -8,7 +8,9 @@ import { applySaveError, changesOf, initialValuesOf, RecordForm, recordFormLayou
 export interface EditRecordDrawerProps {
   objectType: ObjectType;
   /** The record as last read; its version goes out as If-Match. */
-  record: { version: number; name?: string };
+  record: { version: number };
+  /** The record's name as shown to the caller (it may be hidden from them). */
+  title: string;
   access: (field: string) => FieldAccess;
   isOwner: boolean;
   /** Sends the changed fields with If-Match of `record.version`. */
@@ -28,7 +30,7 @@ export function EditRecordDrawer(props: EditRecordDrawerProps) {
   return (
     <Drawer
       open
-      title={t('records.edit.title', { name: props.record.name ?? '' })}
+      title={t('records.edit.title', { name: props.title })}
       onClose={props.onClose}
       size={480}
       mask={{ closable: !saving }}

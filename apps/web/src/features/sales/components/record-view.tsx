@@ -174,15 +174,15 @@ export function RecordView({ objectType, record, access, save, remove, reload, o
           {visible('ownerOnlyEdit') && record.ownerOnlyEdit && <Tag color="gold">{t('accounts.tags.ownerOnlyEdit')}</Tag>}
         </Space>
         <Card title={t('records.details')} size="small">
-          <Descriptions column={{ xs: 1, md: 2 }} size="small" items={[...businessItems, ...extraDetails]} data-testid="record-fields" />
+          <Descriptions column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 }} size="small" items={[...businessItems, ...extraDetails]} data-testid="record-fields" />
         </Card>
         <Card title={t('records.attributes')} size="small">
-          <Descriptions column={{ xs: 1, md: 2 }} size="small" items={attributeItems} data-testid="record-attributes" />
+          <Descriptions column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 }} size="small" items={attributeItems} data-testid="record-attributes" />
         </Card>
         {children}
       </Flex>
-      {dialog === 'edit' && <EditRecordDrawer objectType={objectType} record={record} access={access} isOwner={isOwner} save={save} reload={reload} onClose={() => setDialog(null)} />}
-      {dialog === 'share' && <ShareDialog objectType={objectType} record={record} onClose={() => setDialog(null)} />}
+      {dialog === 'edit' && <EditRecordDrawer objectType={objectType} record={record} title={name} access={access} isOwner={isOwner} save={save} reload={reload} onClose={() => setDialog(null)} />}
+      {dialog === 'share' && <ShareDialog objectType={objectType} record={{ ...record, name }} onClose={() => setDialog(null)} />}
       {dialog === 'reassign' && <ReassignModal ownerId={record.ownerId} save={(ownerId) => save({ ownerId })} onClose={() => setDialog(null)} />}
     </>
   );
