@@ -84,8 +84,9 @@ async function signOut(page) {
 
 /** Before a screenshot: no spinner, no toast, and antd's open animations (0.2–0.3 s) are over. */
 async function settle(page) {
-  // A string, evaluated in the page (this file runs in Node, where there is no document).
-  await page.waitForFunction("!document.querySelector('.ant-spin-spinning, .ant-message-notice')", null, { timeout: 8_000 });
+  // A function runs in the page (a string would be eval'd, which the CSP forbids); `globalThis` because lint reads
+  // this file as Node code, which has no document.
+  await page.waitForFunction(() => !globalThis.document.querySelector('.ant-spin-spinning, .ant-message-notice'), null, { timeout: 8_000 });
   await page.waitForTimeout(400);
 }
 
