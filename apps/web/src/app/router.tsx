@@ -1,16 +1,20 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { AdminPage } from '@/features/admin/pages/admin-page';
+import { AuditPage } from '@/features/admin/pages/audit-page';
 import { AnalyticsPage } from '@/features/analytics/pages/analytics-page';
 import { ChangePasswordPage } from '@/features/identity/pages/change-password-page';
 import { ProfilePage } from '@/features/identity/pages/profile-page';
 import { ResetPasswordPage } from '@/features/identity/pages/reset-password-page';
 import { MarketingPage } from '@/features/marketing/pages/marketing-page';
+import { AccountPage } from '@/features/sales/pages/account-page';
+import { ContactPage } from '@/features/sales/pages/contact-page';
 import { SalesPage } from '@/features/sales/pages/sales-page';
 import { ServicePage } from '@/features/service/pages/service-page';
 import { LoginPage } from './auth/login-page';
 import { RequireAuth } from './auth/require-auth';
 import { RequireRole } from './auth/require-role';
 import { AppShell } from './shell/app-shell';
+import { HomeRedirect } from './shell/home-redirect';
 import { NotFoundPage } from './shell/not-found-page';
 
 /** The route table, shared by the browser router and the component tests' memory router. */
@@ -25,8 +29,11 @@ export const routes: RouteObject[] = [
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <Navigate to="/sales" replace /> },
+      { index: true, element: <HomeRedirect /> },
       { path: 'sales', element: <SalesPage /> },
+      { path: 'sales/accounts', element: <Navigate to="/sales" replace /> },
+      { path: 'sales/accounts/:id', element: <AccountPage /> },
+      { path: 'sales/contacts/:id', element: <ContactPage /> },
       { path: 'marketing', element: <MarketingPage /> },
       { path: 'service', element: <ServicePage /> },
       { path: 'analytics', element: <AnalyticsPage /> },
@@ -35,6 +42,15 @@ export const routes: RouteObject[] = [
         element: (
           <RequireRole role="system_admin">
             <AdminPage />
+          </RequireRole>
+        ),
+      },
+      {
+        // The access explanation for auditors, who may not open the administration; the API allows both roles.
+        path: 'audit',
+        element: (
+          <RequireRole role={['auditor', 'system_admin']}>
+            <AuditPage />
           </RequireRole>
         ),
       },

@@ -68,6 +68,11 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
   return data as T;
 }
 
+/** The weak ETag the API expects back in If-Match for a record read at `version`. */
+export function ifMatch(version: number): { 'If-Match': string } {
+  return { 'If-Match': `W/"${version}"` };
+}
+
 export type SessionStatus = 'restoring' | 'signedIn' | 'signedOut';
 
 export interface SessionState {

@@ -11,6 +11,9 @@ export type FieldAccess = 'hidden' | 'masked' | 'read' | 'edit';
 /** How far an action reaches. */
 export type AccessLevel = 'none' | 'own' | 'team' | 'subtree' | 'all';
 export type PermissionAction = 'read' | 'create' | 'update' | 'delete' | 'reassign';
+/** The caller's rights on one record (`myAccess` of a record read by id): owner-only, restricted and shares included. */
+export type RecordAccess = Schema<'RecordAccessDto'>;
+export type RecordAction = keyof RecordAccess;
 
 const FIELD_ACCESS: readonly FieldAccess[] = ['hidden', 'masked', 'read', 'edit'];
 const ACCESS_LEVELS: readonly AccessLevel[] = ['none', 'own', 'team', 'subtree', 'all'];

@@ -22,9 +22,16 @@ class NoopResizeObserver {
 }
 window.ResizeObserver ??= NoopResizeObserver;
 
-// jsdom logs "Not implemented" for pseudo-element styles, which antd's Table asks for to measure scrollbars.
-const getComputedStyle = window.getComputedStyle.bind(window);
-window.getComputedStyle = (element: Element, _pseudoElement?: string | null) => getComputedStyle(element);
+// jsdom computes the cascade over every stylesheet in the document on each getComputedStyle call, and antd's
+// CSS-in-JS puts about half a megabyte of CSS there: one call then costs a second, and antd calls it on every popup,
+// tooltip and table. Tests assert behaviour, not looks, so the computed style is the element's inline style alone
+// (antd and rc-motion hide and show elements with inline styles). This also avoids jsdom's "Not implemented" for
+// the pseudo-element styles antd's Table asks for.
+window.getComputedStyle = (element: Element, _pseudoElement?: string | null): CSSStyleDeclaration => {
+  const computed = document.createElement('div').style;
+  computed.cssText = element instanceof HTMLElement || element instanceof SVGElement ? element.style.cssText : '';
+  return computed;
+};
 
 // Without Vitest globals, Testing Library cannot register its own cleanup.
 afterEach(() => {

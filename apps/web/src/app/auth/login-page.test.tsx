@@ -51,10 +51,12 @@ describe('LoginPage', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('Too many attempts. Try again in 42 seconds.');
   });
 
-  it('signs in, lands on /sales and switches to the language of the profile', async () => {
+  it('signs in, lands on the first module it may read (/sales) and switches to the language of the profile', async () => {
     const { fetch } = createFakeFetch({
       ...signedOut,
       'POST /api/v1/auth/login': () => json(tokenResponse()),
+      'GET /api/v1/me/permissions': () =>
+        json({ objects: [{ objectType: 'account', levels: { read: 'team', create: 'none', update: 'none', delete: 'none', reassign: 'none' }, fields: {} }] }),
     });
     const { router } = await renderApp('/login', { fetch, language: 'en' });
     await submit('rep.e1@lianxi.test', 'Demo#rep.e1#2026');

@@ -33,7 +33,7 @@ export function LoginPage() {
   if (status === 'restoring') return <FullPageSpinner />;
   if (status === 'signedIn') {
     const from = (location.state as { from?: Location } | null)?.from;
-    return <Navigate to={from ? `${from.pathname}${from.search}` : '/sales'} replace />;
+    return <Navigate to={from ? `${from.pathname}${from.search}` : '/'} replace />;
   }
 
   async function onFinish(values: LoginBody) {

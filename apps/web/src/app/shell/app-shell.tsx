@@ -1,35 +1,32 @@
-import { BarChartOutlined, CustomerServiceOutlined, NotificationOutlined, RiseOutlined, SettingOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, CustomerServiceOutlined, NotificationOutlined, RiseOutlined, SettingOutlined } from '@ant-design/icons';
 import { Flex, Layout, Menu, Space, theme, Typography, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
-import { useMe } from '@/features/identity/api/get-me';
-import { hasRole } from '../auth/require-role';
 import { LanguageSwitch } from '../i18n/language-switch';
+import { useVisibleSections, type Section } from './sections';
 import { UserMenu } from './user-menu';
 
-type Section = 'sales' | 'marketing' | 'service' | 'analytics' | 'admin';
-
-const SECTIONS: { key: Section; icon: ReactNode }[] = [
-  { key: 'sales', icon: <RiseOutlined /> },
-  { key: 'marketing', icon: <NotificationOutlined /> },
-  { key: 'service', icon: <CustomerServiceOutlined /> },
-  { key: 'analytics', icon: <BarChartOutlined /> },
-  { key: 'admin', icon: <SettingOutlined /> },
-];
+const ICONS: Record<Section, ReactNode> = {
+  sales: <RiseOutlined />,
+  marketing: <NotificationOutlined />,
+  service: <CustomerServiceOutlined />,
+  analytics: <BarChartOutlined />,
+  audit: <AuditOutlined />,
+  admin: <SettingOutlined />,
+};
 
 /** The signed-in frame: module menu on the side, language and user on top, the page in between. */
 export function AppShell() {
   const { t } = useTranslation();
   const { token } = theme.useToken();
-  const { data: user } = useMe();
   const { pathname } = useLocation();
 
-  // Administration is the system administrator's alone (separation of duties); others never see the entry.
-  const visible = SECTIONS.filter(({ key }) => key !== 'admin' || hasRole(user, 'system_admin'));
-  const items: MenuProps['items'] = visible.map(({ key, icon }) => ({
+  // Only modules the caller can do something in (see useVisibleSections); the profile is in the user menu.
+  const { sections } = useVisibleSections();
+  const items: MenuProps['items'] = sections.map((key) => ({
     key,
-    icon,
+    icon: ICONS[key],
     label: (
       <Link to={`/${key}`} data-testid={`nav-${key}`}>
         {t(`nav.${key}`)}

@@ -2,28 +2,19 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import type { Schema } from '@lianxi/api-client';
 import { unwrap, type Api } from '@/lib/api';
 import { useApi } from '@/lib/api-context';
+import { teamKeys, type Team } from '@/lib/teams';
 
-export type Team = Schema<'TeamDto'>;
+export { teamKeys, teamsQueryOptions, useTeams, type Team } from '@/lib/teams';
+
 export type TeamKind = Schema<'TeamKind'>;
 export type CreateTeamBody = Schema<'CreateTeamDto'>;
 export type Role = Schema<'RoleDto'>;
 
 export const TEAM_KINDS = ['company', 'subsidiary', 'department', 'group'] as const satisfies readonly TeamKind[];
 
-export const teamKeys = {
-  all: ['teams'] as const,
-};
-
 export const roleKeys = {
   all: ['roles'] as const,
 };
-
-export function teamsQueryOptions(api: Api) {
-  return queryOptions({
-    queryKey: teamKeys.all,
-    queryFn: ({ signal }): Promise<Team[]> => unwrap(api.client.GET('/api/v1/teams', { signal })),
-  });
-}
 
 export function rolesQueryOptions(api: Api) {
   return queryOptions({
@@ -31,10 +22,6 @@ export function rolesQueryOptions(api: Api) {
     queryFn: ({ signal }): Promise<Role[]> => unwrap(api.client.GET('/api/v1/roles', { signal })),
     staleTime: 5 * 60_000,
   });
-}
-
-export function useTeams() {
-  return useQuery(teamsQueryOptions(useApi()));
 }
 
 export function useRoles() {

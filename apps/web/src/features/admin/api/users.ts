@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import type { paths, Schema } from '@lianxi/api-client';
-import { unwrap, type Api, type User } from '@/lib/api';
+import { ifMatch, unwrap, type Api, type User } from '@/lib/api';
 import { useApi } from '@/lib/api-context';
 
 export type RoleKey = Schema<'RoleKey'>;
@@ -18,11 +18,6 @@ export const userKeys = {
   lists: () => [...userKeys.all, 'list'] as const,
   list: (params: UserListParams) => [...userKeys.lists(), params] as const,
 };
-
-/** The weak ETag the API expects back in If-Match for a record read at `version`. */
-export function ifMatch(version: number): { 'If-Match': string } {
-  return { 'If-Match': `W/"${version}"` };
-}
 
 export function userListQueryOptions(api: Api, params: UserListParams) {
   return infiniteQueryOptions({

@@ -2,6 +2,7 @@ import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import type { paths, Schema } from '@lianxi/api-client';
 import { unwrap, type Api } from '@/lib/api';
 import { useApi } from '@/lib/api-context';
+import { accountKeys } from './keys';
 
 export type Account = Schema<'AccountDto'>;
 export type AccountPage = Schema<'AccountPageDto'>;
@@ -10,12 +11,6 @@ type ListAccountsQuery = NonNullable<paths['/api/v1/accounts']['get']['parameter
 
 /** Filters of the list; the cursor is the page param, so every page of one filter shares a key. */
 export type AccountListParams = Pick<ListAccountsQuery, 'sort' | 'q' | 'limit'>;
-
-export const accountKeys = {
-  all: ['accounts'] as const,
-  lists: () => [...accountKeys.all, 'list'] as const,
-  list: (params: AccountListParams) => [...accountKeys.lists(), params] as const,
-};
 
 export function accountListQueryOptions(api: Api, params: AccountListParams) {
   return infiniteQueryOptions({

@@ -1,6 +1,7 @@
 import { Space, Table, Tag, type TableColumnsType, type TableProps } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { isReadable, type FieldAccess } from '@/lib/permissions';
 import type { Account, AccountSort } from '../api/list-accounts';
 
@@ -33,6 +34,7 @@ export interface AccountsTableProps {
 /**
  * The account list as far as the caller may read it: a hidden field has no column, and a field is sortable only
  * when it is read in clear (sorting by a masked or hidden field would leak its order, and the API refuses it).
+ * Each row's name opens the account page.
  */
 export function AccountsTable({ accounts, loading, access, sort, onSortChange }: AccountsTableProps) {
   const { t } = useTranslation();
@@ -42,11 +44,27 @@ export function AccountsTable({ accounts, loading, access, sort, onSortChange }:
     key: field,
     dataIndex: field,
     title: t(`accounts.columns.${field}`),
-    render: (value: string | null | undefined) => value || empty,
+    render: (value: string | null | undefined, account: Account) =>
+      field === 'name' ? (
+        <Link to={`/sales/accounts/${account.id}`} data-testid={`account-link-${account.id}`}>
+          {value || t('records.unnamed')}
+        </Link>
+      ) : (
+        value || empty
+      ),
     ...(SORTABLE.has(field) && isReadable(access(field))
       ? { sorter: true, sortOrder: orderOf(sort, field), sortDirections: ['ascend', 'descend'] as SortOrder[] }
       : {}),
   }));
+
+  // Without a visible name there is nothing to click: an explicit link column takes its place.
+  if (access('name') === 'hidden') {
+    columns.unshift({
+      key: 'open',
+      title: '',
+      render: (_: unknown, account: Account) => <Link to={`/sales/accounts/${account.id}`}>{t('records.open')}</Link>,
+    });
+  }
 
   const showRestricted = access('restricted') !== 'hidden';
   const showOwnerOnly = access('ownerOnlyEdit') !== 'hidden';

@@ -23,19 +23,22 @@ function account(overrides: Record<string, unknown> = {}) {
 }
 
 /** Signed in; /me/permissions gives `read` level and `fields` on accounts; /accounts answers with `pages` in turn by cursor. */
-function server({ read = 'team', fields = ALL_READ, pages = [{ data: [account({ name: '徐州重工机械有限公司' })], nextCursor: null }] }: {
+function server({ read = 'team', create = 'none', fields = ALL_READ, pages = [{ data: [account({ name: '徐州重工机械有限公司' })], nextCursor: null }], routes = {} }: {
   read?: string;
+  create?: string;
   fields?: Fields;
   pages?: { data: unknown[]; nextCursor: string | null }[];
+  routes?: Record<string, (request: Request) => Response | Promise<Response>>;
 } = {}, language: Language = 'zh-CN') {
   return createFakeFetch({
     'POST /api/v1/auth/refresh': () => json(tokenResponse(demoUser({ locale: language }))),
     'GET /api/v1/me/permissions': () =>
-      json({ objects: [{ objectType: 'account', levels: { read, create: 'none', update: 'none', delete: 'none', reassign: 'none' }, fields }] }),
+      json({ objects: [{ objectType: 'account', levels: { read, create, update: 'none', delete: 'none', reassign: 'none' }, fields }] }),
     'GET /api/v1/accounts': (request) => {
       const cursor = new URL(request.url).searchParams.get('cursor');
       return json(cursor ? (pages[Number(cursor)] ?? { data: [], nextCursor: null }) : pages[0]);
     },
+    ...routes,
   });
 }
 
@@ -65,6 +68,41 @@ describe('SalesPage (accounts)', { timeout: 20_000 }, () => {
     expect(headers).not.toContain('邮箱');
     expect(screen.getByText('136****3333')).toBeTruthy();
     expect(screen.getByText('受限')).toBeTruthy();
+    // Rows open the account page; no create level, no "New account".
+    expect(screen.getByText('徐州重工机械有限公司').closest('a')?.getAttribute('href')).toBe('/sales/accounts/0190a0b0-0000-7000-8000-00000000a001');
+    expect(screen.queryByTestId('account-new')).toBeNull();
+  });
+
+  it('creates an account with only the fields the caller may edit, owned by the caller, and opens it', async () => {
+    const created = account({ id: '0190a0b0-0000-7000-8000-00000000a002', name: 'Gamma Ltd', ownerId: demoUser().id, myAccess: { update: true, delete: true, reassign: false, share: true } });
+    const { fetch, requests } = server({
+      create: 'team',
+      fields: { ...ALL_READ, name: 'edit', kind: 'edit', industry: 'read', region: 'edit', phone: 'masked', email: 'hidden', restricted: 'edit', ownerOnlyEdit: 'hidden' },
+      routes: {
+        'POST /api/v1/accounts': () => json(created, 201),
+        [`GET /api/v1/accounts/${created.id}`]: () => json(created),
+        [`GET /api/v1/accounts/${created.id}/contacts`]: () => json({ data: [], nextCursor: null }),
+      },
+    }, 'en');
+    const { router } = await renderApp('/sales', { fetch, language: 'en' });
+    const user = setupUser();
+    await user.click(await screen.findByTestId('account-new'));
+
+    const name = await screen.findByTestId('form-name');
+    // Only editable fields: no read-only, masked or hidden ones on a new record.
+    expect(screen.queryByTestId('form-industry')).toBeNull();
+    expect(screen.queryByTestId('form-phone')).toBeNull();
+    expect(screen.queryByTestId('form-email')).toBeNull();
+    expect(screen.queryByTestId('form-ownerOnlyEdit')).toBeNull();
+    expect(within(screen.getByTestId('create-modal')).getByText('Wang Lei (you)')).toBeTruthy();
+
+    await user.type(name, 'Gamma Ltd');
+    await user.type(screen.getByTestId('form-region'), 'East');
+    await user.click(screen.getByTestId('create-submit'));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/sales/accounts/${created.id}`));
+    const post = requests.find((request) => request.method === 'POST' && new URL(request.url).pathname === '/api/v1/accounts');
+    expect(await post?.json()).toEqual({ name: 'Gamma Ltd', kind: 'company', region: 'East' });
   });
 
   it('offers sorting only on fields read in clear, and sends the chosen sort', async () => {

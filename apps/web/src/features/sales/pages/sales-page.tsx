@@ -1,21 +1,31 @@
-import { SearchOutlined, StopOutlined } from '@ant-design/icons';
+import { PlusOutlined, SearchOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Input, Result, Skeleton } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { Can } from '@/components/can';
 import { PageHeader } from '@/components/ui/page-header';
+import { UserName } from '@/components/user-name';
 import { ApiError } from '@/lib/api';
 import { isReadable, usePermissions } from '@/lib/permissions';
+import { useSessionUser } from '@/lib/session';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
+import { useCreateAccount, type CreateAccountBody } from '../api/create-account';
 import { useAccounts, type AccountSort } from '../api/list-accounts';
 import { AccountsTable } from '../components/accounts-table';
+import { CreateRecordModal } from '../components/create-record-modal';
 
 const SEARCH_DEBOUNCE_MS = 300;
 const PAGE_SIZE = 50;
 
-/** The sales module's home: the accounts the caller may see, shaped by their field permissions. */
+/** The sales module's home: the accounts the caller may see, shaped by their field permissions; new accounts. */
 export function SalesPage() {
   const { t } = useTranslation();
   const permissions = usePermissions();
+  const navigate = useNavigate();
+  const me = useSessionUser();
+  const createAccount = useCreateAccount();
+  const [creating, setCreating] = useState(false);
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<AccountSort | undefined>(undefined);
   const q = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
@@ -25,7 +35,18 @@ export function SalesPage() {
   const canSearch = isReadable(permissions.fieldAccess('account', 'name'));
   const accounts = useAccounts({ limit: PAGE_SIZE, ...(sort ? { sort } : {}), ...(canSearch && q ? { q } : {}) }, { enabled: permissions.isSuccess && canRead });
 
-  const header = <PageHeader title={t('accounts.title')} />;
+  const header = (
+    <PageHeader
+      title={t('accounts.title')}
+      extra={
+        <Can objectType="account" action="create">
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="account-new">
+            {t('records.actions.newAccount')}
+          </Button>
+        </Can>
+      }
+    />
+  );
 
   if (permissions.isPending) {
     return (
@@ -92,6 +113,17 @@ export function SalesPage() {
           )}
         </Flex>
       </Card>
+      {creating && (
+        <CreateRecordModal
+          objectType="account"
+          access={(field) => permissions.fieldAccess('account', field)}
+          // The form sends only fields of the account form, so the generic body is a CreateAccountDto.
+          create={(body) => createAccount.mutateAsync(body as CreateAccountBody)}
+          onCreated={(id) => void navigate(`/sales/accounts/${id}`)}
+          onClose={() => setCreating(false)}
+          facts={[{ key: 'owner', label: t('records.fields.ownerId'), children: <UserName id={me?.id} /> }]}
+        />
+      )}
     </>
   );
 }

@@ -1,0 +1,23 @@
+import type { ObjectType } from '@/lib/permissions';
+
+/** Query keys of the sales records; mutations invalidate through the same factories. */
+export const accountKeys = {
+  all: ['accounts'] as const,
+  lists: () => [...accountKeys.all, 'list'] as const,
+  list: (params: object) => [...accountKeys.lists(), params] as const,
+  details: () => [...accountKeys.all, 'detail'] as const,
+  detail: (id: string) => [...accountKeys.details(), id] as const,
+  contacts: (id: string) => [...accountKeys.detail(id), 'contacts'] as const,
+  contactList: (id: string, params: object) => [...accountKeys.contacts(id), params] as const,
+};
+
+export const contactKeys = {
+  all: ['contacts'] as const,
+  details: () => [...contactKeys.all, 'detail'] as const,
+  detail: (id: string) => [...contactKeys.details(), id] as const,
+};
+
+export const shareKeys = {
+  all: ['shares'] as const,
+  list: (objectType: ObjectType, id: string) => [...shareKeys.all, objectType, id] as const,
+};

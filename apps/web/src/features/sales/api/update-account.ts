@@ -1,0 +1,34 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Schema } from '@lianxi/api-client';
+import { ifMatch, unwrap } from '@/lib/api';
+import { useApi } from '@/lib/api-context';
+import { accountKeys } from './keys';
+import type { Account } from './list-accounts';
+
+export type UpdateAccountBody = Schema<'UpdateAccountDto'>;
+
+export interface UpdateAccountInput {
+  id: string;
+  /** The version that was read; the server answers 412 when the account changed since. */
+  version: number;
+  /** Only the fields that changed. */
+  changes: UpdateAccountBody;
+}
+
+/**
+ * Updates (or reassigns) an account. The answer replaces the cached record at once; the record is then read again
+ * because an update answer carries no `myAccess`, and a new owner can change what the caller may do.
+ */
+export function useUpdateAccount() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, version, changes }: UpdateAccountInput): Promise<Account> =>
+      unwrap(api.client.PATCH('/api/v1/accounts/{id}', { params: { path: { id }, header: ifMatch(version) }, body: changes })),
+    onSuccess: (account) => {
+      queryClient.setQueryData<Account>(accountKeys.detail(account.id), (old) => ({ ...account, ...(old?.myAccess ? { myAccess: old.myAccess } : {}) }));
+      void queryClient.invalidateQueries({ queryKey: accountKeys.detail(account.id), exact: true });
+      void queryClient.invalidateQueries({ queryKey: accountKeys.lists() });
+    },
+  });
+}

@@ -1,0 +1,23 @@
+import { EyeInvisibleOutlined } from '@ant-design/icons';
+import { Space, Tooltip, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { FieldAccess } from '@/lib/permissions';
+
+/**
+ * One business value as the server sent it. Masked values are marked as such (the mask is the server's: the
+ * clear value never reaches the browser); empty ones show a dash.
+ */
+export function FieldValue({ field, value, access }: { field: string; value: unknown; access: FieldAccess }) {
+  const { t } = useTranslation();
+  if (value === null || value === undefined || value === '') return <Typography.Text type="secondary">—</Typography.Text>;
+  const text = field === 'kind' && (value === 'company' || value === 'person') ? t(`records.kinds.${value}`) : String(value);
+  if (access !== 'masked') return <span data-testid={`field-${field}`}>{text}</span>;
+  return (
+    <Space size={4} data-testid={`field-${field}`}>
+      <span>{text}</span>
+      <Tooltip title={t('records.maskedHint')}>
+        <EyeInvisibleOutlined aria-label={t('records.masked')} style={{ color: 'rgba(0, 0, 0, 0.45)' }} />
+      </Tooltip>
+    </Space>
+  );
+}

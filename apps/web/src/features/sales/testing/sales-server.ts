@@ -1,0 +1,107 @@
+import type { Language } from '@/lib/language';
+import { createFakeFetch, demoUser, json, tokenResponse } from '@/testing/fake-api';
+
+type Handler = (request: Request) => Response | Promise<Response>;
+export type Fields = Record<string, 'hidden' | 'masked' | 'read' | 'edit'>;
+export type Levels = Record<'read' | 'create' | 'update' | 'delete' | 'reassign', string>;
+
+export const ME = demoUser();
+export const TEAMMATE_ID = '0190a0b0-0000-7000-8000-000000000002';
+export const TEAM_E1 = { id: '0190a0b0-0000-7000-8000-0000000000e1', parentId: null, path: '/e1/', code: 'E1', name: '华东一组', nameEn: 'Group E1', kind: 'group', version: 1 };
+export const TEAM_E2 = { id: '0190a0b0-0000-7000-8000-0000000000e2', parentId: null, path: '/e2/', code: 'E2', name: '华东二组', nameEn: 'Group E2', kind: 'group', version: 1 };
+
+export const ACCOUNT_ID = '0190a0b0-0000-7000-8000-00000000a001';
+export const CONTACT_ID = '0190a0b0-0000-7000-8000-00000000c001';
+
+export const REP_LEVELS: Levels = { read: 'team', create: 'team', update: 'team', delete: 'own', reassign: 'none' };
+export const ACCOUNT_FIELDS: Fields = {
+  name: 'edit', kind: 'edit', industry: 'edit', region: 'edit', phone: 'edit', email: 'edit',
+  ownerId: 'read', teamId: 'read', partnerAccountId: 'read', ownerOnlyEdit: 'edit', restricted: 'edit',
+};
+export const CONTACT_FIELDS: Fields = {
+  accountId: 'edit', name: 'edit', title: 'edit', phone: 'edit', email: 'edit',
+  ownerId: 'read', teamId: 'read', partnerAccountId: 'read', ownerOnlyEdit: 'edit', restricted: 'edit',
+};
+
+export const ALL_ACCESS = { update: true, delete: true, reassign: true, share: true };
+
+export function account(overrides: Record<string, unknown> = {}) {
+  return {
+    id: ACCOUNT_ID,
+    version: 3,
+    name: '徐州恒达工程机械有限公司',
+    kind: 'company',
+    industry: 'construction',
+    region: 'East',
+    phone: '13812345678',
+    email: 'purchasing@hengda.example.cn',
+    ownerId: ME.id,
+    teamId: TEAM_E1.id,
+    partnerAccountId: null,
+    ownerOnlyEdit: false,
+    restricted: false,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-02T00:00:00.000Z',
+    myAccess: ALL_ACCESS,
+    ...overrides,
+  };
+}
+
+export function contact(overrides: Record<string, unknown> = {}) {
+  return {
+    id: CONTACT_ID,
+    version: 1,
+    accountId: ACCOUNT_ID,
+    name: '李建国',
+    title: '采购经理',
+    phone: '13811112222',
+    email: 'li.jianguo@hengda.example.cn',
+    ownerId: ME.id,
+    teamId: TEAM_E1.id,
+    partnerAccountId: null,
+    ownerOnlyEdit: false,
+    restricted: false,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-02T00:00:00.000Z',
+    myAccess: ALL_ACCESS,
+    ...overrides,
+  };
+}
+
+export interface SalesServerOptions {
+  language?: Language;
+  accountLevels?: Levels;
+  accountFields?: Fields;
+  contactLevels?: Levels;
+  contactFields?: Fields;
+  routes?: Record<string, Handler>;
+}
+
+/** A sales rep signed in, with the given permissions, one account with one contact, and the teams. */
+export function salesServer({
+  language = 'en',
+  accountLevels = REP_LEVELS,
+  accountFields = ACCOUNT_FIELDS,
+  contactLevels = REP_LEVELS,
+  contactFields = CONTACT_FIELDS,
+  routes = {},
+}: SalesServerOptions = {}) {
+  return createFakeFetch({
+    'POST /api/v1/auth/refresh': () => json(tokenResponse({ ...ME, locale: language })),
+    'GET /api/v1/me/permissions': () =>
+      json({
+        objects: [
+          { objectType: 'account', levels: accountLevels, fields: accountFields },
+          { objectType: 'contact', levels: contactLevels, fields: contactFields },
+        ],
+      }),
+    'GET /api/v1/teams': () => json([TEAM_E1, TEAM_E2]),
+    [`GET /api/v1/accounts/${ACCOUNT_ID}`]: () => json(account(), 200, { ETag: 'W/"3"' }),
+    [`GET /api/v1/accounts/${ACCOUNT_ID}/contacts`]: () => json({ data: [contact({ myAccess: undefined })], nextCursor: null }),
+    ...routes,
+  });
+}
+
+export function requestsTo(requests: Request[], method: string, pathname: string): Request[] {
+  return requests.filter((request) => request.method === method && new URL(request.url).pathname === pathname);
+}

@@ -1,0 +1,60 @@
+import type { FieldAccess, ObjectType } from '@/lib/permissions';
+
+/** How a business field is entered in a form. */
+export type FieldInput = 'text' | 'email' | 'phone' | 'kind';
+
+export interface FieldSpec {
+  name: string;
+  input: FieldInput;
+  /** Required on create and never cleared. */
+  required?: boolean;
+  /** Longest accepted value (the API's DTO rule). */
+  max?: number;
+}
+
+/** The business fields of each record type, in display order (the record attributes are shown apart). */
+export const RECORD_FIELDS = {
+  account: [
+    { name: 'name', input: 'text', required: true, max: 200 },
+    { name: 'kind', input: 'kind' },
+    { name: 'industry', input: 'text', max: 100 },
+    { name: 'region', input: 'text', max: 100 },
+    { name: 'phone', input: 'phone' },
+    { name: 'email', input: 'email', max: 254 },
+  ],
+  contact: [
+    { name: 'name', input: 'text', required: true, max: 200 },
+    { name: 'title', input: 'text', max: 100 },
+    { name: 'phone', input: 'phone' },
+    { name: 'email', input: 'email', max: 254 },
+  ],
+} as const satisfies Record<ObjectType, readonly FieldSpec[]>;
+
+/** Every field that has a label: business fields and record attributes. */
+export type RecordFieldName =
+  | (typeof RECORD_FIELDS)[ObjectType][number]['name']
+  | 'accountId'
+  | 'ownerId'
+  | 'teamId'
+  | 'partnerAccountId'
+  | 'restricted'
+  | 'ownerOnlyEdit';
+
+/** Record flags only the owner may change (R-SEC-4, R-SEC-5). */
+export const FLAG_FIELDS = ['restricted', 'ownerOnlyEdit'] as const;
+export type FlagField = (typeof FLAG_FIELDS)[number];
+
+export const ACCOUNT_KINDS = ['company', 'person'] as const;
+
+/** Same rule as the API's phone validator, so most mistakes are caught before a round trip. */
+export const PHONE = /^\+?[0-9 ()-]{5,30}$/;
+
+/** The value of a business field as read (text, null or absent when hidden). */
+export function fieldValue(record: object, field: string): unknown {
+  return (record as Record<string, unknown>)[field];
+}
+
+/** A field the caller may see at all; masked values come from the server already masked. */
+export function isVisible(access: FieldAccess): boolean {
+  return access !== 'hidden';
+}
