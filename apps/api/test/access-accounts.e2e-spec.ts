@@ -197,7 +197,10 @@ describe('permission engine: accounts', () => {
     const seen = await t.http.get(`/api/v1/accounts/${ids.E2}`).set(as('rep.n1@lianxi.test')).expect(200);
     await t.http.patch(`/api/v1/accounts/${ids.E2}`).set(as('rep.n1@lianxi.test')).set('If-Match', seen.headers.etag).send({ industry: 'ports' }).expect(403);
     await t.sql(`update record_shares set access = 'edit' where record_id = $1 and user_id = $2`, [ids.E2, rep.id]);
-    await t.http.patch(`/api/v1/accounts/${ids.E2}`).set(as('rep.n1@lianxi.test')).set('If-Match', seen.headers.etag).send({ industry: 'ports' }).expect(200);
+    const changed = await t.http.patch(`/api/v1/accounts/${ids.E2}`).set(as('rep.n1@lianxi.test')).set('If-Match', seen.headers.etag).send({ industry: 'ports' }).expect(200);
+    // The answer to an update carries the caller's rights too; an edit share updates but never deletes or reassigns.
+    expect(changed.body.myAccess).toEqual({ update: true, delete: false, reassign: false, share: true });
+    await t.http.delete(`/api/v1/accounts/${ids.E2}`).set(as('rep.n1@lianxi.test')).set('If-Match', changed.headers.etag).expect(403);
   });
 
   it('masks the phone for marketing and refuses to sort or filter by what is masked', async () => {

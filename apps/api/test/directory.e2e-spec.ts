@@ -33,6 +33,15 @@ describe('directory of colleagues', () => {
     expect(await emails('rep.e1')).not.toContain('rep.n1@lianxi.test');
   });
 
+  it('resolves exactly the given ids (names behind owner ids), within what the caller may see', async () => {
+    const [e1, e2] = await t.sql<{ id: string }>(`select id from users where email in ('rep.e1@lianxi.test', 'rep.e2@lianxi.test') order by email`);
+    expect((await emails('rep.e1', { ids: `${e1.id},${e2.id}` })).sort()).toEqual(['rep.e1@lianxi.test', 'rep.e2@lianxi.test']);
+    expect(await emails('partner', { ids: `${e1.id},${e2.id}` })).toEqual([]);
+    const bad = await t.http.get('/api/v1/directory/users').query({ ids: 'not-an-id' }).set(as('rep.e1'));
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('ids');
+  });
+
   it('shows partner users only the users of their own partner account', async () => {
     expect(await emails('partner')).toEqual(['partner@lianxi.test']);
     expect(await emails('partner', { q: 'rep' })).toEqual([]);

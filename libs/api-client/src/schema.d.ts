@@ -733,7 +733,7 @@ export interface components {
             /** @example construction */
             industry?: string | null;
             kind?: components["schemas"]["AccountKind"];
-            /** @description Your rights on this record; present when one record is read by id, so a client shows only what will work. */
+            /** @description Your rights on this record; present when one record is read by id or updated, so a client shows only what will work. */
             myAccess?: components["schemas"]["RecordAccessDto"];
             /** @example 徐州重工机械有限公司 */
             name?: string;
@@ -845,7 +845,7 @@ export interface components {
             createdAt: string;
             email?: string | null;
             id: string;
-            /** @description Your rights on this record; present when one record is read by id, so a client shows only what will work. */
+            /** @description Your rights on this record; present when one record is read by id or updated, so a client shows only what will work. */
             myAccess?: components["schemas"]["RecordAccessDto"];
             /** @example 李建国 */
             name?: string;
@@ -3303,6 +3303,8 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `nextCursor` */
                 cursor?: string;
+                /** @description Exactly these users (comma-separated ids, at most 100), e.g. to show the names behind owner ids. */
+                ids?: string;
                 /** @description Substring of email or either name. */
                 q?: string;
             };

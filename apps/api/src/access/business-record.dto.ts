@@ -29,7 +29,7 @@ export class BusinessRecordDto {
   updatedAt!: Date;
   /** Send back as If-Match (or read the ETag header) when updating or deleting. */
   version!: number;
-  /** Your rights on this record; present when one record is read by id, so a client shows only what will work. */
+  /** Your rights on this record; present when one record is read by id or updated, so a client shows only what will work. */
   myAccess?: RecordAccessDto;
 }
 

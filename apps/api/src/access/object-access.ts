@@ -39,7 +39,7 @@ export class ObjectAccess {
 
   /**
    * The records of `alias` on which the caller may perform `action`, as a predicate for the query itself:
-   * role level (own/team/subtree/all) or an explicit share (an edit share for writes), narrowed by `restricted`
+   * role level (own/team/subtree/all) or an explicit share (an edit share for updates), narrowed by `restricted`
    * (owner and shares only, and then the share's own access), `ownerOnlyEdit` (owner only, for update and delete)
    * and the partner account.
    */
@@ -55,9 +55,9 @@ export class ObjectAccess {
     };
     const anyShare = shared([...this.shares.read, ...this.shares.edit], 'shared');
     const editShare = shared(this.shares.edit, 'edit_shared');
-    const grantingShare = action === AccessAction.Read ? anyShare : editShare;
-    // Reassigning is not widened by shares.
-    const grants = action === AccessAction.Reassign || grantingShare === 'false' ? byLevel : `(${byLevel} or ${grantingShare})`;
+    // A read share grants reading, an edit share also updating; deleting and reassigning come from the level alone.
+    const grantingShare = action === AccessAction.Read ? anyShare : action === AccessAction.Update ? editShare : 'false';
+    const grants = grantingShare === 'false' ? byLevel : `(${byLevel} or ${grantingShare})`;
     // On a restricted record the owner's shares are the whole access of everyone else, whatever their role level:
     // a read share reads, an edit share also updates, and only the owner deletes it.
     const restrictedTo = action === AccessAction.Read || action === AccessAction.Reassign ? anyShare : action === AccessAction.Update ? editShare : 'false';

@@ -41,6 +41,7 @@ export interface RecordCapabilities {
 }
 
 const CAPABILITY_ACTIONS = [AccessAction.Update, AccessAction.Delete, AccessAction.Reassign] as const;
+const NOTHING_ALLOWED: RecordCapabilities = { update: false, delete: false, reassign: false, share: false };
 
 type Identified = BusinessRecord & { id: string };
 const WRITE_ATTRIBUTES = ['ownerId', 'ownerOnlyEdit', 'restricted', 'partnerAccountId'] as const;
@@ -184,7 +185,7 @@ export class ScopedRecords<E extends Identified> {
    * owner-only) or may not change a field; owner changes need the reassign right (and work on owner-only
    * records); 412/428 for a stale or missing version.
    */
-  async update(principal: Principal, id: string, values: Partial<E>, expectedVersion: number | undefined): Promise<{ record: E; access: ObjectAccess }> {
+  async update(principal: Principal, id: string, values: Partial<E>, expectedVersion: number | undefined): Promise<{ record: E; access: ObjectAccess; may: RecordCapabilities }> {
     return this.dataSource.transaction(async (manager) => {
       const { record, access, may } = await this.get(principal, id, manager, true);
       const changes = this.businessFields(values);
@@ -210,7 +211,7 @@ export class ScopedRecords<E extends Identified> {
       Object.assign(record, values);
       if (newOwner) record.teamId = newOwner.teamId;
       const diff = diffFields(before as Record<string, unknown>, record as Record<string, unknown>, this.auditedFields());
-      if (!diff) return { record, access };
+      if (!diff) return { record, access, may };
       await manager.save(this.entity, record);
       await this.audit.record(manager, {
         category: AuditCategory.Business,
@@ -219,7 +220,12 @@ export class ScopedRecords<E extends Identified> {
         entityId: id,
         changes: diff,
       });
-      return { record: await manager.findOneByOrFail(this.entity, { id } as never), access };
+      // Read back through the engine: the saved record and what the caller may do with it now. A reassignment may
+      // have taken it out of their sight (under an unusual policy): the write stands, and they may do nothing more.
+      return this.get(principal, id, manager).catch(async (error: unknown) => {
+        if (!(error instanceof AppError && error.code === ErrorCode.NotFound)) throw error;
+        return { record: await manager.findOneByOrFail(this.entity, { id } as never), access, may: NOTHING_ALLOWED };
+      });
     });
   }
 

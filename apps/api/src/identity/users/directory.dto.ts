@@ -1,8 +1,12 @@
-import { IsString, MaxLength } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../platform/http/pagination';
 import { Optional } from '../../platform/http/validation';
 import { TeamSummaryDto } from '../teams/team.dto';
 import type { UserEntity } from './user.entity';
+
+const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+const IDS_PATTERN = new RegExp(`^${UUID}(,${UUID}){0,99}$`);
 
 /** A colleague as everyone may see them: enough to pick a grantee or an owner, nothing about their rights. */
 export class DirectoryUserDto {
@@ -28,6 +32,12 @@ export class DirectoryQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(100)
   q?: string;
+
+  /** Exactly these users (comma-separated ids, at most 100), e.g. to show the names behind owner ids. */
+  @ApiPropertyOptional({ pattern: IDS_PATTERN.source, example: '01a20909-1c08-705a-93fb-5d11d4e08468,01a20909-1c08-705a-93fb-5d11d4e08469' })
+  @Optional()
+  @Matches(IDS_PATTERN, { message: 'must be up to 100 comma-separated UUIDs' })
+  ids?: string;
 }
 
 export function toDirectoryUserDto(user: UserEntity): DirectoryUserDto {

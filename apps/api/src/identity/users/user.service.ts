@@ -63,6 +63,7 @@ export class UserService {
     const qb = this.dataSource.getRepository(UserEntity).createQueryBuilder('u').leftJoinAndSelect('u.team', 'team').where('u.active');
     if (principal.partnerAccountId) qb.andWhere('u.partner_account_id = :partner', { partner: principal.partnerAccountId });
     if (query.q) qb.andWhere('(u.email ilike :pattern or u.name ilike :pattern or u.name_en ilike :pattern)', { pattern: containsPattern(query.q) });
+    if (query.ids) qb.andWhere('u.id = any(:ids)', { ids: query.ids.split(',') });
     return paginate(qb, [{ expression: 'u.name', value: (u) => u.name }, { expression: 'u.id', value: (u) => u.id }], query, 'ASC');
   }
 

@@ -52,8 +52,8 @@ export class AccountService {
   }
 
   async update(principal: Principal, id: string, dto: UpdateAccountDto, version: number | undefined): Promise<AccountDto> {
-    const { record, access } = await this.records.update(principal, id, dto as Partial<AccountEntity>, version);
-    return access.project(toAccountDto(record), PROTECTED);
+    const { record, access, may } = await this.records.update(principal, id, dto as Partial<AccountEntity>, version);
+    return { ...access.project(toAccountDto(record), PROTECTED), myAccess: may };
   }
 
   remove(principal: Principal, id: string, version: number | undefined): Promise<void> {

@@ -70,8 +70,8 @@ export class ContactService {
   }
 
   async update(principal: Principal, id: string, dto: UpdateContactDto, version: number | undefined): Promise<ContactDto> {
-    const { record, access } = await this.records.update(principal, id, dto as Partial<ContactEntity>, version);
-    return access.project(toContactDto(record), PROTECTED);
+    const { record, access, may } = await this.records.update(principal, id, dto as Partial<ContactEntity>, version);
+    return { ...access.project(toContactDto(record), PROTECTED), myAccess: may };
   }
 
   remove(principal: Principal, id: string, version: number | undefined): Promise<void> {
