@@ -320,12 +320,15 @@ describe('permission engine: explain', () => {
     const director = await explain('account', secret.id, users['director@lianxi.test']).expect(200);
     const read = director.body.actions.find((a: { action: string }) => a.action === 'read');
     expect(read).toMatchObject({ allowed: false, level: 'all' });
-    expect(read.reasons.join(' ')).toMatch(/restricted/);
+    expect(read.reasons.map((r: { code: string }) => r.code)).toEqual(['level', 'restricted']);
+    expect(read.reasons[0]).toMatchObject({ level: 'all', roles: ['sales_director'] });
 
     const rep = await explain('account', e1b.id, users['rep.e1@lianxi.test']).expect(200);
     const verdicts = Object.fromEntries(rep.body.actions.map((a: { action: string; allowed: boolean }) => [a.action, a.allowed]));
     expect(verdicts).toEqual({ read: true, create: true, update: false, delete: false, reassign: false });
-    expect(rep.body.actions.find((a: { action: string }) => a.action === 'update').reasons.join(' ')).toMatch(/owner-only/);
+    const update = rep.body.actions.find((a: { action: string }) => a.action === 'update');
+    expect(update.reasons.map((r: { code: string }) => r.code)).toEqual(['level', 'team', 'owner_only']);
+    expect(update.reasons[2].text).toMatch(/owner-only/);
     expect(rep.body.fields).toMatchObject({ name: 'edit', phone: 'edit' });
     expect(JSON.stringify(rep.body)).not.toMatch(/苏州远航/);
 

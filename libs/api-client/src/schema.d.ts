@@ -769,7 +769,7 @@ export interface components {
             /** @description The user's level for this action (the union of their roles). */
             level: components["schemas"]["AccessLevel"];
             /** @description Why, in order: what grants access and what takes it away. */
-            reasons: string[];
+            reasons: components["schemas"]["ExplainReasonDto"][];
         };
         ApiKeyDto: {
             /** Format: date-time */
@@ -1052,6 +1052,19 @@ export interface components {
          * @enum {string}
          */
         ErrorCode: "validation_failed" | "malformed_body" | "unauthenticated" | "invalid_credentials" | "forbidden" | "not_found" | "conflict" | "precondition_failed" | "precondition_required" | "payload_too_large" | "unsupported_media_type" | "password_rejected" | "too_many_requests" | "service_unavailable" | "internal";
+        /** @enum {string} */
+        ExplainReasonCode: "level" | "no_record" | "create_by_level" | "owner" | "team" | "shared" | "restricted" | "owner_only" | "partner_linked" | "partner_not_linked";
+        ExplainReasonDto: {
+            code: components["schemas"]["ExplainReasonCode"];
+            /** @description For `level`. */
+            level?: components["schemas"]["AccessLevel"];
+            /** @description For `level`: the user's role keys. */
+            roles?: string[];
+            /** @description For `shared`: the access of each share that reaches the user (`read`, `edit`). */
+            shares?: string[];
+            /** @description The same in English, for people reading the raw answer. */
+            text: string;
+        };
         FieldErrorDto: {
             /** @description Path of the offending input: a body property (`address.city`), query parameter, path parameter or header. */
             field: string;

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../identity/auth/principal';
 import { identityOf, PRINCIPAL_COLUMNS, PRINCIPAL_JOINS, type PrincipalRow } from '../identity/auth/principal-query';
 import { AppError } from '../platform/http/app-error';
-import { AccessExplanationDto, ActionVerdictDto, MyPermissionsDto } from './access.dto';
+import { AccessExplanationDto, ActionVerdictDto, ExplainReasonCode, ExplainReasonDto, MyPermissionsDto } from './access.dto';
 import { AccessAction, AccessLevel, FieldAccess, ObjectType } from './access.types';
 import { OBJECT_FIELDS, OBJECT_TABLES } from './object-fields';
 import { ObjectAccess, type SharedRecords } from './object-access';
@@ -68,21 +68,27 @@ export class AccessService {
     const actions: ActionVerdictDto[] = [];
     for (const action of Object.values(AccessAction)) {
       const level = access.level(action);
-      const reasons: string[] = [`level ${level} from roles ${principal.roles.join(', ') || '(none)'}`];
+      const reasons: ExplainReasonDto[] = [
+        { code: ExplainReasonCode.Level, text: `level ${level} from roles ${principal.roles.join(', ') || '(none)'}`, level, roles: principal.roles },
+      ];
+      const because = (code: ExplainReasonCode, text: string) => reasons.push({ code, text });
       let allowed = false;
-      if (!record) reasons.push('no such record');
+      if (!record) because(ExplainReasonCode.NoRecord, 'no such record');
       else if (action === AccessAction.Create) {
         allowed = level !== AccessLevel.None;
-        reasons.push('create is not about an existing record: the level decides');
+        because(ExplainReasonCode.CreateByLevel, 'create is not about an existing record: the level decides');
       } else {
         const { sql, params } = access.scope(action, 'r');
         allowed = await this.dataSource.createQueryBuilder().select('1').from(table, 'r').where('r.id = :id', { id: recordId }).andWhere(sql, params).getExists();
-        if (record.owner_id === principal.userId) reasons.push('the user owns the record');
-        if (principal.teamId && record.team_id === principal.teamId) reasons.push('the record belongs to the user\'s team');
-        if (record.shares.length) reasons.push(`shared with the user or their team (${record.shares.join(', ')})`);
-        if (record.restricted) reasons.push('restricted: only the owner and explicit shares may see it');
-        if (record.owner_only_edit && (action === AccessAction.Update || action === AccessAction.Delete)) reasons.push('owner-only: only the owner may change or delete it');
-        if (principal.partnerAccountId) reasons.push(record.partner_account_id === principal.partnerAccountId ? 'linked to the user\'s partner account' : 'not linked to the user\'s partner account');
+        if (record.owner_id === principal.userId) because(ExplainReasonCode.Owner, 'the user owns the record');
+        if (principal.teamId && record.team_id === principal.teamId) because(ExplainReasonCode.Team, 'the record belongs to the user\'s team');
+        if (record.shares.length) reasons.push({ code: ExplainReasonCode.Shared, text: `shared with the user or their team (${record.shares.join(', ')})`, shares: record.shares });
+        if (record.restricted) because(ExplainReasonCode.Restricted, 'restricted: only the owner and explicit shares may see it');
+        if (record.owner_only_edit && (action === AccessAction.Update || action === AccessAction.Delete)) because(ExplainReasonCode.OwnerOnly, 'owner-only: only the owner may change or delete it');
+        if (principal.partnerAccountId) {
+          if (record.partner_account_id === principal.partnerAccountId) because(ExplainReasonCode.PartnerLinked, 'linked to the user\'s partner account');
+          else because(ExplainReasonCode.PartnerNotLinked, 'not linked to the user\'s partner account');
+        }
       }
       actions.push({ action, allowed, level, reasons });
     }

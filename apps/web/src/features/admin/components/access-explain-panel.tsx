@@ -138,7 +138,7 @@ function ExplanationView({ explanation }: { explanation: AccessExplanation }) {
       render: (_, verdict) => (
         <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid={`explain-reasons-${verdict.action}`}>
           {verdict.reasons.map((reason) => (
-            <li key={reason}>{localizeReason(reason, t, roleName)}</li>
+            <li key={`${reason.code}:${reason.text}`}>{localizeReason(reason, t, roleName)}</li>
           ))}
         </ul>
       ),

@@ -22,8 +22,24 @@ const EXPLANATION = {
   recordId: RECORD_ID,
   recordExists: true,
   actions: [
-    { action: 'read', allowed: true, level: 'team', reasons: ['level team from roles sales_rep', 'shared with the user or their team (edit)'] },
-    { action: 'delete', allowed: false, level: 'own', reasons: ['level own from roles sales_rep', 'a reason the SPA does not know yet'] },
+    {
+      action: 'read',
+      allowed: true,
+      level: 'team',
+      reasons: [
+        { code: 'level', text: 'level team from roles sales_rep', level: 'team', roles: ['sales_rep'] },
+        { code: 'shared', text: 'shared with the user or their team (edit)', shares: ['edit'] },
+      ],
+    },
+    {
+      action: 'delete',
+      allowed: false,
+      level: 'own',
+      reasons: [
+        { code: 'level', text: 'level own from roles sales_rep', level: 'own', roles: ['sales_rep'] },
+        { code: 'some_future_reason', text: 'a reason the SPA does not know yet' },
+      ],
+    },
   ],
   fields: { name: 'edit', phone: 'masked', email: 'hidden' },
 };

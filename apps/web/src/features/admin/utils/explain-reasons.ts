@@ -1,45 +1,38 @@
 import type { TFunction } from 'i18next';
+import type { Schema } from '@lianxi/api-client';
 
-const LEVELS = ['none', 'own', 'team', 'subtree', 'all'] as const;
-type Level = (typeof LEVELS)[number];
+type ExplainReason = Schema<'ExplainReasonDto'>;
 
-function isLevel(value: string): value is Level {
-  return (LEVELS as readonly string[]).includes(value);
-}
+/** i18n keys under `explain.reasons` per reason code (the parameterised `level` and `shared` are built below). */
+const SIMPLE: Record<string, string> = {
+  no_record: 'noRecord',
+  create_by_level: 'create',
+  owner: 'owner',
+  team: 'team',
+  restricted: 'restricted',
+  owner_only: 'ownerOnly',
+  partner_linked: 'partner',
+  partner_not_linked: 'notPartner',
+};
 
 /**
- * The explain endpoint's reasons are English sentences; the known ones are shown in the UI language (role keys as
- * role names), anything else as sent (a new server reason is then readable, just not translated).
+ * One reason of the explain endpoint in the UI language, by its code (role keys as role names). A code this SPA does
+ * not know yet shows the server's English text, so a new reason is readable, just not translated.
  */
-export function localizeReason(reason: string, t: TFunction, roleName: (key: string) => string = (key) => key): string {
-  const level = /^level (\w+) from roles (.*)$/.exec(reason);
-  if (level?.[1] && isLevel(level[1])) {
-    const roles = level[2] === '(none)' || !level[2] ? t('explain.reasons.noRoles') : level[2].split(', ').map(roleName).join(t('explain.reasons.separator'));
-    return t('explain.reasons.level', { level: t(`admin.roles.levels.${level[1]}`), roles });
-  }
-  const shared = /^shared with the user or their team \((.*)\)$/.exec(reason);
-  if (shared) {
-    const accesses = (shared[1] ?? '').split(', ').map((access) => (access === 'read' || access === 'edit' ? t(`explain.shareLevels.${access}`) : access));
-    return t('explain.reasons.shared', { access: accesses.join(t('explain.reasons.separator')) });
-  }
-  switch (reason) {
-    case 'no such record':
-      return t('explain.reasons.noRecord');
-    case 'create is not about an existing record: the level decides':
-      return t('explain.reasons.create');
-    case 'the user owns the record':
-      return t('explain.reasons.owner');
-    case "the record belongs to the user's team":
-      return t('explain.reasons.team');
-    case 'restricted: only the owner and explicit shares may see it':
-      return t('explain.reasons.restricted');
-    case 'owner-only: only the owner may change or delete it':
-      return t('explain.reasons.ownerOnly');
-    case "linked to the user's partner account":
-      return t('explain.reasons.partner');
-    case "not linked to the user's partner account":
-      return t('explain.reasons.notPartner');
-    default:
-      return reason;
+export function localizeReason(reason: ExplainReason, t: TFunction, roleName: (key: string) => string = (key) => key): string {
+  const separator = t('explain.reasons.separator');
+  switch (reason.code) {
+    case 'level': {
+      const roles = reason.roles?.length ? reason.roles.map(roleName).join(separator) : t('explain.reasons.noRoles');
+      return t('explain.reasons.level', { level: t(`admin.roles.levels.${reason.level ?? 'none'}`), roles });
+    }
+    case 'shared': {
+      const accesses = (reason.shares ?? []).map((access) => (access === 'read' || access === 'edit' ? t(`explain.shareLevels.${access}`) : access));
+      return t('explain.reasons.shared', { access: accesses.join(separator) });
+    }
+    default: {
+      const key = SIMPLE[reason.code];
+      return key ? t(`explain.reasons.${key}` as never) : reason.text;
+    }
   }
 }
