@@ -11,8 +11,25 @@ describe('audit log', () => {
   });
   afterAll(() => t.close());
 
-  it('is readable by auditors only', async () => {
-    for (const email of ['admin@lianxi.test', 'gm@lianxi.test', 'rep.e1@lianxi.test', 'partner@lianxi.test']) {
+  it('shows system administrators security events only (logins, users, roles), never business changes', async () => {
+    const admin = (await t.login('admin@lianxi.test')).accessToken;
+    const rep = (await t.login('rep.e1@lianxi.test')).accessToken;
+    await t.http.post('/api/v1/accounts').set(auth(rep)).send({ name: '审计分类测试' }).expect(201);
+    const page = await t.http.get('/api/v1/audit-events').query({ limit: 200 }).set(auth(admin)).expect(200);
+    expect(page.body.data.length).toBeGreaterThan(0);
+    expect(new Set(page.body.data.map((e: { category: string }) => e.category))).toEqual(new Set(['security']));
+    expect(page.body.data.map((e: { action: string }) => e.action)).toContain('auth.login');
+    const business = await t.http.get('/api/v1/audit-events').query({ category: 'business' }).set(auth(admin));
+    expect(business.status).toBe(403);
+    expect(business.body.errors[0].field).toBe('category');
+    const byEntity = await t.http.get('/api/v1/audit-events').query({ entityType: 'account' }).set(auth(admin)).expect(200);
+    expect(byEntity.body.data).toEqual([]);
+    const asAuditor = await t.http.get('/api/v1/audit-events').query({ entityType: 'account' }).set(auth(auditor)).expect(200);
+    expect(asAuditor.body.data.length).toBeGreaterThan(0);
+  });
+
+  it('is readable by auditors (and administrators, security only), nobody else', async () => {
+    for (const email of ['gm@lianxi.test', 'rep.e1@lianxi.test', 'partner@lianxi.test']) {
       const { accessToken } = await t.login(email);
       const response = await t.http.get('/api/v1/audit-events').set(auth(accessToken));
       expect(response.status).toBe(403);

@@ -13,8 +13,12 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  /** Changed values of business records follow the reader's field rules: hidden ones are redacted, masked ones masked. */
-  @Endpoint({ summary: 'List audit events, newest first, with filters and keyset pagination', roles: [RoleKey.Auditor] })
+  /**
+   * Auditors read every entry; changed values of business records follow the reader's field rules (hidden ones are
+   * redacted, masked ones masked). System administrators read security events only (logins, users, roles, policies):
+   * asking them for the business category is 403.
+   */
+  @Endpoint({ summary: 'List audit events, newest first, with filters and keyset pagination', roles: [RoleKey.Auditor, RoleKey.SystemAdmin] })
   async listAuditEvents(@CurrentPrincipal() principal: Principal, @Query() query: AuditEventQueryDto): Promise<AuditEventPageDto> {
     const page = await this.audit.listFor(principal, query);
     return { data: page.data.map(toAuditEventDto), nextCursor: page.nextCursor };

@@ -7,6 +7,9 @@ import { FieldAccess, ObjectType } from '../access/access.types';
 import { maskValue } from '../access/masking';
 import type { ObjectAccess } from '../access/object-access';
 import type { Principal } from '../identity/auth/principal';
+import { RoleKey } from '../identity/roles/role-key';
+import { AppError } from '../platform/http/app-error';
+import { ErrorCode } from '../platform/http/error-code';
 import { paginateDescending, type Page } from '../platform/http/pagination';
 import { requestContext } from '../platform/context/request-context';
 import { AuditCategory, AuditChanges, AuditEventEntity } from './audit-event.entity';
@@ -58,6 +61,13 @@ export class AuditService {
    * masked), so the audit log reveals no business value the reader could not read on the record itself.
    */
   async listFor(principal: Principal, query: AuditEventQueryDto): Promise<Page<AuditEventEntity>> {
+    // Separation of duties (R-SEC-6): administrators see what happens to accounts and rights, not to the business.
+    if (!principal.roles.includes(RoleKey.Auditor)) {
+      if (query.category === AuditCategory.Business) {
+        throw new AppError(ErrorCode.Forbidden, 'System administrators read security events only', { errors: [{ field: 'category', message: 'only security events' }] });
+      }
+      query = { ...query, category: AuditCategory.Security };
+    }
     const page = await this.list(query);
     const accessByType = new Map<ObjectType, Promise<ObjectAccess>>();
     const accessFor = (type: ObjectType) => {
