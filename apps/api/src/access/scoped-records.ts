@@ -86,15 +86,14 @@ export class ScopedRecords<E extends Identified> {
       options,
       descending ? 'DESC' : 'ASC',
     );
-    if (!options.withTotal) return { page, access };
-    return { page: { ...page, total: await this.scopedQuery(access, options, within).query.getCount() }, access };
+    return { page: options.withTotal ? { ...page, total: await this.count(principal, options, within) } : page, access };
   }
 
   /** How many records the caller may see match `options` (same scope, filters and search as the list). */
-  async count(principal: Principal, options: ListOptions): Promise<number> {
+  async count(principal: Principal, options: ListOptions, within?: SqlPredicate): Promise<number> {
     const access = await this.accessFor(principal);
     if (access.level(AccessAction.Read) === AccessLevel.None) return 0;
-    return this.scopedQuery(access, options).query.getCount();
+    return this.scopedQuery(access, options, within).query.getCount();
   }
 
   /** The caller's read scope with filters and search applied; 400 for sorting, filtering or searching what they may not read. */
