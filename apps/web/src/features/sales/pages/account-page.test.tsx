@@ -57,7 +57,7 @@ describe('AccountPage', { timeout: 20_000 }, () => {
     expect(requestsTo(requests, 'GET', `/api/v1/accounts/${ACCOUNT_ID}/contacts`)).toHaveLength(1);
   });
 
-  it('hides what myAccess and the object levels refuse, disables reassign without a user directory, and says why a delete failed (409)', async () => {
+  it('hides what myAccess and the object levels refuse, names the owner from the directory, and says why a delete failed (409)', async () => {
     const { fetch, requests } = salesServer({
       contactLevels: { ...REP_LEVELS, create: 'none' },
       routes: {
@@ -71,10 +71,9 @@ describe('AccountPage', { timeout: 20_000 }, () => {
     expect(screen.queryByTestId('record-edit')).toBeNull();
     expect(screen.queryByTestId('record-share')).toBeNull();
     expect(screen.queryByTestId('contact-new')).toBeNull();
-    // A sales user cannot look users up yet: reassigning is allowed but cannot be done from here.
-    expect(screen.getByTestId<HTMLButtonElement>('record-reassign').disabled).toBe(true);
-    // Someone else's record: the owner shows as a neutral label, not "(you)".
-    expect(screen.getByTestId('record-owner').textContent).toBe('User …000002');
+    expect(screen.getByTestId<HTMLButtonElement>('record-reassign').disabled).toBe(false);
+    // Someone else's record: the owner's name comes from the colleague directory, not "(you)".
+    await waitFor(() => expect(screen.getByTestId('record-owner').textContent).toBe('Li Jing'));
 
     const user = setupUser();
     await user.click(screen.getByTestId('record-delete'));
