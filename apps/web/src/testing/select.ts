@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 
 function selectInput(testId: string): HTMLInputElement {
   const input = screen.getByTestId(testId).closest<HTMLElement>('.ant-select')?.querySelector('input');
@@ -23,7 +23,11 @@ export function typeInSelect(testId: string, text: string): void {
  */
 export async function pickOption(testId: string, label: string): Promise<void> {
   open(selectInput(testId));
-  const option = (await screen.findAllByText(label)).find((element) => element.closest('.ant-select-item-option'));
-  if (!option) throw new Error(`no option ${label}`);
+  // The same text may be elsewhere on the page (a tag, a cell): wait for it as an option (options may load later).
+  const option = await waitFor(() => {
+    const found = screen.queryAllByText(label).find((element) => element.closest('.ant-select-item-option'));
+    if (!found) throw new Error(`no option ${label}`);
+    return found;
+  });
   fireEvent.click(option);
 }
