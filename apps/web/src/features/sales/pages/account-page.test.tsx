@@ -1,5 +1,6 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { catchDownloads } from '@/testing/downloads';
 import { json, problem } from '@/testing/fake-api';
 import { renderApp } from '@/testing/render-app';
 import { setupUser } from '@/testing/user';
@@ -26,6 +27,7 @@ describe('AccountPage', { timeout: 20_000 }, () => {
       routes: {
         [`GET /api/v1/accounts/${ACCOUNT_ID}`]: () =>
           json(account({ phone: '138****5678', email: undefined, restricted: true, myAccess: { update: true, share: true, delete: false, reassign: false } })),
+        'GET /api/v1/contacts/export': () => new Response('name\n李建国\n', { headers: { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="contacts.csv"' } }),
       },
     });
     await renderApp(PATH, { fetch });
@@ -56,6 +58,13 @@ describe('AccountPage', { timeout: 20_000 }, () => {
     expect(await within(contacts).findByText('李建国')).toBeTruthy();
     expect(within(contacts).getAllByRole('columnheader').map((cell) => cell.textContent)).not.toContain('邮箱');
     expect(requestsTo(requests, 'GET', `/api/v1/accounts/${ACCOUNT_ID}/contacts`)).toHaveLength(1);
+
+    // The account's contacts as a CSV file.
+    const saved = catchDownloads();
+    await setupUser().click(screen.getByTestId('contacts-export'));
+    await waitFor(() => expect(saved.map((file) => file.filename)).toEqual(['contacts.csv']));
+    const [exported] = requestsTo(requests, 'GET', '/api/v1/contacts/export');
+    expect(new URL(exported?.url ?? '').searchParams.get('accountId')).toBe(ACCOUNT_ID);
   });
 
   it('hides what myAccess and the object levels refuse, names the owner from the directory, and says why a delete failed (409)', async () => {
