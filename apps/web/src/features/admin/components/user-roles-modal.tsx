@@ -77,6 +77,7 @@ export function UserRolesModal({ user, onClose }: { user: User; onClose: () => v
         {alert && <Alert type="error" showIcon title={alert} data-testid="user-roles-error" />}
         <Select<RoleKey[]>
           mode="multiple"
+          showSearch={{ optionFilterProp: 'label' }}
           aria-label={t('admin.users.form.roles')}
           value={selected}
           onChange={(next) => {
