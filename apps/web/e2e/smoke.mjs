@@ -16,10 +16,18 @@ const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const SHOTS = join(REPO_ROOT, 'artifacts', 'screenshots');
 const USER = { email: 'rep.e1@lianxi.test', password: 'Demo#rep.e1#2026' };
 const ADMIN = { email: 'admin@lianxi.test', password: 'Demo#admin#2026' };
+const PARTNER = { email: 'partner@lianxi.test', password: 'Demo#partner#2026' };
 /** A demo account of rep.e1's own, and the team and user the rep shares it with. */
 const ACCOUNT_NAME = '徐州恒达工程机械有限公司';
 const SHARE_TEAM = '华东二组 (E2)';
-const EXPLAINED_USER = 'rep.e2@lianxi.test';
+const SHARE_USER = { email: 'rep.e2@lianxi.test', name: '张伟' };
+const EXPLAINED_USER = SHARE_USER.email;
+/** The distributor's own customer, the only account its user (and so its API key) may see. */
+const PARTNER_ACCOUNT_NAME = 'Qingdao Harbour Cranes Ltd.';
+/** The user the administrator asks a second administrator to make an administrator too (two-person rule). */
+const GRANT_USER = { email: 'gm@lianxi.test', name: '陈总' };
+/** antd puts a space between the two characters of a two-character Chinese button label. */
+const spaced = (label) => new RegExp(`^${[...label].join('\\s?')}$`);
 /** The region is toggled between these, so the edit changes something on every run against the same database. */
 const REGIONS = ['East', 'East (Xuzhou)'];
 const NAV = {
@@ -95,6 +103,19 @@ async function pickOption(page, text) {
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first().click();
 }
 
+/** Types `text` into the focused user picker and waits for the directory's answer to exactly that search. */
+async function searchDirectory(page, text) {
+  const searched = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/directory/users' && new URL(response.url()).searchParams.get('q') === text);
+  await page.keyboard.type(text);
+  const response = await searched;
+  if (!response.ok()) fail(`the directory answered ${response.status()}`);
+}
+
+/** Clicks the OK button of the open confirmation popover. */
+async function confirmPopover(page, label) {
+  await page.locator('.ant-popover:not(.ant-popover-hidden)').getByRole('button', { name: spaced(label) }).click();
+}
+
 /** Waits for the answer to `method path` while `action` runs; fails on a non-2xx answer. */
 async function expectCall(page, method, pathPattern, action) {
   const answered = page.waitForResponse((response) => response.request().method() === method && pathPattern.test(new URL(response.url()).pathname));
@@ -116,6 +137,9 @@ async function main() {
   let profileInEnglish = false;
   // Set while the account page steps run: the account opened, and the region it was given.
   let accountId = null;
+  // The role grant request the administrator made, and the distributor's API key (its secret only in memory).
+  let grantRequest = null;
+  let partnerKey = null;
 
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
@@ -208,10 +232,19 @@ async function main() {
         await page.getByTestId('edit-drawer').waitFor({ state: 'hidden' });
         await page.getByTestId('record-fields').getByText(next, { exact: true }).waitFor();
       }],
-      [`the rep shares the account with the team ${SHARE_TEAM} (edit)`, async () => {
+      [`the rep shares the account with the user ${SHARE_USER.email}, found in the colleague directory (read)`, async () => {
         await page.getByTestId('record-share').click();
         await page.getByTestId('share-dialog').getByTestId('shares-table').waitFor({ state: 'visible' });
-        // Without a user directory for sales reps, the dialog starts on teams.
+        // Every signed-in user may search colleagues: the dialog starts on users.
+        await page.getByTestId('share-user').click();
+        await searchDirectory(page, 'rep.e2');
+        await pickOption(page, SHARE_USER.email);
+        await expectCall(page, 'POST', /\/shares$/, () => page.getByTestId('share-add').click());
+        await page.getByTestId('shares-table').getByText(SHARE_USER.name, { exact: true }).waitFor();
+      }],
+      [`the rep shares the account with the team ${SHARE_TEAM} (edit)`, async () => {
+        // The radio input itself is invisible: click its label.
+        await page.getByTestId('share-add-form').getByText('团队', { exact: true }).click();
         await page.getByTestId('share-team').click();
         await page.keyboard.type('E2');
         await pickOption(page, SHARE_TEAM);
@@ -246,10 +279,8 @@ async function main() {
         await page.getByRole('tab', { name: '访问原因查询' }).click();
         await page.getByTestId('explain-record-id').fill(accountId);
         await page.getByTestId('explain-user').click();
-        // The picker searches the server as one types: pick from the answer to the whole search text.
-        const searched = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/users' && new URL(response.url()).searchParams.get('q') === 'rep.e2');
-        await page.keyboard.type('rep.e2');
-        await searched;
+        // The picker searches the colleague directory as one types: pick from the answer to the whole search text.
+        await searchDirectory(page, 'rep.e2');
         await pickOption(page, EXPLAINED_USER);
         const picked = (await page.getByTestId('explain-form').locator('.ant-select-content, .ant-select-selection-item').allTextContents()).join(' ');
         if (!picked.includes(EXPLAINED_USER)) fail(`the user picker shows "${picked}"`);
@@ -259,9 +290,90 @@ async function main() {
         const read = (await page.getByTestId('explain-allowed-read').textContent())?.trim();
         if (read !== '允许') fail(`read is "${read}" for ${EXPLAINED_USER}`);
         const reasons = (await page.getByTestId('explain-reasons-read').textContent()) ?? '';
-        if (!reasons.includes('已共享给该用户或其团队（可编辑）')) fail(`the reasons do not name the share: ${reasons}`);
+        // The user's own share (read) and their team's (edit), in either order.
+        if (!/已共享给该用户或其团队（.*可编辑.*）/.test(reasons) || !reasons.includes('只读')) fail(`the reasons do not name both shares: ${reasons}`);
         await settle(page);
         await page.screenshot({ path: join(SHOTS, 'explain-zh.png'), fullPage: true });
+      }],
+      [`the administrator asks a second administrator to make ${GRANT_USER.email} an administrator too (the API refuses it alone)`, async () => {
+        await page.getByRole('tab', { name: '用户' }).click();
+        await page.getByTestId('users-search').fill(GRANT_USER.email);
+        const row = page.getByTestId('users-table').locator('tr', { hasText: GRANT_USER.email });
+        await row.locator('[data-testid^="user-roles-"]').click();
+        await page.getByTestId('user-roles-select').click();
+        // The option list is virtual (only what fits is rendered): search the role by its name.
+        await page.keyboard.type('系统管理');
+        await pickOption(page, '系统管理员');
+        // Close the options without Escape (which would close the dialog too).
+        await page.locator('.ant-modal-title').click();
+        const refused = page.waitForResponse((response) => response.request().method() === 'PUT' && /^\/api\/v1\/users\/[^/]+\/roles$/.test(new URL(response.url()).pathname));
+        await page.getByTestId('user-roles-submit').click();
+        const status = (await refused).status();
+        if (status !== 403) fail(`giving an administrator account business rights answered ${status}, not 403`);
+        await page.getByTestId('user-roles-needs-approval').waitFor({ state: 'visible' });
+        await page.getByTestId('user-roles-reason').fill('八月代理系统管理员');
+        grantRequest = await (await expectCall(page, 'POST', /^\/api\/v1\/role-grant-requests$/, () => page.getByTestId('user-roles-ask').click())).json();
+      }],
+      ['the request waits under Approvals; its requester cannot approve it, only withdraw it', async () => {
+        if (!grantRequest) fail('no request was made');
+        await page.getByRole('tab', { name: /审批/ }).click();
+        const grantRow = page.getByTestId('grants-table').locator('tr', { hasText: GRANT_USER.name });
+        await grantRow.getByText('八月代理系统管理员').waitFor();
+        await grantRow.getByText('+ 系统管理员').waitFor();
+        if (!(await page.getByTestId(`grant-approve-${grantRequest.id}`).isDisabled())) fail('the requester may approve their own request');
+        await settle(page);
+        await page.screenshot({ path: join(SHOTS, 'approvals-zh.png'), fullPage: true });
+        // Withdrawn, so the demo data stays as it was (and the next run may ask again).
+        await page.getByTestId(`grant-reject-${grantRequest.id}`).click();
+        await expectCall(page, 'POST', /\/reject$/, () => confirmPopover(page, '撤回'));
+        await page.getByTestId(`grant-approve-${grantRequest.id}`).waitFor({ state: 'detached' });
+        await signOut(page);
+      }],
+      [`the distributor's user (${PARTNER.email}) makes an API key in the SPA; its secret is shown once`, async () => {
+        await signIn(page, PARTNER, '/sales');
+        await page.getByTestId('user-menu').click();
+        await page.getByTestId('user-menu-api-keys').click();
+        await expectPath(page, '/profile/api-keys');
+        await page.getByTestId('api-keys-table').waitFor({ state: 'visible' });
+        await page.getByTestId('api-key-new').click();
+        await page.getByTestId('api-key-name').fill('ERP 订单同步（冒烟测试）');
+        const created = await (await expectCall(page, 'POST', /^\/api\/v1\/me\/api-keys$/, () => page.getByTestId('api-key-create-submit').click())).json();
+        const shown = /lxk_[A-Za-z0-9_-]+/.exec((await page.getByTestId('api-key-secret').textContent()) ?? '')?.[0];
+        if (!shown || shown !== created.secret) fail('the secret shown is not the key that was made');
+        partnerKey = { id: created.id, secret: shown };
+        await settle(page);
+        await page.screenshot({ path: join(SHOTS, 'api-key-created-zh.png') });
+        await page.getByTestId('api-key-secret-done').click();
+        await page.getByTestId('api-key-secret-modal').waitFor({ state: 'hidden' });
+        if ((await page.getByText(shown).count()) > 0) fail('the secret is still on the page');
+        await page.getByTestId(`api-key-status-${created.id}`).waitFor();
+        await settle(page);
+        await page.screenshot({ path: join(SHOTS, 'api-keys-zh.png'), fullPage: true });
+      }],
+      ['with the key (X-API-Key, from Node), GET /api/v1/accounts answers only the distributor\'s records', async () => {
+        if (!partnerKey) fail('no key was made');
+        const asKey = (path) => fetch(`${BASE_URL}${path}`, { headers: { 'X-API-Key': partnerKey.secret } });
+        const me = await asKey('/api/v1/me');
+        if (!me.ok) fail(`GET /api/v1/me with the key answered ${me.status}`);
+        const partnerAccountId = (await me.json()).partnerAccount?.id;
+        if (!partnerAccountId) fail('the key\'s user has no partner account');
+        const list = await asKey('/api/v1/accounts?limit=200');
+        if (!list.ok) fail(`GET /api/v1/accounts with the key answered ${list.status}`);
+        const { data } = await list.json();
+        const names = data.map((account) => account.name);
+        if (!names.includes(PARTNER_ACCOUNT_NAME)) fail(`the key does not see ${PARTNER_ACCOUNT_NAME}: ${names.join(', ')}`);
+        if (names.includes(ACCOUNT_NAME)) fail(`the key sees ${ACCOUNT_NAME}, a direct customer`);
+        const foreign = data.filter((account) => account.partnerAccountId !== partnerAccountId);
+        if (foreign.length > 0) fail(`the key sees accounts of no or another partner: ${foreign.map((account) => account.name).join(', ')}`);
+        console.log(`    the key sees ${data.length} account(s), all of its distributor`);
+      }],
+      ['revoked in the SPA, the key stops at once (401)', async () => {
+        if (!partnerKey) fail('no key was made');
+        await page.getByTestId(`api-key-revoke-${partnerKey.id}`).click();
+        await expectCall(page, 'DELETE', /^\/api\/v1\/me\/api-keys\/[^/]+$/, () => confirmPopover(page, '吊销'));
+        await page.getByTestId(`api-key-revoke-${partnerKey.id}`).waitFor({ state: 'detached' });
+        const after = await fetch(`${BASE_URL}/api/v1/accounts`, { headers: { 'X-API-Key': partnerKey.secret } });
+        if (after.status !== 401) fail(`a revoked key answered ${after.status}, not 401`);
         await signOut(page);
       }],
     ];

@@ -2,6 +2,7 @@ import { Navigate, type RouteObject } from 'react-router';
 import { AdminPage } from '@/features/admin/pages/admin-page';
 import { AuditPage } from '@/features/admin/pages/audit-page';
 import { AnalyticsPage } from '@/features/analytics/pages/analytics-page';
+import { ApiKeysPage } from '@/features/identity/pages/api-keys-page';
 import { ChangePasswordPage } from '@/features/identity/pages/change-password-page';
 import { ProfilePage } from '@/features/identity/pages/profile-page';
 import { ResetPasswordPage } from '@/features/identity/pages/reset-password-page';
@@ -56,6 +57,7 @@ export const routes: RouteObject[] = [
       },
       { path: 'profile', element: <ProfilePage /> },
       { path: 'profile/password', element: <ChangePasswordPage /> },
+      { path: 'profile/api-keys', element: <ApiKeysPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

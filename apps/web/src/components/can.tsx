@@ -14,11 +14,6 @@ export type CanProps = CanRule & {
   mode?: 'hide' | 'disable';
   /** Why it is not allowed, as the disabled control's tooltip; defaults to a generic "your access does not allow this". */
   reason?: string;
-  /**
-   * Set when the rule allows it but something else is missing (e.g. a lookup the caller cannot use): the control
-   * is then disabled with this as its tooltip, whatever `mode` says.
-   */
-  blockedReason?: string | null;
   children: ReactElement<{ disabled?: boolean }>;
 };
 
@@ -26,15 +21,15 @@ export type CanProps = CanRule & {
  * The one permission gate of the UI: shows its child (a button, a link) only when the caller may act, hides it or
  * disables it with a tooltip saying why otherwise. It spares useless clicks; the API enforces the same rules anyway.
  */
-export function Can({ mode = 'hide', reason, blockedReason, children, ...rule }: CanProps) {
+export function Can({ mode = 'hide', reason, children, ...rule }: CanProps) {
   const { t } = useTranslation();
   const permissions = usePermissions();
   const allowed = rule.objectType !== undefined ? permissions.canDo(rule.objectType, rule.action) : Boolean(rule.record?.[rule.action]);
 
-  if (allowed && !blockedReason) return children;
-  if (!allowed && mode === 'hide') return null;
+  if (allowed) return children;
+  if (mode === 'hide') return null;
   return (
-    <Tooltip title={allowed ? blockedReason : (reason ?? t('can.notAllowed'))}>
+    <Tooltip title={reason ?? t('can.notAllowed')}>
       {/* A disabled button fires no mouse events, so the tooltip listens on a wrapper. */}
       <span style={{ display: 'inline-block', cursor: 'not-allowed' }}>
         {cloneElement(children, { disabled: true })}

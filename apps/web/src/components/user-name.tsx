@@ -4,20 +4,25 @@ import { useDirectoryUser } from '@/lib/directory';
 import { localizedName } from '@/lib/localized';
 
 /**
- * A user's name in the UI language ("(you)" for the signed-in user). When the caller cannot look the user up, a
- * neutral label with the end of the id, the full id as its tooltip, so two different people still look different.
+ * A user's name in the UI language ("(you)" for the signed-in user), from the colleague directory. Someone the
+ * directory does not know (a deactivated user, someone outside a partner's company) gets a neutral label with the end
+ * of the id, the full id as its tooltip, so two different people still look different.
  */
 export function UserName({ id, testId }: { id: string | null | undefined; testId?: string }) {
   const { t, i18n } = useTranslation();
-  const { user, isSelf } = useDirectoryUser(id);
+  const { user, isSelf, isPending } = useDirectoryUser(id);
   if (!id) return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
   if (!user) {
     return (
       <Typography.Text type="secondary" title={id} data-testid={testId}>
-        {t('common.unknownUser', { id: id.slice(-6) })}
+        {isPending ? '…' : t('common.unknownUser', { id: id.slice(-6) })}
       </Typography.Text>
     );
   }
   const name = localizedName(user, i18n.language);
-  return <span data-testid={testId}>{isSelf ? t('common.you', { name }) : name}</span>;
+  return (
+    <span title={user.email} data-testid={testId}>
+      {isSelf ? t('common.you', { name }) : name}
+    </span>
+  );
 }

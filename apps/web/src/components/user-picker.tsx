@@ -1,7 +1,7 @@
 import { Select } from 'antd';
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUserSearch } from '@/lib/directory';
+import { useDirectoryUser, useUserSearch, type DirectoryUser } from '@/lib/directory';
 import { localizedName } from '@/lib/localized';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 
@@ -14,20 +14,26 @@ export interface UserPickerProps {
   exclude?: readonly string[];
   placeholder?: string;
   testId?: string;
+  style?: CSSProperties;
+}
+
+function optionOf(user: DirectoryUser, language: string) {
+  return { value: user.id, label: `${localizedName(user, language)} · ${user.email}` };
 }
 
 /**
- * Picks an active user by name or email from the user directory. Render it only when the directory is available
- * to the caller (`useUserDirectoryAvailable`); it works as a controlled antd form field.
+ * Picks an active colleague by name or email from the colleague directory (every signed-in user may search it;
+ * partner users find only their own company). Works as a controlled antd form field; a value set from outside (an id
+ * in the address) shows the user's name too.
  */
-export function UserPicker({ value, onChange, exclude = [], placeholder, testId }: UserPickerProps) {
+export function UserPicker({ value, onChange, exclude = [], placeholder, testId, style }: UserPickerProps) {
   const { t, i18n } = useTranslation();
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
   const users = useUserSearch(q);
-  const options = (users.data ?? [])
-    .filter((user) => !exclude.includes(user.id))
-    .map((user) => ({ value: user.id, label: `${localizedName(user, i18n.language)} · ${user.email}` }));
+  const selected = useDirectoryUser(value).user;
+  const options = (users.data ?? []).filter((user) => !exclude.includes(user.id)).map((user) => optionOf(user, i18n.language));
+  if (selected && !options.some((option) => option.value === selected.id)) options.unshift(optionOf(selected, i18n.language));
 
   return (
     <Select<string>
@@ -39,7 +45,7 @@ export function UserPicker({ value, onChange, exclude = [], placeholder, testId 
       loading={users.isFetching}
       placeholder={placeholder ?? t('common.pickUser')}
       notFoundContent={users.isFetching ? t('app.loading') : t('common.noUsers')}
-      style={{ width: '100%' }}
+      style={{ width: '100%', ...style }}
       data-testid={testId}
     />
   );

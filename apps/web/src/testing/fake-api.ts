@@ -50,3 +50,24 @@ export function demoUser(overrides: Partial<User> = {}): User {
 export function tokenResponse(user: User = demoUser(), accessToken = 'access-1') {
   return { accessToken, expiresIn: 900, user };
 }
+
+export interface FakeDirectoryUser {
+  id: string;
+  name: string;
+  nameEn: string;
+  email: string;
+  team: { id: string; name: string; nameEn: string } | null;
+}
+
+/** `GET /api/v1/directory/users` over `users`: `q` matches names and email, `ids` picks exactly those users. */
+export function directoryHandler(users: readonly FakeDirectoryUser[]) {
+  return (request: Request): Response => {
+    const params = new URL(request.url).searchParams;
+    const q = params.get('q')?.toLowerCase();
+    const ids = params.get('ids')?.split(',');
+    const data = users.filter(
+      (user) => (!q || [user.name, user.nameEn, user.email].some((text) => text.toLowerCase().includes(q))) && (!ids || ids.includes(user.id)),
+    );
+    return json({ data, nextCursor: null });
+  };
+}

@@ -13,10 +13,11 @@ export async function renderApp(path: string, { fetch, language = 'zh-CN' }: { f
   // Node's Request needs absolute URLs; the browser build uses same-origin relative ones.
   const api = createApi({ baseUrl: 'http://localhost', fetch });
   const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const queryClient = createQueryClient();
   const view = render(
-    <AppProviders api={api} queryClient={createQueryClient()}>
+    <AppProviders api={api} queryClient={queryClient}>
       <RouterProvider router={router} />
     </AppProviders>,
   );
-  return { ...view, api, router };
+  return { ...view, api, router, queryClient };
 }

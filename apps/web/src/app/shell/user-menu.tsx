@@ -1,4 +1,4 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { ApiOutlined, DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -15,6 +15,7 @@ export function UserMenu() {
   const items: MenuProps['items'] = [
     { key: 'profile', icon: <UserOutlined />, label: t('userMenu.profile') },
     { key: 'password', icon: <KeyOutlined />, label: t('userMenu.changePassword') },
+    { key: 'apiKeys', icon: <ApiOutlined />, label: <span data-testid="user-menu-api-keys">{t('userMenu.apiKeys')}</span> },
     { type: 'divider' },
     { key: 'logout', icon: <LogoutOutlined />, danger: true, label: <span data-testid="logout">{t('userMenu.logout')}</span> },
   ];
@@ -22,6 +23,7 @@ export function UserMenu() {
   async function onClick({ key }: { key: string }) {
     if (key === 'profile') return navigate('/profile');
     if (key === 'password') return navigate('/profile/password');
+    if (key === 'apiKeys') return navigate('/profile/api-keys');
     await logout();
     await navigate('/login', { replace: true });
   }

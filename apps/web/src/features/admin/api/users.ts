@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import type { paths, Schema } from '@lianxi/api-client';
 import { ifMatch, unwrap, type Api, type User } from '@/lib/api';
@@ -17,6 +17,7 @@ export const userKeys = {
   all: ['users'] as const,
   lists: () => [...userKeys.all, 'list'] as const,
   list: (params: UserListParams) => [...userKeys.lists(), params] as const,
+  detail: (id: string) => [...userKeys.all, 'detail', id] as const,
 };
 
 export function userListQueryOptions(api: Api, params: UserListParams) {
@@ -38,6 +39,18 @@ export function useUsers(params: UserListParams) {
   return useInfiniteQuery(userListQueryOptions(useApi(), params));
 }
 
+/** One user as administrators see them (roles, version, active), e.g. beside a role grant request. */
+export function userQueryOptions(api: Api, id: string) {
+  return queryOptions({
+    queryKey: userKeys.detail(id),
+    queryFn: ({ signal }): Promise<User> => unwrap(api.client.GET('/api/v1/users/{id}', { params: { path: { id } }, signal })),
+  });
+}
+
+export function useUser(id: string, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...userQueryOptions(useApi(), id), enabled });
+}
+
 /** The id of the signed-in user, from the session the API client carries (null while signed out). */
 export function useCurrentUserId(): string | null {
   const api = useApi();
@@ -46,7 +59,7 @@ export function useCurrentUserId(): string | null {
 
 function useInvalidateUsers() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: userKeys.lists() });
+  return () => queryClient.invalidateQueries({ queryKey: userKeys.all });
 }
 
 export function useCreateUser() {

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { UserPicker } from '@/components/user-picker';
 import { ApiError } from '@/lib/api';
-import { useUserDirectoryAvailable } from '@/lib/directory';
 import { localizedName } from '@/lib/localized';
 import { useAccessExplanation, type AccessExplanation, type ActionVerdict, type ExplainParams } from '../api/explain-access';
 import { FIELD_ACCESS, OBJECT_TYPES, type FieldAccess, type ObjectType, type PolicyField } from '../api/policies';
@@ -41,7 +40,6 @@ export function AccessExplainPanel() {
   const { t } = useTranslation();
   const [search, setSearch] = useSearchParams();
   const [form] = Form.useForm<ExplainFormValues>();
-  const directoryAvailable = useUserDirectoryAvailable();
   const params = paramsFrom(search);
   const explanation = useAccessExplanation(params);
 
@@ -76,15 +74,9 @@ export function AccessExplainPanel() {
           <Form.Item name="id" label={t('explain.recordId')} extra={t('explain.recordIdHelp')} rules={[uuidRule(t('explain.validation.recordId'))]} style={{ minWidth: 340 }}>
             <Input placeholder="0190…" data-testid="explain-record-id" />
           </Form.Item>
-          {directoryAvailable ? (
-            <Form.Item name="user" label={t('explain.user')} rules={[{ required: true, message: t('explain.validation.user') }]} style={{ minWidth: 320 }}>
-              <UserPicker testId="explain-user" />
-            </Form.Item>
-          ) : (
-            <Form.Item name="user" label={t('explain.userId')} extra={t('explain.userIdHelp')} rules={[uuidRule(t('explain.validation.userId'))]} style={{ minWidth: 340 }}>
-              <Input placeholder="0190…" data-testid="explain-user-id" />
-            </Form.Item>
-          )}
+          <Form.Item name="user" label={t('explain.user')} rules={[{ required: true, message: t('explain.validation.user') }]} style={{ minWidth: 320 }}>
+            <UserPicker testId="explain-user" />
+          </Form.Item>
           <Form.Item label=" ">
             <Button type="primary" htmlType="submit" icon={<SearchOutlined />} loading={explanation.isFetching} data-testid="explain-submit">
               {t('explain.submit')}

@@ -66,6 +66,10 @@ export function UserFormModal({ user, isSelf = false, onClose }: { user?: User; 
   const language = i18n.language;
 
   function showError(error: unknown, fields: readonly (keyof UserFormValues & string)[]) {
+    // A new administrator with business roles needs a second administrator: said on the roles field.
+    if (error instanceof ApiError && error.status === 403 && 'roles' in error.fieldErrors && fields.includes('roles')) {
+      return form.setFields([{ name: 'roles', errors: [t('admin.approvals.createNeedsApproval')] }]);
+    }
     if (error instanceof ApiError && error.status === 403) return setAlert(t('admin.users.errors.forbidden'));
     const taken = error instanceof ApiError && error.status === 409;
     const unmatched = applyFieldErrors(form, error, fields, (field, serverMessage) =>

@@ -1,8 +1,9 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { User } from '@/lib/api';
-import { createFakeFetch, demoUser, json, tokenResponse } from '@/testing/fake-api';
+import { createFakeFetch, demoUser, directoryHandler, json, tokenResponse } from '@/testing/fake-api';
 import { renderApp } from '@/testing/render-app';
+import { pickOption, typeInSelect } from '@/testing/select';
 import { setupUser } from '@/testing/user';
 
 configure({ asyncUtilTimeout: 5000 });
@@ -51,7 +52,7 @@ function server(user: User) {
     'GET /api/v1/me/permissions': () => json({ objects: [{ objectType: 'account', levels: NO_LEVELS, fields: {} }, { objectType: 'contact', levels: NO_LEVELS, fields: {} }] }),
     'GET /api/v1/roles': () => json([{ key: 'sales_rep', name: '销售代表', nameEn: 'Sales rep', description: 'Sells' }]),
     'GET /api/v1/access/explain': () => json(EXPLANATION),
-    'GET /api/v1/users': () => json({ data: [], nextCursor: null }),
+    'GET /api/v1/directory/users': directoryHandler([{ id: REP_ID, name: '张伟', nameEn: 'Zhang Wei', email: 'rep.e2@lianxi.test', team: null }]),
   });
 }
 
@@ -67,12 +68,13 @@ describe('Access explanation and the menu by permission', { timeout: 20_000 }, (
     await waitFor(() => expect(router.state.location.pathname).toBe('/audit'));
     expect(navKeys()).toEqual(['nav-audit']);
 
-    // Auditors cannot search users: they give the user's id.
+    // Auditors find the user in the colleague directory, like everyone else.
     const user = setupUser();
     await user.click(await screen.findByTestId('explain-record-id'));
     await user.paste(RECORD_ID);
-    await user.click(screen.getByTestId('explain-user-id'));
-    await user.paste(REP_ID);
+    typeInSelect('explain-user', 'rep.e2');
+    await waitFor(() => expect(requests.some((request) => new URL(request.url).searchParams.get('q') === 'rep.e2')).toBe(true));
+    await pickOption('explain-user', 'Zhang Wei · rep.e2@lianxi.test');
     await user.click(screen.getByTestId('explain-submit'));
 
     const result = await screen.findByTestId('explain-result');
@@ -99,8 +101,7 @@ describe('Access explanation and the menu by permission', { timeout: 20_000 }, (
     expect(navKeys()).toEqual(['nav-admin']);
     await setupUser().click(await screen.findByText('Why can this user see this?'));
     expect(await screen.findByTestId('explain-form')).toBeTruthy();
-    // Administrators search users by name instead of pasting ids.
-    expect(screen.queryByTestId('explain-user-id')).toBeNull();
+    expect(screen.getByTestId('explain-user')).toBeTruthy();
     expect(router.state.location.search).toBe('?tab=explain');
   });
 });

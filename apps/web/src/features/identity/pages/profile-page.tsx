@@ -1,5 +1,7 @@
-import { Card, Col, Descriptions, Row, Skeleton, Space, Tag } from 'antd';
+import { ApiOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Descriptions, Row, Skeleton, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { PageHeader } from '@/components/ui/page-header';
 import { localizedName } from '@/lib/localized';
 import { useMe } from '../api/get-me';
@@ -12,7 +14,16 @@ export function ProfilePage() {
 
   return (
     <>
-      <PageHeader title={t('profile.title')} />
+      <PageHeader
+        title={t('profile.title')}
+        extra={
+          <Link to="/profile/api-keys">
+            <Button icon={<ApiOutlined />} data-testid="profile-api-keys">
+              {t('apiKeys.title')}
+            </Button>
+          </Link>
+        }
+      />
       {!user ? (
         <Skeleton active />
       ) : (

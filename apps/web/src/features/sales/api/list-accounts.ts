@@ -12,13 +12,14 @@ type ListAccountsQuery = NonNullable<paths['/api/v1/accounts']['get']['parameter
 /** Filters of the list; the cursor is the page param, so every page of one filter shares a key. */
 export type AccountListParams = Pick<ListAccountsQuery, 'sort' | 'q' | 'limit'>;
 
+/** Pages of the list; the first one also counts every match (`total`), which costs one more query, so only once. */
 export function accountListQueryOptions(api: Api, params: AccountListParams) {
   return infiniteQueryOptions({
     queryKey: accountKeys.list(params),
     queryFn: ({ pageParam, signal }): Promise<AccountPage> =>
       unwrap(
         api.client.GET('/api/v1/accounts', {
-          params: { query: { ...params, ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: { query: { ...params, ...(pageParam ? { cursor: pageParam } : { withTotal: true }) } },
           signal,
         }),
       ),

@@ -16,8 +16,8 @@ export interface UpdateAccountInput {
 }
 
 /**
- * Updates (or reassigns) an account. The answer replaces the cached record at once; the record is then read again
- * because an update answer carries no `myAccess`, and a new owner can change what the caller may do.
+ * Updates (or reassigns) an account. The answer is the record as the caller now sees it, `myAccess` included (a new
+ * owner can change what the caller may do), so it replaces the cached record without reading it again.
  */
 export function useUpdateAccount() {
   const api = useApi();
@@ -26,8 +26,7 @@ export function useUpdateAccount() {
     mutationFn: ({ id, version, changes }: UpdateAccountInput): Promise<Account> =>
       unwrap(api.client.PATCH('/api/v1/accounts/{id}', { params: { path: { id }, header: ifMatch(version) }, body: changes })),
     onSuccess: (account) => {
-      queryClient.setQueryData<Account>(accountKeys.detail(account.id), (old) => ({ ...account, ...(old?.myAccess ? { myAccess: old.myAccess } : {}) }));
-      void queryClient.invalidateQueries({ queryKey: accountKeys.detail(account.id), exact: true });
+      queryClient.setQueryData<Account>(accountKeys.detail(account.id), account);
       void queryClient.invalidateQueries({ queryKey: accountKeys.lists() });
     },
   });

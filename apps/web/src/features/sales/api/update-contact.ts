@@ -15,7 +15,7 @@ export interface UpdateContactInput {
   changes: UpdateContactBody;
 }
 
-/** As for accounts: the answer replaces the cached contact, which is then read again for its `myAccess`. */
+/** As for accounts: the answer, `myAccess` included, replaces the cached contact. */
 export function useUpdateContact() {
   const api = useApi();
   const queryClient = useQueryClient();
@@ -23,8 +23,7 @@ export function useUpdateContact() {
     mutationFn: ({ id, version, changes }: UpdateContactInput): Promise<Contact> =>
       unwrap(api.client.PATCH('/api/v1/contacts/{id}', { params: { path: { id }, header: ifMatch(version) }, body: changes })),
     onSuccess: (contact) => {
-      queryClient.setQueryData<Contact>(contactKeys.detail(contact.id), (old) => ({ ...contact, ...(old?.myAccess ? { myAccess: old.myAccess } : {}) }));
-      void queryClient.invalidateQueries({ queryKey: contactKeys.detail(contact.id), exact: true });
+      queryClient.setQueryData<Contact>(contactKeys.detail(contact.id), contact);
       if (contact.accountId) void queryClient.invalidateQueries({ queryKey: accountKeys.contacts(contact.accountId) });
     },
   });

@@ -6,7 +6,6 @@ import { Can } from '@/components/can';
 import { PageHeader } from '@/components/ui/page-header';
 import { UserName } from '@/components/user-name';
 import { ApiError } from '@/lib/api';
-import { useUserDirectoryAvailable } from '@/lib/directory';
 import { localizedName } from '@/lib/localized';
 import type { FieldAccess, ObjectType, RecordAccess } from '@/lib/permissions';
 import { useSessionUser } from '@/lib/session';
@@ -65,7 +64,6 @@ export function RecordView({ objectType, record, access, save, remove, reload, o
   const { message, modal } = App.useApp();
   const me = useSessionUser();
   const teams = useTeams();
-  const directoryAvailable = useUserDirectoryAvailable();
   const [dialog, setDialog] = useState<Dialog>(null);
   const my = record.myAccess;
   const label = (field: RecordFieldName) => t(`records.fields.${field}`);
@@ -147,7 +145,7 @@ export function RecordView({ objectType, record, access, save, remove, reload, o
           {t('records.actions.share')}
         </Button>
       </Can>
-      <Can record={my} action="reassign" blockedReason={directoryAvailable ? null : t('records.reassign.needsDirectory')}>
+      <Can record={my} action="reassign">
         <Button icon={<SwapOutlined />} onClick={() => setDialog('reassign')} data-testid="record-reassign">
           {t('records.actions.reassign')}
         </Button>

@@ -1,11 +1,10 @@
 import { DeleteOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Form, Modal, Popconfirm, Radio, Select, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Flex, Form, Modal, Popconfirm, Radio, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UserName } from '@/components/user-name';
 import { UserPicker } from '@/components/user-picker';
 import { ApiError } from '@/lib/api';
-import { useUserDirectoryAvailable } from '@/lib/directory';
 import { localizedName } from '@/lib/localized';
 import type { ObjectType } from '@/lib/permissions';
 import { useTeams, type Team } from '@/lib/teams';
@@ -22,7 +21,7 @@ interface AddShareValues {
 
 export interface ShareDialogProps {
   objectType: ObjectType;
-  record: { id: string; name?: string; restricted?: boolean };
+  record: { id: string; name?: string; restricted?: boolean; ownerId?: string };
   onClose: () => void;
 }
 
@@ -39,13 +38,12 @@ export function ShareDialog({ objectType, record, onClose }: ShareDialogProps) {
   const { message } = App.useApp();
   const language = i18n.language;
   const [form] = Form.useForm<AddShareValues>();
-  const directoryAvailable = useUserDirectoryAvailable();
   const shares = useShares(objectType, record.id);
   const teams = useTeams();
   const grant = useGrantShare(objectType, record.id);
   const revoke = useRevokeShare(objectType, record.id);
   const [pendingShare, setPendingShare] = useState<string | null>(null);
-  const kind = Form.useWatch('kind', form) ?? (directoryAvailable ? 'user' : 'team');
+  const kind = Form.useWatch('kind', form) ?? 'user';
   const teamsById = new Map((teams.data ?? []).map((team) => [team.id, team]));
 
   function errorText(error: unknown): string {
@@ -143,12 +141,6 @@ export function ShareDialog({ objectType, record, onClose }: ShareDialogProps) {
     },
   ];
 
-  const userOption = (
-    <Radio.Button value="user" disabled={!directoryAvailable} data-testid="share-kind-user">
-      {t('records.share.user')}
-    </Radio.Button>
-  );
-
   return (
     <Modal open title={t('records.share.title', { name: record.name ?? '' })} onCancel={onClose} footer={null} width={760} data-testid="share-dialog">
       <Flex vertical gap={16}>
@@ -159,7 +151,7 @@ export function ShareDialog({ objectType, record, onClose }: ShareDialogProps) {
         <Form<AddShareValues>
           form={form}
           layout="inline"
-          initialValues={{ kind: directoryAvailable ? 'user' : 'team', access: 'read' }}
+          initialValues={{ kind: 'user', access: 'read' }}
           onFinish={(values) => void onAdd(values)}
           disabled={pendingShare !== null}
           style={{ rowGap: 8 }}
@@ -167,7 +159,9 @@ export function ShareDialog({ objectType, record, onClose }: ShareDialogProps) {
         >
           <Form.Item name="kind">
             <Radio.Group optionType="button">
-              {directoryAvailable ? userOption : <Tooltip title={t('records.share.userNeedsDirectory')}>{userOption}</Tooltip>}
+              <Radio.Button value="user" data-testid="share-kind-user">
+                {t('records.share.user')}
+              </Radio.Button>
               <Radio.Button value="team" data-testid="share-kind-team">
                 {t('records.share.team')}
               </Radio.Button>
@@ -175,7 +169,7 @@ export function ShareDialog({ objectType, record, onClose }: ShareDialogProps) {
           </Form.Item>
           {kind === 'user' ? (
             <Form.Item name="userId" rules={[{ required: true, message: t('records.share.pickUser') }]} style={{ minWidth: 260 }}>
-              <UserPicker testId="share-user" />
+              <UserPicker testId="share-user" exclude={record.ownerId ? [record.ownerId] : []} />
             </Form.Item>
           ) : (
             <Form.Item name="teamId" rules={[{ required: true, message: t('records.share.pickTeam') }]} style={{ minWidth: 260 }}>
@@ -202,7 +196,6 @@ export function ShareDialog({ objectType, record, onClose }: ShareDialogProps) {
             </Button>
           </Form.Item>
         </Form>
-        {!directoryAvailable && <Typography.Text type="secondary">{t('records.share.userNeedsDirectory')}</Typography.Text>}
         {shares.isError && <Alert type="error" showIcon title={shares.error instanceof ApiError ? t('errors.generic') : t('errors.network')} />}
         <Table<Share>
           rowKey="id"

@@ -1,9 +1,11 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { catchDownloads } from '@/testing/downloads';
 import { json, problem } from '@/testing/fake-api';
 import { renderApp } from '@/testing/render-app';
 import { setupUser } from '@/testing/user';
-import { ACCOUNT_FIELDS, ACCOUNT_ID, CONTACT_FIELDS, REP_LEVELS, TEAMMATE_ID, account, requestsTo, salesServer } from '../testing/sales-server';
+import { pickOption } from '@/testing/select';
+import { ACCOUNT_FIELDS, ACCOUNT_ID, ALL_ACCESS, CONTACT_FIELDS, REP_E2_ID, REP_LEVELS, TEAM_E2, TEAMMATE_ID, account, requestsTo, salesServer } from '../testing/sales-server';
 
 // antd renders slowly in jsdom; the first render after sign-in can take longer than the 1 s default.
 configure({ asyncUtilTimeout: 5000 });
@@ -25,6 +27,7 @@ describe('AccountPage', { timeout: 20_000 }, () => {
       routes: {
         [`GET /api/v1/accounts/${ACCOUNT_ID}`]: () =>
           json(account({ phone: '138****5678', email: undefined, restricted: true, myAccess: { update: true, share: true, delete: false, reassign: false } })),
+        'GET /api/v1/contacts/export': () => new Response('name\n李建国\n', { headers: { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="contacts.csv"' } }),
       },
     });
     await renderApp(PATH, { fetch });
@@ -55,9 +58,16 @@ describe('AccountPage', { timeout: 20_000 }, () => {
     expect(await within(contacts).findByText('李建国')).toBeTruthy();
     expect(within(contacts).getAllByRole('columnheader').map((cell) => cell.textContent)).not.toContain('邮箱');
     expect(requestsTo(requests, 'GET', `/api/v1/accounts/${ACCOUNT_ID}/contacts`)).toHaveLength(1);
+
+    // The account's contacts as a CSV file.
+    const saved = catchDownloads();
+    await setupUser().click(screen.getByTestId('contacts-export'));
+    await waitFor(() => expect(saved.map((file) => file.filename)).toEqual(['contacts.csv']));
+    const [exported] = requestsTo(requests, 'GET', '/api/v1/contacts/export');
+    expect(new URL(exported?.url ?? '').searchParams.get('accountId')).toBe(ACCOUNT_ID);
   });
 
-  it('hides what myAccess and the object levels refuse, disables reassign without a user directory, and says why a delete failed (409)', async () => {
+  it('hides what myAccess and the object levels refuse, names the owner from the directory, and says why a delete failed (409)', async () => {
     const { fetch, requests } = salesServer({
       contactLevels: { ...REP_LEVELS, create: 'none' },
       routes: {
@@ -71,10 +81,9 @@ describe('AccountPage', { timeout: 20_000 }, () => {
     expect(screen.queryByTestId('record-edit')).toBeNull();
     expect(screen.queryByTestId('record-share')).toBeNull();
     expect(screen.queryByTestId('contact-new')).toBeNull();
-    // A sales user cannot look users up yet: reassigning is allowed but cannot be done from here.
-    expect(screen.getByTestId<HTMLButtonElement>('record-reassign').disabled).toBe(true);
-    // Someone else's record: the owner shows as a neutral label, not "(you)".
-    expect(screen.getByTestId('record-owner').textContent).toBe('User …000002');
+    expect(screen.getByTestId<HTMLButtonElement>('record-reassign').disabled).toBe(false);
+    // Someone else's record: the owner's name comes from the colleague directory, not "(you)".
+    await waitFor(() => expect(screen.getByTestId('record-owner').textContent).toBe('Li Jing'));
 
     const user = setupUser();
     await user.click(screen.getByTestId('record-delete'));
@@ -138,5 +147,41 @@ describe('AccountPage', { timeout: 20_000 }, () => {
     await waitFor(() => expect(screen.getByTestId<HTMLInputElement>('form-region').value).toBe('North'));
     expect(screen.queryByTestId('edit-conflict')).toBeNull();
     expect(await requestsTo(requests, 'PATCH', `/api/v1/accounts/${ACCOUNT_ID}`)[0]?.json()).toEqual({ industry: 'construction equipment' });
+  });
+
+  it('reassigns to a colleague picked from the directory: a 403 naming ownerId lands on the field, and the answer\'s myAccess sets the actions', async () => {
+    let patches = 0;
+    const { fetch, requests } = salesServer({
+      accountLevels: { ...REP_LEVELS, reassign: 'team' },
+      routes: {
+        [`PATCH /api/v1/accounts/${ACCOUNT_ID}`]: () => {
+          patches += 1;
+          return patches === 1
+            ? problem(403, 'forbidden', { detail: 'The new owner is outside your reassign reach', errors: [{ field: 'ownerId', message: 'is outside the teams you may assign to' }] })
+            : json(account({ ownerId: REP_E2_ID, teamId: TEAM_E2.id, version: 4, myAccess: { ...ALL_ACCESS, update: false, delete: false, share: false } }));
+        },
+      },
+    });
+    await renderApp(PATH, { fetch, language: 'en' });
+    const user = setupUser();
+    await user.click(await screen.findByTestId('record-reassign'));
+    const modal = await screen.findByTestId('reassign-modal');
+
+    await pickOption('reassign-owner', 'Zhang Wei · rep.e2@lianxi.test');
+    await user.click(within(modal).getByRole('button', { name: 'Reassign' }));
+    await waitFor(() => expect(formItemOf('reassign-owner').textContent).toContain('You may not give records to this user'));
+
+    await user.click(within(modal).getByRole('button', { name: 'Reassign' }));
+    await waitFor(() => expect(screen.queryByTestId('reassign-modal')).toBeNull());
+    expect(screen.getByTestId('record-owner').textContent).toBe('Zhang Wei');
+    expect(await screen.findByText('Group E2')).toBeTruthy();
+    // The rights come from the PATCH answer: no edit, share or delete any more, and no second read of the record.
+    expect(screen.queryByTestId('record-edit')).toBeNull();
+    expect(screen.queryByTestId('record-share')).toBeNull();
+    expect(screen.queryByTestId('record-delete')).toBeNull();
+    expect(requestsTo(requests, 'GET', `/api/v1/accounts/${ACCOUNT_ID}`)).toHaveLength(1);
+    const sent = requestsTo(requests, 'PATCH', `/api/v1/accounts/${ACCOUNT_ID}`);
+    expect(sent.map((request) => request.headers.get('If-Match'))).toEqual(['W/"3"', 'W/"3"']);
+    expect(await sent[1]?.json()).toEqual({ ownerId: REP_E2_ID });
   });
 });

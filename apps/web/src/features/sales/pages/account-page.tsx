@@ -14,6 +14,7 @@ import { useAccount } from '../api/get-account';
 import { useAccountContacts } from '../api/list-account-contacts';
 import { useUpdateAccount, type UpdateAccountBody } from '../api/update-account';
 import { ContactsTable } from '../components/contacts-table';
+import { ExportButton } from '../components/export-button';
 import { CreateRecordModal } from '../components/create-record-modal';
 import { RecordLoadState } from '../components/record-load-state';
 import { RecordView } from '../components/record-view';
@@ -62,7 +63,11 @@ export function AccountPage() {
         }
       >
         {canReadContacts && (
-          <Card title={t('contacts.title')} size="small">
+          <Card
+            title={t('contacts.title')}
+            size="small"
+            extra={<ExportButton size="small" request={{ objectType: 'contact', params: { accountId: id } }} testId="contacts-export" />}
+          >
             <Flex vertical gap={12}>
               {contacts.isError && <Alert type="error" showIcon title={contacts.error instanceof ApiError ? t('errors.generic') : t('errors.network')} />}
               <ContactsTable contacts={contacts.data?.pages.flatMap((page) => page.data) ?? []} loading={contacts.isPending} access={contactAccess} />

@@ -1,7 +1,8 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Language } from '@/lib/language';
-import { createFakeFetch, demoUser, json, tokenResponse } from '@/testing/fake-api';
+import { catchDownloads } from '@/testing/downloads';
+import { createFakeFetch, demoUser, json, problem, tokenResponse } from '@/testing/fake-api';
 import { renderApp } from '@/testing/render-app';
 import { setupUser } from '@/testing/user';
 
@@ -27,7 +28,7 @@ function server({ read = 'team', create = 'none', fields = ALL_READ, pages = [{ 
   read?: string;
   create?: string;
   fields?: Fields;
-  pages?: { data: unknown[]; nextCursor: string | null }[];
+  pages?: { data: unknown[]; nextCursor: string | null; total?: number }[];
   routes?: Record<string, (request: Request) => Response | Promise<Response>>;
 } = {}, language: Language = 'zh-CN') {
   return createFakeFetch({
@@ -156,5 +157,49 @@ describe('SalesPage (accounts)', { timeout: 20_000 }, () => {
     await waitFor(() => expect(accountRequests(requests).at(-1)?.searchParams.get('q')).toBe('Alp'));
     // Debounced: no request for the partial "A" or "Al".
     expect(accountRequests(requests).filter((url) => url.searchParams.has('q')).map((url) => url.searchParams.get('q'))).toEqual(['Alp']);
+  });
+
+  it('counts the matches once (first page), and exports the list as shown — search and sort — as a CSV file; over 100,000 rows is explained', async () => {
+    const saved = catchDownloads();
+    let exports = 0;
+    const { fetch, requests } = server({
+      pages: [
+        { data: [account({ id: 'a1', name: 'Alpha Ltd' })], nextCursor: '1', total: 1234 },
+        { data: [account({ id: 'a2', name: 'Alpha Beta Ltd' })], nextCursor: null },
+      ],
+      routes: {
+        'GET /api/v1/accounts/export': () => {
+          exports += 1;
+          return exports === 1
+            ? new Response('\uFEFFid,name\na1,Alpha Ltd\n', { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="accounts-2026-11-23.csv"' } })
+            : problem(400, 'validation_failed', { detail: 'The export would have 123456 rows', errors: [{ field: 'q', message: 'matches 123456 records, more than 100000' }] });
+        },
+      },
+    }, 'en');
+    await renderApp('/sales', { fetch, language: 'en' });
+    await screen.findByText('Alpha Ltd');
+    expect(screen.getByTestId('accounts-total').textContent).toBe('1,234 accounts');
+
+    const user = setupUser();
+    await user.click(screen.getByTestId('accounts-load-more'));
+    await screen.findByText('Alpha Beta Ltd');
+    expect(accountRequests(requests).map((url) => url.searchParams.get('withTotal'))).toEqual(['true', null]);
+
+    await user.type(screen.getByTestId('accounts-search'), 'Alp');
+    await waitFor(() => expect(accountRequests(requests).at(-1)?.searchParams.get('q')).toBe('Alp'));
+    await user.click(within(headerCell('Industry')).getByText('Industry'));
+    await waitFor(() => expect(accountRequests(requests).at(-1)?.searchParams.get('sort')).toBe('industry'));
+
+    await user.click(screen.getByTestId('accounts-export'));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    const [sent] = requests.filter((request) => new URL(request.url).pathname === '/api/v1/accounts/export');
+    expect(Object.fromEntries(new URL(sent?.url ?? '').searchParams)).toEqual({ q: 'Alp', sort: 'industry' });
+    expect(sent?.headers.get('Authorization')).toBe('Bearer access-1');
+    expect(saved[0]?.filename).toBe('accounts-2026-11-23.csv');
+    expect(await saved[0]?.blob.text()).toContain('a1,Alpha Ltd');
+
+    await user.click(screen.getByTestId('accounts-export'));
+    expect(await screen.findByText('The export would have 123,456 rows, more than the 100,000 allowed. Narrow it with a search first.')).toBeTruthy();
+    expect(saved).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import { PlusOutlined, SearchOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Input, Result, Skeleton } from 'antd';
+import { Alert, Button, Card, Flex, Input, Result, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -13,6 +13,7 @@ import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { useCreateAccount, type CreateAccountBody } from '../api/create-account';
 import { useAccounts, type AccountSort } from '../api/list-accounts';
 import { AccountsTable } from '../components/accounts-table';
+import { ExportButton } from '../components/export-button';
 import { CreateRecordModal } from '../components/create-record-modal';
 
 const SEARCH_DEBOUNCE_MS = 300;
@@ -20,7 +21,7 @@ const PAGE_SIZE = 50;
 
 /** The sales module's home: the accounts the caller may see, shaped by their field permissions; new accounts. */
 export function SalesPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const permissions = usePermissions();
   const navigate = useNavigate();
   const me = useSessionUser();
@@ -33,17 +34,22 @@ export function SalesPage() {
   const canRead = permissions.canDo('account', 'read');
   // The API searches by name, and refuses a search on a field the caller cannot read in clear.
   const canSearch = isReadable(permissions.fieldAccess('account', 'name'));
-  const accounts = useAccounts({ limit: PAGE_SIZE, ...(sort ? { sort } : {}), ...(canSearch && q ? { q } : {}) }, { enabled: permissions.isSuccess && canRead });
+  const filters = { ...(sort ? { sort } : {}), ...(canSearch && q ? { q } : {}) };
+  const accounts = useAccounts({ limit: PAGE_SIZE, ...filters }, { enabled: permissions.isSuccess && canRead });
+  const total = accounts.data?.pages[0]?.total;
 
   const header = (
     <PageHeader
       title={t('accounts.title')}
       extra={
-        <Can objectType="account" action="create">
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="account-new">
-            {t('records.actions.newAccount')}
-          </Button>
-        </Can>
+        <Space>
+          {canRead && <ExportButton request={{ objectType: 'account', params: filters }} testId="accounts-export" />}
+          <Can objectType="account" action="create">
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="account-new">
+              {t('records.actions.newAccount')}
+            </Button>
+          </Can>
+        </Space>
       }
     />
   );
@@ -84,18 +90,27 @@ export function SalesPage() {
       {header}
       <Card>
         <Flex vertical gap={16}>
-          {canSearch && (
-            <Input
-              allowClear
-              prefix={<SearchOutlined />}
-              placeholder={t('accounts.search')}
-              aria-label={t('accounts.search')}
-              value={search}
-              onChange={(event) => setSearch(event.target.value)}
-              style={{ maxWidth: 320 }}
-              data-testid="accounts-search"
-            />
-          )}
+          <Flex justify="space-between" align="center" gap={16} wrap>
+            {canSearch ? (
+              <Input
+                allowClear
+                prefix={<SearchOutlined />}
+                placeholder={t('accounts.search')}
+                aria-label={t('accounts.search')}
+                value={search}
+                onChange={(event) => setSearch(event.target.value)}
+                style={{ maxWidth: 320 }}
+                data-testid="accounts-search"
+              />
+            ) : (
+              <span />
+            )}
+            {total !== undefined && (
+              <Typography.Text type="secondary" data-testid="accounts-total">
+                {t('accounts.total', { count: total, formatted: total.toLocaleString(i18n.language) })}
+              </Typography.Text>
+            )}
+          </Flex>
           {accounts.isError && <Alert type="error" showIcon title={loadError instanceof ApiError ? t('errors.generic') : t('errors.network')} />}
           <AccountsTable
             accounts={rows}

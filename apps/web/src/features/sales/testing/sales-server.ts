@@ -1,5 +1,5 @@
 import type { Language } from '@/lib/language';
-import { createFakeFetch, demoUser, json, tokenResponse } from '@/testing/fake-api';
+import { createFakeFetch, demoUser, directoryHandler, json, tokenResponse, type FakeDirectoryUser } from '@/testing/fake-api';
 
 type Handler = (request: Request) => Response | Promise<Response>;
 export type Fields = Record<string, 'hidden' | 'masked' | 'read' | 'edit'>;
@@ -7,8 +7,18 @@ export type Levels = Record<'read' | 'create' | 'update' | 'delete' | 'reassign'
 
 export const ME = demoUser();
 export const TEAMMATE_ID = '0190a0b0-0000-7000-8000-000000000002';
+export const REP_E2_ID = '0190a0b0-0000-7000-8000-000000000003';
+/** A user the directory does not know (e.g. deactivated). */
+export const FORMER_USER_ID = '0190a0b0-0000-7000-8000-0000000000ff';
 export const TEAM_E1 = { id: '0190a0b0-0000-7000-8000-0000000000e1', parentId: null, path: '/e1/', code: 'E1', name: '华东一组', nameEn: 'Group E1', kind: 'group', version: 1 };
 export const TEAM_E2 = { id: '0190a0b0-0000-7000-8000-0000000000e2', parentId: null, path: '/e2/', code: 'E2', name: '华东二组', nameEn: 'Group E2', kind: 'group', version: 1 };
+
+/** The colleague directory: the signed-in rep, a teammate, and a rep of another group. */
+export const DIRECTORY: FakeDirectoryUser[] = [
+  { id: ME.id, name: ME.name, nameEn: ME.nameEn, email: ME.email, team: { id: TEAM_E1.id, name: TEAM_E1.name, nameEn: TEAM_E1.nameEn } },
+  { id: TEAMMATE_ID, name: '李静', nameEn: 'Li Jing', email: 'rep.e1b@lianxi.test', team: { id: TEAM_E1.id, name: TEAM_E1.name, nameEn: TEAM_E1.nameEn } },
+  { id: REP_E2_ID, name: '张伟', nameEn: 'Zhang Wei', email: 'rep.e2@lianxi.test', team: { id: TEAM_E2.id, name: TEAM_E2.name, nameEn: TEAM_E2.nameEn } },
+];
 
 export const ACCOUNT_ID = '0190a0b0-0000-7000-8000-00000000a001';
 export const CONTACT_ID = '0190a0b0-0000-7000-8000-00000000c001';
@@ -77,7 +87,7 @@ export interface SalesServerOptions {
   routes?: Record<string, Handler>;
 }
 
-/** A sales rep signed in, with the given permissions, one account with one contact, and the teams. */
+/** A sales rep signed in, with the given permissions, one account with one contact, the teams and the directory. */
 export function salesServer({
   language = 'en',
   accountLevels = REP_LEVELS,
@@ -96,6 +106,7 @@ export function salesServer({
         ],
       }),
     'GET /api/v1/teams': () => json([TEAM_E1, TEAM_E2]),
+    'GET /api/v1/directory/users': directoryHandler(DIRECTORY),
     [`GET /api/v1/accounts/${ACCOUNT_ID}`]: () => json(account(), 200, { ETag: 'W/"3"' }),
     [`GET /api/v1/accounts/${ACCOUNT_ID}/contacts`]: () => json({ data: [contact({ myAccess: undefined })], nextCursor: null }),
     ...routes,
