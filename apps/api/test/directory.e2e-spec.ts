@@ -18,7 +18,7 @@ describe('directory of colleagues', () => {
   it('lists every active user by name for staff, with only what a picker needs', async () => {
     expect((await emails('rep.e1')).sort()).toEqual(USERS.map((u) => u.email).sort());
     const [first] = (await t.http.get('/api/v1/directory/users').query({ q: 'rep.e2' }).set(as('rep.e1')).expect(200)).body.data;
-    expect(Object.keys(first).sort()).toEqual(['email', 'id', 'name', 'nameEn', 'team']);
+    expect(Object.keys(first).sort()).toEqual(['active', 'email', 'id', 'name', 'nameEn', 'team']);
     expect(first.team).toMatchObject({ name: expect.any(String) });
   });
 
@@ -31,6 +31,10 @@ describe('directory of colleagues', () => {
     expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     await t.sql(`update users set active = false where email = 'rep.n1@lianxi.test'`);
     expect(await emails('rep.e1')).not.toContain('rep.n1@lianxi.test');
+    // By id (the owner of old records), a deactivated user still has a name.
+    const [n1] = await t.sql<{ id: string }>(`select id from users where email = 'rep.n1@lianxi.test'`);
+    const byId = await t.http.get('/api/v1/directory/users').query({ ids: n1.id }).set(as('rep.e1')).expect(200);
+    expect(byId.body.data).toMatchObject([{ email: 'rep.n1@lianxi.test', active: false }]);
   });
 
   it('resolves exactly the given ids (names behind owner ids), within what the caller may see', async () => {

@@ -57,7 +57,8 @@ describe('role grant requests: business rights for administrators need a second 
     expect(again.status).toBe(409);
     expect(again.body.errors[0].field).toBe('userId');
 
-    await t.http.post(`/api/v1/role-grant-requests/${asked.body.id}/approve`).set(as('admin')).expect(403);
+    const own = await t.http.post(`/api/v1/role-grant-requests/${asked.body.id}/approve`).set(as('admin')).expect(403);
+    expect(own.body.errors[0].field).toBe('requestedBy');
     expect(await rolesOf(ids.gm)).toEqual(['general_manager']);
     const approved = await t.http.post(`/api/v1/role-grant-requests/${asked.body.id}/approve`).set(as('admin2')).expect(200);
     expect(approved.body).toMatchObject({ status: 'approved', decidedBy: ids.admin2 });
@@ -88,6 +89,7 @@ describe('role grant requests: business rights for administrators need a second 
     await t.http.patch(`/api/v1/users/${ids.director}`).set(as('admin2')).set('If-Match', `W/"${version}"`).send({ phone: '+86 138 0000 1111' }).expect(200);
     const stale = await t.http.post(`/api/v1/role-grant-requests/${asked.body.id}/approve`).set(as('admin2'));
     expect(stale.status).toBe(409);
+    expect(stale.body.errors[0].field).toBe('userVersion');
     expect(await rolesOf(ids.director)).toEqual(['sales_director']);
     await t.http.post(`/api/v1/role-grant-requests/${asked.body.id}/reject`).set(as('admin')).expect(200);
     await t.http.post(`/api/v1/role-grant-requests/${asked.body.id}/approve`).set(as('admin2')).expect(409);

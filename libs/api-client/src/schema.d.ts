@@ -1034,6 +1034,8 @@ export interface components {
             teamId?: string;
         };
         DirectoryUserDto: {
+            /** @description false only for deactivated users looked up by id. */
+            active: boolean;
             /** @example rep.e1@lianxi.test */
             email: string;
             id: string;
@@ -3316,7 +3318,7 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `nextCursor` */
                 cursor?: string;
-                /** @description Exactly these users (comma-separated ids, at most 100), e.g. to show the names behind owner ids. */
+                /** @description Exactly these users (comma-separated ids, at most 100; deactivated ones included), e.g. the names behind owner ids. */
                 ids?: string;
                 /** @description Substring of email or either name. */
                 q?: string;

@@ -5,7 +5,7 @@ import { localizedName } from '@/lib/localized';
 
 /**
  * A user's name in the UI language ("(you)" for the signed-in user), from the colleague directory. Someone the
- * directory does not know (a deactivated user, someone outside a partner's company) gets a neutral label with the end
+ * directory does not know (someone outside a partner's company) gets a neutral label with the end
  * of the id, the full id as its tooltip, so two different people still look different.
  */
 export function UserName({ id, testId }: { id: string | null | undefined; testId?: string }) {
@@ -22,7 +22,7 @@ export function UserName({ id, testId }: { id: string | null | undefined; testId
   const name = localizedName(user, i18n.language);
   return (
     <span title={user.email} data-testid={testId}>
-      {isSelf ? t('common.you', { name }) : name}
+      {isSelf ? t('common.you', { name }) : user.active ? name : t('common.deactivatedUser', { name })}
     </span>
   );
 }

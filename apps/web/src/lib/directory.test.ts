@@ -40,7 +40,7 @@ describe('the colleague directory', () => {
     const { api, client, idCalls } = setup([person(1), person(2)]);
     await client.fetchQuery(userSearchQueryOptions(api, 'user'));
 
-    expect(client.getQueryData(directoryKeys.user(uuid(2)))).toEqual(person(2));
+    expect(client.getQueryData(directoryKeys.user(uuid(2)))).toEqual({ ...person(2), active: true });
     expect((await client.fetchQuery(directoryUserQueryOptions(api, uuid(2))))?.nameEn).toBe('User 2');
     expect(idCalls()).toEqual([]);
   });

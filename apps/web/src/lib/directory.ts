@@ -19,7 +19,7 @@ export const directoryKeys = {
 };
 
 function toDirectoryUser(user: User): DirectoryUser {
-  return { id: user.id, name: user.name, nameEn: user.nameEn, email: user.email, team: user.team };
+  return { id: user.id, name: user.name, nameEn: user.nameEn, email: user.email, team: user.team, active: user.active };
 }
 
 /** Search answers name people too: they go into the per-user cache, so a picked user's name needs no second call. */
@@ -54,7 +54,7 @@ interface PendingLookup {
 
 /**
  * Collects the ids asked for during one tick and resolves them with one `?ids=` call per hundred, so a table of
- * fifty rows with owners asks once, not fifty times. Unknown ids (inactive users, people outside a partner's company,
+ * fifty rows with owners asks once, not fifty times. Unknown ids (people outside a partner's company,
  * anything that is not a uuid) resolve to null.
  */
 function createUserLoader(api: Api) {

@@ -57,17 +57,22 @@ export interface FakeDirectoryUser {
   nameEn: string;
   email: string;
   team: { id: string; name: string; nameEn: string } | null;
+  /** Defaults to true. */
+  active?: boolean;
 }
 
-/** `GET /api/v1/directory/users` over `users`: `q` matches names and email, `ids` picks exactly those users. */
+/**
+ * `GET /api/v1/directory/users` over `users`, like the API: `q` matches names and email among active users, `ids`
+ * picks exactly those users (deactivated ones included).
+ */
 export function directoryHandler(users: readonly FakeDirectoryUser[]) {
   return (request: Request): Response => {
     const params = new URL(request.url).searchParams;
     const q = params.get('q')?.toLowerCase();
     const ids = params.get('ids')?.split(',');
-    const data = users.filter(
-      (user) => (!q || [user.name, user.nameEn, user.email].some((text) => text.toLowerCase().includes(q))) && (!ids || ids.includes(user.id)),
-    );
+    const data = users
+      .map((user) => ({ ...user, active: user.active ?? true }))
+      .filter((user) => (ids ? ids.includes(user.id) : user.active && (!q || [user.name, user.nameEn, user.email].some((text) => text.toLowerCase().includes(q)))));
     return json({ data, nextCursor: null });
   };
 }

@@ -76,11 +76,13 @@ export class RoleGrantService {
   async approve(principal: Principal, id: string): Promise<RoleGrantRequestEntity> {
     await this.dataSource.transaction(async (manager) => {
       const request = await this.lockPending(manager, id);
-      if (request.requestedBy === principal.userId) throw new AppError(ErrorCode.Forbidden, 'A second administrator must approve: you asked for this change');
+      if (request.requestedBy === principal.userId) {
+        throw new AppError(ErrorCode.Forbidden, 'A second administrator must approve: you asked for this change', { errors: [{ field: 'requestedBy', message: 'is you' }] });
+      }
       assertNotSelf(request.userId);
       const user = await this.users.lockWithRoles(manager, request.userId);
       if (user.version !== request.userVersion) {
-        throw new AppError(ErrorCode.Conflict, 'The user has changed since the request; reject it and ask again');
+        throw new AppError(ErrorCode.Conflict, 'The user has changed since the request; reject it and ask again', { errors: [{ field: 'userVersion', message: `is ${user.version} now` }] });
       }
       await this.decide(manager, request, principal, RoleGrantStatus.Approved);
       await this.users.applyRoles(manager, user, request.roles, { roleGrantRequestId: request.id, requestedBy: request.requestedBy, approvedBy: principal.userId });
@@ -100,8 +102,10 @@ export class RoleGrantService {
   private async lockPending(manager: EntityManager, id: string): Promise<RoleGrantRequestEntity> {
     const request = await manager.findOne(RoleGrantRequestEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!request) throw AppError.notFound('Role grant request');
-    if (request.status !== RoleGrantStatus.Pending) throw new AppError(ErrorCode.Conflict, `This request was already ${request.status}`);
-    if (request.expiresAt.getTime() <= Date.now()) throw new AppError(ErrorCode.Conflict, 'This request has expired; ask again');
+    if (request.status !== RoleGrantStatus.Pending) {
+      throw new AppError(ErrorCode.Conflict, `This request was already ${request.status}`, { errors: [{ field: 'status', message: `is ${request.status}` }] });
+    }
+    if (request.expiresAt.getTime() <= Date.now()) throw new AppError(ErrorCode.Conflict, 'This request has expired; ask again', { errors: [{ field: 'expiresAt', message: 'has passed' }] });
     return request;
   }
 

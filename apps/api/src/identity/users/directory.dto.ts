@@ -18,6 +18,8 @@ export class DirectoryUserDto {
   /** @example rep.e1@lianxi.test */
   email!: string;
   team!: TeamSummaryDto | null;
+  /** false only for deactivated users looked up by id. */
+  active!: boolean;
 }
 
 export class DirectoryUserPageDto {
@@ -33,7 +35,7 @@ export class DirectoryQueryDto extends PageQueryDto {
   @MaxLength(100)
   q?: string;
 
-  /** Exactly these users (comma-separated ids, at most 100), e.g. to show the names behind owner ids. */
+  /** Exactly these users (comma-separated ids, at most 100; deactivated ones included), e.g. the names behind owner ids. */
   @ApiPropertyOptional({ pattern: IDS_PATTERN.source, example: '01a20909-1c08-705a-93fb-5d11d4e08468,01a20909-1c08-705a-93fb-5d11d4e08469' })
   @Optional()
   @Matches(IDS_PATTERN, { message: 'must be up to 100 comma-separated UUIDs' })
@@ -41,5 +43,5 @@ export class DirectoryQueryDto extends PageQueryDto {
 }
 
 export function toDirectoryUserDto(user: UserEntity): DirectoryUserDto {
-  return { id: user.id, name: user.name, nameEn: user.nameEn, email: user.email, team: user.team ? { id: user.team.id, name: user.team.name, nameEn: user.team.nameEn } : null };
+  return { id: user.id, name: user.name, nameEn: user.nameEn, email: user.email, team: user.team ? { id: user.team.id, name: user.team.name, nameEn: user.team.nameEn } : null, active: user.active };
 }

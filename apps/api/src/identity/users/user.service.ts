@@ -58,9 +58,13 @@ export class UserService {
     return paginateDescending(qb, [{ expression: 'u.id', value: (u) => u.id }], query);
   }
 
-  /** Active colleagues by name, for pickers; partner users see only the users of their own partner account. */
+  /**
+   * Colleagues by name, for pickers (active users only) and for names behind ids (deactivated ones too: owners of old
+   * records); partner users see only the users of their own partner account.
+   */
   directory(principal: Principal, query: DirectoryQueryDto): Promise<Page<UserEntity>> {
-    const qb = this.dataSource.getRepository(UserEntity).createQueryBuilder('u').leftJoinAndSelect('u.team', 'team').where('u.active');
+    const qb = this.dataSource.getRepository(UserEntity).createQueryBuilder('u').leftJoinAndSelect('u.team', 'team');
+    if (!query.ids) qb.andWhere('u.active');
     if (principal.partnerAccountId) qb.andWhere('u.partner_account_id = :partner', { partner: principal.partnerAccountId });
     if (query.q) qb.andWhere('(u.email ilike :pattern or u.name ilike :pattern or u.name_en ilike :pattern)', { pattern: containsPattern(query.q) });
     if (query.ids) qb.andWhere('u.id = any(:ids)', { ids: query.ids.split(',') });

@@ -111,7 +111,7 @@ describe('AdminPage (two-person rule)', { timeout: 20_000 }, () => {
       'GET /api/v1/role-grant-requests': (request) => json({ data: new URL(request.url).searchParams.get('status') === 'pending' ? [own, theirs] : [], nextCursor: null }),
       [`GET /api/v1/users/${GM.id}`]: () => json(GM),
       [`GET /api/v1/users/${REP.id}`]: () => json({ ...REP, version: 4 }),
-      [`POST /api/v1/role-grant-requests/${theirs.id}/approve`]: () => problem(409, 'conflict', { detail: 'The user has changed since the request; reject it and ask again' }),
+      [`POST /api/v1/role-grant-requests/${theirs.id}/approve`]: () => problem(409, 'conflict', { detail: 'The user has changed since the request; reject it and ask again', errors: [{ field: 'userVersion', message: 'is 5 now' }] }),
     });
     await renderApp('/admin?tab=approvals', { fetch, language: 'en' });
 
