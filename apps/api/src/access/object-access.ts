@@ -23,6 +23,8 @@ export interface SharedRecords {
 }
 
 export class ObjectAccess {
+  private readonly fieldAccesses = new Map<string, FieldAccess>();
+
   constructor(
     readonly principal: Principal,
     private readonly policy: ObjectPolicy,
@@ -102,8 +104,14 @@ export class ObjectAccess {
 
   /** A field's effective access: the explicit rule of the caller's roles, else what the object permission implies. */
   fieldAccess(field: string): FieldAccess {
-    if (this.level(AccessAction.Read) === AccessLevel.None) return FieldAccess.Hidden;
-    return this.policy.fieldRule(field) ?? (this.level(AccessAction.Update) === AccessLevel.None ? FieldAccess.Read : FieldAccess.Edit);
+    // Asked for every field of every row of a page: decided once per field for this (per-request) access.
+    let access = this.fieldAccesses.get(field);
+    if (access === undefined) {
+      if (this.level(AccessAction.Read) === AccessLevel.None) access = FieldAccess.Hidden;
+      else access = this.policy.fieldRule(field) ?? (this.level(AccessAction.Update) === AccessLevel.None ? FieldAccess.Read : FieldAccess.Edit);
+      this.fieldAccesses.set(field, access);
+    }
+    return access;
   }
 
   /** The response as the caller may see it: hidden fields omitted, masked fields masked (so they are optional in T). */
