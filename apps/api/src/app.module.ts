@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
@@ -10,6 +10,7 @@ import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
 import { dataSourceOptions } from './platform/database/data-source-options';
 import { HealthController } from './platform/health/health.controller';
 import { HealthService } from './platform/health/health.service';
+import { IdempotencyInterceptor } from './platform/http/idempotency.interceptor';
 import { ProblemFilter } from './platform/http/problem.filter';
 import { loggerOptions } from './platform/logging/logger-options';
 import { SalesModule } from './sales/sales.module';
@@ -35,6 +36,7 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         HealthService,
         { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
       exports: [APP_CONFIG],
     };

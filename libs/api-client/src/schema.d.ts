@@ -1053,7 +1053,7 @@ export interface components {
          * @description Stable machine-readable code.
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "malformed_body" | "unauthenticated" | "invalid_credentials" | "forbidden" | "not_found" | "conflict" | "precondition_failed" | "precondition_required" | "payload_too_large" | "unsupported_media_type" | "password_rejected" | "too_many_requests" | "service_unavailable" | "internal";
+        ErrorCode: "validation_failed" | "malformed_body" | "unauthenticated" | "invalid_credentials" | "forbidden" | "not_found" | "conflict" | "precondition_failed" | "precondition_required" | "payload_too_large" | "unsupported_media_type" | "password_rejected" | "idempotency_key_reused" | "too_many_requests" | "service_unavailable" | "internal";
         /** @enum {string} */
         ExplainReasonCode: "level" | "no_record" | "create_by_level" | "owner" | "team" | "shared" | "restricted" | "owner_only" | "partner_linked" | "partner_not_linked";
         ExplainReasonDto: {
@@ -1767,7 +1767,10 @@ export interface operations {
     createAccount: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with this key runs, and for 24 hours a retry with the same key and request gets the same answer (with `Idempotent-Replayed: true`) and creates nothing. The same key with a different request is 422; a retry while the first still runs is 409. A UUID per logical request is the usual choice. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1813,6 +1816,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Conflicts with the current state or an existing record (or a request with this Idempotency-Key still runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -1824,6 +1836,15 @@ export interface operations {
             };
             /** @description The request body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Understood but refused by a business rule (or the Idempotency-Key was used for another request) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1939,7 +1960,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state or an existing record */
+            /** @description Conflicts with the current state or an existing record (or a request with this Idempotency-Key still runs) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2182,7 +2203,10 @@ export interface operations {
     createAccountShare: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with this key runs, and for 24 hours a retry with the same key and request gets the same answer (with `Idempotent-Replayed: true`) and creates nothing. The same key with a different request is 422; a retry while the first still runs is 409. A UUID per logical request is the usual choice. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2243,6 +2267,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Conflicts with the current state or an existing record (or a request with this Idempotency-Key still runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -2254,6 +2287,15 @@ export interface operations {
             };
             /** @description The request body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Understood but refused by a business rule (or the Idempotency-Key was used for another request) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2691,7 +2733,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Understood but refused by a business rule */
+            /** @description Understood but refused by a business rule (or the Idempotency-Key was used for another request) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2784,7 +2826,10 @@ export interface operations {
     createContact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with this key runs, and for 24 hours a retry with the same key and request gets the same answer (with `Idempotent-Replayed: true`) and creates nothing. The same key with a different request is 422; a retry while the first still runs is 409. A UUID per logical request is the usual choice. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2830,6 +2875,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Conflicts with the current state or an existing record (or a request with this Idempotency-Key still runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -2841,6 +2895,15 @@ export interface operations {
             };
             /** @description The request body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Understood but refused by a business rule (or the Idempotency-Key was used for another request) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3129,7 +3192,10 @@ export interface operations {
     createContactShare: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with this key runs, and for 24 hours a retry with the same key and request gets the same answer (with `Idempotent-Replayed: true`) and creates nothing. The same key with a different request is 422; a retry while the first still runs is 409. A UUID per logical request is the usual choice. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3190,6 +3256,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Conflicts with the current state or an existing record (or a request with this Idempotency-Key still runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -3201,6 +3276,15 @@ export interface operations {
             };
             /** @description The request body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Understood but refused by a business rule (or the Idempotency-Key was used for another request) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3554,7 +3638,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state or an existing record */
+            /** @description Conflicts with the current state or an existing record (or a request with this Idempotency-Key still runs) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3695,7 +3779,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Understood but refused by a business rule */
+            /** @description Understood but refused by a business rule (or the Idempotency-Key was used for another request) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3846,7 +3930,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state or an existing record */
+            /** @description Conflicts with the current state or an existing record (or a request with this Idempotency-Key still runs) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3931,7 +4015,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state or an existing record */
+            /** @description Conflicts with the current state or an existing record (or a request with this Idempotency-Key still runs) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3998,7 +4082,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state or an existing record */
+            /** @description Conflicts with the current state or an existing record (or a request with this Idempotency-Key still runs) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4116,7 +4200,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state or an existing record */
+            /** @description Conflicts with the current state or an existing record (or a request with this Idempotency-Key still runs) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4399,7 +4483,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state or an existing record */
+            /** @description Conflicts with the current state or an existing record (or a request with this Idempotency-Key still runs) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4643,7 +4727,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Conflicts with the current state or an existing record */
+            /** @description Conflicts with the current state or an existing record (or a request with this Idempotency-Key still runs) */
             409: {
                 headers: {
                     [name: string]: unknown;

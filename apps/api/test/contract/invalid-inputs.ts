@@ -115,7 +115,18 @@ function invalidParameterValues(parameter: ParameterObject, ctx: ValueContext): 
   const valid = String(validValue(parameter.schema, ctx, 'none', parameter.name));
   // A repeated header is a legal comma-separated list in HTTP; only repeated query values are malformed.
   if (parameter.in === 'query') out.push({ kind: 'repeated (an array where one value is expected)', arbitrary: fc.constant([valid, valid]) });
-  return out.map(({ kind, arbitrary }) => ({ kind, arbitrary: arbitrary.filter((raw) => !ctx.validator.isValid(parameter.schema, deserialize(schema, raw))) }));
+  return out.map(({ kind, arbitrary }) => ({
+    kind,
+    arbitrary: arbitrary.filter((raw) => (parameter.in !== 'header' || sendableAsHeader(raw)) && !ctx.validator.isValid(parameter.schema, deserialize(schema, raw))),
+  }));
+}
+
+/**
+ * A header value HTTP can carry unchanged: no control characters (clients refuse to send them) and no surrounding
+ * white space (it is stripped on the way, so the server would see another value than the one generated).
+ */
+function sendableAsHeader(raw: string | string[]): boolean {
+  return typeof raw === 'string' && /^[\t\x20-\x7e\x80-\xff]*$/.test(raw) && raw.trim() === raw;
 }
 
 function withToString(c: InvalidCase): InvalidCase {

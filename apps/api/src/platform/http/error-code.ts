@@ -12,6 +12,8 @@ export enum ErrorCode {
   PayloadTooLarge = 'payload_too_large',
   UnsupportedMediaType = 'unsupported_media_type',
   PasswordRejected = 'password_rejected',
+  /** An Idempotency-Key sent again with a different request. */
+  IdempotencyKeyReused = 'idempotency_key_reused',
   TooManyRequests = 'too_many_requests',
   ServiceUnavailable = 'service_unavailable',
   Internal = 'internal',

@@ -18,6 +18,7 @@ const STATUS_AND_TITLE: Record<ErrorCode, [number, string]> = {
   [ErrorCode.PayloadTooLarge]: [413, 'Payload too large'],
   [ErrorCode.UnsupportedMediaType]: [415, 'Unsupported media type'],
   [ErrorCode.PasswordRejected]: [422, 'Password rejected'],
+  [ErrorCode.IdempotencyKeyReused]: [422, 'Idempotency key reused'],
   [ErrorCode.TooManyRequests]: [429, 'Too many requests'],
   [ErrorCode.ServiceUnavailable]: [503, 'Service unavailable'],
   [ErrorCode.Internal]: [500, 'Internal server error'],

@@ -1,24 +1,43 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { PROBLEM_STATUSES_EXTENSION } from '../http/endpoint.decorator';
+import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN } from '../http/idempotency.interceptor';
 import { PROBLEM_CONTENT_TYPE } from '../http/problem';
 import { ProblemDto } from '../http/problem.dto';
 
-type Operation = { security?: unknown[]; parameters?: unknown[]; requestBody?: unknown; responses: Record<string, { description?: string }>; [PROBLEM_STATUSES_EXTENSION]?: number[] };
+type Operation = {
+  security?: unknown[];
+  parameters?: unknown[];
+  requestBody?: unknown;
+  responses: Record<string, { description?: string }>;
+  [PROBLEM_STATUSES_EXTENSION]?: number[];
+  'x-session-only'?: boolean;
+};
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input; `errors` names each offending field',
   401: 'Missing, expired or invalid credentials',
   403: 'The caller may not do this',
   404: 'No such record (or the caller may not see it)',
-  409: 'Conflicts with the current state or an existing record',
+  409: 'Conflicts with the current state or an existing record (or a request with this Idempotency-Key still runs)',
   412: 'The record changed since it was read (stale If-Match)',
   413: 'The request body is larger than 1 MB',
   415: 'The request body is not application/json',
-  422: 'Understood but refused by a business rule',
+  422: 'Understood but refused by a business rule (or the Idempotency-Key was used for another request)',
   428: 'The If-Match header is required',
   429: 'Too many attempts; retry after the number of seconds in Retry-After',
   503: 'A dependency is unavailable',
+};
+
+const IDEMPOTENCY_PARAMETER = {
+  name: IDEMPOTENCY_HEADER,
+  in: 'header',
+  required: false,
+  description:
+    'Makes a retry safe: the first request with this key runs, and for 24 hours a retry with the same key and request ' +
+    'gets the same answer (with `Idempotent-Replayed: true`) and creates nothing. The same key with a different ' +
+    'request is 422; a retry while the first still runs is 409. A UUID per logical request is the usual choice.',
+  schema: { type: 'string', minLength: 1, maxLength: 255, pattern: IDEMPOTENCY_KEY_PATTERN.source },
 };
 
 /**
@@ -89,12 +108,16 @@ export async function buildOpenApiDocument(app: INestApplication): Promise<OpenA
     extraModels: [ProblemDto],
   });
   for (const pathItem of Object.values(document.paths)) {
-    for (const operation of Object.values(pathItem) as Operation[]) {
+    for (const [method, operation] of Object.entries(pathItem) as Array<[string, Operation]>) {
       // Public operations say so explicitly rather than inheriting nothing.
       operation.security ??= [];
+      // POSTs of signed-in callers take an Idempotency-Key (IdempotencyInterceptor): 409 while the first runs, 422 if
+      // reused. Not the session-only ones (they act on credentials, whose answers must not be kept).
+      const idempotent = method === 'post' && JSON.stringify(operation.security).includes('"bearer"') && !operation['x-session-only'];
+      if (idempotent) (operation.parameters ??= []).push(IDEMPOTENCY_PARAMETER);
       const takesInput = Boolean(operation.parameters?.length || operation.requestBody);
       // Any body may be too large or not JSON: the body parser answers those before the route runs.
-      const statuses = [...(operation[PROBLEM_STATUSES_EXTENSION] ?? []), ...(operation.requestBody ? [413, 415] : [])];
+      const statuses = [...(operation[PROBLEM_STATUSES_EXTENSION] ?? []), ...(operation.requestBody ? [413, 415] : []), ...(idempotent ? [409, 422] : [])];
       for (const status of statuses) {
         // Without parameters or a body there is nothing to be invalid.
         if (status === 400 && !takesInput) continue;
