@@ -1,0 +1,100 @@
+import { ACCOUNTS } from '../src/demo/demo-organisation';
+import { createTestApp, TestApp } from './support/test-app';
+
+/**
+ * The write paths, table-driven: every demo user × every demo account and contact × update and delete. Each write
+ * is sent with a stale If-Match, so nothing is ever written and the answer tells the engine's verdict apart:
+ * 412 = allowed (only the version was wrong), 403 = visible but not allowed, 404 = not visible. The record's
+ * `myAccess` (what the SPA shows) must say the same.
+ *
+ * Demo accounts (each with one contact of the same owner): E1a (rep.e1), E1b (rep.e1b, owner-only — the account
+ * only, not its contact), E2 (rep.e2), N1 (rep.n1), SECRET (rep.e1, restricted), EAST (manager.east), PARTNER
+ * (the distributor's user).
+ */
+const SHORT = ['E1a', 'E1b', 'E2', 'N1', 'SECRET', 'EAST', 'PARTNER'] as const;
+type Short = (typeof SHORT)[number];
+type Verdict = 'allowed' | 'forbidden' | 'invisible';
+type Row = Partial<Record<Short, Verdict>>;
+
+const READ_ONLY: Row = { E1a: 'forbidden', E1b: 'forbidden', E2: 'forbidden', N1: 'forbidden', EAST: 'forbidden', PARTNER: 'forbidden' };
+
+/** Per user: the verdicts that are not "invisible". */
+const ACCOUNT_UPDATE: Record<string, Row> = {
+  'rep.e1': { E1a: 'allowed', E1b: 'forbidden', SECRET: 'allowed' },
+  'rep.e1b': { E1a: 'allowed', E1b: 'allowed' },
+  'rep.e2': { E2: 'allowed' },
+  'rep.n1': { N1: 'allowed' },
+  'manager.east': { E1a: 'allowed', E1b: 'forbidden', E2: 'allowed', EAST: 'allowed' },
+  director: { E1a: 'allowed', E1b: 'forbidden', E2: 'allowed', N1: 'allowed', EAST: 'allowed', PARTNER: 'allowed' },
+  gm: READ_ONLY,
+  marketing: READ_ONLY,
+  agent: READ_ONLY,
+  quality: READ_ONLY,
+  finance: READ_ONLY,
+  partner: { PARTNER: 'allowed' },
+  admin: {},
+  auditor: {},
+};
+
+const ACCOUNT_DELETE: Record<string, Row> = {
+  ...ACCOUNT_UPDATE,
+  // Reps delete their own records only.
+  'rep.e1b': { E1a: 'forbidden', E1b: 'allowed' },
+  // Partners may not delete.
+  partner: { PARTNER: 'forbidden' },
+};
+
+// The contacts are not owner-only, so E1b's contact follows the team and region rules.
+const CONTACT_UPDATE: Record<string, Row> = {
+  ...ACCOUNT_UPDATE,
+  'rep.e1': { ...ACCOUNT_UPDATE['rep.e1'], E1b: 'allowed' },
+  'manager.east': { ...ACCOUNT_UPDATE['manager.east'], E1b: 'allowed' },
+  director: { ...ACCOUNT_UPDATE.director, E1b: 'allowed' },
+};
+
+const CONTACT_DELETE: Record<string, Row> = {
+  ...ACCOUNT_DELETE,
+  'manager.east': { ...ACCOUNT_DELETE['manager.east'], E1b: 'allowed' },
+  director: { ...ACCOUNT_DELETE.director, E1b: 'allowed' },
+};
+
+const STATUS: Record<Verdict, number> = { allowed: 412, forbidden: 403, invisible: 404 };
+
+describe.each([
+  ['accounts', ACCOUNT_UPDATE, ACCOUNT_DELETE],
+  ['contacts', CONTACT_UPDATE, CONTACT_DELETE],
+] as const)('permission engine: writes to %s, every user × record', (collection, updates, deletes) => {
+  let t: TestApp;
+  const ids = {} as Record<Short, string>;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const rows = await t.sql<{ id: string; name: string }>(
+      collection === 'accounts' ? 'select id, name from accounts' : 'select c.id, a.name from contacts c join accounts a on a.id = c.account_id',
+    );
+    ACCOUNTS.forEach((account, index) => (ids[SHORT[index]] = rows.find((r) => r.name === account.name)!.id));
+    for (const user of Object.keys(updates)) tokens[user] = (await t.login(`${user}@lianxi.test`)).accessToken;
+  });
+  afterAll(() => t.close());
+
+  it.each(Object.keys(updates))('%s: update and delete answer as the policy says, and myAccess agrees', async (user) => {
+    const as = { Authorization: `Bearer ${tokens[user]}` };
+    const before = await t.sql('select id, version from ' + collection + ' order by id');
+    const got: Record<string, [number, number, unknown]> = {};
+    const wanted: Record<string, [number, number, unknown]> = {};
+    for (const short of SHORT) {
+      const update = updates[user][short] ?? 'invisible';
+      const remove = deletes[user][short] ?? 'invisible';
+      const patched = await t.http.patch(`/api/v1/${collection}/${ids[short]}`).set(as).set('If-Match', 'W/"999"').send({ name: 'x' });
+      const deleted = await t.http.delete(`/api/v1/${collection}/${ids[short]}`).set(as).set('If-Match', 'W/"999"');
+      const read = await t.http.get(`/api/v1/${collection}/${ids[short]}`).set(as);
+      const myAccess = read.status === 200 ? { update: read.body.myAccess.update, delete: read.body.myAccess.delete } : null;
+      got[short] = [patched.status, deleted.status, myAccess];
+      wanted[short] = [STATUS[update], STATUS[remove], update === 'invisible' ? null : { update: update === 'allowed', delete: remove === 'allowed' }];
+    }
+    expect(got).toEqual(wanted);
+    // Nothing was written by any of it.
+    expect(await t.sql('select id, version from ' + collection + ' order by id')).toEqual(before);
+  });
+});
