@@ -1,9 +1,10 @@
-import { Space, Table, Tag, type TableColumnsType, type TableProps } from 'antd';
+import { Table, type TableColumnsType, type TableProps } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isReadable, type FieldAccess } from '@/lib/permissions';
 import type { Account, AccountSort } from '../api/list-accounts';
+import { withRecordColumns } from './record-columns';
 
 /** Columns that show one field of the account as the server sent it (masked values included). */
 const TEXT_FIELDS = ['name', 'industry', 'region', 'phone', 'email'] as const;
@@ -40,7 +41,7 @@ export function AccountsTable({ accounts, loading, access, sort, onSortChange }:
   const { t } = useTranslation();
   const empty = '—';
 
-  const columns: TableColumnsType<Account> = TEXT_FIELDS.filter((field) => access(field) !== 'hidden').map((field) => ({
+  const fieldColumns: TableColumnsType<Account> = TEXT_FIELDS.filter((field) => access(field) !== 'hidden').map((field) => ({
     key: field,
     dataIndex: field,
     title: t(`accounts.columns.${field}`),
@@ -56,30 +57,8 @@ export function AccountsTable({ accounts, loading, access, sort, onSortChange }:
       ? { sorter: true, sortOrder: orderOf(sort, field), sortDirections: ['ascend', 'descend'] as SortOrder[] }
       : {}),
   }));
+  const columns = withRecordColumns(fieldColumns, { access, t, pathOf: (account) => `/sales/accounts/${account.id}` });
 
-  // Without a visible name there is nothing to click: an explicit link column takes its place.
-  if (access('name') === 'hidden') {
-    columns.unshift({
-      key: 'open',
-      title: '',
-      render: (_: unknown, account: Account) => <Link to={`/sales/accounts/${account.id}`}>{t('records.open')}</Link>,
-    });
-  }
-
-  const showRestricted = access('restricted') !== 'hidden';
-  const showOwnerOnly = access('ownerOnlyEdit') !== 'hidden';
-  if (showRestricted || showOwnerOnly) {
-    columns.push({
-      key: 'flags',
-      title: t('accounts.columns.flags'),
-      render: (_: unknown, account: Account) => (
-        <Space size={[0, 4]} wrap>
-          {showRestricted && account.restricted && <Tag color="red">{t('accounts.tags.restricted')}</Tag>}
-          {showOwnerOnly && account.ownerOnlyEdit && <Tag color="gold">{t('accounts.tags.ownerOnlyEdit')}</Tag>}
-        </Space>
-      ),
-    });
-  }
 
   const handleChange: TableProps<Account>['onChange'] = (_pagination, _filters, sorter) => {
     const single = Array.isArray(sorter) ? sorter[0] : sorter;

@@ -1,9 +1,10 @@
-import { Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { FieldAccess } from '@/lib/permissions';
 import type { Contact } from '../api/list-account-contacts';
 import { FieldValue } from './field-value';
+import { withRecordColumns } from './record-columns';
 
 const TEXT_FIELDS = ['name', 'title', 'phone', 'email'] as const;
 
@@ -18,7 +19,7 @@ export interface ContactsTableProps {
 export function ContactsTable({ contacts, loading, access }: ContactsTableProps) {
   const { t } = useTranslation();
 
-  const columns: TableColumnsType<Contact> = TEXT_FIELDS.filter((field) => access(field) !== 'hidden').map((field) => ({
+  const fieldColumns: TableColumnsType<Contact> = TEXT_FIELDS.filter((field) => access(field) !== 'hidden').map((field) => ({
     key: field,
     title: t(`records.fields.${field}`),
     render: (_: unknown, contact: Contact) =>
@@ -30,30 +31,8 @@ export function ContactsTable({ contacts, loading, access }: ContactsTableProps)
         <FieldValue field={field} value={contact[field]} access={access(field)} />
       ),
   }));
+  const columns = withRecordColumns(fieldColumns, { access, t, pathOf: (contact) => `/sales/contacts/${contact.id}` });
 
-  // Without a visible name there is nothing to click: an explicit link column takes its place.
-  if (access('name') === 'hidden') {
-    columns.unshift({
-      key: 'open',
-      title: '',
-      render: (_: unknown, contact: Contact) => <Link to={`/sales/contacts/${contact.id}`}>{t('records.open')}</Link>,
-    });
-  }
-
-  const showRestricted = access('restricted') !== 'hidden';
-  const showOwnerOnly = access('ownerOnlyEdit') !== 'hidden';
-  if (showRestricted || showOwnerOnly) {
-    columns.push({
-      key: 'flags',
-      title: t('accounts.columns.flags'),
-      render: (_: unknown, contact: Contact) => (
-        <Space size={[0, 4]} wrap>
-          {showRestricted && contact.restricted && <Tag color="red">{t('accounts.tags.restricted')}</Tag>}
-          {showOwnerOnly && contact.ownerOnlyEdit && <Tag color="gold">{t('accounts.tags.ownerOnlyEdit')}</Tag>}
-        </Space>
-      ),
-    });
-  }
 
   return (
     <Table<Contact>
