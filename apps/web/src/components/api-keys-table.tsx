@@ -1,6 +1,8 @@
 import { DeleteOutlined } from '@ant-design/icons';
-import { Button, Popconfirm, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Popconfirm, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '@/lib/api';
 import { apiKeyState, type ApiKey } from '@/lib/api-keys';
 import { UserName } from './user-name';
 
@@ -9,10 +11,8 @@ const STATE_COLORS = { active: 'green', expired: 'default', revoked: 'red' } as 
 export interface ApiKeysTableProps {
   keys: ApiKey[];
   loading: boolean;
-  /** Revokes a key (after the confirmation); left out, there is no revoke action. */
+  /** Revokes a key (after the confirmation; the table shows progress and the outcome); left out, there is no revoke action. */
   onRevoke?: (key: ApiKey) => Promise<unknown>;
-  /** The key being revoked, for its button's spinner. */
-  revokingId?: string | null;
   /** Adds the column of the user each key acts as (administrators' oversight). */
   showUser?: boolean;
   testId?: string;
@@ -22,8 +22,22 @@ export interface ApiKeysTableProps {
  * API keys as the API lists them: name, public prefix, dates, and whether each still works (revoked with why, or
  * expired). Only working keys can be revoked; secrets are never listed.
  */
-export function ApiKeysTable({ keys, loading, onRevoke, revokingId = null, showUser = false, testId = 'api-keys-table' }: ApiKeysTableProps) {
+export function ApiKeysTable({ keys, loading, onRevoke, showUser = false, testId = 'api-keys-table' }: ApiKeysTableProps) {
   const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const [revokingId, setRevokingId] = useState<string | null>(null);
+
+  async function revoke(key: ApiKey, run: (key: ApiKey) => Promise<unknown>) {
+    setRevokingId(key.id);
+    try {
+      await run(key);
+      void message.success(t('apiKeys.revokedDone', { name: key.name }));
+    } catch (error) {
+      void message.error(error instanceof ApiError ? t('errors.generic') : t('errors.network'));
+    } finally {
+      setRevokingId(null);
+    }
+  }
   const language = i18n.language;
   const dateTime = (value: string | null) => (value ? new Date(value).toLocaleString(language) : t('apiKeys.never'));
 
@@ -62,7 +76,7 @@ export function ApiKeysTable({ keys, loading, onRevoke, revokingId = null, showU
                   okText={t('apiKeys.revoke')}
                   okButtonProps={{ danger: true }}
                   cancelText={t('apiKeys.cancel')}
-                  onConfirm={() => onRevoke(key)}
+                  onConfirm={() => revoke(key, onRevoke)}
                 >
                   <Button size="small" type="link" danger icon={<DeleteOutlined />} loading={revokingId === key.id} data-testid={`api-key-revoke-${key.id}`}>
                     {t('apiKeys.revoke')}

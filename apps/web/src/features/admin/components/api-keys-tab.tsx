@@ -1,10 +1,9 @@
-import { Alert, App, Button, Flex, Typography } from 'antd';
+import { Alert, Button, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiKeysTable } from '@/components/api-keys-table';
 import { UserPicker } from '@/components/user-picker';
 import { ApiError } from '@/lib/api';
-import type { ApiKey } from '@/lib/api-keys';
 import { useApiKeys, useRevokeApiKey } from '../api/api-keys';
 
 const PAGE_SIZE = 50;
@@ -15,23 +14,9 @@ const PAGE_SIZE = 50;
  */
 export function ApiKeysTab() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [userId, setUserId] = useState<string | undefined>(undefined);
   const keys = useApiKeys({ limit: PAGE_SIZE, ...(userId ? { userId } : {}) });
   const revoke = useRevokeApiKey();
-  const [revokingId, setRevokingId] = useState<string | null>(null);
-
-  async function onRevoke(key: ApiKey) {
-    setRevokingId(key.id);
-    try {
-      await revoke.mutateAsync(key.id);
-      void message.success(t('apiKeys.revokedDone', { name: key.name }));
-    } catch (error) {
-      void message.error(error instanceof ApiError ? t('errors.generic') : t('errors.network'));
-    } finally {
-      setRevokingId(null);
-    }
-  }
 
   return (
     <Flex vertical gap={16}>
@@ -43,8 +28,7 @@ export function ApiKeysTab() {
       <ApiKeysTable
         keys={keys.data?.pages.flatMap((page) => page.data) ?? []}
         loading={keys.isPending || (keys.isFetching && !keys.isFetchingNextPage)}
-        onRevoke={onRevoke}
-        revokingId={revokingId}
+        onRevoke={(key) => revoke.mutateAsync(key.id)}
         showUser
         testId="admin-api-keys-table"
       />

@@ -1,12 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Breadcrumb, Button, Card, Flex, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Flex, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiKeysTable } from '@/components/api-keys-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { ApiError } from '@/lib/api';
-import type { ApiKey } from '@/lib/api-keys';
 import { useMyApiKeys, useRevokeMyApiKey } from '../api/api-keys';
 import { ApiKeySecretModal } from '../components/api-key-secret-modal';
 import { CreateApiKeyModal } from '../components/create-api-key-modal';
@@ -17,25 +16,11 @@ import { CreateApiKeyModal } from '../components/create-api-key-modal';
  */
 export function ApiKeysPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const keys = useMyApiKeys();
   const revoke = useRevokeMyApiKey();
   const [creating, setCreating] = useState(false);
   // The new key's secret lives here, and only until its dialog closes.
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
-  const [revokingId, setRevokingId] = useState<string | null>(null);
-
-  async function onRevoke(key: ApiKey) {
-    setRevokingId(key.id);
-    try {
-      await revoke.mutateAsync(key.id);
-      void message.success(t('apiKeys.revokedDone', { name: key.name }));
-    } catch (error) {
-      void message.error(error instanceof ApiError ? t('errors.generic') : t('errors.network'));
-    } finally {
-      setRevokingId(null);
-    }
-  }
 
   return (
     <>
@@ -54,7 +39,7 @@ export function ApiKeysPage() {
             {t('apiKeys.intro')}
           </Typography.Paragraph>
           {keys.isError && <Alert type="error" showIcon title={keys.error instanceof ApiError ? t('errors.generic') : t('errors.network')} />}
-          <ApiKeysTable keys={keys.data?.pages.flatMap((page) => page.data) ?? []} loading={keys.isPending} onRevoke={onRevoke} revokingId={revokingId} />
+          <ApiKeysTable keys={keys.data?.pages.flatMap((page) => page.data) ?? []} loading={keys.isPending} onRevoke={(key) => revoke.mutateAsync(key.id)} />
           {keys.hasNextPage && (
             <Flex justify="center">
               <Button onClick={() => void keys.fetchNextPage()} loading={keys.isFetchingNextPage}>
