@@ -139,6 +139,23 @@ describe('permission engine: field rules, every business field × user × object
   });
   afterAll(() => t.close());
 
+  it('lets an edit share make a read-only role an editor of that record, except the fields its rules protect', async () => {
+    const login = await t.login('marketing@lianxi.test');
+    const marketing = { Authorization: `Bearer ${login.accessToken}` };
+    await t.sql(`insert into record_shares (id, object_type, record_id, user_id, access) values (gen_random_uuid(), 'account', $1, $2, 'edit')`, [ids.accounts.N1, login.userId]);
+    const seen = await t.http.get(`/api/v1/accounts/${ids.accounts.N1}`).set(marketing).expect(200);
+    // The phone stays masked for marketing, so it is not theirs to change either.
+    expect(seen.body.myAccess).toEqual({ update: true, delete: false, reassign: false, share: true, editableFields: ['name', 'kind', 'industry', 'region', 'email'] });
+    const changed = await t.http.patch(`/api/v1/accounts/${ids.accounts.N1}`).set(marketing).set('If-Match', seen.headers.etag).send({ industry: 'quarrying' }).expect(200);
+    const phone = await t.http.patch(`/api/v1/accounts/${ids.accounts.N1}`).set(marketing).set('If-Match', changed.headers.etag).send({ phone: '13600000000' });
+    expect(phone.status).toBe(403);
+    expect(phone.body.errors).toEqual([{ field: 'phone', message: 'you may not change this field' }]);
+    // Elsewhere marketing is still read-only.
+    const other = await t.http.get(`/api/v1/accounts/${ids.accounts.E2}`).set(marketing).expect(200);
+    expect(other.body.myAccess).toMatchObject({ update: false, editableFields: [] });
+    await t.sql(`delete from record_shares where record_id = $1 and user_id = $2`, [ids.accounts.N1, login.userId]);
+  });
+
   it.each(FIELD_TABLE)('%s', async (user, short, accessByObject) => {
     const as = { Authorization: `Bearer ${(await t.login(`${user}@lianxi.test`)).accessToken}` };
     for (const collection of ['accounts', 'contacts'] as const) {

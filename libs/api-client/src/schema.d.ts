@@ -1153,6 +1153,11 @@ export interface components {
         };
         RecordAccessDto: {
             delete: boolean;
+            /**
+             * @description The business fields you may change on this record: those your field rules allow, once you may update it — an
+             *     edit share lets a read-only role change the fields no rule protects.
+             */
+            editableFields: string[];
             /** @description Change its owner. */
             reassign: boolean;
             /** @description Manage its explicit shares. */

@@ -13,6 +13,11 @@ export class RecordAccessDto {
   reassign!: boolean;
   /** Manage its explicit shares. */
   share!: boolean;
+  /**
+   * The business fields you may change on this record: those your field rules allow, once you may update it — an
+   * edit share lets a read-only role change the fields no rule protects.
+   */
+  editableFields!: string[];
 }
 
 /** What every business record response carries; the attributes are optional because field rules may omit them. */

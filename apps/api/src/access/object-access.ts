@@ -125,9 +125,20 @@ export class ObjectAccess {
     return out;
   }
 
+  /**
+   * Whether the caller may change `field` of a record: by the field's explicit rule if it has one, else by whether
+   * they may update the record (`recordUpdatable`: from the level or from an edit share) — so an edit share lets a
+   * read-only role change the fields no rule protects. Without a record (create), by the object permission.
+   */
+  mayEdit(field: string, recordUpdatable?: boolean): boolean {
+    if (recordUpdatable === undefined) return this.fieldAccess(field) === FieldAccess.Edit;
+    const rule = this.policy.fieldRule(field);
+    return recordUpdatable && (rule === undefined || rule === FieldAccess.Edit);
+  }
+
   /** A write may only name fields the caller may edit: 403 naming each other field, before anything is written. */
-  assertWritable(body: object): void {
-    const refused = Object.keys(body).filter((field) => (body as Record<string, unknown>)[field] !== undefined && this.fieldAccess(field) !== FieldAccess.Edit);
+  assertWritable(body: object, recordUpdatable?: boolean): void {
+    const refused = Object.keys(body).filter((field) => (body as Record<string, unknown>)[field] !== undefined && !this.mayEdit(field, recordUpdatable));
     if (refused.length) {
       throw new AppError(ErrorCode.Forbidden, `You may not change: ${refused.join(', ')}`, { errors: refused.map((field) => ({ field, message: 'you may not change this field' })) });
     }

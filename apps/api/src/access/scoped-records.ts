@@ -38,10 +38,12 @@ export interface RecordCapabilities {
   delete: boolean;
   reassign: boolean;
   share: boolean;
+  /** The business fields the caller may change on this record (empty without the update right). */
+  editableFields: string[];
 }
 
 const CAPABILITY_ACTIONS = [AccessAction.Update, AccessAction.Delete, AccessAction.Reassign] as const;
-const NOTHING_ALLOWED: RecordCapabilities = { update: false, delete: false, reassign: false, share: false };
+const NOTHING_ALLOWED: RecordCapabilities = { update: false, delete: false, reassign: false, share: false, editableFields: [] };
 
 type Identified = BusinessRecord & { id: string };
 const WRITE_ATTRIBUTES = ['ownerId', 'ownerOnlyEdit', 'restricted', 'partnerAccountId'] as const;
@@ -139,6 +141,7 @@ export class ScopedRecords<E extends Identified> {
       reassign: raw[0]?.[`may_${AccessAction.Reassign}`] === true,
       // Sharing needs the right to change the record; a restricted record's shares are its owner's alone.
       share: mayUpdate && (!record.restricted || record.ownerId === principal.userId),
+      editableFields: this.config.fields.filter((field) => access.mayEdit(field, mayUpdate)),
     };
     return { record, access, may };
   }
@@ -192,7 +195,7 @@ export class ScopedRecords<E extends Identified> {
       const changesFlags = this.changesFlags(values, record);
       if (Object.keys(changes).length || changesFlags) {
         if (!may.update) throw new AppError(ErrorCode.Forbidden, `You may not change this ${this.label()}`);
-        access.assertWritable(changes);
+        access.assertWritable(changes, true);
       }
       if (changesFlags && record.ownerId !== principal.userId) {
         throw new AppError(ErrorCode.Forbidden, 'Only the owner marks a record restricted or owner-only', { errors: [{ field: values.restricted !== undefined ? 'restricted' : 'ownerOnlyEdit', message: 'only the owner may change this' }] });

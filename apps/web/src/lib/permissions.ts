@@ -13,7 +13,8 @@ export type AccessLevel = 'none' | 'own' | 'team' | 'subtree' | 'all';
 export type PermissionAction = 'read' | 'create' | 'update' | 'delete' | 'reassign';
 /** The caller's rights on one record (`myAccess` of a record read by id): owner-only, restricted and shares included. */
 export type RecordAccess = Schema<'RecordAccessDto'>;
-export type RecordAction = keyof RecordAccess;
+/** What `<Can record>` checks on one record (`editableFields` is per field, not an action). */
+export type RecordAction = Exclude<keyof RecordAccess, 'editableFields'>;
 
 const FIELD_ACCESS: readonly FieldAccess[] = ['hidden', 'masked', 'read', 'edit'];
 const ACCESS_LEVELS: readonly AccessLevel[] = ['none', 'own', 'team', 'subtree', 'all'];

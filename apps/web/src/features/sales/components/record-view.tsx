@@ -10,7 +10,7 @@ import { localizedName } from '@/lib/localized';
 import type { FieldAccess, ObjectType, RecordAccess } from '@/lib/permissions';
 import { useSessionUser } from '@/lib/session';
 import { useTeams } from '@/lib/teams';
-import { RECORD_FIELDS, fieldValue, type RecordFieldName } from '../utils/record-fields';
+import { FLAG_FIELDS, RECORD_FIELDS, fieldValue, type RecordFieldName } from '../utils/record-fields';
 import { EditRecordDrawer } from './edit-record-drawer';
 import { FieldValue } from './field-value';
 import type { RecordChanges } from './record-form';
@@ -72,6 +72,14 @@ export function RecordView({ objectType, record, access, save, remove, reload, o
   const team = record.teamId ? teams.data?.find((candidate) => candidate.id === record.teamId) : undefined;
   const teamLabel = team ? localizedName(team, i18n.language) : !record.teamId ? t('common.none') : teams.isPending ? '…' : t('common.unknownTeam');
   const name = visible('name') ? record.name || t('records.unnamed') : t(`records.hiddenName.${objectType}`);
+  // What this record lets the caller change: the server's per-record answer (an edit share makes a read-only role an
+  // editor of the fields no rule protects); flags keep their object-level access (only the owner sets them).
+  const editAccess = (field: string): FieldAccess => {
+    const editable = my?.editableFields;
+    if (!editable || (FLAG_FIELDS as readonly string[]).includes(field)) return access(field);
+    if (editable.includes(field)) return 'edit';
+    return access(field) === 'edit' ? 'read' : access(field);
+  };
 
   function confirmDelete() {
     modal.confirm({
@@ -179,7 +187,7 @@ export function RecordView({ objectType, record, access, save, remove, reload, o
         </Card>
         {children}
       </Flex>
-      {dialog === 'edit' && <EditRecordDrawer objectType={objectType} record={record} title={name} access={access} isOwner={isOwner} save={save} reload={reload} onClose={() => setDialog(null)} />}
+      {dialog === 'edit' && <EditRecordDrawer objectType={objectType} record={record} title={name} access={editAccess} isOwner={isOwner} save={save} reload={reload} onClose={() => setDialog(null)} />}
       {dialog === 'share' && <ShareDialog objectType={objectType} record={{ ...record, name }} onClose={() => setDialog(null)} />}
       {dialog === 'reassign' && <ReassignModal ownerId={record.ownerId} save={(ownerId) => save({ ownerId })} onClose={() => setDialog(null)} />}
     </>

@@ -125,6 +125,23 @@ describe('AccountPage', { timeout: 20_000 }, () => {
     expect(await sent?.json()).toEqual({ region: 'East China' });
   });
 
+  it('lets a read-only role edit exactly the fields the record grants it (an edit share: myAccess.editableFields)', async () => {
+    const { fetch } = salesServer({
+      accountFields: { ...ACCOUNT_FIELDS, name: 'read', kind: 'read', industry: 'read', region: 'read', phone: 'masked', email: 'read' },
+      routes: {
+        [`GET /api/v1/accounts/${ACCOUNT_ID}`]: () =>
+          json(account({ phone: '138****5678', myAccess: { update: true, delete: false, reassign: false, share: true, editableFields: ['name', 'kind', 'industry', 'region', 'email'] } })),
+      },
+    });
+    await renderApp(PATH, { fetch, language: 'en' });
+    await setupUser().click(await screen.findByTestId('record-edit'));
+    expect(await screen.findByTestId('form-industry')).toBeTruthy();
+    expect(screen.getByTestId('form-region')).toBeTruthy();
+    // The masked phone stays out of reach.
+    expect(screen.queryByTestId('form-phone')).toBeNull();
+    expect(screen.getByTestId('form-readonly-phone').textContent).toContain('138****5678');
+  });
+
   it('on 412 says someone else changed the record and reloads it on request', async () => {
     let reads = 0;
     const { fetch, requests } = salesServer({
