@@ -43,7 +43,8 @@ async function main(): Promise<void> {
   }
   try {
     await runMigrations(databaseUrl);
-    const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...config, logLevel: 'warn' }, databaseUrl), { logger: ['error', 'warn'] });
+    const publicUrl = values['public-url']!.replace(/\/+$/, '');
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...config, logLevel: 'warn', mail: { ...config.mail, publicUrl } }, databaseUrl), { logger: ['error', 'warn'] });
     try {
       const dataSource = app.get<DataSource>(getDataSourceToken());
       const [{ admins }] = await dataSource.query(
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
       const { link, expiresAt } = await dataSource.transaction((manager) => app.get(PasswordService).issueResetToken(manager, user, 'activation'));
       console.log(`System administrator ${user.email} created in team ${root.nameEn}.`);
       console.log(`Give them this one-time link to choose their password (valid until ${expiresAt.toISOString()}):`);
-      console.log(`${values['public-url']!.replace(/\/$/, '')}${link}`);
+      console.log(link);
     } finally {
       await app.close();
     }

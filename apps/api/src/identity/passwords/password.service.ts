@@ -107,7 +107,8 @@ export class PasswordService {
       usedAt: null,
       requestedBy: requestContext.current()?.principal?.userId ?? null,
     });
-    const link = `/reset-password#token=${token}`;
+    // Absolute, so it works from a mail client (PUBLIC_URL; http://localhost:<PORT> by default).
+    const link = `${this.config.mail.publicUrl}/reset-password#token=${token}`;
     await this.mail.enqueue(manager, {
       recipient: user.email,
       template: `password_${purpose}`,

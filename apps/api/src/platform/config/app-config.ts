@@ -18,6 +18,15 @@ export interface AppConfig {
   logLevel: string;
   /** How many reverse proxies sit in front of us (for the client IP used in audit and login throttling). */
   trustProxy: number;
+  mail: {
+    /** `smtp://user:password@host:587` or `smtps://…`; unset: mail stays in the outbox (development). */
+    smtpUrl: string | undefined;
+    from: string;
+    /** The CRM's public address, to turn the links in mail into absolute ones. */
+    publicUrl: string;
+    /** How often each replica looks for mail to send. */
+    pollMilliseconds: number;
+  };
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -47,6 +56,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loadDemoData: nodeEnv !== 'production' && env.LOAD_DEMO_DATA !== 'false',
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     trustProxy: intFrom(env.TRUST_PROXY, 0, 'TRUST_PROXY'),
+    mail: {
+      smtpUrl: env.SMTP_URL || undefined,
+      from: env.MAIL_FROM || 'Lianxi CRM <no-reply@localhost>',
+      publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),
+      pollMilliseconds: intFrom(env.MAIL_POLL_MS, 5000, 'MAIL_POLL_MS'),
+    },
   };
 }
 

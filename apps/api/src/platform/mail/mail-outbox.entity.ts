@@ -2,8 +2,8 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 
 /**
- * Mail waiting to be sent, written in the same transaction as what caused it. A delivery worker (SMTP, with the
- * marketing issue) sends and stamps it; until then, development reads it here and in the server log.
+ * Mail waiting to be sent, written in the same transaction as what caused it. MailDeliveryService sends and stamps it
+ * when SMTP is configured; without, development reads it here.
  */
 @Entity('mail_outbox')
 export class MailOutboxEntity {

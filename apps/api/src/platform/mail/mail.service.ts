@@ -16,7 +16,7 @@ export class MailService {
 
   async enqueue(manager: EntityManager, mail: OutgoingMail): Promise<void> {
     await manager.insert(MailOutboxEntity, { id: new MailOutboxEntity().id, ...mail });
-    // No SMTP relay is configured in this release: the outbox row is the delivery record (see docs/operations.md).
+    // MailDeliveryService sends it when SMTP_URL is set; otherwise the outbox row is all there is (docs/operations.md).
     this.logger.log({ recipient: mail.recipient, template: mail.template }, 'mail queued in outbox');
   }
 }
