@@ -36,7 +36,8 @@ export class MailDeliveryService implements OnApplicationBootstrap, OnApplicatio
 
   onApplicationBootstrap(): void {
     if (!this.config.mail.smtpUrl) return;
-    this.transport = createTransport(this.config.mail.smtpUrl);
+    // Short timeouts: a batch holds its rows' locks (and a database connection) while it talks to the relay.
+    this.transport = createTransport({ url: this.config.mail.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
     this.timer = setInterval(() => void this.deliverDue().catch((error: unknown) => this.logger.error({ err: error }, 'mail delivery failed')), this.config.mail.pollMilliseconds);
     this.timer.unref();
   }
