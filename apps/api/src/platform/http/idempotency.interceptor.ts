@@ -43,9 +43,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<Request>();
     const key = request.header(IDEMPOTENCY_HEADER);
     const userId = requestContext.current()?.principal?.userId;
+    if (request.method !== 'POST' || key === undefined || !userId) return next.handle();
     // Session-only operations act on credentials (a new API key's secret, a password): their answers are never kept.
-    const sessionOnly = this.reflector.getAllAndOverride<boolean | undefined>(SESSION_ONLY, [context.getHandler(), context.getClass()]);
-    if (request.method !== 'POST' || key === undefined || !userId || sessionOnly) return next.handle();
+    if (this.reflector.getAllAndOverride<boolean | undefined>(SESSION_ONLY, [context.getHandler(), context.getClass()])) return next.handle();
     if (!IDEMPOTENCY_KEY_PATTERN.test(key)) throw AppError.validation(IDEMPOTENCY_HEADER, 'must be 1 to 255 visible ASCII characters');
     const response = context.switchToHttp().getResponse<Response>();
     const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
