@@ -7,6 +7,7 @@ import { LANGUAGES, type Language } from '@/lib/language';
 import { localizedName } from '@/lib/localized';
 import { useRoles, useTeams } from '../api/teams';
 import { useCreateUser, useUpdateUser, type CreateUserBody, type RoleKey, type UpdateUserBody } from '../api/users';
+import { closeIfStale } from '../utils/stale-user';
 
 interface UserFormValues {
   email: string;
@@ -102,11 +103,7 @@ export function UserFormModal({ user, isSelf = false, onClose }: { user?: User; 
           onClose();
         },
         onError: (error) => {
-          if (error instanceof ApiError && error.status === 412) {
-            void message.warning(t('admin.users.errors.conflict'));
-            onClose();
-            return;
-          }
+          if (closeIfStale(error, () => void message.warning(t('admin.users.errors.conflict')), onClose)) return;
           showError(error, EDIT_FIELDS);
         },
       },

@@ -7,6 +7,7 @@ import { useRequestRoleGrant } from '../api/role-grants';
 import { useRoles } from '../api/teams';
 import { useSetUserRoles, type RoleKey } from '../api/users';
 import { roleGrantErrorText } from '../utils/role-grant-errors';
+import { closeIfStale } from '../utils/stale-user';
 
 const REASON_MAX = 500;
 
@@ -43,11 +44,7 @@ export function UserRolesModal({ user, onClose }: { user: User; onClose: () => v
           onClose();
         },
         onError: (error) => {
-          if (error instanceof ApiError && error.status === 412) {
-            void message.warning(t('admin.users.errors.conflict'));
-            onClose();
-            return;
-          }
+          if (closeIfStale(error, () => void message.warning(t('admin.users.errors.conflict')), onClose)) return;
           if (needsSecondAdministrator(error)) return setNeedsApproval(true);
           if (error instanceof ApiError && error.status === 403) return setAlert(t('admin.users.errors.forbidden'));
           const fieldMessages = error instanceof ApiError ? Object.values(error.fieldErrors) : [];
