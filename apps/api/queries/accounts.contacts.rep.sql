@@ -2,14 +2,16 @@
 -- GET /api/v1/accounts/{id}/contacts as rep.e1@lianxi.test: an account's contacts (related list): the account must be visible first
 -- (after the principal load of principal.sql)
 
-SELECT "r"."owner_id" AS "r_owner_id", "r"."team_id" AS "r_team_id", "r"."partner_account_id" AS "r_partner_account_id", "r"."owner_only_edit" AS "r_owner_only_edit", "r"."restricted" AS "r_restricted", "r"."created_at" AS "r_created_at", "r"."updated_at" AS "r_updated_at", "r"."version" AS "r_version", "r"."id" AS "r_id", "r"."name" AS "r_name", "r"."kind" AS "r_kind", "r"."industry" AS "r_industry", "r"."region" AS "r_region", "r"."phone" AS "r_phone", "r"."email" AS "r_email", ("r"."team_id" = $1 and (not "r"."restricted" or "r"."owner_id" = $2) and (not "r"."owner_only_edit" or "r"."owner_id" = $2)) AS "may_update", ("r"."owner_id" = $3 and (not "r"."restricted" or "r"."owner_id" = $3) and (not "r"."owner_only_edit" or "r"."owner_id" = $3)) AS "may_delete", (false and (not "r"."restricted" or "r"."owner_id" = $4)) AS "may_reassign"
+SELECT "r"."owner_id" AS "r_owner_id", "r"."team_id" AS "r_team_id", "r"."partner_account_id" AS "r_partner_account_id", "r"."owner_only_edit" AS "r_owner_only_edit", "r"."restricted" AS "r_restricted", "r"."created_at" AS "r_created_at", "r"."updated_at" AS "r_updated_at", "r"."version" AS "r_version", "r"."deleted_at" AS "r_deleted_at", "r"."deleted_by" AS "r_deleted_by", "r"."deleted_with" AS "r_deleted_with", "r"."id" AS "r_id", "r"."name" AS "r_name", "r"."kind" AS "r_kind", "r"."industry" AS "r_industry", "r"."region" AS "r_region", "r"."phone" AS "r_phone", "r"."email" AS "r_email", ("r"."team_id" = $1 and (not "r"."restricted" or "r"."owner_id" = $2) and (not "r"."owner_only_edit" or "r"."owner_id" = $2)) AS "may_update", ("r"."owner_id" = $3 and (not "r"."restricted" or "r"."owner_id" = $3) and (not "r"."owner_only_edit" or "r"."owner_id" = $3)) AS "may_delete", (false and (not "r"."restricted" or "r"."owner_id" = $4)) AS "may_reassign"
   FROM "accounts" "r"
-  WHERE ("r"."team_id" = $5 and (not "r"."restricted" or "r"."owner_id" = $6))
+  WHERE "r"."deleted_at" is null
+  AND ("r"."team_id" = $5 and (not "r"."restricted" or "r"."owner_id" = $6))
   AND "r"."id" = $7;
 
-SELECT "r"."owner_id" AS "r_owner_id", "r"."team_id" AS "r_team_id", "r"."partner_account_id" AS "r_partner_account_id", "r"."owner_only_edit" AS "r_owner_only_edit", "r"."restricted" AS "r_restricted", "r"."created_at" AS "r_created_at", "r"."updated_at" AS "r_updated_at", "r"."version" AS "r_version", "r"."id" AS "r_id", "r"."account_id" AS "r_account_id", "r"."name" AS "r_name", "r"."title" AS "r_title", "r"."phone" AS "r_phone", "r"."email" AS "r_email"
+SELECT "r"."owner_id" AS "r_owner_id", "r"."team_id" AS "r_team_id", "r"."partner_account_id" AS "r_partner_account_id", "r"."owner_only_edit" AS "r_owner_only_edit", "r"."restricted" AS "r_restricted", "r"."created_at" AS "r_created_at", "r"."updated_at" AS "r_updated_at", "r"."version" AS "r_version", "r"."deleted_at" AS "r_deleted_at", "r"."deleted_by" AS "r_deleted_by", "r"."deleted_with" AS "r_deleted_with", "r"."id" AS "r_id", "r"."account_id" AS "r_account_id", "r"."name" AS "r_name", "r"."title" AS "r_title", "r"."phone" AS "r_phone", "r"."email" AS "r_email"
   FROM "contacts" "r"
-  WHERE ("r"."team_id" = $1 and (not "r"."restricted" or "r"."owner_id" = $2))
+  WHERE "r"."deleted_at" is null
+  AND ("r"."team_id" = $1 and (not "r"."restricted" or "r"."owner_id" = $2))
   AND "r"."account_id" = $3
   ORDER BY "r"."name" ASC, "r"."id" ASC
   LIMIT 51;

@@ -429,12 +429,28 @@ describe('permission engine: contacts and the account\'s related list', () => {
     await t.http.patch(`/api/v1/contacts/${created.body.id}`).set(as('quality@lianxi.test')).set('If-Match', `W/"${created.body.version}"`).send({ title: 'x' }).expect(403);
   });
 
-  it('refuses to delete an account that still has contacts (409), and deletes it once they are gone', async () => {
+  it('deletes an account into the recycle bin with its contacts, and restores exactly those', async () => {
     const account = await t.http.post('/api/v1/accounts').set(as('rep.e1@lianxi.test')).send({ name: '短期客户' }).expect(201);
-    const contact = await t.http.post('/api/v1/contacts').set(as('rep.e1@lianxi.test')).send({ accountId: account.body.id, name: '临时联系人' }).expect(201);
-    const refused = await t.http.delete(`/api/v1/accounts/${account.body.id}`).set(as('rep.e1@lianxi.test')).set('If-Match', `W/"${account.body.version}"`);
-    expect(refused.status).toBe(409);
-    await t.http.delete(`/api/v1/contacts/${contact.body.id}`).set(as('rep.e1@lianxi.test')).set('If-Match', `W/"${contact.body.version}"`).expect(204);
+    const [kept, gone] = await Promise.all(
+      ['临时联系人', '已删联系人'].map((name) => t.http.post('/api/v1/contacts').set(as('rep.e1@lianxi.test')).send({ accountId: account.body.id, name }).expect(201)),
+    );
+    // A contact deleted on its own stays in the bin when its account comes back.
+    await t.http.delete(`/api/v1/contacts/${gone.body.id}`).set(as('rep.e1@lianxi.test')).set('If-Match', `W/"${gone.body.version}"`).expect(204);
     await t.http.delete(`/api/v1/accounts/${account.body.id}`).set(as('rep.e1@lianxi.test')).set('If-Match', `W/"${account.body.version}"`).expect(204);
+    await t.http.get(`/api/v1/accounts/${account.body.id}`).set(as('rep.e1@lianxi.test')).expect(404);
+    await t.http.get(`/api/v1/contacts/${kept.body.id}`).set(as('rep.e1@lianxi.test')).expect(404);
+    const listed = await t.http.get('/api/v1/contacts?limit=200&q=联系人').set(as('rep.e1@lianxi.test')).expect(200);
+    expect(listed.body.data.map((c: { id: string }) => c.id)).not.toContain(kept.body.id);
+    // The contact deleted alone cannot come back while its account is in the bin.
+    const orphan = await t.http.post(`/api/v1/contacts/${gone.body.id}/restore`).set(as('rep.e1@lianxi.test')).expect(409);
+    expect(orphan.body.errors).toEqual([{ field: 'accountId', message: 'is in the recycle bin' }]);
+
+    const restored = await t.http.post(`/api/v1/accounts/${account.body.id}/restore`).set(as('rep.e1@lianxi.test')).expect(200);
+    expect(restored.body).toMatchObject({ id: account.body.id, name: '短期客户', version: account.body.version + 2, myAccess: { delete: true } });
+    expect(restored.body.deletedAt).toBeUndefined();
+    await t.http.get(`/api/v1/contacts/${kept.body.id}`).set(as('rep.e1@lianxi.test')).expect(200);
+    await t.http.get(`/api/v1/contacts/${gone.body.id}`).set(as('rep.e1@lianxi.test')).expect(404);
+    await t.http.post(`/api/v1/accounts/${account.body.id}/restore`).set(as('rep.e1@lianxi.test')).expect(404);
+    await t.http.post(`/api/v1/contacts/${gone.body.id}/restore`).set(as('rep.e1@lianxi.test')).expect(200);
   });
 });

@@ -77,13 +77,17 @@ const VALID_REQUEST_FIXTURES: Record<string, ValidRequestFixture> = {
     body: async () => ({ currentPassword: demoPassword('rep.e1b@lianxi.test'), newPassword: STRONG_PASSWORD }),
   },
   deleteAccount: {
-    why: 'deletes, and an account with contacts is refused (409): use a fresh account of the default caller',
+    why: 'deletes (with its contacts): use a fresh account of the default caller',
     late: true,
-    pathParams: async (world) => {
-      const response = await world.callAs<{ id: string }>('rep.e1@lianxi.test', 'post', '/api/v1/accounts', { name: `Contract throwaway ${randomUUID().slice(0, 8)}` });
-      if (response.status !== 201) throw new Error(`creating a throwaway account → ${response.status} ${JSON.stringify(response.body)}`);
-      return { id: response.body.id };
-    },
+    pathParams: async (world) => ({ id: await throwawayAccount(world) }),
+  },
+  restoreAccount: {
+    why: 'needs an account in the caller\'s recycle bin: a fresh one, deleted',
+    pathParams: async (world) => ({ id: await binned(world, 'accounts', await throwawayAccount(world)) }),
+  },
+  restoreContact: {
+    why: 'needs a contact in the caller\'s recycle bin whose account is not: a fresh one, deleted',
+    pathParams: async (world) => ({ id: await binned(world, 'contacts', await throwawayContact(world)) }),
   },
   forceUserPasswordReset: {
     why: 'voids the target’s password: use a throwaway user',
@@ -210,6 +214,13 @@ async function throwawayContact(world: World): Promise<string> {
   const response = await world.callAs<{ id: string }>('rep.e1@lianxi.test', 'post', '/api/v1/contacts', { accountId, name: `Contract contact ${randomUUID().slice(0, 8)}` });
   if (response.status !== 201) throw new Error(`creating a throwaway contact → ${response.status} ${JSON.stringify(response.body)}`);
   return response.body.id;
+}
+
+/** Deletes the default caller's record (into the recycle bin) and answers its id. */
+async function binned(world: World, collection: 'accounts' | 'contacts', id: string): Promise<string> {
+  const response = await world.callAs(DEFAULT_USER, 'delete', `/api/v1/${collection}/${id}`, undefined, { 'If-Match': 'W/"1"' });
+  if (response.status !== 204) throw new Error(`deleting ${collection}/${id} → ${response.status} ${JSON.stringify(response.body)}`);
+  return id;
 }
 
 /** The record shared by the default caller with group E1, as path parameters {id, shareId}. */

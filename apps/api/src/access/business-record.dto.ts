@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { PageQueryDto } from '../platform/http/pagination';
 import { Optional } from '../platform/http/validation';
-import type { BusinessRecord } from './record-attributes';
+import type { BusinessRecord, RecyclableRecord } from './record-attributes';
 
 /** What the caller may do with this record (record scopes, shares, owner-only and restricted all considered). */
 export class RecordAccessDto {
@@ -36,6 +36,10 @@ export class BusinessRecordDto {
   version!: number;
   /** Your rights on this record; present when one record is read by id or updated, so a client shows only what will work. */
   myAccess?: RecordAccessDto;
+  /** When it went to the recycle bin (entries of a recycle bin only). */
+  deletedAt?: Date;
+  /** Who deleted it (entries of a recycle bin only). */
+  deletedBy?: string;
 }
 
 /** The record attributes a create request may set. */
@@ -80,6 +84,11 @@ export class UpdateBusinessRecordDto {
   @Optional()
   @IsBoolean()
   restricted?: boolean;
+}
+
+/** A recycle bin entry: the record as its DTO, with when and by whom it was deleted. */
+export function asRecycleBinEntry<D extends BusinessRecordDto>(dto: D, record: RecyclableRecord): D {
+  return { ...dto, deletedAt: record.deletedAt ?? undefined, deletedBy: record.deletedBy ?? undefined };
 }
 
 export function toBusinessRecordDto(record: BusinessRecord & { id: string }): BusinessRecordDto {

@@ -30,5 +30,21 @@ export abstract class BusinessRecord {
   version!: number;
 }
 
+/**
+ * A business record that deleting moves to the recycle bin (restorable) rather than removing. Live records have no
+ * `deletedAt`; ScopedRecords leaves binned records out of every read path but the bin itself.
+ */
+export abstract class RecyclableRecord extends BusinessRecord {
+  @Column('timestamptz', { nullable: true })
+  deletedAt!: Date | null;
+
+  @Column('uuid', { nullable: true })
+  deletedBy!: string | null;
+
+  /** The record whose deletion took this one along (an account's contacts); restoring it brings this one back. */
+  @Column('uuid', { nullable: true })
+  deletedWith!: string | null;
+}
+
 /** Fields of BusinessRecord that field rules cover (the rest, such as version, are always readable). */
 export const RECORD_ATTRIBUTE_FIELDS = ['ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'] as const;

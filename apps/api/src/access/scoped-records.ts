@@ -10,7 +10,7 @@ import { paginate, type Page, type PageQueryDto } from '../platform/http/paginat
 import { AccessAction, AccessLevel, ObjectType } from './access.types';
 import { AccessService } from './access.service';
 import type { ObjectAccess, SqlPredicate } from './object-access';
-import { BusinessRecord } from './record-attributes';
+import { BusinessRecord, type RecyclableRecord } from './record-attributes';
 
 export interface ListOptions extends PageQueryDto {
   /** A field to sort by, `-field` for descending. */
@@ -30,6 +30,15 @@ export interface ScopedRecordsConfig {
   searchFields: string[];
   /** Business fields under field rules and in the audit trail (besides the record attributes). */
   fields: string[];
+  /** Deleting moves records to the recycle bin, restorable (the entity extends RecyclableRecord). */
+  recycleBin?: RecycleBinConfig;
+}
+
+export interface RecycleBinConfig {
+  /** Child records that go to the bin with one of these and come back with it (an account's contacts). */
+  takesAlong?: Array<{ objectType: ObjectType; table: string; column: string }>;
+  /** The record this one belongs to: while that is in the bin, this one cannot come back (409 naming `field`). */
+  parent?: { table: string; field: string };
 }
 
 /** What the caller may do with one record they can see (answers of the record-scope predicates). */
@@ -100,7 +109,7 @@ export class ScopedRecords<E extends Identified> {
 
   /** The caller's read scope with filters and search applied; 400 for sorting, filtering or searching what they may not read. */
   private scopedQuery(access: ObjectAccess, options: ListOptions, within?: SqlPredicate) {
-    const query = access.applyReadScope(this.dataSource.getRepository(this.entity).createQueryBuilder(this.alias), this.alias);
+    const query = access.applyReadScope(this.liveRecords(this.dataSource.manager), this.alias);
     if (within) query.andWhere(within.sql, within.params);
     for (const [field, value] of Object.entries(options.filters ?? {})) {
       if (value === undefined) continue;
@@ -125,7 +134,7 @@ export class ScopedRecords<E extends Identified> {
    */
   async get(principal: Principal, id: string, manager: EntityManager = this.dataSource.manager, forUpdate = false): Promise<{ record: E; access: ObjectAccess; may: RecordCapabilities }> {
     const access = await this.accessFor(principal);
-    const query = access.applyReadScope(manager.getRepository(this.entity).createQueryBuilder(this.alias), this.alias).andWhere(`${this.alias}.id = :id`, { id });
+    const query = access.applyReadScope(this.liveRecords(manager), this.alias).andWhere(`${this.alias}.id = :id`, { id });
     for (const action of CAPABILITY_ACTIONS) {
       const { sql, params } = access.scope(action, this.alias);
       query.addSelect(sql, `may_${action}`).setParameters(params);
@@ -222,20 +231,29 @@ export class ScopedRecords<E extends Identified> {
         entityId: id,
         changes: diff,
       });
-      // Read back through the engine: the saved record and what the caller may do with it now. A reassignment may
-      // have taken it out of their sight (under an unusual policy): the write stands, and they may do nothing more.
-      return this.get(principal, id, manager).catch(async (error: unknown) => {
-        if (!(error instanceof AppError && error.code === ErrorCode.NotFound)) throw error;
-        return { record: await manager.findOneByOrFail(this.entity, { id } as never), access, may: NOTHING_ALLOWED };
-      });
+      return this.readBack(principal, id, manager, access);
     });
   }
 
+  /**
+   * A record just written, read back through the engine: the saved record and what the caller may do with it now.
+   * The write may have taken it out of their sight (a reassignment under an unusual policy): the write stands, and
+   * they may do nothing more with it.
+   */
+  private readBack(principal: Principal, id: string, manager: EntityManager, access: ObjectAccess): Promise<{ record: E; access: ObjectAccess; may: RecordCapabilities }> {
+    return this.get(principal, id, manager).catch(async (error: unknown) => {
+      if (!(error instanceof AppError && error.code === ErrorCode.NotFound)) throw error;
+      return { record: await manager.findOneByOrFail(this.entity, { id } as never), access, may: NOTHING_ALLOWED };
+    });
+  }
+
+  /** Deletes a record the caller may delete: into the recycle bin when the type has one, else for good. */
   async remove(principal: Principal, id: string, expectedVersion: number | undefined): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const { record, may } = await this.get(principal, id, manager, true);
       if (!may.delete) throw new AppError(ErrorCode.Forbidden, `You may not delete this ${this.label()}`);
       assertVersion(record.version, expectedVersion, true);
+      if (this.config.recycleBin) return this.moveToRecycleBin(manager, principal, record, this.config.recycleBin);
       await manager.query(`delete from record_shares where object_type = $1 and record_id = $2`, [this.config.objectType, id]);
       await manager.delete(this.entity, { id } as never);
       await this.audit.record(manager, {
@@ -246,6 +264,101 @@ export class ScopedRecords<E extends Identified> {
         changes: diffFields(record as Record<string, unknown>, {}, this.auditedFields()),
       });
     });
+  }
+
+  /**
+   * The caller's recycle bin for this type: records deleted on their own (not taken along by a parent) that the
+   * caller may delete — the same scope decides who may restore them — most recently deleted first.
+   */
+  async listRecycleBin(principal: Principal, options: PageQueryDto): Promise<{ page: Page<E>; access: ObjectAccess }> {
+    const access = await this.accessFor(principal);
+    if (!this.config.recycleBin || access.level(AccessAction.Delete) === AccessLevel.None) return { page: { data: [], nextCursor: null }, access };
+    const page = await paginate(
+      this.binnedRecords(this.dataSource.manager, access),
+      [
+        { expression: `${this.alias}.deleted_at`, value: (row: E) => (row as E & RecyclableRecord).deletedAt as Date },
+        { expression: `${this.alias}.id`, value: (row: E) => row.id },
+      ],
+      options,
+      'DESC',
+    );
+    return { page, access };
+  }
+
+  /**
+   * Brings a record back from the recycle bin, with what it took along; 404 unless it is in the caller's bin, 409
+   * while its parent is still in the bin. Audited; answers the record as `get` does.
+   */
+  async restore(principal: Principal, id: string): Promise<{ record: E; access: ObjectAccess; may: RecordCapabilities }> {
+    const bin = this.config.recycleBin;
+    if (!bin) throw AppError.notFound(this.label());
+    return this.dataSource.transaction(async (manager) => {
+      const access = await this.accessFor(principal);
+      const record = await this.binnedRecords(manager, access).andWhere(`${this.alias}.id = :id`, { id }).setLock('pessimistic_write').getOne();
+      if (!record) throw AppError.notFound(this.label());
+      if (bin.parent) {
+        const parentId = (record as Record<string, unknown>)[bin.parent.field];
+        const [parent]: Array<{ deleted_at: Date | null }> = await manager.query(`select deleted_at from ${bin.parent.table} where id = $1`, [parentId]);
+        if (parent?.deleted_at) {
+          throw new AppError(ErrorCode.Conflict, `Its parent is in the recycle bin: restore that first`, { errors: [{ field: bin.parent.field, message: 'is in the recycle bin' }] });
+        }
+      }
+      await manager.query(`update ${this.table()} set deleted_at = null, deleted_by = null, version = version + 1, updated_at = now() where id = $1`, [id]);
+      for (const child of bin.takesAlong ?? []) {
+        const [rows] = (await manager.query(
+          `update ${child.table} set deleted_at = null, deleted_by = null, deleted_with = null, version = version + 1, updated_at = now() where deleted_with = $1 returning id`,
+          [id],
+        )) as [Array<{ id: string }>, number];
+        for (const row of rows) await this.audit.record(manager, { category: AuditCategory.Business, action: `${child.objectType}.restored`, entityType: child.objectType, entityId: row.id, details: { with: { objectType: this.config.objectType, id } } });
+      }
+      await this.audit.record(manager, { category: AuditCategory.Business, action: `${this.config.objectType}.restored`, entityType: this.config.objectType, entityId: id });
+      return this.readBack(principal, id, manager, access);
+    });
+  }
+
+  /** Deleting with a recycle bin: stamps the record and the children it takes along, in the caller's transaction. */
+  private async moveToRecycleBin(manager: EntityManager, principal: Principal, record: E, bin: RecycleBinConfig): Promise<void> {
+    const [[stamped]] = (await manager.query(
+      `update ${this.table()} set deleted_at = date_trunc('milliseconds', now()), deleted_by = $2, version = version + 1, updated_at = now() where id = $1 returning deleted_at`,
+      [record.id, principal.userId],
+    )) as [Array<{ deleted_at: Date }>, number];
+    const tookAlong: Record<string, number> = {};
+    for (const child of bin.takesAlong ?? []) {
+      const [rows] = (await manager.query(
+        `update ${child.table} set deleted_at = $2, deleted_by = $3, deleted_with = $1, version = version + 1, updated_at = now() where ${child.column} = $1 and deleted_at is null returning id`,
+        [record.id, stamped.deleted_at, principal.userId],
+      )) as [Array<{ id: string }>, number];
+      tookAlong[child.objectType] = rows.length;
+      for (const row of rows) await this.audit.record(manager, { category: AuditCategory.Business, action: `${child.objectType}.deleted`, entityType: child.objectType, entityId: row.id, details: { with: { objectType: this.config.objectType, id: record.id } } });
+    }
+    await this.audit.record(manager, {
+      category: AuditCategory.Business,
+      action: `${this.config.objectType}.deleted`,
+      entityType: this.config.objectType,
+      entityId: record.id,
+      changes: diffFields(record as Record<string, unknown>, {}, this.auditedFields()),
+      details: { recycleBin: true, tookAlong },
+    });
+  }
+
+  /** Records not in the recycle bin: where every read and write starts. */
+  private liveRecords(manager: EntityManager) {
+    const query = manager.getRepository(this.entity).createQueryBuilder(this.alias);
+    return this.config.recycleBin ? query.where(`${this.alias}.deleted_at is null`) : query;
+  }
+
+  /** Records in the caller's recycle bin: deleted on their own, within the caller's delete scope. */
+  private binnedRecords(manager: EntityManager, access: ObjectAccess) {
+    const { sql, params } = access.scope(AccessAction.Delete, this.alias);
+    return manager
+      .getRepository(this.entity)
+      .createQueryBuilder(this.alias)
+      .where(`${this.alias}.deleted_at is not null and ${this.alias}.deleted_with is null`)
+      .andWhere(sql, params);
+  }
+
+  private table(): string {
+    return this.dataSource.getMetadata(this.entity).tableName;
   }
 
   /** The fields of `values` under field rules (record attributes have rules of their own above). */

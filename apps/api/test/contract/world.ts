@@ -77,9 +77,9 @@ export class World {
     return { Authorization: `Bearer ${session.accessToken}` };
   }
 
-  async callAs<T = unknown>(email: string, method: string, url: string, body?: unknown): Promise<{ status: number; body: T; etag?: string }> {
+  async callAs<T = unknown>(email: string, method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T; etag?: string }> {
     const session = await this.session(email);
-    let call = this.t.http[method as 'get'](url).set('Authorization', `Bearer ${session.accessToken}`);
+    let call = this.t.http[method as 'get'](url).set('Authorization', `Bearer ${session.accessToken}`).set(headers);
     if (body !== undefined) call = call.send(body as object);
     const response = await call;
     return { status: response.status, body: response.body as T, etag: response.headers.etag as string | undefined };

@@ -7,6 +7,7 @@ import { CsvResponse, Endpoint } from '../../platform/http/endpoint.decorator';
 import { IfMatchVersion, setVersionEtag } from '../../platform/http/etag';
 import { CreateShareDto, ShareDto } from '../../access/record-share.dto';
 import { UuidParam } from '../../platform/http/validation';
+import { PageQueryDto } from '../../platform/http/pagination';
 import { AccountDto, AccountExportQueryDto, AccountPageDto, AccountQueryDto, CreateAccountDto, UpdateAccountDto } from './account.dto';
 import { AccountService } from './account.service';
 
@@ -33,6 +34,16 @@ export class AccountController {
   @CsvResponse('The accounts as CSV, one header row')
   exportAccounts(@CurrentPrincipal() principal: Principal, @Query() query: AccountExportQueryDto, @Res() response: Response): Promise<void> {
     return this.accounts.export(principal, query, response);
+  }
+
+  /**
+   * Accounts deleted on their own (an account's contacts go with it and are not listed apart) that you may delete,
+   * most recently deleted first, with `deletedAt` and `deletedBy`. The same right restores them.
+   */
+  @Get('recycle-bin')
+  @Endpoint({ summary: 'List the accounts in your recycle bin' })
+  listDeletedAccounts(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto): Promise<AccountPageDto> {
+    return this.accounts.recycleBin(principal, query);
   }
 
   @Get(':id')
@@ -67,11 +78,20 @@ export class AccountController {
     return account;
   }
 
-  /** Needs If-Match. An account that still has contacts is refused with 409. */
+  /** Needs If-Match. Moves the account and its contacts to the recycle bin (restorable); shares and history stay. */
   @Delete(':id')
-  @Endpoint({ summary: 'Delete an account', status: 204, errors: [403, 404, 409, 412, 428] })
+  @Endpoint({ summary: 'Delete an account (to the recycle bin)', status: 204, errors: [403, 404, 412, 428] })
   deleteAccount(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @IfMatchVersion() version: number | undefined): Promise<void> {
     return this.accounts.remove(principal, id, version);
+  }
+
+  /** Brings it back with the contacts deleted with it. 404 unless it is in your recycle bin. */
+  @Post(':id/restore')
+  @Endpoint({ summary: 'Restore an account from the recycle bin', status: 200, errors: [404] })
+  async restoreAccount(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @Res({ passthrough: true }) response: Response): Promise<AccountDto> {
+    const account = await this.accounts.restore(principal, id);
+    setVersionEtag(response, account.version);
+    return account;
   }
 
   /** Who the account is explicitly shared with. 404 if you cannot see it. */

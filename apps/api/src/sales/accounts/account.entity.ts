@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { BusinessRecord } from '../../access/record-attributes';
+import { RecyclableRecord } from '../../access/record-attributes';
 
 export enum AccountKind {
   Company = 'company',
@@ -8,7 +8,7 @@ export enum AccountKind {
 }
 
 @Entity('accounts')
-export class AccountEntity extends BusinessRecord {
+export class AccountEntity extends RecyclableRecord {
   @PrimaryColumn('uuid')
   id: string = uuidv7();
 

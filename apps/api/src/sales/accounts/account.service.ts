@@ -8,6 +8,8 @@ import { RecordShares } from '../../access/record-shares';
 import { RecordExport } from '../../access/record-export';
 import { type ListOptions, ScopedRecords } from '../../access/scoped-records';
 import { AuditService } from '../../audit/audit.service';
+import { asRecycleBinEntry } from '../../access/business-record.dto';
+import type { PageQueryDto } from '../../platform/http/pagination';
 import type { Principal } from '../../identity/auth/principal';
 import { AccountEntity } from './account.entity';
 import type { Response } from 'express';
@@ -27,6 +29,8 @@ export class AccountService {
       sortable: ['region', 'industry'],
       searchFields: ['name'],
       fields: [...ACCOUNT_FIELDS],
+      // Deleting an account takes its contacts to the bin with it; restoring it brings exactly those back.
+      recycleBin: { takesAlong: [{ objectType: ObjectType.Contact, table: 'contacts', column: 'account_id' }] },
     });
     this.shares = new RecordShares(dataSource, audit, this.records);
     this.exports = new RecordExport(dataSource, audit, this.records, { toDto: toAccountDto, protectedFields: PROTECTED, columns: ['id', ...ACCOUNT_FIELDS, ...RECORD_ATTRIBUTE_FIELDS, 'createdAt', 'updatedAt', 'version'] });
@@ -58,6 +62,16 @@ export class AccountService {
 
   remove(principal: Principal, id: string, version: number | undefined): Promise<void> {
     return this.records.remove(principal, id, version);
+  }
+
+  async recycleBin(principal: Principal, query: PageQueryDto): Promise<AccountPageDto> {
+    const { page, access } = await this.records.listRecycleBin(principal, query);
+    return { ...page, data: page.data.map((a) => asRecycleBinEntry(access.project(toAccountDto(a), PROTECTED), a)) };
+  }
+
+  async restore(principal: Principal, id: string): Promise<AccountDto> {
+    const { record, access, may } = await this.records.restore(principal, id);
+    return { ...access.project(toAccountDto(record), PROTECTED), myAccess: may };
   }
 }
 

@@ -7,6 +7,7 @@ import { CsvResponse, Endpoint } from '../../platform/http/endpoint.decorator';
 import { IfMatchVersion, setVersionEtag } from '../../platform/http/etag';
 import { CreateShareDto, ShareDto } from '../../access/record-share.dto';
 import { UuidParam } from '../../platform/http/validation';
+import { PageQueryDto } from '../../platform/http/pagination';
 import { ContactDto, ContactExportQueryDto, ContactPageDto, ContactQueryDto, CreateContactDto, UpdateContactDto } from './contact.dto';
 import { ContactService } from './contact.service';
 
@@ -34,6 +35,13 @@ export class ContactController {
   @CsvResponse('The contacts as CSV, one header row')
   exportContacts(@CurrentPrincipal() principal: Principal, @Query() query: ContactExportQueryDto, @Res() response: Response): Promise<void> {
     return this.contacts.export(principal, query, response);
+  }
+
+  /** Contacts deleted on their own that you may delete, most recently deleted first; those deleted with their account come back with it. */
+  @Get('contacts/recycle-bin')
+  @Endpoint({ summary: 'List the contacts in your recycle bin' })
+  listDeletedContacts(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto): Promise<ContactPageDto> {
+    return this.contacts.recycleBin(principal, query);
   }
 
   @Get('contacts/:id')
@@ -67,11 +75,20 @@ export class ContactController {
     return contact;
   }
 
-  /** Needs If-Match. */
+  /** Needs If-Match. Moves the contact to the recycle bin (restorable). */
   @Delete('contacts/:id')
-  @Endpoint({ summary: 'Delete a contact', status: 204, errors: [403, 404, 412, 428] })
+  @Endpoint({ summary: 'Delete a contact (to the recycle bin)', status: 204, errors: [403, 404, 412, 428] })
   deleteContact(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @IfMatchVersion() version: number | undefined): Promise<void> {
     return this.contacts.remove(principal, id, version);
+  }
+
+  /** 404 unless it is in your recycle bin; 409 naming accountId while its account is in the bin (restore that first). */
+  @Post('contacts/:id/restore')
+  @Endpoint({ summary: 'Restore a contact from the recycle bin', status: 200, errors: [404, 409] })
+  async restoreContact(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @Res({ passthrough: true }) response: Response): Promise<ContactDto> {
+    const contact = await this.contacts.restore(principal, id);
+    setVersionEtag(response, contact.version);
+    return contact;
   }
 
   /** Who the contact is explicitly shared with. 404 if you cannot see it. */

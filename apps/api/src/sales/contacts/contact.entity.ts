@@ -1,9 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { BusinessRecord } from '../../access/record-attributes';
+import { RecyclableRecord } from '../../access/record-attributes';
 
 @Entity('contacts')
-export class ContactEntity extends BusinessRecord {
+export class ContactEntity extends RecyclableRecord {
   @PrimaryColumn('uuid')
   id: string = uuidv7();
 

@@ -8,6 +8,8 @@ import { RecordShares } from '../../access/record-shares';
 import { RecordExport } from '../../access/record-export';
 import { ScopedRecords } from '../../access/scoped-records';
 import { AuditService } from '../../audit/audit.service';
+import { asRecycleBinEntry } from '../../access/business-record.dto';
+import type { PageQueryDto } from '../../platform/http/pagination';
 import type { Principal } from '../../identity/auth/principal';
 import { AppError } from '../../platform/http/app-error';
 import { ErrorCode } from '../../platform/http/error-code';
@@ -37,6 +39,7 @@ export class ContactService {
       sortable: ['title'],
       searchFields: ['name'],
       fields: [...CONTACT_FIELDS],
+      recycleBin: { parent: { table: 'accounts', field: 'accountId' } },
     });
     this.shares = new RecordShares(dataSource, audit, this.records);
     this.exports = new RecordExport(dataSource, audit, this.records, { toDto: toContactDto, protectedFields: PROTECTED, columns: ['id', ...CONTACT_FIELDS, ...RECORD_ATTRIBUTE_FIELDS, 'createdAt', 'updatedAt', 'version'] });
@@ -76,6 +79,16 @@ export class ContactService {
 
   remove(principal: Principal, id: string, version: number | undefined): Promise<void> {
     return this.records.remove(principal, id, version);
+  }
+
+  async recycleBin(principal: Principal, query: PageQueryDto): Promise<ContactPageDto> {
+    const { page, access } = await this.records.listRecycleBin(principal, query);
+    return { ...page, data: page.data.map((c) => asRecycleBinEntry(access.project(toContactDto(c), PROTECTED), c)) };
+  }
+
+  async restore(principal: Principal, id: string): Promise<ContactDto> {
+    const { record, access, may } = await this.records.restore(principal, id);
+    return { ...access.project(toContactDto(record), PROTECTED), myAccess: may };
   }
 
   /** An account the caller cannot see is, for them, an account that does not exist. */
