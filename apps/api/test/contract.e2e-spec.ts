@@ -85,6 +85,10 @@ const VALID_REQUEST_FIXTURES: Record<string, ValidRequestFixture> = {
     why: 'needs an account in the caller\'s recycle bin: a fresh one, deleted',
     pathParams: async (world) => ({ id: await binned(world, 'accounts', await throwawayAccount(world)) }),
   },
+  restoreOpportunity: {
+    why: 'needs an opportunity in the caller\'s recycle bin whose account is not: a fresh one, deleted',
+    pathParams: async (world) => ({ id: await binned(world, 'opportunities', await throwawayOpportunity(world)) }),
+  },
   restoreContact: {
     why: 'needs a contact in the caller\'s recycle bin whose account is not: a fresh one, deleted',
     pathParams: async (world) => ({ id: await binned(world, 'contacts', await throwawayContact(world)) }),
@@ -110,6 +114,61 @@ const VALID_REQUEST_FIXTURES: Record<string, ValidRequestFixture> = {
   deleteContactShare: {
     why: '{shareId} is a share of the record, which only exists once granted',
     pathParams: async (world) => sharedRecord(world, 'contacts', await throwawayContact(world)),
+  },
+  createOpportunity: {
+    why: 'the account must be one the caller sees, a stage one of the pipeline\'s: a fresh account of the default caller, default pipeline',
+    body: async (world) => ({ accountId: await throwawayAccount(world), name: '合同测试商机 Contract opportunity', amount: '1234567.89', currency: 'CNY', expectedCloseDate: '2027-03-31', competitors: ['Caterpillar'] }),
+  },
+  updateOpportunity: {
+    why: 'needs an opportunity the default caller may change, moved to a real stage of its pipeline',
+    pathParams: async (world) => ({ id: await throwawayOpportunity(world) }),
+    body: async (world) => ({ name: 'Contract moved', amount: '99.50', stageId: (await defaultPipeline(world)).stages[2].id }),
+  },
+  deleteOpportunity: {
+    why: 'deletes, and reps delete only their own: a fresh opportunity of the default caller',
+    late: true,
+    pathParams: async (world) => ({ id: await throwawayOpportunity(world) }),
+  },
+  createOpportunityShare: {
+    why: 'needs an opportunity the default caller may change and exactly one grantee',
+    pathParams: async (world) => ({ id: await throwawayOpportunity(world) }),
+    body: async (world) => ({ teamId: await teamIdOf(world, 'E1'), access: 'read' }),
+  },
+  deleteOpportunityShare: {
+    why: '{shareId} is a share of the record, which only exists once granted',
+    pathParams: async (world) => sharedRecord(world, 'opportunities', await throwawayOpportunity(world)),
+  },
+  createPipeline: {
+    why: 'only the sales director changes pipelines (object type pipeline, update all); not as the new default, which other calls rely on',
+    as: 'director@lianxi.test',
+    body: async () => ({ name: '合同测试流程', nameEn: 'Contract pipeline', isDefault: false, stages: [{ name: '询价', nameEn: 'Enquiry', probability: 30 }] }),
+  },
+  updatePipeline: {
+    why: 'only the sales director changes pipelines',
+    as: 'director@lianxi.test',
+    pathParams: async (world) => ({ id: (await defaultPipeline(world)).id }),
+    body: async () => ({ name: '设备销售', nameEn: 'Equipment sales' }),
+  },
+  addPipelineStage: {
+    why: 'only the sales director changes pipelines',
+    as: 'director@lianxi.test',
+    pathParams: async (world) => ({ id: (await defaultPipeline(world)).id }),
+    body: async () => ({ name: '合同阶段', nameEn: 'Contract stage', probability: 50 }),
+  },
+  updatePipelineStage: {
+    why: 'only the sales director changes pipelines; {stageId} is a stage of the pipeline',
+    as: 'director@lianxi.test',
+    pathParams: async (world) => {
+      const pipeline = await defaultPipeline(world);
+      return { id: pipeline.id, stageId: pipeline.stages[0].id };
+    },
+    body: async () => ({ probability: 10 }),
+  },
+  reorderPipelineStages: {
+    why: 'only the sales director changes pipelines; the body lists every stage of the pipeline once',
+    as: 'director@lianxi.test',
+    pathParams: async (world) => ({ id: (await defaultPipeline(world)).id }),
+    body: async (world) => ({ stageIds: (await defaultPipeline(world)).stages.map((s) => s.id) }),
   },
   createRoleGrantRequest: {
     why: 'a user has at most one pending request: ask for a throwaway user',
@@ -184,6 +243,9 @@ const DATA_DEPENDENT_INPUTS: Record<string, string> = {
   managerId: 'must reference an existing user other than the user',
   ownerId: 'must reference an active user, and someone else needs the reassign right',
   accountId: 'must reference an account the caller can see',
+  pipelineId: 'must reference an existing, active pipeline',
+  stageId: 'must reference a stage of the opportunity\'s pipeline',
+  stageIds: 'must list every stage of the pipeline exactly once',
   partnerAccountId: 'must reference an existing partner account',
   userId: 'must reference an active user (a share names exactly one of userId and teamId)',
   expiresAt: 'an API key\'s expiry must lie ahead, within a year of now',
@@ -217,14 +279,30 @@ async function throwawayContact(world: World): Promise<string> {
 }
 
 /** Deletes the default caller's record (into the recycle bin) and answers its id. */
-async function binned(world: World, collection: 'accounts' | 'contacts', id: string): Promise<string> {
+async function binned(world: World, collection: 'accounts' | 'contacts' | 'opportunities', id: string): Promise<string> {
   const response = await world.callAs(DEFAULT_USER, 'delete', `/api/v1/${collection}/${id}`, undefined, { 'If-Match': 'W/"1"' });
   if (response.status !== 204) throw new Error(`deleting ${collection}/${id} → ${response.status} ${JSON.stringify(response.body)}`);
   return id;
 }
 
+/** The default pipeline with its stages, in order. */
+async function defaultPipeline(world: World): Promise<{ id: string; stages: Array<{ id: string }> }> {
+  const response = await world.callAs<Array<{ id: string; isDefault: boolean; stages: Array<{ id: string }> }>>('rep.e1@lianxi.test', 'get', '/api/v1/pipelines');
+  const pipeline = response.body.find((p) => p.isDefault);
+  if (!pipeline) throw new Error(`no default pipeline → ${response.status} ${JSON.stringify(response.body)}`);
+  return pipeline;
+}
+
+/** A new opportunity of the default caller (rep.e1), on a new account of theirs. */
+async function throwawayOpportunity(world: World): Promise<string> {
+  const accountId = await throwawayAccount(world);
+  const response = await world.callAs<{ id: string }>('rep.e1@lianxi.test', 'post', '/api/v1/opportunities', { accountId, name: `Contract opportunity ${randomUUID().slice(0, 8)}` });
+  if (response.status !== 201) throw new Error(`creating a throwaway opportunity → ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.id;
+}
+
 /** The record shared by the default caller with group E1, as path parameters {id, shareId}. */
-async function sharedRecord(world: World, collection: 'accounts' | 'contacts', id: string): Promise<Record<string, string>> {
+async function sharedRecord(world: World, collection: 'accounts' | 'contacts' | 'opportunities', id: string): Promise<Record<string, string>> {
   const response = await world.callAs<{ id: string }>('rep.e1@lianxi.test', 'post', `/api/v1/${collection}/${id}/shares`, { teamId: await teamIdOf(world, 'E1'), access: 'read' });
   if (response.status !== 201) throw new Error(`sharing ${collection}/${id} → ${response.status} ${JSON.stringify(response.body)}`);
   return { id, shareId: response.body.id };

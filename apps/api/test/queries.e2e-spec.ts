@@ -28,6 +28,8 @@ const SCENARIOS: Scenario[] = [
   { file: 'accounts.search.rep', who: 'rep.e1', what: 'search by name, sorted by region descending', path: () => '/api/v1/accounts?q=%E5%BE%90%E5%B7%9E&sort=-region' },
   { file: 'accounts.get.rep', who: 'rep.e1', what: 'one account with what the caller may do with it (myAccess)', path: (ids) => `/api/v1/accounts/${ids.account}` },
   { file: 'accounts.contacts.rep', who: 'rep.e1', what: 'an account\'s contacts (related list): the account must be visible first', path: (ids) => `/api/v1/accounts/${ids.account}/contacts` },
+  { file: 'opportunities.list.rep', who: 'rep.e1', what: 'first page of opportunities by amount, descending (zero-padded numeric text in collation "C"), team scope', path: () => '/api/v1/opportunities?sort=-amount&limit=50' },
+  { file: 'opportunities.forecast.manager', who: 'manager.east', what: 'weighted forecast by quarter: the subtree read scope inside the aggregate, lost stages excluded', path: () => '/api/v1/opportunities/forecast?groupBy=period&period=quarter' },
   { file: 'contacts.list.quality', who: 'quality', what: 'contacts for the quality inspector (phone and email hidden: filtered on the way out)', path: () => '/api/v1/contacts?limit=50' },
 ];
 

@@ -28,6 +28,7 @@ describe('recycle bin', () => {
   const as = (email: string) => ({ Authorization: `Bearer ${tokens[email]}` });
   const ids = {} as Record<Short, string>;
   let contactId: string;
+  let opportunityId: string;
 
   const create = async (email: string, body: Record<string, unknown>) => (await t.http.post('/api/v1/accounts').set(as(email)).send(body).expect(201)).body as { id: string; version: number };
   const remove = (email: string, record: { id: string; version: number }) =>
@@ -46,6 +47,7 @@ describe('recycle bin', () => {
     const partner = await create('partner@lianxi.test', { name: '回收站测试经销商客户' });
     Object.assign(ids, { OWN: own.id, E2: e2.id, SECRET: secret.id, PARTNER: partner.id });
     contactId = (await t.http.post('/api/v1/contacts').set(as('rep.e1@lianxi.test')).send({ accountId: own.id, name: '回收站联系人' }).expect(201)).body.id;
+    opportunityId = (await t.http.post('/api/v1/opportunities').set(as('rep.e1@lianxi.test')).send({ accountId: own.id, name: '回收站商机', amount: '100.00' }).expect(201)).body.id;
     await remove('rep.e1@lianxi.test', own);
     await remove('manager.east@lianxi.test', e2);
     await remove('rep.e1@lianxi.test', secret);
@@ -67,6 +69,15 @@ describe('recycle bin', () => {
     await t.http.get(`/api/v1/accounts/${ids.OWN}`).set(director).expect(404);
     await t.http.get(`/api/v1/accounts/${ids.OWN}/contacts`).set(director).expect(404);
     await t.http.get(`/api/v1/contacts/${contactId}`).set(as('rep.e1@lianxi.test')).expect(404);
+    await t.http.get(`/api/v1/opportunities/${opportunityId}`).set(as('rep.e1@lianxi.test')).expect(404);
+    // The forecast sums live opportunities only.
+    const forecast = await t.http.get('/api/v1/opportunities/forecast').query({ groupBy: 'owner' }).set(as('rep.e1@lianxi.test')).expect(200);
+    const [live] = await t.sql<{ owner: string; n: number }>(
+      `select o.owner_id as owner, count(*)::int as n from opportunities o join pipeline_stages s on s.id = o.stage_id
+        where o.owner_id = (select id from users where email = 'rep.e1@lianxi.test') and o.currency = 'CNY' and s.kind <> 'lost' and o.deleted_at is null group by o.owner_id`,
+    );
+    const group = (forecast.body.groups as Array<{ key: string; currency: string; count: number }>).find((g) => g.key === live.owner && g.currency === 'CNY');
+    expect(group?.count).toBe(live.n);
     await t.http.patch(`/api/v1/accounts/${ids.OWN}`).set(as('rep.e1@lianxi.test')).set('If-Match', 'W/"2"').send({ industry: 'mining' }).expect(404);
     // Taken along with its account, the contact is not in the contacts' bin on its own.
     const contactBin = await t.http.get('/api/v1/contacts/recycle-bin').set(as('rep.e1@lianxi.test')).expect(200);
@@ -99,12 +110,13 @@ describe('recycle bin', () => {
     const restored = await t.http.post(`/api/v1/accounts/${ids.OWN}/restore`).set(as('rep.e1@lianxi.test')).expect(200);
     expect(restored.body.id).toBe(ids.OWN);
     await t.http.get(`/api/v1/contacts/${contactId}`).set(as('rep.e1@lianxi.test')).expect(200);
+    await t.http.get(`/api/v1/opportunities/${opportunityId}`).set(as('rep.e1@lianxi.test')).expect(200);
     const events = await t.sql<{ action: string; entity_id: string; details: Record<string, unknown> | null }>(
       `select action, entity_id, details from audit_events where entity_id = any($1) order by occurred_at, action`,
       [[ids.OWN, contactId]],
     );
     expect(events.map((e) => e.action)).toEqual(['account.created', 'contact.created', 'account.deleted', 'contact.deleted', 'account.restored', 'contact.restored']);
-    expect(events.find((e) => e.action === 'account.deleted')?.details).toEqual({ recycleBin: true, tookAlong: { contact: 1 } });
+    expect(events.find((e) => e.action === 'account.deleted')?.details).toEqual({ recycleBin: true, tookAlong: { contact: 1, opportunity: 1 } });
     expect(events.find((e) => e.action === 'contact.restored')?.details).toEqual({ with: { objectType: 'account', id: ids.OWN } });
   });
 });

@@ -56,8 +56,10 @@ export class AccessService {
     const principal = await this.principalOf(userId);
     const access = await this.forObject(principal, objectType);
     const table = OBJECT_TABLES[objectType];
-    const [record]: Array<{ owner_id: string; team_id: string | null; partner_account_id: string | null; restricted: boolean; owner_only_edit: boolean; shares: string[] }> =
-      await this.dataSource.query(
+    // Configuration types (pipeline) have no records: every id is "no such record".
+    const [record]: Array<{ owner_id: string; team_id: string | null; partner_account_id: string | null; restricted: boolean; owner_only_edit: boolean; shares: string[] }> = !table
+      ? []
+      : await this.dataSource.query(
         `select r.owner_id, r.team_id, r.partner_account_id, r.restricted, r.owner_only_edit,
                 coalesce(array_agg(s.access) filter (where s.id is not null), '{}') as shares
            from ${table} r
@@ -79,7 +81,7 @@ export class AccessService {
         because(ExplainReasonCode.CreateByLevel, 'create is not about an existing record: the level decides');
       } else {
         const { sql, params } = access.scope(action, 'r');
-        allowed = await this.dataSource.createQueryBuilder().select('1').from(table, 'r').where('r.id = :id', { id: recordId }).andWhere(sql, params).getExists();
+        allowed = await this.dataSource.createQueryBuilder().select('1').from(table as string, 'r').where('r.id = :id', { id: recordId }).andWhere(sql, params).getExists();
         if (record.owner_id === principal.userId) because(ExplainReasonCode.Owner, 'the user owns the record');
         if (principal.teamId && record.team_id === principal.teamId) because(ExplainReasonCode.Team, 'the record belongs to the user\'s team');
         if (record.shares.length) reasons.push({ code: ExplainReasonCode.Shared, text: `shared with the user or their team (${record.shares.join(', ')})`, shares: record.shares });

@@ -2,6 +2,9 @@
 export enum ObjectType {
   Account = 'account',
   Contact = 'contact',
+  Opportunity = 'opportunity',
+  /** Configuration, not records: `read` to use pipelines and stages, `update` at level `all` to change them. */
+  Pipeline = 'pipeline',
 }
 
 export enum AccessAction {

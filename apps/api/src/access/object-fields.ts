@@ -5,10 +5,14 @@ import { RECORD_ATTRIBUTE_FIELDS } from './record-attributes';
 export const OBJECT_FIELDS: Record<ObjectType, string[]> = {
   [ObjectType.Account]: ['name', 'kind', 'industry', 'region', 'phone', 'email', ...RECORD_ATTRIBUTE_FIELDS],
   [ObjectType.Contact]: ['accountId', 'name', 'title', 'phone', 'email', ...RECORD_ATTRIBUTE_FIELDS],
+  [ObjectType.Opportunity]: ['name', 'accountId', 'pipelineId', 'stageId', 'amount', 'currency', 'probability', 'expectedCloseDate', 'competitors', 'description', ...RECORD_ATTRIBUTE_FIELDS],
+  // Configuration without records: no field rules.
+  [ObjectType.Pipeline]: [],
 };
 
-/** Where each object type's records live (for the explain endpoint's direct look-up). */
-export const OBJECT_TABLES: Record<ObjectType, string> = {
+/** Where each record object type's records live (for the explain endpoint and owner moves); configuration types have none. */
+export const OBJECT_TABLES: Partial<Record<ObjectType, string>> = {
   [ObjectType.Account]: 'accounts',
   [ObjectType.Contact]: 'contacts',
+  [ObjectType.Opportunity]: 'opportunities',
 };

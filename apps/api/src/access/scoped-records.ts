@@ -23,7 +23,7 @@ export interface ListOptions extends PageQueryDto {
   withTotal?: boolean;
 }
 
-export interface ScopedRecordsConfig {
+export interface ScopedRecordsConfig<E = unknown> {
   objectType: ObjectType;
   /** Entity property names that may be sorted on (text columns), beside the default `name`. */
   sortable: string[];
@@ -32,6 +32,19 @@ export interface ScopedRecordsConfig {
   fields: string[];
   /** Deleting moves records to the recycle bin, restorable (the entity extends RecyclableRecord). */
   recycleBin?: RecycleBinConfig;
+  /**
+   * Sortable fields that are not text columns: a text expression over the alias whose order (collation "C") is the
+   * field's order, and the same text from a row, for the cursor.
+   */
+  sortKeys?: Record<string, { sql: (alias: string) => string; value: (row: E) => string }>;
+  /**
+   * Called in the write's transaction once the caller's rights are checked, before anything is written: validates
+   * and completes `values` (e.g. references to other records, defaults derived from them). `before` is the locked
+   * record on update, undefined on create.
+   */
+  prepare?: (manager: EntityManager, principal: Principal, values: Partial<E>, before: E | undefined) => Promise<void>;
+  /** Called in the write's transaction after the record is written (e.g. a history row). */
+  written?: (manager: EntityManager, principal: Principal, record: E, before: E | undefined) => Promise<void>;
 }
 
 export interface RecycleBinConfig {
@@ -71,7 +84,7 @@ export class ScopedRecords<E extends Identified> {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly entity: EntityTarget<E> & (new () => E),
-    readonly config: ScopedRecordsConfig,
+    readonly config: ScopedRecordsConfig<E>,
   ) {}
 
   accessFor(principal: Principal): Promise<ObjectAccess> {
@@ -87,11 +100,12 @@ export class ScopedRecords<E extends Identified> {
     // name is NOT NULL: sorting by the bare column lets PostgreSQL walk the (…, name, id) indexes; nullable columns
     // sort with nulls as '' so the keyset comparison stays total.
     const column = `${this.alias}.${snake(sortField)}`;
-    const expression = sortField === 'name' ? column : `coalesce(${column}, '')`;
+    const custom = this.config.sortKeys?.[sortField];
+    const expression = custom ? custom.sql(this.alias) : sortField === 'name' ? column : `coalesce(${column}, '')`;
     const page = await paginate(
       query,
       [
-        { expression, value: (row: E) => String((row as Record<string, unknown>)[sortField] ?? '') },
+        { expression, value: custom ? custom.value : (row: E) => String((row as Record<string, unknown>)[sortField] ?? '') },
         { expression: `${this.alias}.id`, value: (row: E) => row.id },
       ],
       options,
@@ -122,7 +136,8 @@ export class ScopedRecords<E extends Identified> {
     }
     const descending = options.sort?.startsWith('-') ?? false;
     const sortField = options.sort?.replace(/^-/, '') ?? 'name';
-    if (!['name', ...this.config.sortable].includes(sortField)) throw AppError.validation('sort', `must be one of ${['name', ...this.config.sortable].join(', ')}, optionally prefixed with -`);
+    const sortable = ['name', ...this.config.sortable, ...Object.keys(this.config.sortKeys ?? {})];
+    if (!sortable.includes(sortField)) throw AppError.validation('sort', `must be one of ${sortable.join(', ')}, optionally prefixed with -`);
     access.assertReadable(sortField, 'sort');
     return { query, sortField, descending };
   }
@@ -169,6 +184,7 @@ export class ScopedRecords<E extends Identified> {
       if ((values.restricted || values.ownerOnlyEdit) && ownerId !== principal.userId) {
         throw new AppError(ErrorCode.Forbidden, 'Only the owner marks a record restricted or owner-only', { errors: [{ field: values.restricted ? 'restricted' : 'ownerOnlyEdit', message: 'only the owner may set this' }] });
       }
+      if (this.config.prepare) await this.config.prepare(manager, principal, values, undefined);
       const record = manager.create(this.entity, {
         ...values,
         ownerId,
@@ -186,6 +202,7 @@ export class ScopedRecords<E extends Identified> {
         entityId: record.id,
         changes: diffFields({}, record as Record<string, unknown>, this.auditedFields()),
       });
+      if (this.config.written) await this.config.written(manager, principal, record, undefined);
       return manager.findOneByOrFail(this.entity, { id: record.id } as never);
     });
     return { record, access };
@@ -219,6 +236,7 @@ export class ScopedRecords<E extends Identified> {
       if (newOwner) this.assertAssignable(access, newOwner);
       assertVersion(record.version, expectedVersion, true);
       const before = { ...record };
+      if (this.config.prepare) await this.config.prepare(manager, principal, values, before);
       Object.assign(record, values);
       if (newOwner) record.teamId = newOwner.teamId;
       const diff = diffFields(before as Record<string, unknown>, record as Record<string, unknown>, this.auditedFields());
@@ -231,6 +249,7 @@ export class ScopedRecords<E extends Identified> {
         entityId: id,
         changes: diff,
       });
+      if (this.config.written) await this.config.written(manager, principal, record, before);
       return this.readBack(principal, id, manager, access);
     });
   }
@@ -339,6 +358,11 @@ export class ScopedRecords<E extends Identified> {
       changes: diffFields(record as Record<string, unknown>, {}, this.auditedFields()),
       details: { recycleBin: true, tookAlong },
     });
+  }
+
+  /** The live records the caller may read, for aggregates over them (alias `r`; select what to aggregate). */
+  readable(access: ObjectAccess) {
+    return access.applyReadScope(this.liveRecords(this.dataSource.manager), this.alias);
   }
 
   /** Records not in the recycle bin: where every read and write starts. */

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { hashPassword } from '../identity/passwords/password-hasher';
 import { dataSourceOptions } from '../platform/database/data-source-options';
-import { ACCOUNTS, DEMO_PARTNER, demoPassword, TEAMS, USERS } from './demo-organisation';
+import { ACCOUNTS, DEMO_COMPETITORS, DEMO_PARTNER, DEMO_PRODUCTS, demoOpportunities, demoPassword, TEAMS, USERS } from './demo-organisation';
 
 /**
  * Loads the demo organisation into an empty database (no users yet), in one transaction. Demo passwords are
@@ -51,8 +51,10 @@ export async function loadDemoDataIfEmpty(databaseUrl: string): Promise<boolean>
         if (user.manager) await manager.query('update users set manager_id = $2 where id = $1', [userIds.get(user.email), userIds.get(user.manager)]);
       }
       const teamOf = new Map(USERS.map((u) => [u.email, u.team ? (teams.get(u.team)?.id ?? null) : null]));
+      const accountIds: string[] = [];
       for (const account of ACCOUNTS) {
         const accountId = uuidv7();
+        accountIds.push(accountId);
         await manager.query(
           `insert into accounts (id, name, industry, region, phone, email, owner_id, team_id, partner_account_id, owner_only_edit, restricted)
            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
@@ -67,9 +69,40 @@ export async function loadDemoDataIfEmpty(databaseUrl: string): Promise<boolean>
             account.partner ? partnerId : null, account.restricted ?? false],
         );
       }
+      // Opportunities on the default pipeline (created by a migration), with the stage history that led them there.
+      const stages: Array<{ id: string; pipeline_id: string; probability: number }> = await manager.query(
+        'select s.id, s.pipeline_id, s.probability from pipeline_stages s join pipelines p on p.id = s.pipeline_id where p.is_default order by s.position',
+      );
+      const opportunities = stages.length === 6 ? demoOpportunities() : [];
+      for (const [index, o] of opportunities.entries()) {
+        const account = ACCOUNTS[o.account];
+        const stage = stages[o.stage];
+        const opportunityId = uuidv7();
+        const closeDate = `${o.closeMonth < 2 ? 2026 : 2027}-${String(((o.closeMonth + 10) % 12) + 1).padStart(2, '0')}-${String(5 + ((index * 3) % 23)).padStart(2, '0')}`;
+        const currency = account.partner && index % 2 === 0 ? 'USD' : 'CNY';
+        const competitors = [DEMO_COMPETITORS[index % DEMO_COMPETITORS.length], ...(index % 3 === 0 ? [DEMO_COMPETITORS[(index + 2) % DEMO_COMPETITORS.length]] : [])];
+        // Day by day from a fixed start, so the history reads naturally and the data stays deterministic.
+        const createdAt = new Date(Date.UTC(2026, 8, 1 + index));
+        await manager.query(
+          `insert into opportunities (id, name, account_id, pipeline_id, stage_id, amount, currency, probability, expected_close_date, competitors, description,
+                                      owner_id, team_id, partner_account_id, owner_only_edit, restricted, created_at, updated_at)
+           values ($1, $2, $3, $4, $5, $6::numeric * $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18)`,
+          [opportunityId, `${account.name.slice(0, 6)} ${o.name}`, accountIds[o.account], stage.pipeline_id, stage.id, DEMO_PRODUCTS[o.product][2], o.quantity, currency, stage.probability,
+            closeDate, competitors, null, userIds.get(account.owner), teamOf.get(account.owner), account.partner ? partnerId : null,
+            o.first && (account.ownerOnlyEdit ?? false), account.restricted ?? false, createdAt],
+        );
+        // Open stages are reached one after the other; a lost one was lost from the stage before it.
+        const path = o.stage <= 4 ? stages.slice(0, o.stage + 1) : [stages[0], stages[1], stages[5]];
+        for (const [step, to] of path.entries()) {
+          await manager.query(
+            'insert into opportunity_stage_history (id, opportunity_id, from_stage_id, to_stage_id, changed_by, changed_at) values ($1, $2, $3, $4, $5, $6)',
+            [uuidv7(), opportunityId, step === 0 ? null : path[step - 1].id, to.id, userIds.get(account.owner), new Date(createdAt.getTime() + step * 86_400_000 * 3)],
+          );
+        }
+      }
       await manager.query(
         `insert into audit_events (id, category, action, details) values ($1, 'security', 'system.demo_data_loaded', $2)`,
-        [uuidv7(), JSON.stringify({ users: USERS.length, teams: TEAMS.length, accounts: ACCOUNTS.length })],
+        [uuidv7(), JSON.stringify({ users: USERS.length, teams: TEAMS.length, accounts: ACCOUNTS.length, opportunities: opportunities.length })],
       );
       return true;
     });

@@ -87,3 +87,34 @@ export const ACCOUNTS: DemoAccount[] = [
   { contact: { name: '周强', title: '租赁部经理', phone: '13312121212', email: 'zhou.qiang@donggang.example.cn' }, name: '宁波东港重型设备租赁', owner: 'manager.east@lianxi.test', industry: 'rental', region: 'East', phone: '13366667777', email: 'rent@donggang.example.cn' },
   { contact: { name: 'Liu Yang', title: 'Procurement', phone: '13234343434', email: 'liu.yang@qdcranes.example.com' }, name: 'Qingdao Harbour Cranes Ltd.', owner: 'partner@lianxi.test', industry: 'logistics', region: 'North', phone: '13288889999', email: 'buy@qdcranes.example.com', partner: true },
 ];
+
+/** What the demo maker sells, for opportunity names: [Chinese, English, unit price in CNY]. */
+export const DEMO_PRODUCTS: Array<[string, string, string]> = [
+  ['XE370 挖掘机', 'XE370 excavator', '1380000.00'],
+  ['ZL50 装载机', 'ZL50 wheel loader', '468000.50'],
+  ['QY25 汽车起重机', 'QY25 truck crane', '1125000.00'],
+  ['XE215 挖掘机', 'XE215 excavator', '735000.00'],
+  ['液压件备件包', 'Hydraulic spare parts kit', '86500.75'],
+  ['三年全保服务合同', 'Three-year full service contract', '219999.99'],
+];
+
+export const DEMO_COMPETITORS = ['三一重工', '中联重科', 'Caterpillar', 'Komatsu', '柳工'];
+
+/**
+ * Five opportunities per demo account, walking the default pipeline's stages (0–3 open, 4 won, 5 lost) so every
+ * stage has some: deterministic, so tests and screenshots can count on them. The first of each account carries the
+ * account's owner-only and restricted flags, like the account.
+ */
+export function demoOpportunities(): Array<{ account: number; product: number; quantity: number; stage: number; closeMonth: number; name: string; first: boolean }> {
+  const out = [];
+  for (let account = 0; account < ACCOUNTS.length; account++) {
+    for (let n = 0; n < 5; n++) {
+      const product = (account * 2 + n) % DEMO_PRODUCTS.length;
+      const quantity = 1 + ((account + n * 3) % 4);
+      const stage = (account + n * 2) % 6;
+      const [zh, en] = DEMO_PRODUCTS[product];
+      out.push({ account, product, quantity, stage, closeMonth: (account * 5 + n * 7) % 12, name: `${zh} ×${quantity}（${en} ×${quantity}）`, first: n === 0 });
+    }
+  }
+  return out;
+}

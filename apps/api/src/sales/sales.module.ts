@@ -6,11 +6,17 @@ import { AccountService } from './accounts/account.service';
 import { ContactController } from './contacts/contact.controller';
 import { ContactEntity } from './contacts/contact.entity';
 import { ContactService } from './contacts/contact.service';
+import { OpportunityController } from './opportunities/opportunity.controller';
+import { OpportunityEntity, OpportunityStageChangeEntity } from './opportunities/opportunity.entity';
+import { OpportunityService } from './opportunities/opportunity.service';
+import { PipelineController } from './pipelines/pipeline.controller';
+import { PipelineEntity, PipelineStageEntity } from './pipelines/pipeline.entity';
+import { PipelineService } from './pipelines/pipeline.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AccountEntity, ContactEntity])],
-  controllers: [AccountController, ContactController],
-  providers: [AccountService, ContactService],
+  imports: [TypeOrmModule.forFeature([AccountEntity, ContactEntity, PipelineEntity, PipelineStageEntity, OpportunityEntity, OpportunityStageChangeEntity])],
+  controllers: [AccountController, ContactController, PipelineController, OpportunityController],
+  providers: [AccountService, ContactService, PipelineService, OpportunityService],
   exports: [AccountService],
 })
 export class SalesModule {}

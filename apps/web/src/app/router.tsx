@@ -9,6 +9,9 @@ import { ResetPasswordPage } from '@/features/identity/pages/reset-password-page
 import { MarketingPage } from '@/features/marketing/pages/marketing-page';
 import { AccountPage } from '@/features/sales/pages/account-page';
 import { ContactPage } from '@/features/sales/pages/contact-page';
+import { OpportunitiesPage } from '@/features/sales/pages/opportunities-page';
+import { OpportunityBoardPage } from '@/features/sales/pages/opportunity-board-page';
+import { OpportunityPage } from '@/features/sales/pages/opportunity-page';
 import { SalesPage } from '@/features/sales/pages/sales-page';
 import { ServicePage } from '@/features/service/pages/service-page';
 import { LoginPage } from './auth/login-page';
@@ -35,6 +38,9 @@ export const routes: RouteObject[] = [
       { path: 'sales/accounts', element: <Navigate to="/sales" replace /> },
       { path: 'sales/accounts/:id', element: <AccountPage /> },
       { path: 'sales/contacts/:id', element: <ContactPage /> },
+      { path: 'sales/opportunities', element: <OpportunitiesPage /> },
+      { path: 'sales/opportunities/board', element: <OpportunityBoardPage /> },
+      { path: 'sales/opportunities/:id', element: <OpportunityPage /> },
       { path: 'marketing', element: <MarketingPage /> },
       { path: 'service', element: <ServicePage /> },
       { path: 'analytics', element: <AnalyticsPage /> },

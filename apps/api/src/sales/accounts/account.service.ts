@@ -29,8 +29,13 @@ export class AccountService {
       sortable: ['region', 'industry'],
       searchFields: ['name'],
       fields: [...ACCOUNT_FIELDS],
-      // Deleting an account takes its contacts to the bin with it; restoring it brings exactly those back.
-      recycleBin: { takesAlong: [{ objectType: ObjectType.Contact, table: 'contacts', column: 'account_id' }] },
+      // Deleting an account takes its contacts and opportunities to the bin with it; restoring it brings exactly those back.
+      recycleBin: {
+        takesAlong: [
+          { objectType: ObjectType.Contact, table: 'contacts', column: 'account_id' },
+          { objectType: ObjectType.Opportunity, table: 'opportunities', column: 'account_id' },
+        ],
+      },
     });
     this.shares = new RecordShares(dataSource, audit, this.records);
     this.exports = new RecordExport(dataSource, audit, this.records, { toDto: toAccountDto, protectedFields: PROTECTED, columns: ['id', ...ACCOUNT_FIELDS, ...RECORD_ATTRIBUTE_FIELDS, 'createdAt', 'updatedAt', 'version'] });

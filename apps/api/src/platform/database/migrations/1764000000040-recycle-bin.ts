@@ -1,10 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-const TABLES = ['accounts', 'contacts'];
+const TABLES = ['accounts', 'contacts', 'opportunities'];
 
 /**
- * The recycle bin: deleting an account or contact stamps it instead of removing the row, so it can be restored with
- * its shares and history. `deleted_with` names the record whose deletion took this one along (an account's contacts),
+ * The recycle bin: deleting an account, contact or opportunity stamps it instead of removing the row, so it can be restored with
+ * its shares and history. `deleted_with` names the record whose deletion took this one along (an account's contacts and opportunities),
  * so restoring that record brings back exactly those. Stamps are cut to milliseconds: they are keyset cursors in JSON.
  */
 export class RecycleBin1764000000040 implements MigrationInterface {

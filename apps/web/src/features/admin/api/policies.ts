@@ -28,6 +28,9 @@ export const FIELD_ACCESS = ['hidden', 'masked', 'read', 'edit'] as const satisf
 export const OBJECT_FIELDS = {
   account: ['name', 'kind', 'industry', 'region', 'phone', 'email', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'],
   contact: ['accountId', 'name', 'title', 'phone', 'email', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'],
+  opportunity: ['name', 'accountId', 'pipelineId', 'stageId', 'amount', 'currency', 'probability', 'expectedCloseDate', 'competitors', 'description', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'],
+  // Configuration without records: levels only, no field rules.
+  pipeline: [],
 } as const satisfies Record<ObjectType, readonly string[]>;
 
 export type PolicyField = (typeof OBJECT_FIELDS)[ObjectType][number];

@@ -21,3 +21,20 @@ export const shareKeys = {
   all: ['shares'] as const,
   list: (objectType: ObjectType, id: string) => [...shareKeys.all, objectType, id] as const,
 };
+
+export const opportunityKeys = {
+  all: ['opportunities'] as const,
+  lists: () => [...opportunityKeys.all, 'list'] as const,
+  list: (params: object) => [...opportunityKeys.lists(), params] as const,
+  /** Every board (per pipeline), refetched after a move. */
+  boards: () => [...opportunityKeys.all, 'board'] as const,
+  board: (pipelineId: string) => [...opportunityKeys.boards(), pipelineId] as const,
+  byAccount: (accountId: string, params: object) => [...opportunityKeys.all, 'account', accountId, params] as const,
+  details: () => [...opportunityKeys.all, 'detail'] as const,
+  detail: (id: string) => [...opportunityKeys.details(), id] as const,
+  history: (id: string) => [...opportunityKeys.detail(id), 'history'] as const,
+};
+
+export const pipelineKeys = {
+  all: ['pipelines'] as const,
+};

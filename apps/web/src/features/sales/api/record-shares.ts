@@ -18,9 +18,9 @@ export function sharesQueryOptions(api: Api, objectType: ObjectType, id: string)
     queryKey: shareKeys.list(objectType, id),
     queryFn: ({ signal }): Promise<Share[]> => {
       const params = { path: { id } };
-      return objectType === 'account'
-        ? unwrap(api.client.GET('/api/v1/accounts/{id}/shares', { params, signal }))
-        : unwrap(api.client.GET('/api/v1/contacts/{id}/shares', { params, signal }));
+      if (objectType === 'account') return unwrap(api.client.GET('/api/v1/accounts/{id}/shares', { params, signal }));
+      if (objectType === 'opportunity') return unwrap(api.client.GET('/api/v1/opportunities/{id}/shares', { params, signal }));
+      return unwrap(api.client.GET('/api/v1/contacts/{id}/shares', { params, signal }));
     },
   });
 }
@@ -36,9 +36,9 @@ export function useGrantShare(objectType: ObjectType, id: string) {
   return useMutation({
     mutationFn: (body: ShareGrant): Promise<Share> => {
       const params = { path: { id } };
-      return objectType === 'account'
-        ? unwrap(api.client.POST('/api/v1/accounts/{id}/shares', { params, body }))
-        : unwrap(api.client.POST('/api/v1/contacts/{id}/shares', { params, body }));
+      if (objectType === 'account') return unwrap(api.client.POST('/api/v1/accounts/{id}/shares', { params, body }));
+      if (objectType === 'opportunity') return unwrap(api.client.POST('/api/v1/opportunities/{id}/shares', { params, body }));
+      return unwrap(api.client.POST('/api/v1/contacts/{id}/shares', { params, body }));
     },
     onSettled: () => void queryClient.invalidateQueries({ queryKey: shareKeys.list(objectType, id) }),
   });
@@ -50,9 +50,9 @@ export function useRevokeShare(objectType: ObjectType, id: string) {
   return useMutation({
     mutationFn: (shareId: string): Promise<void> => {
       const params = { path: { id, shareId } };
-      return objectType === 'account'
-        ? unwrap(api.client.DELETE('/api/v1/accounts/{id}/shares/{shareId}', { params }))
-        : unwrap(api.client.DELETE('/api/v1/contacts/{id}/shares/{shareId}', { params }));
+      if (objectType === 'account') return unwrap(api.client.DELETE('/api/v1/accounts/{id}/shares/{shareId}', { params }));
+      if (objectType === 'opportunity') return unwrap(api.client.DELETE('/api/v1/opportunities/{id}/shares/{shareId}', { params }));
+      return unwrap(api.client.DELETE('/api/v1/contacts/{id}/shares/{shareId}', { params }));
     },
     onSettled: () => void queryClient.invalidateQueries({ queryKey: shareKeys.list(objectType, id) }),
   });

@@ -1,11 +1,12 @@
+import type { RecordObjectType } from '../utils/record-fields';
 import { Alert, App, Button, Descriptions, Flex, Form, Modal } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FieldAccess, ObjectType } from '@/lib/permissions';
+import type { FieldAccess } from '@/lib/permissions';
 import { applySaveError, createBodyOf, initialValuesOf, RecordForm, recordFormLayout, type RecordChanges, type RecordFormValues } from './record-form';
 
 export interface CreateRecordModalProps {
-  objectType: ObjectType;
+  objectType: RecordObjectType;
   access: (field: string) => FieldAccess;
   /** Sends the body; resolves with the new record. */
   create: (body: RecordChanges) => Promise<{ id: string }>;

@@ -1,12 +1,13 @@
+import type { RecordObjectType } from '../utils/record-fields';
 import { Alert, App, Button, Drawer, Flex, Form } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/lib/api';
-import type { FieldAccess, ObjectType } from '@/lib/permissions';
+import type { FieldAccess } from '@/lib/permissions';
 import { applySaveError, changesOf, initialValuesOf, RecordForm, recordFormLayout, type RecordChanges, type RecordFormValues } from './record-form';
 
 export interface EditRecordDrawerProps {
-  objectType: ObjectType;
+  objectType: RecordObjectType;
   /** The record as last read; its version goes out as If-Match. */
   record: { version: number };
   /** The record's name as shown to the caller (it may be hidden from them). */

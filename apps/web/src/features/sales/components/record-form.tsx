@@ -5,14 +5,19 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/lib/api';
 import { applyFieldErrors } from '@/lib/form';
-import type { FieldAccess, ObjectType } from '@/lib/permissions';
-import { ACCOUNT_KINDS, FLAG_FIELDS, PHONE, RECORD_FIELDS, fieldValue, type FieldSpec, type FlagField, type RecordFieldName } from '../utils/record-fields';
+import type { FieldAccess } from '@/lib/permissions';
+import { ACCOUNT_KINDS, AMOUNT, CURRENCY, DATE, FLAG_FIELDS, PERCENT, PHONE, RECORD_FIELDS, fieldValue, type FieldSpec, type FlagField, type RecordFieldName, type RecordObjectType } from '../utils/record-fields';
 import { FieldValue } from './field-value';
 
 /** Form values by field name: text inputs, the account kind, and the record flags. */
 export type RecordFormValues = Record<string, string | boolean | undefined>;
 /** A create or update body built from the form; the pages type it per object. */
-export type RecordChanges = Record<string, string | boolean | null>;
+export type RecordChanges = Record<string, string | number | boolean | null>;
+
+/** What the API takes for a form value: percentages are integers, everything else text. */
+function apiValue(spec: FieldSpec, text: string): string | number {
+  return spec.input === 'percent' ? Number(text) : text;
+}
 
 export interface RecordFormLayout {
   /** Business fields the caller may edit: inputs. */
@@ -29,7 +34,7 @@ export interface RecordFormLayout {
  * What the form shows for this caller: hidden fields are absent, masked and read-only fields are shown but never
  * sent, and the owner-only flags are editable for the owner alone (the API refuses them from anyone else).
  */
-export function recordFormLayout(objectType: ObjectType, access: (field: string) => FieldAccess, { creating, isOwner }: { creating: boolean; isOwner: boolean }): RecordFormLayout {
+export function recordFormLayout(objectType: RecordObjectType, access: (field: string) => FieldAccess, { creating, isOwner }: { creating: boolean; isOwner: boolean }): RecordFormLayout {
   const fields: readonly FieldSpec[] = RECORD_FIELDS[objectType];
   const editable = fields.filter((spec) => access(spec.name) === 'edit');
   const readOnly = creating ? [] : fields.filter((spec) => access(spec.name) === 'read' || access(spec.name) === 'masked');
@@ -47,14 +52,14 @@ export function initialValuesOf(record: object | undefined, layout: RecordFormLa
   const values: RecordFormValues = {};
   for (const spec of layout.editable) {
     const value = record ? fieldValue(record, spec.name) : undefined;
-    values[spec.name] = typeof value === 'string' ? value : spec.input === 'kind' ? 'company' : '';
+    values[spec.name] = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : spec.input === 'kind' ? 'company' : '';
   }
   for (const flag of layout.editableFlags) values[flag] = record ? fieldValue(record, flag) === true : false;
   return values;
 }
 
 function textOf(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : '';
+  return typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
 }
 
 /** Only what differs from the record as read; an emptied optional field is cleared with null. */
@@ -63,7 +68,7 @@ export function changesOf(record: object, values: RecordFormValues, layout: Reco
   for (const spec of layout.editable) {
     const next = textOf(values[spec.name]);
     if (next === textOf(fieldValue(record, spec.name))) continue;
-    changes[spec.name] = next === '' && !spec.required ? null : next;
+    changes[spec.name] = next === '' && !spec.required ? null : apiValue(spec, next);
   }
   for (const flag of layout.editableFlags) {
     const next = values[flag] === true;
@@ -77,7 +82,7 @@ export function createBodyOf(values: RecordFormValues, layout: RecordFormLayout)
   const body: RecordChanges = {};
   for (const spec of layout.editable) {
     const value = textOf(values[spec.name]);
-    if (value !== '') body[spec.name] = value;
+    if (value !== '') body[spec.name] = apiValue(spec, value);
   }
   for (const flag of layout.editableFlags) if (values[flag] === true) body[flag] = true;
   return body;
@@ -99,7 +104,7 @@ export function applySaveError(form: FormInstance<RecordFormValues>, error: unkn
 }
 
 export interface RecordFormProps {
-  objectType: ObjectType;
+  objectType: RecordObjectType;
   form: FormInstance<RecordFormValues>;
   layout: RecordFormLayout;
   /** The record being edited (absent when creating): the source of read-only values. */
@@ -124,6 +129,10 @@ export function RecordForm({ objectType, form, layout, record, access, initialVa
     if (spec.max) rules.push({ max: spec.max, message: t('records.validation.tooLong', { max: spec.max }) });
     if (spec.input === 'email') rules.push({ type: 'email', message: t('records.validation.email') });
     if (spec.input === 'phone') rules.push({ pattern: PHONE, message: t('records.validation.phone') });
+    if (spec.input === 'amount') rules.push({ pattern: AMOUNT, message: t('records.validation.amount') });
+    if (spec.input === 'currency') rules.push({ pattern: CURRENCY, message: t('records.validation.currency') });
+    if (spec.input === 'percent') rules.push({ pattern: PERCENT, message: t('records.validation.percent') });
+    if (spec.input === 'date') rules.push({ pattern: DATE, message: t('records.validation.date') });
     return rules;
   }
 
@@ -141,8 +150,12 @@ export function RecordForm({ objectType, form, layout, record, access, initialVa
         <Form.Item key={spec.name} name={spec.name} label={label(spec.name)} rules={rulesOf(spec)}>
           {spec.input === 'kind' ? (
             <Select options={ACCOUNT_KINDS.map((kind) => ({ value: kind, label: t(`records.kinds.${kind}`) }))} data-testid={`form-${spec.name}`} />
+          ) : spec.input === 'date' ? (
+            <Input type="date" data-testid={`form-${spec.name}`} />
+          ) : spec.input === 'text' && spec.max && spec.max > 1000 ? (
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} data-testid={`form-${spec.name}`} />
           ) : (
-            <Input data-testid={`form-${spec.name}`} />
+            <Input inputMode={spec.input === 'amount' || spec.input === 'percent' ? 'decimal' : undefined} data-testid={`form-${spec.name}`} />
           )}
         </Form.Item>
       ))}

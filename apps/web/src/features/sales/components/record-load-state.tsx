@@ -1,15 +1,15 @@
+import type { RecordObjectType } from '../utils/record-fields';
 import { Alert, Button, Card, Result, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '@/components/ui/page-header';
 import { ApiError } from '@/lib/api';
-import type { ObjectType } from '@/lib/permissions';
 
 /**
  * A record page before its record is there: loading, or why not. A 404 reads the same whether the record does
  * not exist or the caller may not see it, as the API intends.
  */
-export function RecordLoadState({ objectType, error }: { objectType: ObjectType; error: unknown }) {
+export function RecordLoadState({ objectType, error }: { objectType: RecordObjectType; error: unknown }) {
   const { t } = useTranslation();
   const title = <PageHeader title={t(`records.objects.${objectType}`)} />;
   if (!error) {

@@ -1,3 +1,4 @@
+import type { RecordObjectType } from '../utils/record-fields';
 import { DeleteOutlined, EditOutlined, ShareAltOutlined, SwapOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Flex, Space, Tag, Typography, type DescriptionsProps } from 'antd';
 import { useState, type ReactNode } from 'react';
@@ -7,7 +8,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { UserName } from '@/components/user-name';
 import { ApiError } from '@/lib/api';
 import { localizedName } from '@/lib/localized';
-import type { FieldAccess, ObjectType, RecordAccess } from '@/lib/permissions';
+import type { FieldAccess, RecordAccess } from '@/lib/permissions';
 import { useSessionUser } from '@/lib/session';
 import { useTeams } from '@/lib/teams';
 import { FLAG_FIELDS, RECORD_FIELDS, fieldValue, type RecordFieldName } from '../utils/record-fields';
@@ -32,7 +33,7 @@ export interface SalesRecord {
 }
 
 export interface RecordViewProps {
-  objectType: ObjectType;
+  objectType: RecordObjectType;
   record: SalesRecord;
   access: (field: string) => FieldAccess;
   /** PATCH with the changed fields and If-Match. */

@@ -1,3 +1,4 @@
+import type { RecordObjectType } from '../utils/record-fields';
 import { DeleteOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Form, Modal, Popconfirm, Radio, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
@@ -6,7 +7,6 @@ import { UserName } from '@/components/user-name';
 import { UserPicker } from '@/components/user-picker';
 import { ApiError } from '@/lib/api';
 import { localizedName } from '@/lib/localized';
-import type { ObjectType } from '@/lib/permissions';
 import { useTeams, type Team } from '@/lib/teams';
 import { SHARE_ACCESS, useGrantShare, useRevokeShare, useShares, type Share, type ShareAccess, type ShareGrant } from '../api/record-shares';
 
@@ -20,7 +20,7 @@ interface AddShareValues {
 }
 
 export interface ShareDialogProps {
-  objectType: ObjectType;
+  objectType: RecordObjectType;
   record: { id: string; name?: string; restricted?: boolean; ownerId?: string };
   onClose: () => void;
 }

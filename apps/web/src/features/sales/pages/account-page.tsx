@@ -12,8 +12,10 @@ import { useCreateContact, type CreateContactBody } from '../api/create-contact'
 import { useDeleteAccount } from '../api/delete-account';
 import { useAccount } from '../api/get-account';
 import { useAccountContacts } from '../api/list-account-contacts';
+import { useAccountOpportunities, useCreateOpportunity, usePipelines, useStageIndex, type CreateOpportunityBody } from '../api/opportunities';
 import { useUpdateAccount, type UpdateAccountBody } from '../api/update-account';
 import { ContactsTable } from '../components/contacts-table';
+import { OpportunitiesTable } from '../components/opportunities-table';
 import { ExportButton } from '../components/export-button';
 import { CreateRecordModal } from '../components/create-record-modal';
 import { RecordLoadState } from '../components/record-load-state';
@@ -35,6 +37,12 @@ export function AccountPage() {
   const [creatingContact, setCreatingContact] = useState(false);
   const canReadContacts = permissions.canDo('contact', 'read');
   const contacts = useAccountContacts(id, { limit: CONTACTS_PAGE_SIZE }, { enabled: account.isSuccess && canReadContacts });
+  const createOpportunity = useCreateOpportunity();
+  const [creatingOpportunity, setCreatingOpportunity] = useState(false);
+  const canReadOpportunities = permissions.canDo('opportunity', 'read');
+  const opportunities = useAccountOpportunities(id, { limit: CONTACTS_PAGE_SIZE }, { enabled: account.isSuccess && canReadOpportunities });
+  const pipelines = usePipelines({ enabled: account.isSuccess && canReadOpportunities });
+  const stages = useStageIndex(pipelines.data);
 
   const record = account.data;
   if (!record) return <RecordLoadState objectType="account" error={account.error} />;
@@ -55,11 +63,18 @@ export function AccountPage() {
         onDeleted={() => void navigate('/sales')}
         deleteConflictText={t('records.delete.hasContacts')}
         extraActions={
-          <Can objectType="contact" action="create">
-            <Button icon={<PlusOutlined />} onClick={() => setCreatingContact(true)} data-testid="contact-new">
-              {t('records.actions.newContact')}
-            </Button>
-          </Can>
+          <>
+            <Can objectType="contact" action="create">
+              <Button icon={<PlusOutlined />} onClick={() => setCreatingContact(true)} data-testid="contact-new">
+                {t('records.actions.newContact')}
+              </Button>
+            </Can>
+            <Can objectType="opportunity" action="create">
+              <Button icon={<PlusOutlined />} onClick={() => setCreatingOpportunity(true)} data-testid="opportunity-new">
+                {t('records.actions.newOpportunity')}
+              </Button>
+            </Can>
+          </>
         }
       >
         {canReadContacts && (
@@ -81,6 +96,27 @@ export function AccountPage() {
             </Flex>
           </Card>
         )}
+        {canReadOpportunities && (
+          <Card title={t('opportunities.related')} size="small">
+            <Flex vertical gap={12}>
+              {opportunities.isError && <Alert type="error" showIcon title={opportunities.error instanceof ApiError ? t('errors.generic') : t('errors.network')} />}
+              <OpportunitiesTable
+                testId="account-opportunities"
+                opportunities={opportunities.data?.pages.flatMap((page) => page.data) ?? []}
+                loading={opportunities.isPending}
+                stages={stages}
+                access={(field) => permissions.fieldAccess('opportunity', field)}
+              />
+              {opportunities.hasNextPage && (
+                <Flex justify="center">
+                  <Button onClick={() => void opportunities.fetchNextPage()} loading={opportunities.isFetchingNextPage}>
+                    {t('opportunities.loadMore')}
+                  </Button>
+                </Flex>
+              )}
+            </Flex>
+          </Card>
+        )}
       </RecordView>
       {creatingContact && (
         <CreateRecordModal
@@ -90,6 +126,20 @@ export function AccountPage() {
           create={(body) => createContact.mutateAsync({ ...body, accountId: id } as CreateContactBody)}
           onCreated={() => setCreatingContact(false)}
           onClose={() => setCreatingContact(false)}
+          facts={[
+            { key: 'account', label: t('records.fields.accountId'), children: accountName },
+            { key: 'owner', label: t('records.fields.ownerId'), children: <UserName id={me?.id} /> },
+          ]}
+        />
+      )}
+      {creatingOpportunity && (
+        <CreateRecordModal
+          objectType="opportunity"
+          access={(field) => permissions.fieldAccess('opportunity', field)}
+          // The account is fixed; pipeline, stage and probability take the defaults of the default pipeline.
+          create={(body) => createOpportunity.mutateAsync({ ...body, accountId: id } as CreateOpportunityBody)}
+          onCreated={(created) => void navigate(`/sales/opportunities/${created}`)}
+          onClose={() => setCreatingOpportunity(false)}
           facts={[
             { key: 'account', label: t('records.fields.accountId'), children: accountName },
             { key: 'owner', label: t('records.fields.ownerId'), children: <UserName id={me?.id} /> },

@@ -15,6 +15,7 @@ import { useAccounts, type AccountSort } from '../api/list-accounts';
 import { AccountsTable } from '../components/accounts-table';
 import { ExportButton } from '../components/export-button';
 import { CreateRecordModal } from '../components/create-record-modal';
+import { SalesTabs } from '../components/sales-tabs';
 
 const SEARCH_DEBOUNCE_MS = 300;
 const PAGE_SIZE = 50;
@@ -88,6 +89,7 @@ export function SalesPage() {
   return (
     <>
       {header}
+      <SalesTabs current="accounts" />
       <Card>
         <Flex vertical gap={16}>
           <Flex justify="space-between" align="center" gap={16} wrap>

@@ -33,7 +33,49 @@ export const CONTACT_FIELDS: Fields = {
   ownerId: 'read', teamId: 'read', partnerAccountId: 'read', ownerOnlyEdit: 'edit', restricted: 'edit',
 };
 
+export const OPPORTUNITY_FIELDS: Fields = {
+  name: 'edit', accountId: 'edit', pipelineId: 'edit', stageId: 'edit', amount: 'edit', currency: 'edit', probability: 'edit', expectedCloseDate: 'edit',
+  competitors: 'edit', description: 'edit', ownerId: 'read', teamId: 'read', partnerAccountId: 'read', ownerOnlyEdit: 'edit', restricted: 'edit',
+};
+
 export const ALL_ACCESS = { update: true, delete: true, reassign: true, share: true };
+
+export const PIPELINE_ID = '0190a0b0-0000-7000-8000-0000000000f1';
+const stageId = (n: number) => `0190a0b0-0000-7000-8000-00000000050${n}`;
+export const STAGES = [
+  ['初步接洽', 'Qualification', 10, 'open'],
+  ['需求分析', 'Needs analysis', 20, 'open'],
+  ['方案报价', 'Proposal', 40, 'open'],
+  ['商务谈判', 'Negotiation', 60, 'open'],
+  ['赢单', 'Won', 100, 'won'],
+  ['输单', 'Lost', 0, 'lost'],
+].map(([name, nameEn, probability, kind], position) => ({ id: stageId(position), position, name, nameEn, probability, kind }));
+export const PIPELINE = { id: PIPELINE_ID, name: '设备销售', nameEn: 'Equipment sales', isDefault: true, active: true, version: 1, stages: STAGES };
+
+export function opportunity(overrides: Record<string, unknown> = {}) {
+  return {
+    id: '0190a0b0-0000-7000-8000-00000000d001',
+    version: 2,
+    name: 'XE370 挖掘机 ×3',
+    accountId: ACCOUNT_ID,
+    pipelineId: PIPELINE_ID,
+    stageId: STAGES[0].id,
+    amount: '4140000.00',
+    currency: 'CNY',
+    probability: 10,
+    expectedCloseDate: '2027-03-31',
+    competitors: ['Caterpillar'],
+    description: null,
+    ownerId: ME.id,
+    teamId: TEAM_E1.id,
+    partnerAccountId: null,
+    ownerOnlyEdit: false,
+    restricted: false,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-02T00:00:00.000Z',
+    ...overrides,
+  };
+}
 
 export function account(overrides: Record<string, unknown> = {}) {
   return {
@@ -84,6 +126,8 @@ export interface SalesServerOptions {
   accountFields?: Fields;
   contactLevels?: Levels;
   contactFields?: Fields;
+  opportunityLevels?: Levels;
+  opportunityFields?: Fields;
   routes?: Record<string, Handler>;
 }
 
@@ -94,6 +138,8 @@ export function salesServer({
   accountFields = ACCOUNT_FIELDS,
   contactLevels = REP_LEVELS,
   contactFields = CONTACT_FIELDS,
+  opportunityLevels = REP_LEVELS,
+  opportunityFields = OPPORTUNITY_FIELDS,
   routes = {},
 }: SalesServerOptions = {}) {
   return createFakeFetch({
@@ -103,12 +149,15 @@ export function salesServer({
         objects: [
           { objectType: 'account', levels: accountLevels, fields: accountFields },
           { objectType: 'contact', levels: contactLevels, fields: contactFields },
+          { objectType: 'opportunity', levels: opportunityLevels, fields: opportunityFields },
         ],
       }),
     'GET /api/v1/teams': () => json([TEAM_E1, TEAM_E2]),
     'GET /api/v1/directory/users': directoryHandler(DIRECTORY),
     [`GET /api/v1/accounts/${ACCOUNT_ID}`]: () => json(account(), 200, { ETag: 'W/"3"' }),
     [`GET /api/v1/accounts/${ACCOUNT_ID}/contacts`]: () => json({ data: [contact({ myAccess: undefined })], nextCursor: null }),
+    [`GET /api/v1/accounts/${ACCOUNT_ID}/opportunities`]: () => json({ data: [opportunity()], nextCursor: null }),
+    'GET /api/v1/pipelines': () => json([PIPELINE]),
     ...routes,
   });
 }

@@ -1,7 +1,10 @@
 import type { FieldAccess, ObjectType } from '@/lib/permissions';
 
 /** How a business field is entered in a form. */
-export type FieldInput = 'text' | 'email' | 'phone' | 'kind';
+export type FieldInput = 'text' | 'email' | 'phone' | 'kind' | 'amount' | 'currency' | 'percent' | 'date';
+
+/** The object types that have records (pipelines are configuration). */
+export type RecordObjectType = Exclude<ObjectType, 'pipeline'>;
 
 export interface FieldSpec {
   name: string;
@@ -28,12 +31,24 @@ export const RECORD_FIELDS = {
     { name: 'phone', input: 'phone' },
     { name: 'email', input: 'email', max: 254 },
   ],
-} as const satisfies Record<ObjectType, readonly FieldSpec[]>;
+  // The stage is changed on the board or with the stage picker of the record page, not in the form.
+  opportunity: [
+    { name: 'name', input: 'text', required: true, max: 200 },
+    { name: 'amount', input: 'amount' },
+    { name: 'currency', input: 'currency' },
+    { name: 'probability', input: 'percent' },
+    { name: 'expectedCloseDate', input: 'date' },
+    { name: 'description', input: 'text', max: 4000 },
+  ],
+} as const satisfies Record<RecordObjectType, readonly FieldSpec[]>;
 
 /** Every field that has a label: business fields and record attributes. */
 export type RecordFieldName =
-  | (typeof RECORD_FIELDS)[ObjectType][number]['name']
+  | (typeof RECORD_FIELDS)[RecordObjectType][number]['name']
   | 'accountId'
+  | 'pipelineId'
+  | 'stageId'
+  | 'competitors'
   | 'ownerId'
   | 'teamId'
   | 'partnerAccountId'
@@ -48,6 +63,12 @@ export const ACCOUNT_KINDS = ['company', 'person'] as const;
 
 /** Same rule as the API's phone validator, so most mistakes are caught before a round trip. */
 export const PHONE = /^\+?[0-9 ()-]{5,30}$/;
+
+/** The API's money rule: a non-negative decimal string with at most two decimals. */
+export const AMOUNT = /^\d{1,16}(\.\d{1,2})?$/;
+export const CURRENCY = /^[A-Z]{3}$/;
+export const PERCENT = /^(100|[1-9]?\d)$/;
+export const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The value of a business field as read (text, null or absent when hidden). */
 export function fieldValue(record: object, field: string): unknown {

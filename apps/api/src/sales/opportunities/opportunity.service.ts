@@ -1,0 +1,247 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccessService } from '../../access/access.service';
+import { FieldAccess, ObjectType } from '../../access/access.types';
+import { RECORD_ATTRIBUTE_FIELDS } from '../../access/record-attributes';
+import { RecordExport } from '../../access/record-export';
+import { RecordShares } from '../../access/record-shares';
+import { type ListOptions, ScopedRecords } from '../../access/scoped-records';
+import { AuditService } from '../../audit/audit.service';
+import { asRecycleBinEntry } from '../../access/business-record.dto';
+import type { PageQueryDto } from '../../platform/http/pagination';
+import type { Principal } from '../../identity/auth/principal';
+import { AppError } from '../../platform/http/app-error';
+import { ErrorCode } from '../../platform/http/error-code';
+import { AccountService } from '../accounts/account.service';
+import { PipelineService } from '../pipelines/pipeline.service';
+import {
+  CreateOpportunityDto,
+  ForecastDto,
+  ForecastGroupBy,
+  ForecastPeriod,
+  ForecastQueryDto,
+  OPPORTUNITY_FIELDS,
+  OpportunityDto,
+  OpportunityExportQueryDto,
+  OpportunityPageDto,
+  OpportunityQueryDto,
+  StageChangeDto,
+  toOpportunityDto,
+  toStageChangeDto,
+  UpdateOpportunityDto,
+} from './opportunity.dto';
+import { OpportunityEntity, OpportunityStageChangeEntity } from './opportunity.entity';
+
+const PROTECTED = [...OPPORTUNITY_FIELDS, ...RECORD_ATTRIBUTE_FIELDS] as Array<keyof OpportunityDto & string>;
+/** numeric(18,2) as text is at most 19 characters; left-padded it sorts like the number in collation "C". */
+const AMOUNT_WIDTH = 19;
+
+/**
+ * Opportunities, through the permission engine like accounts: the account they belong to must be one the caller
+ * sees, the stage one of the pipeline's, and every stage change writes a stage-history row in the same transaction.
+ */
+@Injectable()
+export class OpportunityService {
+  readonly records: ScopedRecords<OpportunityEntity>;
+  readonly shares: RecordShares<OpportunityEntity>;
+  readonly exports: RecordExport<OpportunityEntity, OpportunityDto>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    access: AccessService,
+    audit: AuditService,
+    private readonly accounts: AccountService,
+    private readonly pipelines: PipelineService,
+  ) {
+    this.records = new ScopedRecords(dataSource, access, audit, OpportunityEntity, {
+      objectType: ObjectType.Opportunity,
+      sortable: [],
+      searchFields: ['name'],
+      fields: [...OPPORTUNITY_FIELDS],
+      sortKeys: {
+        expectedCloseDate: {
+          sql: (alias) => `coalesce(to_char(${alias}.expected_close_date, 'YYYY-MM-DD'), '') collate "C"`,
+          value: (row) => row.expectedCloseDate ?? '',
+        },
+        amount: {
+          sql: (alias) => `lpad(${alias}.amount::text, ${AMOUNT_WIDTH}, '0') collate "C"`,
+          value: (row) => row.amount.padStart(AMOUNT_WIDTH, '0'),
+        },
+      },
+      recycleBin: { parent: { table: 'accounts', field: 'accountId' } },
+      prepare: (manager, principal, values, before) => this.prepare(manager, principal, values, before),
+      written: (manager, principal, record, before) => this.recordStageChange(manager, principal, record, before),
+    });
+    this.shares = new RecordShares(dataSource, audit, this.records);
+    this.exports = new RecordExport(dataSource, audit, this.records, {
+      toDto: toOpportunityDto,
+      protectedFields: PROTECTED,
+      columns: ['id', ...OPPORTUNITY_FIELDS, ...RECORD_ATTRIBUTE_FIELDS, 'createdAt', 'updatedAt', 'version'],
+    });
+  }
+
+  async list(principal: Principal, query: OpportunityQueryDto): Promise<OpportunityPageDto> {
+    const { page, access } = await this.records.list(principal, listOptions(query));
+    return { ...page, data: page.data.map((o) => access.project(toOpportunityDto(o), PROTECTED)) };
+  }
+
+  /** An account's opportunities (the related list): 404 when the account is not visible to the caller. */
+  async listForAccount(principal: Principal, accountId: string, query: OpportunityQueryDto): Promise<OpportunityPageDto> {
+    await this.accounts.records.get(principal, accountId);
+    const { page, access } = await this.records.list(principal, listOptions(query), { sql: 'r.account_id = :accountId', params: { accountId } });
+    return { ...page, data: page.data.map((o) => access.project(toOpportunityDto(o), PROTECTED)) };
+  }
+
+  export(principal: Principal, query: OpportunityExportQueryDto, response: Response): Promise<void> {
+    return this.exports.csv(principal, listOptions(query), response);
+  }
+
+  async get(principal: Principal, id: string): Promise<OpportunityDto> {
+    const { record, access, may } = await this.records.get(principal, id);
+    return { ...access.project(toOpportunityDto(record), PROTECTED), myAccess: may };
+  }
+
+  async create(principal: Principal, dto: CreateOpportunityDto): Promise<OpportunityDto> {
+    const { record, access } = await this.records.create(principal, { ...dto } as Partial<OpportunityEntity>);
+    return access.project(toOpportunityDto(record), PROTECTED);
+  }
+
+  async update(principal: Principal, id: string, dto: UpdateOpportunityDto, version: number | undefined): Promise<OpportunityDto> {
+    const { record, access, may } = await this.records.update(principal, id, { ...dto } as Partial<OpportunityEntity>, version);
+    return { ...access.project(toOpportunityDto(record), PROTECTED), myAccess: may };
+  }
+
+  remove(principal: Principal, id: string, version: number | undefined): Promise<void> {
+    return this.records.remove(principal, id, version);
+  }
+
+  async recycleBin(principal: Principal, query: PageQueryDto): Promise<OpportunityPageDto> {
+    const { page, access } = await this.records.listRecycleBin(principal, query);
+    return { ...page, data: page.data.map((o) => asRecycleBinEntry(access.project(toOpportunityDto(o), PROTECTED), o)) };
+  }
+
+  async restore(principal: Principal, id: string): Promise<OpportunityDto> {
+    const { record, access, may } = await this.records.restore(principal, id);
+    return { ...access.project(toOpportunityDto(record), PROTECTED), myAccess: may };
+  }
+
+  /** The stage changes of an opportunity the caller sees (404 otherwise), oldest first. */
+  async stageHistory(principal: Principal, id: string): Promise<StageChangeDto[]> {
+    const { access } = await this.records.get(principal, id);
+    if (access.fieldAccess('stageId') === FieldAccess.Hidden) return [];
+    const rows = await this.dataSource.getRepository(OpportunityStageChangeEntity).find({ where: { opportunityId: id }, order: { changedAt: 'ASC', id: 'ASC' } });
+    return rows.map(toStageChangeDto);
+  }
+
+  /**
+   * The weighted forecast over the opportunities the caller sees (the engine's read scope in the SQL), lost ones
+   * excluded: per group and currency the count, Σ amount and Σ amount × probability / 100, all in PostgreSQL numeric.
+   * 403 naming the field when the caller may not read `amount` (or the owner or team they group by).
+   */
+  async forecast(principal: Principal, query: ForecastQueryDto): Promise<ForecastDto> {
+    const groupBy = query.groupBy ?? ForecastGroupBy.Period;
+    const period = query.period ?? ForecastPeriod.Month;
+    if (query.from && query.to && query.from > query.to) throw AppError.validation('to', 'must not be before from');
+    const access = await this.records.accessFor(principal);
+    const needed = ['amount', ...(groupBy === ForecastGroupBy.Owner ? ['ownerId'] : groupBy === ForecastGroupBy.Team ? ['teamId'] : groupBy === ForecastGroupBy.Period ? ['expectedCloseDate'] : [])];
+    const unreadable = needed.filter((field) => [FieldAccess.Hidden, FieldAccess.Masked].includes(access.fieldAccess(field)));
+    if (unreadable.length) {
+      throw new AppError(ErrorCode.Forbidden, `You may not read: ${unreadable.join(', ')}`, { errors: unreadable.map((field) => ({ field, message: 'you may not read this field' })) });
+    }
+    const query_ = this.records.readable(access).innerJoin('pipeline_stages', 's', 's.id = r.stage_id').andWhere(`s.kind <> 'lost'`);
+    if (query.from) query_.andWhere('r.expected_close_date >= :from', { from: query.from });
+    if (query.to) query_.andWhere('r.expected_close_date <= :to', { to: query.to });
+    let key: string;
+    let label = 'null';
+    let labelEn = 'null';
+    switch (groupBy) {
+      case ForecastGroupBy.Period:
+        key = `to_char(r.expected_close_date, '${period === ForecastPeriod.Month ? 'YYYY-MM' : 'YYYY-"Q"Q'}')`;
+        break;
+      case ForecastGroupBy.Owner:
+        query_.leftJoin('users', 'u', 'u.id = r.owner_id');
+        key = 'r.owner_id::text';
+        label = 'min(u.name)';
+        labelEn = 'min(u.name_en)';
+        break;
+      case ForecastGroupBy.Team:
+        query_.leftJoin('teams', 't', 't.id = r.team_id');
+        key = 'r.team_id::text';
+        label = 'min(t.name)';
+        labelEn = 'min(t.name_en)';
+        break;
+      case ForecastGroupBy.Region:
+        query_.leftJoin('accounts', 'a', 'a.id = r.account_id');
+        key = 'a.region';
+        break;
+    }
+    const rows = await query_
+      .select(`${key}`, 'key')
+      .addSelect(label, 'label')
+      .addSelect(labelEn, 'label_en')
+      .addSelect('r.currency', 'currency')
+      .addSelect('count(*)::int', 'count')
+      .addSelect('sum(r.amount)::text', 'amount')
+      .addSelect('round(sum(r.amount * r.probability) / 100, 2)::text', 'weighted')
+      .groupBy(key)
+      .addGroupBy('r.currency')
+      .orderBy(key, 'ASC', 'NULLS LAST')
+      .addOrderBy('r.currency', 'ASC')
+      .getRawMany<{ key: string | null; label: string | null; label_en: string | null; currency: string; count: number; amount: string; weighted: string }>();
+    return {
+      groupBy,
+      period,
+      groups: rows.map((r) => ({ key: r.key, label: r.label, labelEn: r.label_en, currency: r.currency, count: r.count, amount: r.amount, weightedAmount: r.weighted })),
+    };
+  }
+
+  /** In the write's transaction, after the rights checks: the account must be visible, the stage the pipeline's. */
+  private async prepare(manager: EntityManager, principal: Principal, values: Partial<OpportunityEntity>, before: OpportunityEntity | undefined): Promise<void> {
+    // As PostgreSQL will store it (scale 2), so an unchanged amount is no change: '100' → '100.00'.
+    if (values.amount !== undefined) values.amount = normaliseAmount(values.amount);
+    if (values.accountId !== undefined && values.accountId !== before?.accountId) {
+      // An account the caller cannot see is, for them, an account that does not exist.
+      await this.accounts.records.get(principal, values.accountId, manager).catch((error: unknown) => {
+        throw error instanceof AppError && error.code === ErrorCode.NotFound ? AppError.validation('accountId', 'no such account') : error;
+      });
+    }
+    const pipelineChanges = values.pipelineId !== undefined && values.pipelineId !== before?.pipelineId;
+    const stageChanges = values.stageId !== undefined && values.stageId !== before?.stageId;
+    if (before && !pipelineChanges && !stageChanges) return;
+    const pipelineId = values.pipelineId ?? before?.pipelineId;
+    const stageId = stageChanges ? values.stageId : pipelineChanges ? undefined : before?.stageId;
+    const stage = await this.pipelines.resolveStage(manager, pipelineId, stageId);
+    if (pipelineChanges || !before) {
+      const [pipeline]: Array<{ active: boolean }> = await manager.query('select active from pipelines where id = $1', [stage.pipelineId]);
+      if (!pipeline?.active) throw AppError.validation(values.pipelineId ? 'pipelineId' : 'stageId', 'the pipeline is inactive');
+    }
+    values.pipelineId = stage.pipelineId;
+    values.stageId = stage.id;
+    if (values.probability === undefined && stage.id !== before?.stageId) values.probability = stage.probability;
+  }
+
+  private async recordStageChange(manager: EntityManager, principal: Principal, record: OpportunityEntity, before: OpportunityEntity | undefined): Promise<void> {
+    if (before && before.stageId === record.stageId) return;
+    await manager.insert(OpportunityStageChangeEntity, {
+      id: new OpportunityStageChangeEntity().id,
+      opportunityId: record.id,
+      fromStageId: before?.stageId ?? null,
+      toStageId: record.stageId,
+      changedBy: principal.userId,
+      changedAt: new Date(),
+    });
+  }
+}
+
+const listOptions = (query: OpportunityExportQueryDto): ListOptions => ({
+  ...query,
+  filters: { pipelineId: query.pipelineId, stageId: query.stageId, accountId: query.accountId, ownerId: query.ownerId },
+});
+
+/** A validated decimal string (`\d+(\.\d{1,2})?`) with exactly two decimals and no leading zeros, by string operations only. */
+export function normaliseAmount(amount: string): string {
+  const [whole, fraction = ''] = amount.split('.');
+  return `${whole.replace(/^0+(?=\d)/, '')}.${fraction.padEnd(2, '0')}`;
+}
