@@ -12,6 +12,7 @@ import { ContactPage } from '@/features/sales/pages/contact-page';
 import { OpportunitiesPage } from '@/features/sales/pages/opportunities-page';
 import { OpportunityBoardPage } from '@/features/sales/pages/opportunity-board-page';
 import { OpportunityPage } from '@/features/sales/pages/opportunity-page';
+import { RecycleBinPage } from '@/features/sales/pages/recycle-bin-page';
 import { SalesPage } from '@/features/sales/pages/sales-page';
 import { ServicePage } from '@/features/service/pages/service-page';
 import { LoginPage } from './auth/login-page';
@@ -41,6 +42,7 @@ export const routes: RouteObject[] = [
       { path: 'sales/opportunities', element: <OpportunitiesPage /> },
       { path: 'sales/opportunities/board', element: <OpportunityBoardPage /> },
       { path: 'sales/opportunities/:id', element: <OpportunityPage /> },
+      { path: 'sales/recycle-bin', element: <RecycleBinPage /> },
       { path: 'marketing', element: <MarketingPage /> },
       { path: 'service', element: <ServicePage /> },
       { path: 'analytics', element: <AnalyticsPage /> },

@@ -3,7 +3,7 @@ import { ifMatch, unwrap } from '@/lib/api';
 import { useApi } from '@/lib/api-context';
 import { accountKeys } from './keys';
 
-/** Deletes an account read at `version`; 409 while it still has contacts, 412 when it changed since. */
+/** Moves an account read at `version` (with its contacts and opportunities) to the recycle bin; 412 when it changed since. */
 export function useDeleteAccount() {
   const api = useApi();
   const queryClient = useQueryClient();

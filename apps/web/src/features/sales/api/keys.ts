@@ -38,3 +38,8 @@ export const opportunityKeys = {
 export const pipelineKeys = {
   all: ['pipelines'] as const,
 };
+
+export const recycleBinKeys = {
+  all: ['recycle-bin'] as const,
+  list: (objectType: string) => [...recycleBinKeys.all, objectType] as const,
+};

@@ -2,12 +2,13 @@ import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { usePermissions } from '@/lib/permissions';
+import { RECYCLABLE_TYPES } from '../api/recycle-bin';
 
-type Tab = 'accounts' | 'opportunities' | 'board';
+type Tab = 'accounts' | 'opportunities' | 'board' | 'recycleBin';
 
-const PATHS: Record<Tab, string> = { accounts: '/sales', opportunities: '/sales/opportunities', board: '/sales/opportunities/board' };
+const PATHS: Record<Tab, string> = { accounts: '/sales', opportunities: '/sales/opportunities', board: '/sales/opportunities/board', recycleBin: '/sales/recycle-bin' };
 
-/** The sales module's lists: accounts, opportunities and their board, each shown only to who may read it. */
+/** The sales module's lists: accounts, opportunities, their board and the recycle bin, each shown only to who may use it. */
 export function SalesTabs({ current }: { current: Tab }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -15,9 +16,10 @@ export function SalesTabs({ current }: { current: Tab }) {
   const tabs: Tab[] = [
     ...(permissions.canDo('account', 'read') ? (['accounts'] as const) : []),
     ...(permissions.canDo('opportunity', 'read') ? (['opportunities', 'board'] as const) : []),
+    ...(RECYCLABLE_TYPES.some((type) => permissions.canDo(type, 'delete')) ? (['recycleBin'] as const) : []),
   ];
   if (tabs.length < 2) return null;
-  const labels: Record<Tab, string> = { accounts: t('accounts.title'), opportunities: t('opportunities.title'), board: t('opportunities.board') };
+  const labels: Record<Tab, string> = { accounts: t('accounts.title'), opportunities: t('opportunities.title'), board: t('opportunities.board'), recycleBin: t('recycleBin.tab') };
   return (
     <Segmented<Tab>
       value={current}
