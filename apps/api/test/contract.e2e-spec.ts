@@ -138,6 +138,33 @@ const VALID_REQUEST_FIXTURES: Record<string, ValidRequestFixture> = {
     why: '{shareId} is a share of the record, which only exists once granted',
     pathParams: async (world) => sharedRecord(world, 'opportunities', await throwawayOpportunity(world)),
   },
+  createActivity: {
+    why: 'the related record must be one the caller sees: a fresh account of the default caller',
+    body: async (world) => ({ kind: 'visit', subject: '合同测试拜访 Contract visit', relatedType: 'account', relatedId: await throwawayAccount(world), dueAt: '2026-12-03T10:00:00+08:00', durationMinutes: 60 }),
+  },
+  updateActivity: {
+    why: 'needs an activity the default caller may change (not of a related record that changes under it)',
+    pathParams: async (world) => ({ id: await throwawayActivity(world) }),
+    body: async () => ({ subject: 'Contract done', status: 'done', outcome: '客户同意 Agreed' }),
+  },
+  deleteActivity: {
+    why: 'deletes, and reps delete only their own: a fresh activity of the default caller',
+    late: true,
+    pathParams: async (world) => ({ id: await throwawayActivity(world) }),
+  },
+  restoreActivity: {
+    why: 'needs an activity in the caller\'s recycle bin whose account is not: a fresh one, deleted',
+    pathParams: async (world) => ({ id: await binned(world, 'activities', await throwawayActivity(world)) }),
+  },
+  createActivityShare: {
+    why: 'needs an activity the default caller may change and exactly one grantee',
+    pathParams: async (world) => ({ id: await throwawayActivity(world) }),
+    body: async (world) => ({ teamId: await teamIdOf(world, 'E1'), access: 'read' }),
+  },
+  deleteActivityShare: {
+    why: '{shareId} is a share of the record, which only exists once granted',
+    pathParams: async (world) => sharedRecord(world, 'activities', await throwawayActivity(world)),
+  },
   createPipeline: {
     why: 'only the sales director changes pipelines (object type pipeline, update all); not as the new default, which other calls rely on',
     as: 'director@lianxi.test',
@@ -243,6 +270,9 @@ const DATA_DEPENDENT_INPUTS: Record<string, string> = {
   managerId: 'must reference an existing user other than the user',
   ownerId: 'must reference an active user, and someone else needs the reassign right',
   accountId: 'must reference an account the caller can see',
+  relatedId: 'must reference a record of relatedType the caller can see',
+  to: 'a forecast\'s last close date must not be before its first (from)',
+  dueBefore: 'a due window must end after it starts (dueFrom)',
   pipelineId: 'must reference an existing, active pipeline',
   stageId: 'must reference a stage of the opportunity\'s pipeline',
   stageIds: 'must list every stage of the pipeline exactly once',
@@ -278,8 +308,10 @@ async function throwawayContact(world: World): Promise<string> {
   return response.body.id;
 }
 
+type RecordCollection = 'accounts' | 'contacts' | 'opportunities' | 'activities';
+
 /** Deletes the default caller's record (into the recycle bin) and answers its id. */
-async function binned(world: World, collection: 'accounts' | 'contacts' | 'opportunities', id: string): Promise<string> {
+async function binned(world: World, collection: RecordCollection, id: string): Promise<string> {
   const response = await world.callAs(DEFAULT_USER, 'delete', `/api/v1/${collection}/${id}`, undefined, { 'If-Match': 'W/"1"' });
   if (response.status !== 204) throw new Error(`deleting ${collection}/${id} → ${response.status} ${JSON.stringify(response.body)}`);
   return id;
@@ -293,6 +325,14 @@ async function defaultPipeline(world: World): Promise<{ id: string; stages: Arra
   return pipeline;
 }
 
+/** A new task of the default caller (rep.e1), about a new account of theirs. */
+async function throwawayActivity(world: World): Promise<string> {
+  const relatedId = await throwawayAccount(world);
+  const response = await world.callAs<{ id: string }>('rep.e1@lianxi.test', 'post', '/api/v1/activities', { kind: 'task', subject: `Contract task ${randomUUID().slice(0, 8)}`, relatedType: 'account', relatedId });
+  if (response.status !== 201) throw new Error(`creating a throwaway activity → ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.id;
+}
+
 /** A new opportunity of the default caller (rep.e1), on a new account of theirs. */
 async function throwawayOpportunity(world: World): Promise<string> {
   const accountId = await throwawayAccount(world);
@@ -302,7 +342,7 @@ async function throwawayOpportunity(world: World): Promise<string> {
 }
 
 /** The record shared by the default caller with group E1, as path parameters {id, shareId}. */
-async function sharedRecord(world: World, collection: 'accounts' | 'contacts' | 'opportunities', id: string): Promise<Record<string, string>> {
+async function sharedRecord(world: World, collection: RecordCollection, id: string): Promise<Record<string, string>> {
   const response = await world.callAs<{ id: string }>('rep.e1@lianxi.test', 'post', `/api/v1/${collection}/${id}/shares`, { teamId: await teamIdOf(world, 'E1'), access: 'read' });
   if (response.status !== 201) throw new Error(`sharing ${collection}/${id} → ${response.status} ${JSON.stringify(response.body)}`);
   return { id, shareId: response.body.id };

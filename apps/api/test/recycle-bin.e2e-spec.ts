@@ -116,7 +116,7 @@ describe('recycle bin', () => {
       [[ids.OWN, contactId]],
     );
     expect(events.map((e) => e.action)).toEqual(['account.created', 'contact.created', 'account.deleted', 'contact.deleted', 'account.restored', 'contact.restored']);
-    expect(events.find((e) => e.action === 'account.deleted')?.details).toEqual({ recycleBin: true, tookAlong: { contact: 1, opportunity: 1 } });
+    expect(events.find((e) => e.action === 'account.deleted')?.details).toEqual({ recycleBin: true, tookAlong: { contact: 1, opportunity: 1, activity: 0 } });
     expect(events.find((e) => e.action === 'contact.restored')?.details).toEqual({ with: { objectType: 'account', id: ids.OWN } });
   });
 });

@@ -6,6 +6,7 @@ export const OBJECT_FIELDS: Record<ObjectType, string[]> = {
   [ObjectType.Account]: ['name', 'kind', 'industry', 'region', 'phone', 'email', ...RECORD_ATTRIBUTE_FIELDS],
   [ObjectType.Contact]: ['accountId', 'name', 'title', 'phone', 'email', ...RECORD_ATTRIBUTE_FIELDS],
   [ObjectType.Opportunity]: ['name', 'accountId', 'pipelineId', 'stageId', 'amount', 'currency', 'probability', 'expectedCloseDate', 'competitors', 'description', ...RECORD_ATTRIBUTE_FIELDS],
+  [ObjectType.Activity]: ['kind', 'subject', 'description', 'status', 'priority', 'dueAt', 'durationMinutes', 'location', 'outcome', 'completedAt', 'relatedType', 'relatedId', 'accountId', ...RECORD_ATTRIBUTE_FIELDS],
   // Configuration without records: no field rules.
   [ObjectType.Pipeline]: [],
 };
@@ -15,4 +16,5 @@ export const OBJECT_TABLES: Partial<Record<ObjectType, string>> = {
   [ObjectType.Account]: 'accounts',
   [ObjectType.Contact]: 'contacts',
   [ObjectType.Opportunity]: 'opportunities',
+  [ObjectType.Activity]: 'activities',
 };

@@ -25,7 +25,9 @@ export interface ListOptions extends PageQueryDto {
 
 export interface ScopedRecordsConfig<E = unknown> {
   objectType: ObjectType;
-  /** Entity property names that may be sorted on (text columns), beside the default `name`. */
+  /** The NOT NULL text field records are named by, the default sort (default `name`). */
+  nameField?: string;
+  /** Entity property names that may be sorted on (text columns), beside the name field. */
   sortable: string[];
   searchFields: string[];
   /** Business fields under field rules and in the audit trail (besides the record attributes). */
@@ -97,11 +99,11 @@ export class ScopedRecords<E extends Identified> {
     // No read right at all: nothing to list, and nothing a sort or filter could reveal.
     if (access.level(AccessAction.Read) === AccessLevel.None) return { page: { data: [], nextCursor: null, ...(options.withTotal ? { total: 0 } : {}) }, access };
     const { query, sortField, descending } = this.scopedQuery(access, options, within);
-    // name is NOT NULL: sorting by the bare column lets PostgreSQL walk the (…, name, id) indexes; nullable columns
-    // sort with nulls as '' so the keyset comparison stays total.
+    // The name is NOT NULL: sorting by the bare column lets PostgreSQL walk the (…, name, id) indexes; nullable
+    // columns sort with nulls as '' so the keyset comparison stays total.
     const column = `${this.alias}.${snake(sortField)}`;
     const custom = this.config.sortKeys?.[sortField];
-    const expression = custom ? custom.sql(this.alias) : sortField === 'name' ? column : `coalesce(${column}, '')`;
+    const expression = custom ? custom.sql(this.alias) : sortField === this.nameField() ? column : `coalesce(${column}, '')`;
     const page = await paginate(
       query,
       [
@@ -135,8 +137,8 @@ export class ScopedRecords<E extends Identified> {
       query.andWhere(`(${this.config.searchFields.map((f) => `${this.alias}.${snake(f)} ilike :q`).join(' or ')})`, { q: containsPattern(options.q) });
     }
     const descending = options.sort?.startsWith('-') ?? false;
-    const sortField = options.sort?.replace(/^-/, '') ?? 'name';
-    const sortable = ['name', ...this.config.sortable, ...Object.keys(this.config.sortKeys ?? {})];
+    const sortField = options.sort?.replace(/^-/, '') ?? this.nameField();
+    const sortable = [this.nameField(), ...this.config.sortable, ...Object.keys(this.config.sortKeys ?? {})];
     if (!sortable.includes(sortField)) throw AppError.validation('sort', `must be one of ${sortable.join(', ')}, optionally prefixed with -`);
     access.assertReadable(sortField, 'sort');
     return { query, sortField, descending };
@@ -379,6 +381,10 @@ export class ScopedRecords<E extends Identified> {
       .createQueryBuilder(this.alias)
       .where(`${this.alias}.deleted_at is not null and ${this.alias}.deleted_with is null`)
       .andWhere(sql, params);
+  }
+
+  private nameField(): string {
+    return this.config.nameField ?? 'name';
   }
 
   private table(): string {

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { hashPassword } from '../identity/passwords/password-hasher';
 import { dataSourceOptions } from '../platform/database/data-source-options';
-import { ACCOUNTS, DEMO_COMPETITORS, DEMO_PARTNER, DEMO_PRODUCTS, demoOpportunities, demoPassword, TEAMS, USERS } from './demo-organisation';
+import { ACCOUNTS, DEMO_COMPETITORS, DEMO_PARTNER, DEMO_PRODUCTS, demoActivities, demoOpportunities, demoPassword, TEAMS, USERS } from './demo-organisation';
 
 /**
  * Loads the demo organisation into an empty database (no users yet), in one transaction. Demo passwords are
@@ -52,6 +52,7 @@ export async function loadDemoDataIfEmpty(databaseUrl: string): Promise<boolean>
       }
       const teamOf = new Map(USERS.map((u) => [u.email, u.team ? (teams.get(u.team)?.id ?? null) : null]));
       const accountIds: string[] = [];
+      const contactIds: string[] = [];
       for (const account of ACCOUNTS) {
         const accountId = uuidv7();
         accountIds.push(accountId);
@@ -62,10 +63,12 @@ export async function loadDemoDataIfEmpty(databaseUrl: string): Promise<boolean>
             account.partner ? partnerId : null, account.ownerOnlyEdit ?? false, account.restricted ?? false],
         );
         const { contact } = account;
+        const contactId = uuidv7();
+        contactIds.push(contactId);
         await manager.query(
           `insert into contacts (id, account_id, name, title, phone, email, owner_id, team_id, partner_account_id, restricted)
            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-          [uuidv7(), accountId, contact.name, contact.title, contact.phone, contact.email, userIds.get(account.owner), teamOf.get(account.owner),
+          [contactId, accountId, contact.name, contact.title, contact.phone, contact.email, userIds.get(account.owner), teamOf.get(account.owner),
             account.partner ? partnerId : null, account.restricted ?? false],
         );
       }
@@ -100,9 +103,25 @@ export async function loadDemoDataIfEmpty(databaseUrl: string): Promise<boolean>
           );
         }
       }
+      // Activities around today (10:00 China time = 02:00 UTC), owned like their account.
+      const today = new Date();
+      today.setUTCHours(2, 0, 0, 0);
+      const activities = demoActivities();
+      for (const a of activities) {
+        const account = ACCOUNTS[a.account];
+        const dueAt = new Date(today.getTime() + a.day * 86_400_000);
+        await manager.query(
+          `insert into activities (id, kind, subject, status, priority, due_at, duration_minutes, location, outcome, completed_at, related_type, related_id, account_id,
+                                   owner_id, team_id, partner_account_id, restricted)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+          [uuidv7(), a.kind, a.subject, a.status, a.priority, dueAt, a.durationMinutes ?? null, a.location ?? null, a.outcome ?? null, a.status === 'done' ? dueAt : null,
+            a.aboutContact ? 'contact' : 'account', a.aboutContact ? contactIds[a.account] : accountIds[a.account], accountIds[a.account],
+            userIds.get(account.owner), teamOf.get(account.owner), account.partner ? partnerId : null, account.restricted ?? false],
+        );
+      }
       await manager.query(
         `insert into audit_events (id, category, action, details) values ($1, 'security', 'system.demo_data_loaded', $2)`,
-        [uuidv7(), JSON.stringify({ users: USERS.length, teams: TEAMS.length, accounts: ACCOUNTS.length, opportunities: opportunities.length })],
+        [uuidv7(), JSON.stringify({ users: USERS.length, teams: TEAMS.length, accounts: ACCOUNTS.length, opportunities: opportunities.length, activities: activities.length })],
       );
       return true;
     });

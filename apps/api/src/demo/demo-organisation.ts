@@ -118,3 +118,36 @@ export function demoOpportunities(): Array<{ account: number; product: number; q
   }
   return out;
 }
+
+export interface DemoActivity {
+  account: number;
+  kind: 'call' | 'meeting' | 'visit' | 'task' | 'note';
+  subject: string;
+  status: 'planned' | 'done';
+  priority: 'low' | 'normal' | 'high';
+  /** Days from the day the demo is loaded (negative: in the past), at 10:00 China time. */
+  day: number;
+  durationMinutes?: number;
+  location?: string;
+  outcome?: string;
+  /** About the account's contact instead of the account itself. */
+  aboutContact?: boolean;
+}
+
+/**
+ * Five activities per demo account, dated around the day the demo is loaded so the diary and the to-dos always have
+ * something for today: a note and a call from last week, an overdue follow-up task, a visit today and a meeting next
+ * week.
+ */
+export function demoActivities(): DemoActivity[] {
+  return ACCOUNTS.flatMap((account, index): DemoActivity[] => {
+    const short = account.name.slice(0, 6);
+    return [
+      { account: index, kind: 'note', subject: `${short}：年度设备更新计划`, status: 'done', priority: 'normal', day: -8, outcome: '客户计划明年更新 3–5 台主力设备。' },
+      { account: index, kind: 'call', subject: `致电${account.contact.name}：确认需求`, status: 'done', priority: 'normal', day: -5, durationMinutes: 20, outcome: '需求确认，等待技术参数。', aboutContact: true },
+      { account: index, kind: 'task', subject: `${short}：发送技术参数与报价`, status: 'planned', priority: 'high', day: -1 },
+      { account: index, kind: 'visit', subject: `拜访${short}：现场勘查`, status: 'planned', priority: index % 2 === 0 ? 'high' : 'normal', day: 0, durationMinutes: 90, location: account.region === 'North' ? '天津' : '华东现场' },
+      { account: index, kind: 'meeting', subject: `${short}：方案评审会`, status: 'planned', priority: 'normal', day: 7, durationMinutes: 60, location: '线上会议 / Online' },
+    ];
+  });
+}

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ActivityController } from './activities/activity.controller';
+import { ActivityEntity } from './activities/activity.entity';
+import { ActivityService } from './activities/activity.service';
 import { AccountController } from './accounts/account.controller';
 import { AccountEntity } from './accounts/account.entity';
 import { AccountService } from './accounts/account.service';
@@ -14,9 +17,9 @@ import { PipelineEntity, PipelineStageEntity } from './pipelines/pipeline.entity
 import { PipelineService } from './pipelines/pipeline.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AccountEntity, ContactEntity, PipelineEntity, PipelineStageEntity, OpportunityEntity, OpportunityStageChangeEntity])],
-  controllers: [AccountController, ContactController, PipelineController, OpportunityController],
-  providers: [AccountService, ContactService, PipelineService, OpportunityService],
+  imports: [TypeOrmModule.forFeature([AccountEntity, ContactEntity, PipelineEntity, PipelineStageEntity, OpportunityEntity, OpportunityStageChangeEntity, ActivityEntity])],
+  controllers: [AccountController, ContactController, PipelineController, OpportunityController, ActivityController],
+  providers: [AccountService, ContactService, PipelineService, OpportunityService, ActivityService],
   exports: [AccountService],
 })
 export class SalesModule {}

@@ -29,11 +29,13 @@ export class AccountService {
       sortable: ['region', 'industry'],
       searchFields: ['name'],
       fields: [...ACCOUNT_FIELDS],
-      // Deleting an account takes its contacts and opportunities to the bin with it; restoring it brings exactly those back.
+      // Deleting an account takes its contacts, opportunities and activities to the bin with it; restoring it brings
+      // exactly those back.
       recycleBin: {
         takesAlong: [
           { objectType: ObjectType.Contact, table: 'contacts', column: 'account_id' },
           { objectType: ObjectType.Opportunity, table: 'opportunities', column: 'account_id' },
+          { objectType: ObjectType.Activity, table: 'activities', column: 'account_id' },
         ],
       },
     });

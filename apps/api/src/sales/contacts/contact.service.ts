@@ -39,7 +39,8 @@ export class ContactService {
       sortable: ['title'],
       searchFields: ['name'],
       fields: [...CONTACT_FIELDS],
-      recycleBin: { parent: { table: 'accounts', field: 'accountId' } },
+      // Its activities go to the bin with it.
+      recycleBin: { parent: { table: 'accounts', field: 'accountId' }, takesAlong: [{ objectType: ObjectType.Activity, table: 'activities', column: 'related_id' }] },
     });
     this.shares = new RecordShares(dataSource, audit, this.records);
     this.exports = new RecordExport(dataSource, audit, this.records, { toDto: toContactDto, protectedFields: PROTECTED, columns: ['id', ...CONTACT_FIELDS, ...RECORD_ATTRIBUTE_FIELDS, 'createdAt', 'updatedAt', 'version'] });

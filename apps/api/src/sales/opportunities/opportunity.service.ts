@@ -70,7 +70,8 @@ export class OpportunityService {
           value: (row) => row.amount.padStart(AMOUNT_WIDTH, '0'),
         },
       },
-      recycleBin: { parent: { table: 'accounts', field: 'accountId' } },
+      // Its activities go to the bin with it.
+      recycleBin: { parent: { table: 'accounts', field: 'accountId' }, takesAlong: [{ objectType: ObjectType.Activity, table: 'activities', column: 'related_id' }] },
       prepare: (manager, principal, values, before) => this.prepare(manager, principal, values, before),
       written: (manager, principal, record, before) => this.recordStageChange(manager, principal, record, before),
     });
