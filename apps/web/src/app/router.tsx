@@ -8,6 +8,7 @@ import { ProfilePage } from '@/features/identity/pages/profile-page';
 import { ResetPasswordPage } from '@/features/identity/pages/reset-password-page';
 import { MarketingPage } from '@/features/marketing/pages/marketing-page';
 import { AccountPage } from '@/features/sales/pages/account-page';
+import { ActivitiesPage } from '@/features/sales/pages/activities-page';
 import { ContactPage } from '@/features/sales/pages/contact-page';
 import { OpportunitiesPage } from '@/features/sales/pages/opportunities-page';
 import { OpportunityBoardPage } from '@/features/sales/pages/opportunity-board-page';
@@ -42,6 +43,7 @@ export const routes: RouteObject[] = [
       { path: 'sales/opportunities', element: <OpportunitiesPage /> },
       { path: 'sales/opportunities/board', element: <OpportunityBoardPage /> },
       { path: 'sales/opportunities/:id', element: <OpportunityPage /> },
+      { path: 'sales/activities', element: <ActivitiesPage /> },
       { path: 'sales/recycle-bin', element: <RecycleBinPage /> },
       { path: 'marketing', element: <MarketingPage /> },
       { path: 'service', element: <ServicePage /> },

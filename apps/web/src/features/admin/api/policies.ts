@@ -16,7 +16,9 @@ export type FieldAccess = NonNullable<Schema<'SetFieldPolicyDto'>['fields'][stri
 /** Field → access to set; `null` removes the field's rule. */
 export type FieldRulesInput = Schema<'SetFieldPolicyDto'>['fields'];
 
-export const OBJECT_TYPES = ['account', 'contact'] as const satisfies readonly ObjectType[];
+export const OBJECT_TYPES = ['account', 'contact', 'opportunity', 'activity', 'pipeline'] as const satisfies readonly ObjectType[];
+/** The object types with records (configuration such as `pipeline` has none to explain). */
+export const RECORD_OBJECT_TYPES = ['account', 'contact', 'opportunity', 'activity'] as const satisfies readonly ObjectType[];
 export const POLICY_ACTIONS = ['read', 'create', 'update', 'delete', 'reassign'] as const satisfies readonly PolicyAction[];
 export const ACCESS_LEVELS = ['none', 'own', 'team', 'subtree', 'all'] as const satisfies readonly AccessLevel[];
 export const FIELD_ACCESS = ['hidden', 'masked', 'read', 'edit'] as const satisfies readonly FieldAccess[];
@@ -29,6 +31,7 @@ export const OBJECT_FIELDS = {
   account: ['name', 'kind', 'industry', 'region', 'phone', 'email', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'],
   contact: ['accountId', 'name', 'title', 'phone', 'email', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'],
   opportunity: ['name', 'accountId', 'pipelineId', 'stageId', 'amount', 'currency', 'probability', 'expectedCloseDate', 'competitors', 'description', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'],
+  activity: ['kind', 'subject', 'description', 'status', 'priority', 'dueAt', 'durationMinutes', 'location', 'outcome', 'completedAt', 'relatedType', 'relatedId', 'accountId', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'],
   // Configuration without records: levels only, no field rules.
   pipeline: [],
 } as const satisfies Record<ObjectType, readonly string[]>;

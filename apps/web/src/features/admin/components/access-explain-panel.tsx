@@ -6,7 +6,7 @@ import { UserPicker } from '@/components/user-picker';
 import { ApiError } from '@/lib/api';
 import { localizedName } from '@/lib/localized';
 import { useAccessExplanation, type AccessExplanation, type ActionVerdict, type ExplainParams } from '../api/explain-access';
-import { FIELD_ACCESS, OBJECT_TYPES, type FieldAccess, type ObjectType, type PolicyField } from '../api/policies';
+import { FIELD_ACCESS, RECORD_OBJECT_TYPES, type FieldAccess, type ObjectType, type PolicyField } from '../api/policies';
 import { useRoles } from '../api/teams';
 import { localizeReason } from '../utils/explain-reasons';
 
@@ -24,7 +24,7 @@ function paramsFrom(search: URLSearchParams): ExplainParams | null {
   const entity = search.get('entity');
   const id = search.get('id')?.trim() ?? '';
   const user = search.get('user')?.trim() ?? '';
-  if (!OBJECT_TYPES.some((type) => type === entity) || !UUID.test(id) || !UUID.test(user)) return null;
+  if (!RECORD_OBJECT_TYPES.some((type) => type === entity) || !UUID.test(id) || !UUID.test(user)) return null;
   return { entity: entity as ObjectType, id, user };
 }
 
@@ -69,7 +69,7 @@ export function AccessExplainPanel() {
       >
         <Flex gap={16} wrap align="flex-start">
           <Form.Item name="entity" label={t('explain.entity')} style={{ minWidth: 140 }}>
-            <Select options={OBJECT_TYPES.map((type) => ({ value: type, label: t(`admin.roles.objects.${type}`) }))} data-testid="explain-entity" />
+            <Select options={RECORD_OBJECT_TYPES.map((type) => ({ value: type, label: t(`admin.roles.objects.${type}`) }))} data-testid="explain-entity" />
           </Form.Item>
           <Form.Item name="id" label={t('explain.recordId')} extra={t('explain.recordIdHelp')} rules={[uuidRule(t('explain.validation.recordId'))]} style={{ minWidth: 340 }}>
             <Input placeholder="0190…" data-testid="explain-record-id" />

@@ -43,3 +43,9 @@ export const recycleBinKeys = {
   all: ['recycle-bin'] as const,
   list: (objectType: string) => [...recycleBinKeys.all, objectType] as const,
 };
+
+export const activityKeys = {
+  all: ['activities'] as const,
+  lists: () => [...activityKeys.all, 'list'] as const,
+  list: (params: object) => [...activityKeys.lists(), params] as const,
+};

@@ -1,16 +1,17 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { unwrap, type Api } from '@/lib/api';
 import { useApi } from '@/lib/api-context';
-import { accountKeys, contactKeys, opportunityKeys, recycleBinKeys } from './keys';
+import { accountKeys, activityKeys, contactKeys, opportunityKeys, recycleBinKeys } from './keys';
 
 /** The object types with a recycle bin. */
-export const RECYCLABLE_TYPES = ['account', 'contact', 'opportunity'] as const;
+export const RECYCLABLE_TYPES = ['account', 'contact', 'opportunity', 'activity'] as const;
 export type RecyclableType = (typeof RECYCLABLE_TYPES)[number];
 
-/** What the bin shows of a record: every binned record has a name, when and by whom it was deleted. */
+/** What the bin shows of a record: its name (an activity's subject), when and by whom it was deleted. */
 export interface BinnedRecord {
   id: string;
   name?: string | null;
+  subject?: string | null;
   deletedAt?: string;
   deletedBy?: string;
 }
@@ -32,6 +33,8 @@ function listBin(api: Api, objectType: RecyclableType, cursor: string | undefine
       return unwrap(api.client.GET('/api/v1/contacts/recycle-bin', { params: { query }, signal }));
     case 'opportunity':
       return unwrap(api.client.GET('/api/v1/opportunities/recycle-bin', { params: { query }, signal }));
+    case 'activity':
+      return unwrap(api.client.GET('/api/v1/activities/recycle-bin', { params: { query }, signal }));
   }
 }
 
@@ -44,6 +47,8 @@ function restore(api: Api, objectType: RecyclableType, id: string): Promise<unkn
       return unwrap(api.client.POST('/api/v1/contacts/{id}/restore', { params }));
     case 'opportunity':
       return unwrap(api.client.POST('/api/v1/opportunities/{id}/restore', { params }));
+    case 'activity':
+      return unwrap(api.client.POST('/api/v1/activities/{id}/restore', { params }));
   }
 }
 
@@ -60,8 +65,8 @@ export function useRecycleBin(objectType: RecyclableType, { enabled = true }: { 
 }
 
 /**
- * Restores a record with what it took along. Every bin and list may change (an account brings back its contacts and
- * opportunities), so all of them are refetched.
+ * Restores a record with what it took along. Every bin and list may change (an account brings back its contacts,
+ * opportunities and activities), so all of them are refetched.
  */
 export function useRestoreRecord() {
   const api = useApi();
@@ -69,7 +74,7 @@ export function useRestoreRecord() {
   return useMutation({
     mutationFn: ({ objectType, id }: { objectType: RecyclableType; id: string }) => restore(api, objectType, id),
     onSuccess: () => {
-      for (const key of [recycleBinKeys.all, accountKeys.all, contactKeys.all, opportunityKeys.all]) void queryClient.invalidateQueries({ queryKey: key });
+      for (const key of [recycleBinKeys.all, accountKeys.all, contactKeys.all, opportunityKeys.all, activityKeys.all]) void queryClient.invalidateQueries({ queryKey: key });
     },
   });
 }

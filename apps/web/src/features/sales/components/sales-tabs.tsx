@@ -4,11 +4,11 @@ import { useNavigate } from 'react-router';
 import { usePermissions } from '@/lib/permissions';
 import { RECYCLABLE_TYPES } from '../api/recycle-bin';
 
-type Tab = 'accounts' | 'opportunities' | 'board' | 'recycleBin';
+type Tab = 'accounts' | 'opportunities' | 'board' | 'activities' | 'recycleBin';
 
-const PATHS: Record<Tab, string> = { accounts: '/sales', opportunities: '/sales/opportunities', board: '/sales/opportunities/board', recycleBin: '/sales/recycle-bin' };
+const PATHS: Record<Tab, string> = { accounts: '/sales', opportunities: '/sales/opportunities', board: '/sales/opportunities/board', activities: '/sales/activities', recycleBin: '/sales/recycle-bin' };
 
-/** The sales module's lists: accounts, opportunities, their board and the recycle bin, each shown only to who may use it. */
+/** The sales module's lists: accounts, opportunities, their board, activities and the recycle bin, each shown only to who may use it. */
 export function SalesTabs({ current }: { current: Tab }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -16,10 +16,11 @@ export function SalesTabs({ current }: { current: Tab }) {
   const tabs: Tab[] = [
     ...(permissions.canDo('account', 'read') ? (['accounts'] as const) : []),
     ...(permissions.canDo('opportunity', 'read') ? (['opportunities', 'board'] as const) : []),
+    ...(permissions.canDo('activity', 'read') ? (['activities'] as const) : []),
     ...(RECYCLABLE_TYPES.some((type) => permissions.canDo(type, 'delete')) ? (['recycleBin'] as const) : []),
   ];
   if (tabs.length < 2) return null;
-  const labels: Record<Tab, string> = { accounts: t('accounts.title'), opportunities: t('opportunities.title'), board: t('opportunities.board'), recycleBin: t('recycleBin.tab') };
+  const labels: Record<Tab, string> = { accounts: t('accounts.title'), opportunities: t('opportunities.title'), board: t('opportunities.board'), activities: t('activities.title'), recycleBin: t('recycleBin.tab') };
   return (
     <Segmented<Tab>
       value={current}

@@ -72,7 +72,7 @@ describe('AccountPage', { timeout: 20_000 }, () => {
       contactLevels: { ...REP_LEVELS, create: 'none' },
       routes: {
         [`GET /api/v1/accounts/${ACCOUNT_ID}`]: () => json(account({ ownerId: TEAMMATE_ID, myAccess: { update: false, share: false, delete: true, reassign: true } })),
-        [`DELETE /api/v1/accounts/${ACCOUNT_ID}`]: () => problem(409, 'conflict', { detail: 'The account still has contacts' }),
+        [`DELETE /api/v1/accounts/${ACCOUNT_ID}`]: () => problem(409, 'conflict', { detail: 'Other records refer to it' }),
       },
     });
     await renderApp(PATH, { fetch, language: 'en' });
@@ -88,7 +88,7 @@ describe('AccountPage', { timeout: 20_000 }, () => {
     const user = setupUser();
     await user.click(screen.getByTestId('record-delete'));
     await user.click(await screen.findByRole('button', { name: 'Delete' }));
-    expect(await screen.findByText('This account still has contacts. Delete them or move them to another account first.')).toBeTruthy();
+    expect(await screen.findByText('Other records still refer to this one, so it cannot be deleted.')).toBeTruthy();
     const [sent] = requestsTo(requests, 'DELETE', `/api/v1/accounts/${ACCOUNT_ID}`);
     expect(sent?.headers.get('If-Match')).toBe('W/"3"');
   });

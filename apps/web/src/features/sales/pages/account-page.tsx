@@ -14,6 +14,7 @@ import { useAccount } from '../api/get-account';
 import { useAccountContacts } from '../api/list-account-contacts';
 import { useAccountOpportunities, useCreateOpportunity, usePipelines, useStageIndex, type CreateOpportunityBody } from '../api/opportunities';
 import { useUpdateAccount, type UpdateAccountBody } from '../api/update-account';
+import { ActivityTimeline } from '../components/activity-timeline';
 import { ContactsTable } from '../components/contacts-table';
 import { OpportunitiesTable } from '../components/opportunities-table';
 import { ExportButton } from '../components/export-button';
@@ -23,7 +24,7 @@ import { RecordView } from '../components/record-view';
 
 const CONTACTS_PAGE_SIZE = 50;
 
-/** `/sales/accounts/:id`: one account, what the caller may do with it, and its contacts. */
+/** `/sales/accounts/:id`: one account, what the caller may do with it, its contacts, opportunities and activity timeline. */
 export function AccountPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -61,7 +62,7 @@ export function AccountPage() {
         remove={() => deleteAccount.mutateAsync({ id, version: record.version })}
         reload={() => account.refetch()}
         onDeleted={() => void navigate('/sales')}
-        deleteConflictText={t('records.delete.hasContacts')}
+        deleteConflictText={t('records.delete.referenced')}
         extraActions={
           <>
             <Can objectType="contact" action="create">
@@ -117,6 +118,7 @@ export function AccountPage() {
             </Flex>
           </Card>
         )}
+        <ActivityTimeline filter={{ accountId: id }} about={{ relatedType: 'account', relatedId: id, name: accountName }} />
       </RecordView>
       {creatingContact && (
         <CreateRecordModal

@@ -8,6 +8,7 @@ import { useContact } from '../api/get-contact';
 import { useUpdateContact, type UpdateContactBody } from '../api/update-contact';
 import { RecordLoadState } from '../components/record-load-state';
 import { RecordView } from '../components/record-view';
+import { ActivityTimeline } from '../components/activity-timeline';
 
 /** `/sales/contacts/:id`: one contact, its account, and what the caller may do with it. */
 export function ContactPage() {
@@ -65,7 +66,9 @@ export function ContactPage() {
               ]
             : []
         }
-      />
+      >
+        <ActivityTimeline filter={{ relatedId: id }} about={{ relatedType: 'contact', relatedId: id, name: record.name || t('records.unnamed') }} />
+      </RecordView>
     </>
   );
 }

@@ -8,6 +8,7 @@ import { useAccount } from '../api/get-account';
 import { stageName, useDeleteOpportunity, useOpportunity, usePipelines, useStageHistory, useStageIndex, useUpdateOpportunity, type UpdateOpportunityBody } from '../api/opportunities';
 import { RecordLoadState } from '../components/record-load-state';
 import { RecordView } from '../components/record-view';
+import { ActivityTimeline } from '../components/activity-timeline';
 
 /** `/sales/opportunities/:id`: one opportunity, its account, its stage (changeable in place) and its stage history. */
 export function OpportunityPage() {
@@ -131,6 +132,7 @@ export function OpportunityPage() {
             />
           </Card>
         )}
+        <ActivityTimeline filter={{ relatedId: id }} about={{ relatedType: 'opportunity', relatedId: id, name: record.name || t('records.unnamed') }} />
       </RecordView>
     </>
   );

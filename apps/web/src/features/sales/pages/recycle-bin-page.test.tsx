@@ -55,7 +55,7 @@ describe('RecycleBinPage', { timeout: 20_000 }, () => {
   });
 
   it('offers only the types the caller may delete, and nothing to who may delete none', async () => {
-    const { fetch, requests } = salesServer({ accountLevels: NO_DELETE, contactLevels: NO_DELETE, opportunityLevels: NO_DELETE });
+    const { fetch, requests } = salesServer({ accountLevels: NO_DELETE, contactLevels: NO_DELETE, opportunityLevels: NO_DELETE, activityLevels: NO_DELETE });
     await renderApp('/sales/recycle-bin', { fetch });
     expect(await screen.findByTestId('recycle-bin-no-access')).toBeTruthy();
     expect(requests.some((request) => new URL(request.url).pathname.endsWith('/recycle-bin'))).toBe(false);

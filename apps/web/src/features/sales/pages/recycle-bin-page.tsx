@@ -10,7 +10,9 @@ import { usePermissions } from '@/lib/permissions';
 import { RECYCLABLE_TYPES, useRecycleBin, useRestoreRecord, type BinnedRecord, type RecyclableType } from '../api/recycle-bin';
 import { SalesTabs } from '../components/sales-tabs';
 
-const RECORD_PATHS: Record<RecyclableType, string> = { account: '/sales/accounts', contact: '/sales/contacts', opportunity: '/sales/opportunities' };
+/** Where a restored record is shown: its page, or the activities page (activities have none of their own). */
+const restoredPath = (objectType: RecyclableType, id: string) =>
+  objectType === 'activity' ? '/sales/activities' : `${{ account: '/sales/accounts', contact: '/sales/contacts', opportunity: '/sales/opportunities' }[objectType]}/${id}`;
 
 /**
  * `/sales/recycle-bin`: what the caller deleted or may delete, per object type, with a restore button. Only the
@@ -43,7 +45,7 @@ export function RecycleBinPage() {
     restore.mutate(
       { objectType, id: record.id },
       {
-        onSuccess: () => void message.success(t('recycleBin.restored', { name: record.name ?? t('records.unnamed') })),
+        onSuccess: () => void message.success(t('recycleBin.restored', { name: record.name ?? record.subject ?? t('records.unnamed') })),
         onError: (error) => {
           // 409: the parent (the contact's or opportunity's account) is binned as well; the API names it.
           const parentBinned = error instanceof ApiError && error.status === 409;
@@ -53,7 +55,7 @@ export function RecycleBinPage() {
     );
 
   const columns: TableColumnsType<BinnedRecord> = [
-    { key: 'name', title: t('recycleBin.columns.name'), render: (_: unknown, r) => r.name ?? t('records.unnamed') },
+    { key: 'name', title: t('recycleBin.columns.name'), render: (_: unknown, r) => r.name ?? r.subject ?? t('records.unnamed') },
     { key: 'deletedAt', title: t('recycleBin.columns.deletedAt'), render: (_: unknown, r) => (r.deletedAt ? new Date(r.deletedAt).toLocaleString(i18n.language) : '—') },
     { key: 'deletedBy', title: t('recycleBin.columns.deletedBy'), render: (_: unknown, r) => <UserName id={r.deletedBy} /> },
     {
@@ -101,7 +103,7 @@ export function RecycleBinPage() {
           />
           {restore.isSuccess && (
             <Typography.Text>
-              <Link to={`${RECORD_PATHS[restore.variables.objectType]}/${restore.variables.id}`} data-testid="recycle-bin-open-restored">
+              <Link to={restoredPath(restore.variables.objectType, restore.variables.id)} data-testid="recycle-bin-open-restored">
                 {t('recycleBin.open')}
               </Link>
             </Typography.Text>

@@ -77,6 +77,39 @@ export function opportunity(overrides: Record<string, unknown> = {}) {
   };
 }
 
+export const ACTIVITY_FIELDS: Fields = {
+  kind: 'edit', subject: 'edit', description: 'edit', status: 'edit', priority: 'edit', dueAt: 'edit', durationMinutes: 'edit', location: 'edit', outcome: 'edit',
+  completedAt: 'read', relatedType: 'read', relatedId: 'read', accountId: 'read', ownerId: 'read', teamId: 'read', partnerAccountId: 'read', ownerOnlyEdit: 'edit', restricted: 'edit',
+};
+
+export function activity(overrides: Record<string, unknown> = {}) {
+  return {
+    id: '0190a0b0-0000-7000-8000-00000000ac01',
+    version: 1,
+    kind: 'visit',
+    subject: '拜访徐州恒达：现场勘查',
+    description: null,
+    status: 'planned',
+    priority: 'high',
+    dueAt: '2026-12-03T02:00:00.000Z',
+    durationMinutes: 90,
+    location: '徐州',
+    outcome: null,
+    completedAt: null,
+    relatedType: 'account',
+    relatedId: ACCOUNT_ID,
+    accountId: ACCOUNT_ID,
+    ownerId: ME.id,
+    teamId: TEAM_E1.id,
+    partnerAccountId: null,
+    ownerOnlyEdit: false,
+    restricted: false,
+    createdAt: '2026-11-30T00:00:00.000Z',
+    updatedAt: '2026-11-30T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
 export function account(overrides: Record<string, unknown> = {}) {
   return {
     id: ACCOUNT_ID,
@@ -128,6 +161,8 @@ export interface SalesServerOptions {
   contactFields?: Fields;
   opportunityLevels?: Levels;
   opportunityFields?: Fields;
+  activityLevels?: Levels;
+  activityFields?: Fields;
   routes?: Record<string, Handler>;
 }
 
@@ -140,6 +175,8 @@ export function salesServer({
   contactFields = CONTACT_FIELDS,
   opportunityLevels = REP_LEVELS,
   opportunityFields = OPPORTUNITY_FIELDS,
+  activityLevels = REP_LEVELS,
+  activityFields = ACTIVITY_FIELDS,
   routes = {},
 }: SalesServerOptions = {}) {
   return createFakeFetch({
@@ -150,6 +187,7 @@ export function salesServer({
           { objectType: 'account', levels: accountLevels, fields: accountFields },
           { objectType: 'contact', levels: contactLevels, fields: contactFields },
           { objectType: 'opportunity', levels: opportunityLevels, fields: opportunityFields },
+          { objectType: 'activity', levels: activityLevels, fields: activityFields },
         ],
       }),
     'GET /api/v1/teams': () => json([TEAM_E1, TEAM_E2]),
@@ -158,6 +196,7 @@ export function salesServer({
     [`GET /api/v1/accounts/${ACCOUNT_ID}/contacts`]: () => json({ data: [contact({ myAccess: undefined })], nextCursor: null }),
     [`GET /api/v1/accounts/${ACCOUNT_ID}/opportunities`]: () => json({ data: [opportunity()], nextCursor: null }),
     'GET /api/v1/pipelines': () => json([PIPELINE]),
+    'GET /api/v1/activities': () => json({ data: [], nextCursor: null }),
     ...routes,
   });
 }
