@@ -272,6 +272,26 @@ describe('opportunities', () => {
       expect(partner.body.groups.every((g: { key: string }) => g.key === 'North')).toBe(true);
     });
 
+    it('by stage for one owner: the pipeline at a glance, in stage order, named, summed like the list', async () => {
+      const [e1] = await t.sql<{ id: string }>(`select id from users where email = 'rep.e1@lianxi.test'`);
+      const mine = await t.http.get(`/api/v1/opportunities/forecast?groupBy=stage&ownerId=${e1.id}`).set(as('manager.east')).expect(200);
+      const rows = await t.sql<{ key: string; label: string; label_en: string; currency: string; count: number; amount: string }>(
+        `select s.id::text as key, min(s.name) as label, min(s.name_en) as label_en, o.currency, count(*)::int as count, sum(o.amount)::text as amount
+           from opportunities o join pipeline_stages s on s.id = o.stage_id
+          where s.kind <> 'lost' and o.owner_id = $1 and o.deleted_at is null and not o.restricted
+          group by s.id, o.currency order by min(s.pipeline_id::text), min(s.position), o.currency`,
+        [e1.id],
+      );
+      expect(rows.length).toBeGreaterThan(1);
+      expect(mine.body.groups.map((g: Group & { label: string; labelEn: string }) => ({ key: g.key, label: g.label, label_en: g.labelEn, currency: g.currency, count: g.count, amount: g.amount }))).toEqual(rows);
+      // The restricted account's opportunities are rep.e1's own: they see them, their manager does not.
+      const own = await t.http.get(`/api/v1/opportunities/forecast?groupBy=stage&ownerId=${e1.id}`).set(as('rep.e1')).expect(200);
+      expect(totals(own.body.groups).count).toBeGreaterThan(totals(mine.body.groups).count);
+      // Someone else's opportunities the caller cannot see add nothing.
+      const [n1] = await t.sql<{ id: string }>(`select id from users where email = 'rep.n1@lianxi.test'`);
+      expect((await t.http.get(`/api/v1/opportunities/forecast?groupBy=stage&ownerId=${n1.id}`).set(as('rep.e1')).expect(200)).body.groups).toEqual([]);
+    });
+
     it('sums exactly in decimal: 1234567.89 at 35 % twice, and 0.10 + 0.20', async () => {
       for (const amount of ['1234567.89', '1234567.89']) {
         await t.http.post('/api/v1/opportunities').set(as('director')).send({ accountId: accountIds.N1, name: 'Exact', amount, currency: 'EUR', probability: 35, expectedCloseDate: '2031-02-10' }).expect(201);

@@ -31,8 +31,8 @@ const spaced = (label) => new RegExp(`^${[...label].join('\\s?')}$`);
 /** The region is toggled between these, so the edit changes something on every run against the same database. */
 const REGIONS = ['East', 'East (Xuzhou)'];
 const NAV = {
-  zh: { sales: '销售', marketing: '市场', service: '服务', analytics: '分析' },
-  en: { sales: 'Sales', marketing: 'Marketing', service: 'Service', analytics: 'Analytics' },
+  zh: { desk: '工作台', sales: '销售', marketing: '市场', service: '服务', analytics: '分析' },
+  en: { desk: 'My desk', sales: 'Sales', marketing: 'Marketing', service: 'Service', analytics: 'Analytics' },
 };
 
 function fail(message) {
@@ -160,13 +160,18 @@ async function main() {
         await page.getByTestId('login-email').waitFor({ state: 'visible' });
         await page.screenshot({ path: join(SHOTS, 'login.png') });
       }],
-      [`signing in as ${USER.email} shows the shell`, async () => {
+      [`signing in as ${USER.email} opens the work desktop: today's visit and the pipeline by stage`, async () => {
         await page.getByTestId('login-email').fill(USER.email);
         await page.getByTestId('login-password').fill(USER.password);
         await page.getByTestId('login-submit').click();
-        await expectPath(page, '/sales');
+        await expectPath(page, '/desk');
         await page.getByTestId('nav-sales').waitFor({ state: 'visible' });
-        await page.getByTestId('page-title').waitFor({ state: 'visible' });
+        // The demo data plans a visit today for each account, owned like the account.
+        await page.getByTestId('desk-visit-list').getByText('现场勘查', { exact: false }).first().waitFor();
+        await page.getByTestId('desk-todo-list').getByText('逾期').first().waitFor();
+        await page.getByTestId('desk-pipeline').getByText('初步接洽').first().waitFor();
+        await settle(page);
+        await page.screenshot({ path: join(SHOTS, 'desk-zh.png'), fullPage: true });
       }],
       ['the navigation is in Chinese (the demo user\'s language)', async () => {
         await expectNav(page, NAV.zh);
@@ -182,7 +187,7 @@ async function main() {
       ['after a reload the session (refresh cookie) and English persist', async () => {
         await page.reload();
         await page.getByTestId('nav-sales').waitFor({ state: 'visible' });
-        if (pathOf(page) !== '/sales') fail(`reload landed on ${pathOf(page)}`);
+        if (pathOf(page) !== '/desk') fail(`reload landed on ${pathOf(page)}`);
         await expectNav(page, NAV.en);
       }],
       ['signing out returns to /login', async () => {
@@ -199,7 +204,9 @@ async function main() {
         await page.getByTestId('login-email').waitFor({ state: 'visible' });
       }],
       [`the rep opens the account ${ACCOUNT_NAME} from the list`, async () => {
-        await signIn(page, USER, '/sales');
+        await signIn(page, USER, '/desk');
+        await page.getByTestId('nav-sales').click();
+        await expectPath(page, '/sales');
         await page.getByTestId('accounts-table').getByRole('link', { name: ACCOUNT_NAME }).click();
         await page.waitForURL((url) => url.pathname.startsWith('/sales/accounts/'));
         accountId = pathOf(page).split('/').at(-1);
@@ -330,7 +337,7 @@ async function main() {
         await signOut(page);
       }],
       [`the distributor's user (${PARTNER.email}) makes an API key in the SPA; its secret is shown once`, async () => {
-        await signIn(page, PARTNER, '/sales');
+        await signIn(page, PARTNER, '/desk');
         await page.getByTestId('user-menu').click();
         await page.getByTestId('user-menu-api-keys').click();
         await expectPath(page, '/profile/api-keys');

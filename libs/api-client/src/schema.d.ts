@@ -1703,7 +1703,7 @@ export interface components {
             period: components["schemas"]["ForecastPeriod"];
         };
         /** @enum {string} */
-        ForecastGroupBy: "period" | "owner" | "team" | "region";
+        ForecastGroupBy: "period" | "owner" | "team" | "region" | "stage";
         ForecastGroupDto: {
             /**
              * @description Σ amount, decimal string.
@@ -1715,10 +1715,10 @@ export interface components {
             currency: string;
             /**
              * @description The group: `2027-03` or `2027-Q1` by period, a user id by owner, a team id by team, the account's region by
-             *     region; null for opportunities without one (no close date, no team, no region).
+             *     region, a stage id by stage; null for opportunities without one (no close date, no team, no region).
              */
             key: string | null;
-            /** @description The owner's or team's name (Chinese), else null. */
+            /** @description The owner's, team's or stage's name (Chinese), else null. */
             label: string | null;
             labelEn: string | null;
             /**
@@ -6418,6 +6418,8 @@ export interface operations {
                 to?: string;
                 /** @description Default `period`. `region` is the region of the opportunity's account. */
                 groupBy?: components["schemas"]["ForecastGroupBy"];
+                /** @description Only this owner's opportunities (e.g. the caller's own, on their work desktop). */
+                ownerId?: string;
                 /** @description For `groupBy=period`: default `month`. */
                 period?: components["schemas"]["ForecastPeriod"];
             };

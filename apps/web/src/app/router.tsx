@@ -19,6 +19,7 @@ import { ServicePage } from '@/features/service/pages/service-page';
 import { LoginPage } from './auth/login-page';
 import { RequireAuth } from './auth/require-auth';
 import { RequireRole } from './auth/require-role';
+import { DeskPage } from './desk/desk-page';
 import { AppShell } from './shell/app-shell';
 import { HomeRedirect } from './shell/home-redirect';
 import { NotFoundPage } from './shell/not-found-page';
@@ -36,6 +37,7 @@ export const routes: RouteObject[] = [
     ),
     children: [
       { index: true, element: <HomeRedirect /> },
+      { path: 'desk', element: <DeskPage /> },
       { path: 'sales', element: <SalesPage /> },
       { path: 'sales/accounts', element: <Navigate to="/sales" replace /> },
       { path: 'sales/accounts/:id', element: <AccountPage /> },

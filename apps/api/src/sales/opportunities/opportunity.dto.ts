@@ -225,6 +225,8 @@ export enum ForecastGroupBy {
   Owner = 'owner',
   Team = 'team',
   Region = 'region',
+  /** Pipeline stage, in the pipelines' stage order: the pipeline at a glance. */
+  Stage = 'stage',
 }
 
 export enum ForecastPeriod {
@@ -237,6 +239,11 @@ export class ForecastQueryDto {
   @Optional()
   @IsEnum(ForecastGroupBy)
   groupBy?: ForecastGroupBy;
+
+  /** Only this owner's opportunities (e.g. the caller's own, on their work desktop). */
+  @Optional()
+  @IsUUID()
+  ownerId?: string;
 
   /** For `groupBy=period`: default `month`. */
   @Optional()
@@ -261,11 +268,11 @@ export class ForecastQueryDto {
 export class ForecastGroupDto {
   /**
    * The group: `2027-03` or `2027-Q1` by period, a user id by owner, a team id by team, the account's region by
-   * region; null for opportunities without one (no close date, no team, no region).
+   * region, a stage id by stage; null for opportunities without one (no close date, no team, no region).
    */
   @ApiProperty({ type: 'string', nullable: true })
   key!: string | null;
-  /** The owner's or team's name (Chinese), else null. */
+  /** The owner's, team's or stage's name (Chinese), else null. */
   @ApiProperty({ type: 'string', nullable: true })
   label!: string | null;
   @ApiProperty({ type: 'string', nullable: true })

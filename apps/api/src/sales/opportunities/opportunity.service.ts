@@ -146,7 +146,14 @@ export class OpportunityService {
     const period = query.period ?? ForecastPeriod.Month;
     if (query.from && query.to && query.from > query.to) throw AppError.validation('to', 'must not be before from');
     const access = await this.records.accessFor(principal);
-    const needed = ['amount', ...(groupBy === ForecastGroupBy.Owner ? ['ownerId'] : groupBy === ForecastGroupBy.Team ? ['teamId'] : groupBy === ForecastGroupBy.Period ? ['expectedCloseDate'] : [])];
+    const byField: Partial<Record<ForecastGroupBy, string>> = {
+      [ForecastGroupBy.Owner]: 'ownerId',
+      [ForecastGroupBy.Team]: 'teamId',
+      [ForecastGroupBy.Period]: 'expectedCloseDate',
+      [ForecastGroupBy.Stage]: 'stageId',
+    };
+    const groupField = byField[groupBy];
+    const needed = ['amount', ...(groupField ? [groupField] : []), ...(query.ownerId ? ['ownerId'] : [])];
     const unreadable = needed.filter((field) => [FieldAccess.Hidden, FieldAccess.Masked].includes(access.fieldAccess(field)));
     if (unreadable.length) {
       throw new AppError(ErrorCode.Forbidden, `You may not read: ${unreadable.join(', ')}`, { errors: unreadable.map((field) => ({ field, message: 'you may not read this field' })) });
@@ -154,7 +161,9 @@ export class OpportunityService {
     const query_ = this.records.readable(access).innerJoin('pipeline_stages', 's', 's.id = r.stage_id').andWhere(`s.kind <> 'lost'`);
     if (query.from) query_.andWhere('r.expected_close_date >= :from', { from: query.from });
     if (query.to) query_.andWhere('r.expected_close_date <= :to', { to: query.to });
+    if (query.ownerId) query_.andWhere('r.owner_id = :ownerId', { ownerId: query.ownerId });
     let key: string;
+    let order: string | undefined;
     let label = 'null';
     let labelEn = 'null';
     switch (groupBy) {
@@ -177,6 +186,12 @@ export class OpportunityService {
         query_.leftJoin('accounts', 'a', 'a.id = r.account_id');
         key = 'a.region';
         break;
+      case ForecastGroupBy.Stage:
+        key = 's.id::text';
+        label = 'min(s.name)';
+        labelEn = 'min(s.name_en)';
+        order = 'min(s.pipeline_id::text), min(s.position)';
+        break;
     }
     const rows = await query_
       .select(`${key}`, 'key')
@@ -188,7 +203,7 @@ export class OpportunityService {
       .addSelect('round(sum(r.amount * r.probability) / 100, 2)::text', 'weighted')
       .groupBy(key)
       .addGroupBy('r.currency')
-      .orderBy(key, 'ASC', 'NULLS LAST')
+      .orderBy(order ?? key, 'ASC', 'NULLS LAST')
       .addOrderBy('r.currency', 'ASC')
       .getRawMany<{ key: string | null; label: string | null; label_en: string | null; currency: string; count: number; amount: string; weighted: string }>();
     return {

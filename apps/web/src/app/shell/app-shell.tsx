@@ -1,4 +1,4 @@
-import { AuditOutlined, BarChartOutlined, CustomerServiceOutlined, NotificationOutlined, RiseOutlined, SettingOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, CustomerServiceOutlined, DesktopOutlined, NotificationOutlined, RiseOutlined, SettingOutlined } from '@ant-design/icons';
 import { Flex, Layout, Menu, Space, theme, Typography, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useVisibleSections, type Section } from './sections';
 import { UserMenu } from './user-menu';
 
 const ICONS: Record<Section, ReactNode> = {
+  desk: <DesktopOutlined />,
   sales: <RiseOutlined />,
   marketing: <NotificationOutlined />,
   service: <CustomerServiceOutlined />,

@@ -2,20 +2,21 @@ import { useMe } from '@/features/identity/api/get-me';
 import { usePermissions, type ObjectType } from '@/lib/permissions';
 import { userHasRole } from '@/lib/session';
 
-export type Section = 'sales' | 'marketing' | 'service' | 'analytics' | 'admin' | 'audit';
+export type Section = 'desk' | 'sales' | 'marketing' | 'service' | 'analytics' | 'admin' | 'audit';
 
 /** Menu order. */
-export const SECTIONS: readonly Section[] = ['sales', 'marketing', 'service', 'analytics', 'audit', 'admin'];
+export const SECTIONS: readonly Section[] = ['desk', 'sales', 'marketing', 'service', 'analytics', 'audit', 'admin'];
 
 /** The object types each business module holds; a module is in the menu when the caller may read one of them. */
 const MODULE_OBJECTS: Record<'sales' | 'marketing' | 'service' | 'analytics', readonly ObjectType[]> = {
-  sales: ['account', 'contact', 'opportunity'],
+  sales: ['account', 'contact', 'opportunity', 'activity'],
   // Not built yet: no object types of their own, so they follow "reads any business data" until they get some.
   marketing: [],
   service: [],
   analytics: [],
 };
-const BUSINESS_OBJECTS: readonly ObjectType[] = ['account', 'contact', 'opportunity'];
+const BUSINESS_OBJECTS: readonly ObjectType[] = ['account', 'contact', 'opportunity', 'activity'];
+const DESK_OBJECTS: readonly ObjectType[] = ['activity', 'opportunity'];
 
 /**
  * The modules the caller has something to do in, from /me/permissions and their roles: business modules for
@@ -29,6 +30,8 @@ export function useVisibleSections(): { sections: Section[]; ready: boolean } {
   const visible = (section: Section): boolean => {
     if (section === 'admin') return userHasRole(user, 'system_admin');
     if (section === 'audit') return userHasRole(user, 'auditor');
+    // The work desktop shows the caller's to-dos and pipeline: for who reads either.
+    if (section === 'desk') return DESK_OBJECTS.some((type) => permissions.canDo(type, 'read'));
     const objects = MODULE_OBJECTS[section];
     return objects.length > 0 ? objects.some((type) => permissions.canDo(type, 'read')) : readsAnything;
   };

@@ -33,6 +33,8 @@ export const opportunityKeys = {
   details: () => [...opportunityKeys.all, 'detail'] as const,
   detail: (id: string) => [...opportunityKeys.details(), id] as const,
   history: (id: string) => [...opportunityKeys.detail(id), 'history'] as const,
+  forecasts: () => [...opportunityKeys.all, 'forecast'] as const,
+  forecast: (params: object) => [...opportunityKeys.forecasts(), params] as const,
 };
 
 export const pipelineKeys = {

@@ -11,6 +11,8 @@ export type OpportunitySort = Schema<'OpportunitySort'>;
 export type Pipeline = Schema<'PipelineDto'>;
 export type PipelineStage = Schema<'PipelineStageDto'>;
 export type StageChange = Schema<'StageChangeDto'>;
+export type Forecast = Schema<'ForecastDto'>;
+type ForecastQuery = NonNullable<paths['/api/v1/opportunities/forecast']['get']['parameters']['query']>;
 export type CreateOpportunityBody = Schema<'CreateOpportunityDto'>;
 export type UpdateOpportunityBody = Schema<'UpdateOpportunityDto'>;
 type ListQuery = NonNullable<paths['/api/v1/opportunities']['get']['parameters']['query']>;
@@ -25,6 +27,16 @@ export function usePipelines({ enabled = true }: { enabled?: boolean } = {}) {
     queryKey: pipelineKeys.all,
     queryFn: ({ signal }): Promise<Pipeline[]> => unwrap(api.client.GET('/api/v1/pipelines', { signal })),
     staleTime: 5 * 60_000,
+    enabled,
+  });
+}
+
+/** The weighted forecast of what the caller sees (403 naming `amount` for who may not read amounts). */
+export function useForecast(params: ForecastQuery, { enabled = true }: { enabled?: boolean } = {}) {
+  const api = useApi();
+  return useQuery({
+    queryKey: opportunityKeys.forecast(params),
+    queryFn: ({ signal }): Promise<Forecast> => unwrap(api.client.GET('/api/v1/opportunities/forecast', { params: { query: params }, signal })),
     enabled,
   });
 }
@@ -117,6 +129,7 @@ export function useUpdateOpportunity() {
       void queryClient.invalidateQueries({ queryKey: opportunityKeys.history(opportunity.id) });
       void queryClient.invalidateQueries({ queryKey: opportunityKeys.lists() });
       void queryClient.invalidateQueries({ queryKey: opportunityKeys.boards() });
+      void queryClient.invalidateQueries({ queryKey: opportunityKeys.forecasts() });
     },
   });
 }
