@@ -7,6 +7,10 @@ import { ChangePasswordPage } from '@/features/identity/pages/change-password-pa
 import { ProfilePage } from '@/features/identity/pages/profile-page';
 import { ResetPasswordPage } from '@/features/identity/pages/reset-password-page';
 import { MarketingPage } from '@/features/marketing/pages/marketing-page';
+import { PriceListPage } from '@/features/products/pages/price-list-page';
+import { PriceListsPage } from '@/features/products/pages/price-lists-page';
+import { ProductPage } from '@/features/products/pages/product-page';
+import { ProductsPage } from '@/features/products/pages/products-page';
 import { AccountPage } from '@/features/sales/pages/account-page';
 import { ContactPage } from '@/features/sales/pages/contact-page';
 import { OpportunitiesPage } from '@/features/sales/pages/opportunities-page';
@@ -41,6 +45,10 @@ export const routes: RouteObject[] = [
       { path: 'sales/opportunities', element: <OpportunitiesPage /> },
       { path: 'sales/opportunities/board', element: <OpportunityBoardPage /> },
       { path: 'sales/opportunities/:id', element: <OpportunityPage /> },
+      { path: 'products', element: <ProductsPage /> },
+      { path: 'products/price-lists', element: <PriceListsPage /> },
+      { path: 'products/price-lists/:id', element: <PriceListPage /> },
+      { path: 'products/:id', element: <ProductPage /> },
       { path: 'marketing', element: <MarketingPage /> },
       { path: 'service', element: <ServicePage /> },
       { path: 'analytics', element: <AnalyticsPage /> },

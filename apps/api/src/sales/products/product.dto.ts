@@ -7,6 +7,8 @@ import { IsMoney } from './catalogue';
 import { ProductCategoryEntity, ProductEntity } from './product.entity';
 
 const CODE = /^[A-Z0-9][A-Z0-9._/-]{0,39}$/;
+/** What a request may send: any case, surrounding white space allowed (normalised before CODE is checked). */
+const CODE_INPUT = '^\\s*[A-Za-z0-9][A-Za-z0-9._/-]{0,39}\\s*$';
 const CODE_MESSAGE = '$property must be 1–40 letters, digits, ".", "_", "/" or "-" (trimmed and upper-cased), starting with a letter or digit';
 /** Codes are compared trimmed and upper-case: ` xe370-std ` is `XE370-STD`. */
 const normaliseCode = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
@@ -80,7 +82,7 @@ export class ProductQueryDto extends PageQueryDto {
 
 export class CreateProductDto {
   /** Trimmed and upper-cased; unique (409 naming `code`). @example XE370-STD */
-  @ApiProperty({ pattern: CODE.source, example: 'XE370-STD' })
+  @ApiProperty({ pattern: CODE_INPUT, example: 'XE370-STD' })
   @Transform(normaliseCode)
   @IsString()
   @Matches(CODE, { message: CODE_MESSAGE })
@@ -122,7 +124,7 @@ export class CreateProductDto {
 }
 
 export class UpdateProductDto {
-  @ApiPropertyOptional({ pattern: CODE.source, example: 'XE370-STD' })
+  @ApiPropertyOptional({ pattern: CODE_INPUT, example: 'XE370-STD' })
   @Optional()
   @Transform(normaliseCode)
   @IsString()

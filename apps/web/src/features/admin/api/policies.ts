@@ -31,6 +31,9 @@ export const OBJECT_FIELDS = {
   opportunity: ['name', 'accountId', 'pipelineId', 'stageId', 'amount', 'currency', 'probability', 'expectedCloseDate', 'competitors', 'description', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'],
   // Configuration without records: levels only, no field rules.
   pipeline: [],
+  // The catalogue: no owners, but field rules (the cost price is hidden from most roles).
+  product: ['code', 'name', 'nameEn', 'categoryId', 'unit', 'active', 'description', 'costPrice'],
+  price_list: ['name', 'currency', 'validFrom', 'validTo', 'isDefault', 'active', 'description'],
 } as const satisfies Record<ObjectType, readonly string[]>;
 
 export type PolicyField = (typeof OBJECT_FIELDS)[ObjectType][number];

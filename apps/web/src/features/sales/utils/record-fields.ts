@@ -3,8 +3,8 @@ import type { FieldAccess, ObjectType } from '@/lib/permissions';
 /** How a business field is entered in a form. */
 export type FieldInput = 'text' | 'email' | 'phone' | 'kind' | 'amount' | 'currency' | 'percent' | 'date';
 
-/** The object types that have records (pipelines are configuration). */
-export type RecordObjectType = Exclude<ObjectType, 'pipeline'>;
+/** The object types that have records (pipelines, the catalogue and price lists are configuration). */
+export type RecordObjectType = Exclude<ObjectType, 'pipeline' | 'product' | 'price_list'>;
 
 export interface FieldSpec {
   name: string;
