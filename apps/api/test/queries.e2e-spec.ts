@@ -30,6 +30,7 @@ const SCENARIOS: Scenario[] = [
   { file: 'accounts.contacts.rep', who: 'rep.e1', what: 'an account\'s contacts (related list): the account must be visible first', path: (ids) => `/api/v1/accounts/${ids.account}/contacts` },
   { file: 'opportunities.list.rep', who: 'rep.e1', what: 'first page of opportunities by amount, descending (zero-padded numeric text in collation "C"), team scope', path: () => '/api/v1/opportunities?sort=-amount&limit=50' },
   { file: 'opportunities.forecast.manager', who: 'manager.east', what: 'weighted forecast by quarter: the subtree read scope inside the aggregate, lost stages excluded', path: () => '/api/v1/opportunities/forecast?groupBy=period&period=quarter' },
+  { file: 'products.list.partner', who: 'partner', what: 'catalogue page by code for a partner (active products only), searched by code or names', path: () => '/api/v1/products?q=XE&limit=50' },
   { file: 'contacts.list.quality', who: 'quality', what: 'contacts for the quality inspector (phone and email hidden: filtered on the way out)', path: () => '/api/v1/contacts?limit=50' },
 ];
 
