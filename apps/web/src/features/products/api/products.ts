@@ -10,6 +10,7 @@ export type ProductSort = Schema<'ProductSort'>;
 export type ProductCategory = Schema<'ProductCategoryDto'>;
 export type ProductPrice = Schema<'ProductPriceDto'>;
 export type UpdateProductBody = Schema<'UpdateProductDto'>;
+export type CreateProductBody = Schema<'CreateProductDto'>;
 export type PriceList = Schema<'PriceListDto'>;
 export type PriceListEntry = Schema<'PriceListEntryDto'>;
 export type PriceListEntryPage = Schema<'PriceListEntryPageDto'>;
@@ -70,6 +71,18 @@ export function useUpdateProduct() {
   return useMutation({
     mutationFn: ({ id, version, changes }: { id: string; version: number; changes: UpdateProductBody }): Promise<Product> =>
       unwrap(api.client.PATCH('/api/v1/products/{id}', { params: { path: { id }, header: ifMatch(version) }, body: changes })),
+    onSuccess: (product) => {
+      queryClient.setQueryData(productKeys.detail(product.id), product);
+      void queryClient.invalidateQueries({ queryKey: productKeys.lists() });
+    },
+  });
+}
+
+export function useCreateProduct() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateProductBody): Promise<Product> => unwrap(api.client.POST('/api/v1/products', { body })),
     onSuccess: (product) => {
       queryClient.setQueryData(productKeys.detail(product.id), product);
       void queryClient.invalidateQueries({ queryKey: productKeys.lists() });

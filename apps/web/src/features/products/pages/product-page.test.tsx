@@ -1,4 +1,4 @@
-import { configure, screen, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, problem } from '@/testing/fake-api';
 import { renderApp } from '@/testing/render-app';
@@ -43,6 +43,30 @@ describe('ProductPage', { timeout: 20_000 }, () => {
     expect(await screen.findByTestId('product-prices-hidden')).toBeTruthy();
     expect(screen.queryByTestId('product-cost-price')).toBeNull();
     expect(requestsTo(requests, 'GET', `/api/v1/products/${PRODUCT_ID}/prices`)).toHaveLength(0);
+  });
+
+  it('edits as someone who may: sends only the changed fields with If-Match, and explains a 412', async () => {
+    let patches = 0;
+    const { fetch, requests } = productsServer({
+      productLevels: { read: 'all', create: 'all', update: 'all', delete: 'none', reassign: 'none' },
+      productFields: { ...PRODUCT_FIELDS, costPrice: 'edit' },
+      routes: {
+        [`GET /api/v1/products/${PRODUCT_ID}`]: () => json(product({ costPrice: '181000.00' }), 200, { ETag: 'W/"1"' }),
+        [`GET /api/v1/products/${PRODUCT_ID}/prices`]: () => json([]),
+        [`PATCH /api/v1/products/${PRODUCT_ID}`]: () => (++patches === 1 ? problem(412, 'precondition_failed') : json(product({ unit: '辆', costPrice: '181000.00', version: 2 }))),
+      },
+    });
+    await renderApp(`/products/${PRODUCT_ID}`, { fetch, language: 'en' });
+    fireEvent.click(await screen.findByTestId('product-edit'));
+    const unit = await screen.findByTestId('product-form-unit');
+    fireEvent.change(unit, { target: { value: '辆' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect((await screen.findByTestId('product-form-error')).textContent).toContain('Someone else changed this product');
+    const [patch] = requestsTo(requests, 'PATCH', `/api/v1/products/${PRODUCT_ID}`);
+    expect(patch.headers.get('If-Match')).toBe('W/"1"');
+    expect(await patch.json()).toEqual({ unit: '辆' });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.queryByTestId('product-form')).toBeNull());
   });
 
   it('says the product does not exist on a 404', async () => {

@@ -1,4 +1,6 @@
-import { Alert, Breadcrumb, Card, Descriptions, Result, Skeleton, Table, Tag, Typography, type TableProps } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Alert, App, Breadcrumb, Button, Card, Descriptions, Result, Skeleton, Table, Tag, Typography, type TableProps } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '@/components/ui/page-header';
@@ -6,6 +8,7 @@ import { ApiError } from '@/lib/api';
 import { localizedName } from '@/lib/localized';
 import { isReadable, usePermissions } from '@/lib/permissions';
 import { formatPrice, useProduct, useProductCategories, useProductPrices, type ProductPrice } from '../api/products';
+import { ProductFormModal } from '../components/product-form-modal';
 
 /** `/products/:id`: one product as the caller may see it, and its prices in every list (for who may read prices). */
 export function ProductPage() {
@@ -16,6 +19,8 @@ export function ProductPage() {
   const categories = useProductCategories({ enabled: product.isSuccess });
   const readsPrices = permissions.canDo('price_list', 'read');
   const prices = useProductPrices(id, { enabled: product.isSuccess && readsPrices });
+  const [editing, setEditing] = useState(false);
+  const { message } = App.useApp();
 
   if (product.isPending) return <Skeleton active />;
   if (product.isError || !product.data) {
@@ -53,7 +58,17 @@ export function ProductPage() {
   return (
     <>
       <Breadcrumb style={{ marginBottom: 8 }} items={[{ title: <Link to="/products">{t('products.title')}</Link> }, { title: p.code }]} />
-      <PageHeader title={name} />
+      <PageHeader
+        title={name}
+        extra={
+          permissions.canDo('product', 'update') && (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="product-edit">
+              {t('products.form.edit')}
+            </Button>
+          )
+        }
+      />
+      <ProductFormModal product={p} open={editing} onClose={() => setEditing(false)} onSaved={() => void message.success(t('products.form.saved'))} />
       <Card style={{ marginBottom: 16 }}>
         <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={items} data-testid="product-fields" />
       </Card>

@@ -1,6 +1,6 @@
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { json } from '@/testing/fake-api';
+import { json, problem } from '@/testing/fake-api';
 import { renderApp } from '@/testing/render-app';
 import { MINI, NONE, PRODUCT_FIELDS, product, productsServer, requestsTo } from '../testing/products-server';
 
@@ -48,6 +48,28 @@ describe('ProductsPage', { timeout: 20_000 }, () => {
     expect(await within(table).findByText('CNY 1,181,000.50')).toBeTruthy();
     expect(within(table).getByText('XE35U mini excavator')).toBeTruthy();
     expect(screen.getByTestId('products-tab-priceLists')).toBeTruthy();
+  });
+
+  it('creates a product as someone who may: a taken code is shown on the code field', async () => {
+    const { fetch, requests } = productsServer({
+      productLevels: { read: 'all', create: 'all', update: 'all', delete: 'none', reassign: 'none' },
+      routes: {
+        'GET /api/v1/products': () => json({ data: [product()], nextCursor: null }),
+        'POST /api/v1/products': () => problem(409, 'conflict', { errors: [{ field: 'code', message: 'is already taken' }] }),
+      },
+    });
+    await renderApp('/products', { fetch, language: 'en' });
+    fireEvent.click(await screen.findByTestId('product-create'));
+    fireEvent.change(await screen.findByTestId('product-form-code'), { target: { value: 'xe35u' } });
+    fireEvent.change(screen.getByTestId('product-form-name'), { target: { value: '测试' } });
+    fireEvent.change(screen.getByTestId('product-form-name-en'), { target: { value: 'Test' } });
+    // The category, chosen in the tree select.
+    fireEvent.mouseDown(within(screen.getByTestId('product-form')).getAllByRole('combobox')[0]);
+    fireEvent.click(await screen.findByTitle('Mini excavators'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Another product has this code')).toBeTruthy();
+    const [post] = requestsTo(requests, 'POST', '/api/v1/products');
+    expect(await post.json()).toMatchObject({ code: 'xe35u', name: '测试', nameEn: 'Test', categoryId: MINI.id, unit: '台', active: true });
   });
 
   it('says so to who may not read the catalogue, and asks for nothing', async () => {

@@ -1,8 +1,8 @@
-import { SearchOutlined } from '@ant-design/icons';
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Flex, Input, Row, Skeleton, Table, Tag, Typography, type TableProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { PageHeader } from '@/components/ui/page-header';
 import { ApiError } from '@/lib/api';
 import { localizedName } from '@/lib/localized';
@@ -11,6 +11,7 @@ import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { formatPrice, useProductCategories, useProducts, type Product, type ProductSort } from '../api/products';
 import { CategoryTree } from '../components/category-tree';
 import { NoAccess } from '../components/no-access';
+import { ProductFormModal } from '../components/product-form-modal';
 import { ProductsTabs } from '../components/products-tabs';
 
 const PAGE_SIZE = 50;
@@ -30,7 +31,20 @@ export function ProductsPage() {
   const params = { limit: PAGE_SIZE, ...(sort ? { sort } : {}), ...(q ? { q } : {}), ...(categoryId ? { categoryId } : {}) };
   const products = useProducts(params, { enabled: permissions.isSuccess && canRead });
   const categoryNames = useMemo(() => new Map((categories.data ?? []).map((c) => [c.id, localizedName(c, i18n.language)])), [categories.data, i18n.language]);
-  const header = <PageHeader title={t('products.title')} />;
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
+  const header = (
+    <PageHeader
+      title={t('products.title')}
+      extra={
+        permissions.canDo('product', 'create') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="product-create">
+            {t('products.form.create')}
+          </Button>
+        )
+      }
+    />
+  );
 
   if (permissions.isPending) return <>{header}<Skeleton active /></>;
   if (!canRead) return <>{header}<NoAccess what="products" testId="products-no-access" /></>;
@@ -53,6 +67,7 @@ export function ProductsPage() {
   return (
     <>
       {header}
+      <ProductFormModal open={creating} onClose={() => setCreating(false)} onSaved={(product) => void navigate(`/products/${product.id}`)} />
       <ProductsTabs current="catalogue" />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={7} lg={6}>
