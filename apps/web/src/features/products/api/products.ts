@@ -14,6 +14,7 @@ export type CreateProductBody = Schema<'CreateProductDto'>;
 export type PriceList = Schema<'PriceListDto'>;
 export type PriceListEntry = Schema<'PriceListEntryDto'>;
 export type PriceListEntryPage = Schema<'PriceListEntryPageDto'>;
+export type PutPriceListEntryBody = Schema<'PutPriceListEntryDto'>;
 type ListQuery = NonNullable<paths['/api/v1/products']['get']['parameters']['query']>;
 
 /** Filters of the catalogue list; the cursor is the page param, so every page of one filter shares a key. */
@@ -116,6 +117,20 @@ export function usePriceListEntries(id: string, params: { q?: string; limit?: nu
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,
+  });
+}
+
+/** Sets a product's price (and tiers) in a list, with the list's version as If-Match; the list and its entries reload. */
+export function usePutPriceListEntry() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ listId, productId, version, body }: { listId: string; productId: string; version: number; body: PutPriceListEntryBody }): Promise<PriceListEntry> =>
+      unwrap(api.client.PUT('/api/v1/price-lists/{id}/entries/{productId}', { params: { path: { id: listId, productId }, header: ifMatch(version) }, body })),
+    onSuccess: (entry, { listId }) => {
+      void queryClient.invalidateQueries({ queryKey: priceListKeys.detail(listId) });
+      void queryClient.invalidateQueries({ queryKey: productKeys.prices(entry.productId) });
+    },
   });
 }
 

@@ -42,4 +42,24 @@ describe('PriceListPage', { timeout: 20_000 }, () => {
     fireEvent.change(screen.getByTestId('price-list-search'), { target: { value: 'ZL' } });
     await waitFor(() => expect(requestsTo(requests, 'GET', `/api/v1/price-lists/${PRICE_LIST_ID}/entries`).some((r) => new URL(r.url).searchParams.get('q') === 'ZL')).toBe(true));
   });
+
+  it('changes an entry\'s price as someone who may, with the list\'s ETag as If-Match, tiers kept', async () => {
+    const { fetch, requests } = productsServer({
+      priceListLevels: { read: 'all', create: 'all', update: 'all', delete: 'none', reassign: 'none' },
+      routes: {
+        [`GET /api/v1/price-lists/${PRICE_LIST_ID}`]: () => json(priceList(), 200, { ETag: 'W/"3"' }),
+        [`GET /api/v1/price-lists/${PRICE_LIST_ID}/entries`]: () => json({ data: [ENTRY], nextCursor: null }),
+        [`PUT /api/v1/price-lists/${PRICE_LIST_ID}/entries/${PRODUCT_ID}`]: () => json({ ...ENTRY, listPrice: '240000.00' }),
+      },
+    });
+    await renderApp(`/products/price-lists/${PRICE_LIST_ID}`, { fetch, language: 'en' });
+    fireEvent.click(await screen.findByTestId('price-entry-edit-XE35U'));
+    fireEvent.change(await screen.findByTestId('price-entry-list-price'), { target: { value: '240000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(requestsTo(requests, 'PUT', `/api/v1/price-lists/${PRICE_LIST_ID}/entries/${PRODUCT_ID}`)).toHaveLength(1));
+    const [put] = requestsTo(requests, 'PUT', `/api/v1/price-lists/${PRICE_LIST_ID}/entries/${PRODUCT_ID}`);
+    expect(put.headers.get('If-Match')).toBe('W/"3"');
+    expect(await put.json()).toEqual({ listPrice: '240000', tiers: ENTRY.tiers });
+    await waitFor(() => expect(screen.queryByTestId('price-entry-form')).toBeNull());
+  });
 });

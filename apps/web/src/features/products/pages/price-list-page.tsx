@@ -1,4 +1,4 @@
-import { SearchOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Breadcrumb, Button, Card, Descriptions, Flex, Input, Result, Skeleton, Table, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,8 +6,10 @@ import { Link, useParams } from 'react-router';
 import { PageHeader } from '@/components/ui/page-header';
 import { ApiError } from '@/lib/api';
 import { localizedName } from '@/lib/localized';
+import { usePermissions } from '@/lib/permissions';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { formatPrice, usePriceList, usePriceListEntries, type PriceListEntry } from '../api/products';
+import { PriceEntryModal } from '../components/price-entry-modal';
 
 const PAGE_SIZE = 50;
 
@@ -19,6 +21,9 @@ export function PriceListPage() {
   const q = useDebouncedValue(search.trim(), 300);
   const list = usePriceList(id);
   const entries = usePriceListEntries(id, { limit: PAGE_SIZE, ...(q ? { q } : {}) }, { enabled: list.isSuccess });
+  const canEdit = usePermissions().canDo('price_list', 'update');
+  // undefined: closed; null: adding a product; an entry: changing its price.
+  const [editing, setEditing] = useState<PriceListEntry | null | undefined>(undefined);
 
   if (list.isPending) return <Skeleton active />;
   if (list.isError || !list.data) {
@@ -38,12 +43,33 @@ export function PriceListPage() {
       render: (_, e) => (e.tiers.length ? e.tiers.map((tier) => <div key={tier.minQuantity}>{t('priceLists.tier', { quantity: tier.minQuantity, price: formatPrice(tier.price, l.currency) })}</div>) : '—'),
     },
     { key: 'active', title: t('products.columns.active'), render: (_, e) => (e.productActive ? null : <Tag>{t('products.inactive')}</Tag>) },
+    ...(canEdit
+      ? [
+          {
+            key: 'edit',
+            title: '',
+            render: (_: unknown, e: PriceListEntry) => (
+              <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('priceLists.entryForm.editTitle', { code: e.productCode })} onClick={() => setEditing(e)} data-testid={`price-entry-edit-${e.productCode}`} />
+            ),
+          },
+        ]
+      : []),
   ];
   const rows = entries.data?.pages.flatMap((page) => page.data) ?? [];
   return (
     <>
       <Breadcrumb style={{ marginBottom: 8 }} items={[{ title: <Link to="/products/price-lists">{t('priceLists.title')}</Link> }, { title: l.name }]} />
-      <PageHeader title={l.name} />
+      <PageHeader
+        title={l.name}
+        extra={
+          canEdit && (
+            <Button icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="price-entry-add">
+              {t('priceLists.entryForm.addTitle')}
+            </Button>
+          )
+        }
+      />
+      {editing !== undefined && <PriceEntryModal list={l} entry={editing ?? undefined} open onClose={() => setEditing(undefined)} />}
       <Card style={{ marginBottom: 16 }}>
         <Descriptions
           bordered
