@@ -42,14 +42,14 @@ export class PriceListController {
 
   /** `isDefault: true` makes it the default of its currency (the previous default stops being one). */
   @Post()
-  @Endpoint({ summary: 'Create a price list', errors: [403] })
+  @Endpoint({ summary: 'Create a price list', errors: [403, 409] })
   async createPriceList(@CurrentPrincipal() principal: Principal, @Body() dto: CreatePriceListDto, @Res({ passthrough: true }) response: Response): Promise<PriceListDto> {
     return withEtag(response, await this.priceLists.create(principal, dto));
   }
 
   /** Needs If-Match. */
   @Patch(':id')
-  @Endpoint({ summary: 'Update a price list', errors: [403, 404, 412, 428] })
+  @Endpoint({ summary: 'Update a price list', errors: [403, 404, 409, 412, 428] })
   async updatePriceList(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,

@@ -8,8 +8,9 @@ import { AuditService } from '../../audit/audit.service';
 import type { Principal } from '../../identity/auth/principal';
 import { containsPattern } from '../../platform/database/like-pattern';
 import { AppError } from '../../platform/http/app-error';
+import { ErrorCode } from '../../platform/http/error-code';
 import { assertVersion } from '../../platform/http/etag';
-import { catalogueAccess, changesOf } from '../products/catalogue';
+import { catalogueAccess, changesOf, isUniqueViolation } from '../products/catalogue';
 import { ProductService } from '../products/product.service';
 import {
   CreatePriceListDto,
@@ -129,7 +130,7 @@ export class PriceListService {
     const access = await catalogueAccess(this.access, principal, ObjectType.PriceList, AccessAction.Create);
     access.assertWritable(dto);
     if (dto.validTo && dto.validTo < dto.validFrom) throw AppError.validation('validTo', 'must be on or after validFrom');
-    return this.dataSource.transaction(async (manager) => {
+    return this.defaultRace(() => this.dataSource.transaction(async (manager) => {
       if (dto.isDefault) await this.clearDefault(manager, dto.currency);
       const list = manager.create(PriceListEntity, {
         name: dto.name,
@@ -143,14 +144,14 @@ export class PriceListService {
       await manager.insert(PriceListEntity, list);
       await this.audited(manager, 'price_list.created', list.id, changesOf({}, { ...dto }, PRICE_LIST_FIELDS));
       return this.dto(manager, principal, await this.load(manager, list.id));
-    });
+    }));
   }
 
   /** Needs If-Match (428/412). Making a list the default of its currency takes that role from the previous one. */
   async update(principal: Principal, id: string, dto: UpdatePriceListDto, version: number | undefined): Promise<PriceListDto> {
     const access = await catalogueAccess(this.access, principal, ObjectType.PriceList, AccessAction.Update);
     access.assertWritable(dto, true);
-    return this.dataSource.transaction(async (manager) => {
+    return this.defaultRace(() => this.dataSource.transaction(async (manager) => {
       const list = await this.load(manager, id, true);
       assertVersion(list.version, version, true);
       const next = { ...list, ...Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) } as PriceListEntity;
@@ -163,7 +164,19 @@ export class PriceListService {
       await manager.createQueryBuilder().update(PriceListEntity).set({ ...values, version: () => 'version + 1', updatedAt: () => 'now()' }).where('id = :id', { id }).execute();
       await this.audited(manager, 'price_list.updated', id, changes);
       return this.dto(manager, principal, await this.load(manager, id));
-    });
+    }));
+  }
+
+  /** Two lists made the default of one currency at the same moment: the second is a 409 naming isDefault, never a 500. */
+  private async defaultRace<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (isUniqueViolation(error, 'price_lists_one_default_per_currency')) {
+        throw new AppError(ErrorCode.Conflict, 'Another list of this currency became the default at the same time; reload and try again', { errors: [{ field: 'isDefault', message: 'another list just became the default' }] });
+      }
+      throw error;
+    }
   }
 
   /** A page of a list's entries by product code (partners: active products only). */
