@@ -15,6 +15,7 @@ export type PriceList = Schema<'PriceListDto'>;
 export type PriceListEntry = Schema<'PriceListEntryDto'>;
 export type PriceListEntryPage = Schema<'PriceListEntryPageDto'>;
 export type PutPriceListEntryBody = Schema<'PutPriceListEntryDto'>;
+export type CreatePriceListBody = Schema<'CreatePriceListDto'>;
 type ListQuery = NonNullable<paths['/api/v1/products']['get']['parameters']['query']>;
 
 /** Filters of the catalogue list; the cursor is the page param, so every page of one filter shares a key. */
@@ -117,6 +118,15 @@ export function usePriceListEntries(id: string, params: { q?: string; limit?: nu
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,
+  });
+}
+
+export function useCreatePriceList() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreatePriceListBody): Promise<PriceList> => unwrap(api.client.POST('/api/v1/price-lists', { body })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: priceListKeys.all }),
   });
 }
 

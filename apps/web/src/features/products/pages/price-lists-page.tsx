@@ -1,10 +1,13 @@
-import { Alert, Card, Skeleton, Table, Tag, type TableProps } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Skeleton, Table, Tag, type TableProps } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { PageHeader } from '@/components/ui/page-header';
 import { usePermissions } from '@/lib/permissions';
 import { usePriceLists, type PriceList } from '../api/products';
 import { NoAccess } from '../components/no-access';
+import { PriceListFormModal } from '../components/price-list-form-modal';
 import { ProductsTabs } from '../components/products-tabs';
 
 /** `/products/price-lists`: every price list by currency, the default of each currency first. */
@@ -13,7 +16,20 @@ export function PriceListsPage() {
   const permissions = usePermissions();
   const canRead = permissions.canDo('price_list', 'read');
   const lists = usePriceLists({ enabled: permissions.isSuccess && canRead });
-  const header = <PageHeader title={t('priceLists.title')} />;
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
+  const header = (
+    <PageHeader
+      title={t('priceLists.title')}
+      extra={
+        permissions.canDo('price_list', 'create') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="price-list-create">
+            {t('priceLists.form.createTitle')}
+          </Button>
+        )
+      }
+    />
+  );
 
   if (permissions.isPending) return <>{header}<Skeleton active /></>;
   if (!canRead) return <>{header}<NoAccess what="priceLists" testId="price-lists-no-access" /></>;
@@ -37,6 +53,7 @@ export function PriceListsPage() {
   return (
     <>
       {header}
+      <PriceListFormModal open={creating} onClose={() => setCreating(false)} onSaved={(list) => void navigate(`/products/price-lists/${list.id}`)} />
       <ProductsTabs current="priceLists" />
       <Card>
         {lists.isError && <Alert type="error" showIcon title={t('errors.generic')} />}
