@@ -197,6 +197,55 @@ const VALID_REQUEST_FIXTURES: Record<string, ValidRequestFixture> = {
     pathParams: async (world) => ({ id: (await defaultPipeline(world)).id }),
     body: async (world) => ({ stageIds: (await defaultPipeline(world)).stages.map((s) => s.id) }),
   },
+  createProduct: {
+    why: 'only the sales director and finance add products; the category must exist and the code be new',
+    as: 'director@lianxi.test',
+    body: async (world) => ({ code: `contract-${randomUUID().slice(0, 8)}`, name: '合同测试产品', nameEn: 'Contract product', categoryId: await firstCategory(world), unit: '台', costPrice: '1000.00' }),
+  },
+  updateProduct: {
+    why: 'only the sales director and finance change products; a generated code or category would name a taken code or no category',
+    as: 'director@lianxi.test',
+    body: async () => ({ description: 'Contract' }),
+  },
+  createProductCategory: {
+    why: 'only the sales director and finance change the catalogue; a generated parentId names no category',
+    as: 'director@lianxi.test',
+    body: async () => ({ name: '合同测试类', nameEn: 'Contract category' }),
+  },
+  updateProductCategory: {
+    why: 'only the sales director and finance change the catalogue; a generated parentId names no category',
+    as: 'director@lianxi.test',
+    body: async () => ({ position: 0 }),
+  },
+  createPriceList: {
+    why: 'only the sales director and finance make price lists; validTo must not precede validFrom, which the schema cannot say',
+    as: 'director@lianxi.test',
+    body: async () => ({ name: '合同测试价目表', currency: 'EUR', validFrom: '2026-01-01', validTo: '2026-12-31' }),
+  },
+  updatePriceList: {
+    why: 'only the sales director and finance change price lists; generated dates could be out of order',
+    as: 'director@lianxi.test',
+    body: async () => ({ description: 'Contract' }),
+  },
+  putPriceListEntry: {
+    why: 'only the sales director and finance set prices; {productId} is a product, which the entries list of {id} cannot give',
+    as: 'director@lianxi.test',
+    pathParams: async (world) => ({ id: await firstPriceList(world), productId: String((await world.collectionItems('/api/v1/products'))[0]?.id) }),
+    body: async () => ({ listPrice: '1234.50', tiers: [{ minQuantity: 10, price: '1100.00' }] }),
+  },
+  deletePriceListEntry: {
+    why: 'removes an entry: one of a fresh price list',
+    as: 'director@lianxi.test',
+    late: true,
+    pathParams: async (world) => {
+      const created = await world.callAs<{ id: string }>('director@lianxi.test', 'post', '/api/v1/price-lists', { name: `Contract ${randomUUID().slice(0, 8)}`, currency: 'EUR', validFrom: '2026-01-01' });
+      if (created.status !== 201) throw new Error(`creating a price list → ${created.status} ${JSON.stringify(created.body)}`);
+      const productId = String((await world.collectionItems('/api/v1/products'))[0]?.id);
+      const entry = await world.callAs('director@lianxi.test', 'put', `/api/v1/price-lists/${created.body.id}/entries/${productId}`, { listPrice: '1.00' });
+      if (entry.status !== 200) throw new Error(`setting a price → ${entry.status} ${JSON.stringify(entry.body)}`);
+      return { id: created.body.id, productId };
+    },
+  },
   createRoleGrantRequest: {
     why: 'a user has at most one pending request: ask for a throwaway user',
     body: async (world) => ({ userId: (await createThrowawayUser(world, 'grant')).id, roles: ['sales_rep', 'auditor'], reason: 'contract' }),
@@ -279,6 +328,10 @@ const DATA_DEPENDENT_INPUTS: Record<string, string> = {
   partnerAccountId: 'must reference an existing partner account',
   userId: 'must reference an active user (a share names exactly one of userId and teamId)',
   expiresAt: 'an API key\'s expiry must lie ahead, within a year of now',
+  categoryId: 'must reference an existing product category',
+  productId: 'must reference a product the caller may see',
+  validTo: 'must not precede validFrom',
+  tiers: 'each minQuantity at most once',
 };
 
 async function createThrowawayUser(world: World, label: string): Promise<{ id: string; email: string }> {
@@ -331,6 +384,16 @@ async function throwawayActivity(world: World): Promise<string> {
   const response = await world.callAs<{ id: string }>('rep.e1@lianxi.test', 'post', '/api/v1/activities', { kind: 'task', subject: `Contract task ${randomUUID().slice(0, 8)}`, relatedType: 'account', relatedId });
   if (response.status !== 201) throw new Error(`creating a throwaway activity → ${response.status} ${JSON.stringify(response.body)}`);
   return response.body.id;
+}
+
+/** The first product category (a root of the demo tree). */
+async function firstCategory(world: World): Promise<string> {
+  return String((await world.collectionItems('/api/v1/product-categories'))[0]?.id);
+}
+
+/** The first price list (the demo's CNY default). */
+async function firstPriceList(world: World): Promise<string> {
+  return String((await world.collectionItems('/api/v1/price-lists'))[0]?.id);
 }
 
 /** A new opportunity of the default caller (rep.e1), on a new account of theirs. */

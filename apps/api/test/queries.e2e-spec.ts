@@ -31,6 +31,7 @@ const SCENARIOS: Scenario[] = [
   { file: 'opportunities.list.rep', who: 'rep.e1', what: 'first page of opportunities by amount, descending (zero-padded numeric text in collation "C"), team scope', path: () => '/api/v1/opportunities?sort=-amount&limit=50' },
   { file: 'opportunities.forecast.manager', who: 'manager.east', what: 'weighted forecast by quarter: the subtree read scope inside the aggregate, lost stages excluded', path: () => '/api/v1/opportunities/forecast?groupBy=period&period=quarter' },
   { file: 'activities.timeline.rep', who: 'rep.e1', what: 'an account\'s timeline, latest first (millisecond UTC text in collation "C"), team scope', path: (ids) => `/api/v1/activities?accountId=${ids.account}&limit=50` },
+  { file: 'products.list.partner', who: 'partner', what: 'catalogue page by code for a partner (active products only), searched by code or names', path: () => '/api/v1/products?q=XE&limit=50' },
   { file: 'contacts.list.quality', who: 'quality', what: 'contacts for the quality inspector (phone and email hidden: filtered on the way out)', path: () => '/api/v1/contacts?limit=50' },
 ];
 

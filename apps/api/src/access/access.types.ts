@@ -6,6 +6,10 @@ export enum ObjectType {
   Activity = 'activity',
   /** Configuration, not records: `read` to use pipelines and stages, `update` at level `all` to change them. */
   Pipeline = 'pipeline',
+  /** Catalogue, not records: products and their category tree (`read`; `create`/`update` at any level to change). */
+  Product = 'product',
+  /** Catalogue, not records: price lists with their entries and quantity tiers. */
+  PriceList = 'price_list',
 }
 
 export enum AccessAction {

@@ -9,6 +9,9 @@ export const OBJECT_FIELDS: Record<ObjectType, string[]> = {
   [ObjectType.Activity]: ['kind', 'subject', 'description', 'status', 'priority', 'dueAt', 'durationMinutes', 'location', 'outcome', 'completedAt', 'relatedType', 'relatedId', 'accountId', ...RECORD_ATTRIBUTE_FIELDS],
   // Configuration without records: no field rules.
   [ObjectType.Pipeline]: [],
+  // Catalogue without owners: field rules apply (the cost price is hidden from most roles).
+  [ObjectType.Product]: ['code', 'name', 'nameEn', 'categoryId', 'unit', 'active', 'description', 'costPrice'],
+  [ObjectType.PriceList]: ['name', 'currency', 'validFrom', 'validTo', 'isDefault', 'active', 'description'],
 };
 
 /** Where each record object type's records live (for the explain endpoint and owner moves); configuration types have none. */

@@ -1,8 +1,22 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { hashPassword } from '../identity/passwords/password-hasher';
 import { dataSourceOptions } from '../platform/database/data-source-options';
-import { ACCOUNTS, DEMO_COMPETITORS, DEMO_PARTNER, DEMO_PRODUCTS, demoActivities, demoOpportunities, demoPassword, TEAMS, USERS } from './demo-organisation';
+import {
+  ACCOUNTS,
+  DEMO_CATALOGUE,
+  DEMO_CATEGORIES,
+  DEMO_COMPETITORS,
+  DEMO_PARTNER,
+  DEMO_PRODUCTS,
+  DEMO_TIERS,
+  demoActivities,
+  demoOpportunities,
+  demoPassword,
+  demoUsdPrice,
+  TEAMS,
+  USERS,
+} from './demo-organisation';
 
 /**
  * Loads the demo organisation into an empty database (no users yet), in one transaction. Demo passwords are
@@ -119,13 +133,61 @@ export async function loadDemoDataIfEmpty(databaseUrl: string): Promise<boolean>
             userIds.get(account.owner), teamOf.get(account.owner), account.partner ? partnerId : null, account.restricted ?? false],
         );
       }
+      const products = await loadDemoCatalogue(manager);
       await manager.query(
         `insert into audit_events (id, category, action, details) values ($1, 'security', 'system.demo_data_loaded', $2)`,
-        [uuidv7(), JSON.stringify({ users: USERS.length, teams: TEAMS.length, accounts: ACCOUNTS.length, opportunities: opportunities.length, activities: activities.length })],
+        [uuidv7(), JSON.stringify({ users: USERS.length, teams: TEAMS.length, accounts: ACCOUNTS.length, opportunities: opportunities.length, activities: activities.length, products })],
       );
       return true;
     });
   } finally {
     await dataSource.destroy();
   }
+}
+
+/**
+ * The machinery maker's catalogue: the category tree, ~40 products, the 2026 CNY list (default, with quantity
+ * tiers), an expired 2025 CNY list and the 2026 USD export list (default for USD). Answers the number of products.
+ */
+async function loadDemoCatalogue(manager: EntityManager): Promise<number> {
+  const categories = new Map<string, { id: string; path: string }>();
+  for (const [position, [key, parentKey, name, nameEn]] of DEMO_CATEGORIES.entries()) {
+    const id = uuidv7();
+    const parent = parentKey ? categories.get(parentKey) : undefined;
+    const path = `${parent?.path ?? '/'}${id}/`;
+    categories.set(key, { id, path });
+    await manager.query('insert into product_categories (id, parent_id, path, name, name_en, position) values ($1, $2, $3, $4, $5, $6)', [id, parent?.id ?? null, path, name, nameEn, position]);
+  }
+  const productIds = new Map<string, string>();
+  for (const [code, category, name, nameEn, unit, , cost, active] of DEMO_CATALOGUE) {
+    const id = uuidv7();
+    productIds.set(code, id);
+    await manager.query(
+      'insert into products (id, code, name, name_en, category_id, unit, active, description, cost_price) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+      [id, code, name, nameEn, categories.get(category)?.id, unit, active, null, cost],
+    );
+  }
+  const list = async (name: string, currency: string, validFrom: string, validTo: string | null, isDefault: boolean, description: string | null) => {
+    const id = uuidv7();
+    await manager.query('insert into price_lists (id, name, currency, valid_from, valid_to, is_default, description) values ($1, $2, $3, $4, $5, $6, $7)', [
+      id, name, currency, validFrom, validTo, isDefault, description,
+    ]);
+    return id;
+  };
+  const entry = async (listId: string, code: string, price: string, tiers: Array<[number, string]>) => {
+    const entryId = uuidv7();
+    await manager.query('insert into price_list_entries (id, price_list_id, product_id, list_price) values ($1, $2, $3, $4)', [entryId, listId, productIds.get(code), price]);
+    for (const [minQuantity, tierPrice] of tiers) await manager.query('insert into price_list_tiers (entry_id, min_quantity, price) values ($1, $2, $3)', [entryId, minQuantity, tierPrice]);
+  };
+  const cny2026 = await list('2026 国内标准价目表', 'CNY', '2026-01-01', null, true, '含增值税 13%');
+  const cny2025 = await list('2025 国内价目表（已过期）', 'CNY', '2025-01-01', '2025-12-31', false, null);
+  const usd2026 = await list('2026 Export price list', 'USD', '2026-01-01', '2026-12-31', true, 'FOB Shanghai');
+  for (const [code, category, , , , price] of DEMO_CATALOGUE) {
+    await entry(cny2026, code, price, DEMO_TIERS[code] ?? []);
+    // Last year's list: 5 % lower, without tiers, machines only.
+    if (!category.startsWith('PRT') && category !== 'SVC') await entry(cny2025, code, ((BigInt(price.replace('.', '')) * 95n) / 100n / 100n).toString() + '.00', []);
+    // The export list sells machines and parts, not service contracts.
+    if (category !== 'SVC') await entry(usd2026, code, demoUsdPrice(price), (DEMO_TIERS[code] ?? []).map(([q, p]) => [q, demoUsdPrice(p)]));
+  }
+  return DEMO_CATALOGUE.length;
 }

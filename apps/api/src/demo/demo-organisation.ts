@@ -151,3 +151,88 @@ export function demoActivities(): DemoActivity[] {
     ];
   });
 }
+
+/** The demo category tree: [key, parent key, Chinese, English]. */
+export const DEMO_CATEGORIES: Array<[key: string, parent: string | null, name: string, nameEn: string]> = [
+  ['EXC', null, '挖掘机', 'Excavators'],
+  ['EXC-MINI', 'EXC', '小型挖掘机', 'Mini excavators'],
+  ['EXC-MED', 'EXC', '中型挖掘机', 'Medium excavators'],
+  ['EXC-LARGE', 'EXC', '大型挖掘机', 'Large excavators'],
+  ['LDR', null, '装载机', 'Loaders'],
+  ['LDR-WHEEL', 'LDR', '轮式装载机', 'Wheel loaders'],
+  ['LDR-SKID', 'LDR', '滑移装载机', 'Skid-steer loaders'],
+  ['CRN', null, '起重机', 'Cranes'],
+  ['CRN-TRUCK', 'CRN', '汽车起重机', 'Truck cranes'],
+  ['CRN-CRAWLER', 'CRN', '履带起重机', 'Crawler cranes'],
+  ['PRT', null, '备品备件', 'Spare parts'],
+  ['PRT-HYD', 'PRT', '液压件', 'Hydraulics'],
+  ['PRT-ENG', 'PRT', '发动机件', 'Engine parts'],
+  ['PRT-WEAR', 'PRT', '易损件', 'Wear parts'],
+  ['SVC', null, '服务合同', 'Service contracts'],
+];
+
+/**
+ * The demo catalogue: [code, category key, Chinese, English, unit, CNY list price, cost price, active]. USD prices are
+ * the CNY price / 7.1 (rounded to whole dollars) where a product is sold abroad; tiers on spare parts and the small
+ * machines. Deterministic, so tests can count on it.
+ */
+export const DEMO_CATALOGUE: Array<[code: string, category: string, name: string, nameEn: string, unit: string, price: string, cost: string, active: boolean]> = [
+  ['XE35U', 'EXC-MINI', 'XE35U 小型挖掘机', 'XE35U mini excavator', '台', '238000.00', '181000.00', true],
+  ['XE60DA', 'EXC-MINI', 'XE60DA 小型挖掘机', 'XE60DA mini excavator', '台', '329000.00', '252000.00', true],
+  ['XE80D', 'EXC-MINI', 'XE80D 小型挖掘机', 'XE80D mini excavator', '台', '416000.00', '318000.00', true],
+  ['XE155D', 'EXC-MED', 'XE155D 中型挖掘机', 'XE155D medium excavator', '台', '598000.00', '455000.00', true],
+  ['XE215', 'EXC-MED', 'XE215 挖掘机', 'XE215 excavator', '台', '735000.00', '561000.00', true],
+  ['XE245DK', 'EXC-MED', 'XE245DK 中型挖掘机', 'XE245DK medium excavator', '台', '868000.00', '662000.00', true],
+  ['XE370', 'EXC-LARGE', 'XE370 挖掘机', 'XE370 excavator', '台', '1380000.00', '1046000.00', true],
+  ['XE490DK', 'EXC-LARGE', 'XE490DK 大型挖掘机', 'XE490DK large excavator', '台', '2150000.00', '1640000.00', true],
+  ['XE700D', 'EXC-LARGE', 'XE700D 矿用挖掘机', 'XE700D mining excavator', '台', '3980000.00', '3050000.00', true],
+  ['XE200-OLD', 'EXC-MED', 'XE200 挖掘机（停产）', 'XE200 excavator (discontinued)', '台', '650000.00', '520000.00', false],
+  ['ZL30', 'LDR-WHEEL', 'ZL30 装载机', 'ZL30 wheel loader', '台', '298000.00', '226000.00', true],
+  ['ZL50', 'LDR-WHEEL', 'ZL50 装载机', 'ZL50 wheel loader', '台', '468000.50', '356000.00', true],
+  ['LW500FV', 'LDR-WHEEL', 'LW500FV 轮式装载机', 'LW500FV wheel loader', '台', '512000.00', '389000.00', true],
+  ['LW800KV', 'LDR-WHEEL', 'LW800KV 大型装载机', 'LW800KV large wheel loader', '台', '1260000.00', '958000.00', true],
+  ['XC740K', 'LDR-SKID', 'XC740K 滑移装载机', 'XC740K skid-steer loader', '台', '215000.00', '162000.00', true],
+  ['XC760K', 'LDR-SKID', 'XC760K 滑移装载机', 'XC760K skid-steer loader', '台', '248000.00', '187000.00', true],
+  ['QY25', 'CRN-TRUCK', 'QY25 汽车起重机', 'QY25 truck crane', '台', '1125000.00', '862000.00', true],
+  ['QY50KA', 'CRN-TRUCK', 'QY50KA 汽车起重机', 'QY50KA truck crane', '台', '1890000.00', '1452000.00', true],
+  ['QY70K', 'CRN-TRUCK', 'QY70K 汽车起重机', 'QY70K truck crane', '台', '2680000.00', '2061000.00', true],
+  ['XGC100', 'CRN-CRAWLER', 'XGC100 履带起重机', 'XGC100 crawler crane', '台', '4350000.00', '3350000.00', true],
+  ['XGC260', 'CRN-CRAWLER', 'XGC260 履带起重机', 'XGC260 crawler crane', '台', '9800000.00', '7560000.00', true],
+  ['HYD-KIT-01', 'PRT-HYD', '液压件备件包', 'Hydraulic spare parts kit', '套', '86500.75', '52000.00', true],
+  ['HYD-PUMP-K3V', 'PRT-HYD', 'K3V 主液压泵', 'K3V main hydraulic pump', '件', '42800.00', '27500.00', true],
+  ['HYD-CYL-BOOM', 'PRT-HYD', '动臂油缸', 'Boom cylinder', '件', '18600.00', '11200.00', true],
+  ['HYD-SEAL-SET', 'PRT-HYD', '油缸密封组件', 'Cylinder seal set', '套', '1280.00', '620.00', true],
+  ['HYD-HOSE-HP', 'PRT-HYD', '高压油管', 'High-pressure hose', '根', '460.00', '210.00', true],
+  ['ENG-FILTER-OIL', 'PRT-ENG', '机油滤芯', 'Oil filter', '个', '168.00', '72.00', true],
+  ['ENG-FILTER-AIR', 'PRT-ENG', '空气滤芯', 'Air filter', '个', '325.00', '148.00', true],
+  ['ENG-FILTER-FUEL', 'PRT-ENG', '燃油滤芯', 'Fuel filter', '个', '210.00', '95.00', true],
+  ['ENG-TURBO', 'PRT-ENG', '涡轮增压器', 'Turbocharger', '件', '12800.00', '7900.00', true],
+  ['ENG-INJECTOR', 'PRT-ENG', '喷油器', 'Fuel injector', '件', '2350.00', '1320.00', true],
+  ['WEAR-BUCKET-TOOTH', 'PRT-WEAR', '斗齿', 'Bucket tooth', '个', '285.00', '118.00', true],
+  ['WEAR-CUTTING-EDGE', 'PRT-WEAR', '铲刀刃', 'Cutting edge', '件', '1650.00', '790.00', true],
+  ['WEAR-TRACK-SHOE', 'PRT-WEAR', '履带板', 'Track shoe', '块', '720.00', '350.00', true],
+  ['WEAR-TRACK-ROLLER', 'PRT-WEAR', '支重轮', 'Track roller', '个', '1980.00', '1010.00', true],
+  ['SVC-BASIC-1Y', 'SVC', '一年基础保养合同', 'One-year basic maintenance contract', '份', '36000.00', '21000.00', true],
+  ['SVC-FULL-3Y', 'SVC', '三年全保服务合同', 'Three-year full service contract', '份', '219999.99', '142000.00', true],
+  ['SVC-REMOTE', 'SVC', '远程监控服务（年）', 'Remote monitoring service (yearly)', '份', '4800.00', '1900.00', true],
+  ['SVC-OPERATOR-TRAINING', 'SVC', '操作手培训', 'Operator training', '次', '8800.00', '4200.00', true],
+  ['SVC-EXTENDED-WARRANTY', 'SVC', '延保两年', 'Two-year extended warranty', '份', '58000.00', '31000.00', true],
+];
+
+/** Quantity tiers of the demo CNY list: code → [minQuantity, CNY price]; USD tiers follow at the same ratio. */
+export const DEMO_TIERS: Record<string, Array<[number, string]>> = {
+  XE35U: [[3, '228000.00'], [10, '219000.00']],
+  XE60DA: [[3, '318000.00']],
+  XC740K: [[5, '205000.00']],
+  'HYD-SEAL-SET': [[10, '1180.00'], [50, '1090.00']],
+  'ENG-FILTER-OIL': [[20, '152.00'], [100, '138.00']],
+  'ENG-FILTER-AIR': [[20, '298.00']],
+  'WEAR-BUCKET-TOOTH': [[20, '265.00'], [100, '242.00']],
+  'WEAR-TRACK-SHOE': [[40, '668.00']],
+};
+
+/** Whole US dollars at 7.1 CNY to the dollar, for the demo USD list. */
+export function demoUsdPrice(cny: string): string {
+  const cents = BigInt(cny.replace('.', ''));
+  return `${(cents + 355n) / 710n}.00`;
+}

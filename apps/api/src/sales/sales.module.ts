@@ -12,14 +12,26 @@ import { ContactService } from './contacts/contact.service';
 import { OpportunityController } from './opportunities/opportunity.controller';
 import { OpportunityEntity, OpportunityStageChangeEntity } from './opportunities/opportunity.entity';
 import { OpportunityService } from './opportunities/opportunity.service';
+import { PriceListController } from './price-lists/price-list.controller';
+import { PriceListEntity, PriceListEntryEntity, PriceListTierEntity } from './price-lists/price-list.entity';
+import { PriceListService } from './price-lists/price-list.service';
+import { ProductCategoryController } from './products/product-category.controller';
+import { ProductController } from './products/product.controller';
+import { ProductCategoryEntity, ProductEntity } from './products/product.entity';
+import { ProductService } from './products/product.service';
 import { PipelineController } from './pipelines/pipeline.controller';
 import { PipelineEntity, PipelineStageEntity } from './pipelines/pipeline.entity';
 import { PipelineService } from './pipelines/pipeline.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AccountEntity, ContactEntity, PipelineEntity, PipelineStageEntity, OpportunityEntity, OpportunityStageChangeEntity, ActivityEntity])],
-  controllers: [AccountController, ContactController, PipelineController, OpportunityController, ActivityController],
-  providers: [AccountService, ContactService, PipelineService, OpportunityService, ActivityService],
-  exports: [AccountService],
+  imports: [
+    TypeOrmModule.forFeature([
+      AccountEntity, ContactEntity, PipelineEntity, PipelineStageEntity, OpportunityEntity, OpportunityStageChangeEntity, ActivityEntity,
+      ProductCategoryEntity, ProductEntity, PriceListEntity, PriceListEntryEntity, PriceListTierEntity,
+    ]),
+  ],
+  controllers: [AccountController, ContactController, PipelineController, OpportunityController, ActivityController, ProductCategoryController, ProductController, PriceListController],
+  providers: [AccountService, ContactService, PipelineService, OpportunityService, ActivityService, ProductService, PriceListService],
+  exports: [AccountService, ProductService, PriceListService],
 })
 export class SalesModule {}

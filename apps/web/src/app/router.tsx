@@ -7,6 +7,10 @@ import { ChangePasswordPage } from '@/features/identity/pages/change-password-pa
 import { ProfilePage } from '@/features/identity/pages/profile-page';
 import { ResetPasswordPage } from '@/features/identity/pages/reset-password-page';
 import { MarketingPage } from '@/features/marketing/pages/marketing-page';
+import { PriceListPage } from '@/features/products/pages/price-list-page';
+import { PriceListsPage } from '@/features/products/pages/price-lists-page';
+import { ProductPage } from '@/features/products/pages/product-page';
+import { ProductsPage } from '@/features/products/pages/products-page';
 import { AccountPage } from '@/features/sales/pages/account-page';
 import { ActivitiesPage } from '@/features/sales/pages/activities-page';
 import { ContactPage } from '@/features/sales/pages/contact-page';
@@ -47,6 +51,10 @@ export const routes: RouteObject[] = [
       { path: 'sales/opportunities/:id', element: <OpportunityPage /> },
       { path: 'sales/activities', element: <ActivitiesPage /> },
       { path: 'sales/recycle-bin', element: <RecycleBinPage /> },
+      { path: 'products', element: <ProductsPage /> },
+      { path: 'products/price-lists', element: <PriceListsPage /> },
+      { path: 'products/price-lists/:id', element: <PriceListPage /> },
+      { path: 'products/:id', element: <ProductPage /> },
       { path: 'marketing', element: <MarketingPage /> },
       { path: 'service', element: <ServicePage /> },
       { path: 'analytics', element: <AnalyticsPage /> },

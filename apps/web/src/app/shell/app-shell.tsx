@@ -1,4 +1,4 @@
-import { AuditOutlined, BarChartOutlined, CustomerServiceOutlined, DesktopOutlined, NotificationOutlined, RiseOutlined, SettingOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, AuditOutlined, BarChartOutlined, CustomerServiceOutlined, DesktopOutlined, NotificationOutlined, RiseOutlined, SettingOutlined } from '@ant-design/icons';
 import { Flex, Layout, Menu, Space, theme, Typography, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { UserMenu } from './user-menu';
 const ICONS: Record<Section, ReactNode> = {
   desk: <DesktopOutlined />,
   sales: <RiseOutlined />,
+  products: <AppstoreOutlined />,
   marketing: <NotificationOutlined />,
   service: <CustomerServiceOutlined />,
   analytics: <BarChartOutlined />,

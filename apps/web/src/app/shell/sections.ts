@@ -2,14 +2,16 @@ import { useMe } from '@/features/identity/api/get-me';
 import { usePermissions, type ObjectType } from '@/lib/permissions';
 import { userHasRole } from '@/lib/session';
 
-export type Section = 'desk' | 'sales' | 'marketing' | 'service' | 'analytics' | 'admin' | 'audit';
+export type Section = 'desk' | 'sales' | 'products' | 'marketing' | 'service' | 'analytics' | 'admin' | 'audit';
 
 /** Menu order. */
-export const SECTIONS: readonly Section[] = ['desk', 'sales', 'marketing', 'service', 'analytics', 'audit', 'admin'];
+export const SECTIONS: readonly Section[] = ['desk', 'sales', 'products', 'marketing', 'service', 'analytics', 'audit', 'admin'];
 
 /** The object types each business module holds; a module is in the menu when the caller may read one of them. */
-const MODULE_OBJECTS: Record<'sales' | 'marketing' | 'service' | 'analytics', readonly ObjectType[]> = {
+const MODULE_OBJECTS: Record<'sales' | 'products' | 'marketing' | 'service' | 'analytics', readonly ObjectType[]> = {
   sales: ['account', 'contact', 'opportunity', 'activity'],
+  // The catalogue and price lists (part of the sales module in the API; its own menu entry for service and quality too).
+  products: ['product', 'price_list'],
   // Not built yet: no object types of their own, so they follow "reads any business data" until they get some.
   marketing: [],
   service: [],

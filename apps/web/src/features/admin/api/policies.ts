@@ -16,7 +16,7 @@ export type FieldAccess = NonNullable<Schema<'SetFieldPolicyDto'>['fields'][stri
 /** Field → access to set; `null` removes the field's rule. */
 export type FieldRulesInput = Schema<'SetFieldPolicyDto'>['fields'];
 
-export const OBJECT_TYPES = ['account', 'contact', 'opportunity', 'activity', 'pipeline'] as const satisfies readonly ObjectType[];
+export const OBJECT_TYPES = ['account', 'contact', 'opportunity', 'activity', 'pipeline', 'product', 'price_list'] as const satisfies readonly ObjectType[];
 /** The object types with records (configuration such as `pipeline` has none to explain). */
 export const RECORD_OBJECT_TYPES = ['account', 'contact', 'opportunity', 'activity'] as const satisfies readonly ObjectType[];
 export const POLICY_ACTIONS = ['read', 'create', 'update', 'delete', 'reassign'] as const satisfies readonly PolicyAction[];
@@ -34,6 +34,9 @@ export const OBJECT_FIELDS = {
   activity: ['kind', 'subject', 'description', 'status', 'priority', 'dueAt', 'durationMinutes', 'location', 'outcome', 'completedAt', 'relatedType', 'relatedId', 'accountId', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'],
   // Configuration without records: levels only, no field rules.
   pipeline: [],
+  // The catalogue: no owners, but field rules (the cost price is hidden from most roles).
+  product: ['code', 'name', 'nameEn', 'categoryId', 'unit', 'active', 'description', 'costPrice'],
+  price_list: ['name', 'currency', 'validFrom', 'validTo', 'isDefault', 'active', 'description'],
 } as const satisfies Record<ObjectType, readonly string[]>;
 
 export type PolicyField = (typeof OBJECT_FIELDS)[ObjectType][number];
