@@ -3,6 +3,7 @@ export enum ObjectType {
   Account = 'account',
   Contact = 'contact',
   Opportunity = 'opportunity',
+  Lead = 'lead',
   /** Configuration, not records: `read` to use pipelines and stages, `update` at level `all` to change them. */
   Pipeline = 'pipeline',
 }

@@ -6,6 +6,7 @@ export const OBJECT_FIELDS: Record<ObjectType, string[]> = {
   [ObjectType.Account]: ['name', 'kind', 'industry', 'region', 'phone', 'email', ...RECORD_ATTRIBUTE_FIELDS],
   [ObjectType.Contact]: ['accountId', 'name', 'title', 'phone', 'email', ...RECORD_ATTRIBUTE_FIELDS],
   [ObjectType.Opportunity]: ['name', 'accountId', 'pipelineId', 'stageId', 'amount', 'currency', 'probability', 'expectedCloseDate', 'competitors', 'description', ...RECORD_ATTRIBUTE_FIELDS],
+  [ObjectType.Lead]: ['name', 'company', 'title', 'phone', 'email', 'source', 'status', 'disqualifiedReason', 'rating', 'region', 'industry', 'notes', 'convertedAt', 'convertedAccountId', 'convertedContactId', 'convertedOpportunityId', ...RECORD_ATTRIBUTE_FIELDS],
   // Configuration without records: no field rules.
   [ObjectType.Pipeline]: [],
 };
@@ -15,4 +16,5 @@ export const OBJECT_TABLES: Partial<Record<ObjectType, string>> = {
   [ObjectType.Account]: 'accounts',
   [ObjectType.Contact]: 'contacts',
   [ObjectType.Opportunity]: 'opportunities',
+  [ObjectType.Lead]: 'leads',
 };

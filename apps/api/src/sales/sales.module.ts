@@ -6,6 +6,9 @@ import { AccountService } from './accounts/account.service';
 import { ContactController } from './contacts/contact.controller';
 import { ContactEntity } from './contacts/contact.entity';
 import { ContactService } from './contacts/contact.service';
+import { LeadController } from './leads/lead.controller';
+import { LeadEntity } from './leads/lead.entity';
+import { LeadService } from './leads/lead.service';
 import { OpportunityController } from './opportunities/opportunity.controller';
 import { OpportunityEntity, OpportunityStageChangeEntity } from './opportunities/opportunity.entity';
 import { OpportunityService } from './opportunities/opportunity.service';
@@ -14,9 +17,9 @@ import { PipelineEntity, PipelineStageEntity } from './pipelines/pipeline.entity
 import { PipelineService } from './pipelines/pipeline.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AccountEntity, ContactEntity, PipelineEntity, PipelineStageEntity, OpportunityEntity, OpportunityStageChangeEntity])],
-  controllers: [AccountController, ContactController, PipelineController, OpportunityController],
-  providers: [AccountService, ContactService, PipelineService, OpportunityService],
+  imports: [TypeOrmModule.forFeature([AccountEntity, ContactEntity, PipelineEntity, PipelineStageEntity, OpportunityEntity, OpportunityStageChangeEntity, LeadEntity])],
+  controllers: [AccountController, ContactController, PipelineController, OpportunityController, LeadController],
+  providers: [AccountService, ContactService, PipelineService, OpportunityService, LeadService],
   exports: [AccountService],
 })
 export class SalesModule {}
