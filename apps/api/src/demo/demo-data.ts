@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { hashPassword } from '../identity/passwords/password-hasher';
 import { dataSourceOptions } from '../platform/database/data-source-options';
-import { ACCOUNTS, DEMO_COMPETITORS, DEMO_PARTNER, DEMO_PRODUCTS, demoOpportunities, demoPassword, TEAMS, USERS } from './demo-organisation';
+import { ACCOUNTS, DEMO_COMPETITORS, DEMO_PARTNER, DEMO_PRODUCTS, demoLeads, demoOpportunities, demoPassword, TEAMS, USERS } from './demo-organisation';
 
 /**
  * Loads the demo organisation into an empty database (no users yet), in one transaction. Demo passwords are
@@ -100,9 +100,21 @@ export async function loadDemoDataIfEmpty(databaseUrl: string): Promise<boolean>
           );
         }
       }
+      const leads = demoLeads();
+      for (const [index, lead] of leads.entries()) {
+        const partner = lead.owner === 'partner@lianxi.test';
+        const createdAt = new Date(Date.UTC(2026, 9, 1, 8 + (index % 10), index % 60));
+        await manager.query(
+          `insert into leads (id, name, company, title, phone, email, source, status, disqualified_reason, rating, region, industry,
+                              owner_id, team_id, partner_account_id, created_at, updated_at)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)`,
+          [uuidv7(), lead.name, lead.company, lead.title, lead.phone, lead.email, lead.source, lead.status, lead.disqualifiedReason, lead.rating, lead.region,
+            lead.industry, userIds.get(lead.owner), teamOf.get(lead.owner), partner ? partnerId : null, new Date(createdAt.getTime() + index * 3_600_000)],
+        );
+      }
       await manager.query(
         `insert into audit_events (id, category, action, details) values ($1, 'security', 'system.demo_data_loaded', $2)`,
-        [uuidv7(), JSON.stringify({ users: USERS.length, teams: TEAMS.length, accounts: ACCOUNTS.length, opportunities: opportunities.length })],
+        [uuidv7(), JSON.stringify({ users: USERS.length, teams: TEAMS.length, accounts: ACCOUNTS.length, opportunities: opportunities.length, leads: leads.length })],
       );
       return true;
     });
