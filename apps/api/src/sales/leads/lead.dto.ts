@@ -24,8 +24,9 @@ export class LeadDto extends BusinessRecordDto {
   status?: LeadStatus;
   /** Why it was disqualified (only for `disqualified`). */
   disqualifiedReason?: string | null;
-  @ApiPropertyOptional({ enum: LeadRating, enumName: 'LeadRating', nullable: true })
-  rating?: LeadRating | null;
+  /** hot, warm or cold (a LeadRating). */
+  @ApiPropertyOptional({ type: 'string', enum: ['hot', 'warm', 'cold'], nullable: true })
+  rating?: string | null;
   region?: string | null;
   industry?: string | null;
   notes?: string | null;
@@ -230,9 +231,9 @@ export class UpdateLeadDto extends UpdateBusinessRecordDto {
 
   /** null clears it. */
   @IsOptional()
-  @ApiPropertyOptional({ enum: LeadRating, enumName: 'LeadRating', nullable: true })
+  @ApiPropertyOptional({ type: 'string', enum: ['hot', 'warm', 'cold'], nullable: true })
   @IsEnum(LeadRating)
-  rating?: LeadRating | null;
+  rating?: string | null;
 
   /** null clears it. */
   @IsOptional()
