@@ -29,6 +29,10 @@ export const OBJECT_FIELDS = {
   account: ['name', 'kind', 'industry', 'region', 'phone', 'email', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'],
   contact: ['accountId', 'name', 'title', 'phone', 'email', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'],
   opportunity: ['name', 'accountId', 'pipelineId', 'stageId', 'amount', 'currency', 'probability', 'expectedCloseDate', 'competitors', 'description', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'],
+  lead: [
+    'name', 'company', 'title', 'phone', 'email', 'source', 'status', 'disqualifiedReason', 'rating', 'region', 'industry', 'notes',
+    'convertedAt', 'convertedAccountId', 'convertedContactId', 'convertedOpportunityId', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted',
+  ],
   // Configuration without records: levels only, no field rules.
   pipeline: [],
 } as const satisfies Record<ObjectType, readonly string[]>;
