@@ -38,3 +38,12 @@ export const opportunityKeys = {
 export const pipelineKeys = {
   all: ['pipelines'] as const,
 };
+
+export const leadKeys = {
+  all: ['leads'] as const,
+  lists: () => [...leadKeys.all, 'list'] as const,
+  list: (params: object) => [...leadKeys.lists(), params] as const,
+  details: () => [...leadKeys.all, 'detail'] as const,
+  detail: (id: string) => [...leadKeys.details(), id] as const,
+  matches: (id: string) => [...leadKeys.detail(id), 'matches'] as const,
+};

@@ -3,21 +3,22 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { usePermissions } from '@/lib/permissions';
 
-type Tab = 'accounts' | 'opportunities' | 'board';
+type Tab = 'accounts' | 'leads' | 'opportunities' | 'board';
 
-const PATHS: Record<Tab, string> = { accounts: '/sales', opportunities: '/sales/opportunities', board: '/sales/opportunities/board' };
+const PATHS: Record<Tab, string> = { accounts: '/sales', leads: '/sales/leads', opportunities: '/sales/opportunities', board: '/sales/opportunities/board' };
 
-/** The sales module's lists: accounts, opportunities and their board, each shown only to who may read it. */
+/** The sales module's lists: accounts, leads, opportunities and their board, each shown only to who may read it. */
 export function SalesTabs({ current }: { current: Tab }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const permissions = usePermissions();
   const tabs: Tab[] = [
     ...(permissions.canDo('account', 'read') ? (['accounts'] as const) : []),
+    ...(permissions.canDo('lead', 'read') ? (['leads'] as const) : []),
     ...(permissions.canDo('opportunity', 'read') ? (['opportunities', 'board'] as const) : []),
   ];
   if (tabs.length < 2) return null;
-  const labels: Record<Tab, string> = { accounts: t('accounts.title'), opportunities: t('opportunities.title'), board: t('opportunities.board') };
+  const labels: Record<Tab, string> = { accounts: t('accounts.title'), leads: t('leads.title'), opportunities: t('opportunities.title'), board: t('opportunities.board') };
   return (
     <Segmented<Tab>
       value={current}
