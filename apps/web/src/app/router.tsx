@@ -9,6 +9,8 @@ import { ResetPasswordPage } from '@/features/identity/pages/reset-password-page
 import { MarketingPage } from '@/features/marketing/pages/marketing-page';
 import { AccountPage } from '@/features/sales/pages/account-page';
 import { ContactPage } from '@/features/sales/pages/contact-page';
+import { LeadPage } from '@/features/sales/pages/lead-page';
+import { LeadsPage } from '@/features/sales/pages/leads-page';
 import { OpportunitiesPage } from '@/features/sales/pages/opportunities-page';
 import { OpportunityBoardPage } from '@/features/sales/pages/opportunity-board-page';
 import { OpportunityPage } from '@/features/sales/pages/opportunity-page';
@@ -38,6 +40,8 @@ export const routes: RouteObject[] = [
       { path: 'sales/accounts', element: <Navigate to="/sales" replace /> },
       { path: 'sales/accounts/:id', element: <AccountPage /> },
       { path: 'sales/contacts/:id', element: <ContactPage /> },
+      { path: 'sales/leads', element: <LeadsPage /> },
+      { path: 'sales/leads/:id', element: <LeadPage /> },
       { path: 'sales/opportunities', element: <OpportunitiesPage /> },
       { path: 'sales/opportunities/board', element: <OpportunityBoardPage /> },
       { path: 'sales/opportunities/:id', element: <OpportunityPage /> },

@@ -9,13 +9,13 @@ export const SECTIONS: readonly Section[] = ['sales', 'marketing', 'service', 'a
 
 /** The object types each business module holds; a module is in the menu when the caller may read one of them. */
 const MODULE_OBJECTS: Record<'sales' | 'marketing' | 'service' | 'analytics', readonly ObjectType[]> = {
-  sales: ['account', 'contact', 'opportunity'],
+  sales: ['account', 'contact', 'opportunity', 'lead'],
   // Not built yet: no object types of their own, so they follow "reads any business data" until they get some.
   marketing: [],
   service: [],
   analytics: [],
 };
-const BUSINESS_OBJECTS: readonly ObjectType[] = ['account', 'contact', 'opportunity'];
+const BUSINESS_OBJECTS: readonly ObjectType[] = ['account', 'contact', 'opportunity', 'lead'];
 
 /**
  * The modules the caller has something to do in, from /me/permissions and their roles: business modules for
