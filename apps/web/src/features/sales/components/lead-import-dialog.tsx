@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Input, List, Modal, Typography } from 'antd';
+import { Alert, Button, Flex, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/lib/api';
@@ -39,11 +39,13 @@ export function LeadImportDialog({ onClose }: { onClose: () => void }) {
           <>
             <Alert type={result.errors.length ? 'warning' : 'success'} showIcon title={t('leads.import.result', { count: result.imported })} data-testid="lead-import-result" />
             {result.errors.length > 0 && (
-              <List
-                size="small"
-                dataSource={result.errors}
-                renderItem={(e) => <List.Item data-testid="lead-import-error">{t('leads.import.rowError', { row: e.row, field: e.field, message: e.message })}</List.Item>}
-              />
+              <ul style={{ margin: 0, paddingInlineStart: 20, maxHeight: 240, overflow: 'auto' }}>
+                {result.errors.map((e) => (
+                  <li key={`${e.row}-${e.field}`} data-testid="lead-import-error">
+                    {t('leads.import.rowError', { row: e.row, field: e.field, message: e.message })}
+                  </li>
+                ))}
+              </ul>
             )}
           </>
         )}
