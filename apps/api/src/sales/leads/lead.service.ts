@@ -15,6 +15,7 @@ import { AuditService, diffFields } from '../../audit/audit.service';
 import type { Principal } from '../../identity/auth/principal';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { AppError } from '../../platform/http/app-error';
+import { NORMALISED_NAME } from '../../platform/database/migrations/1764000000050-leads';
 import { ErrorCode } from '../../platform/http/error-code';
 import type { PageQueryDto } from '../../platform/http/pagination';
 import { ACCOUNT_FIELDS, toAccountDto } from '../accounts/account.dto';
@@ -45,8 +46,11 @@ import { LeadEntity, LeadSource, LeadStatus } from './lead.entity';
 
 const PROTECTED = [...LEAD_FIELDS, ...RECORD_ATTRIBUTE_FIELDS] as Array<keyof LeadDto & string>;
 const ACCOUNT_PROTECTED = [...ACCOUNT_FIELDS, ...RECORD_ATTRIBUTE_FIELDS] as Array<keyof ReturnType<typeof toAccountDto> & string>;
-/** Company names compare without case, spaces and punctuation (ASCII and full-width): "ACME Co., Ltd." = "acme co ltd". */
-const NORMALISE = (sql: string) => `regexp_replace(lower(${sql}), '[[:space:][:punct:]（）【】《》，。、·：；“”‘’！？]', '', 'g')`;
+/**
+ * Company names compare without case, spaces and punctuation (ASCII and full-width): "ACME Co., Ltd." = "acme co ltd".
+ * The same expression as the index of migration 1764000000050, so a match over all accounts is an index lookup.
+ */
+const NORMALISE = (sql: string) => NORMALISED_NAME.replace('lower(name)', `lower(${sql})`);
 const MAX_IMPORT_ROWS = 5000;
 /** CSV header → field: the field names, and the Chinese labels a spreadsheet made in China would carry. */
 const IMPORT_COLUMNS: Record<string, keyof CreateLeadDto> = {

@@ -19,6 +19,9 @@ const GRANTS: Grant[] = [
   ['partner', 'all', 'all', 'all', 'none', 'none'],
 ];
 
+/** An account name without case, spaces and punctuation (ASCII and full-width), as conversion compares them. */
+export const NORMALISED_NAME = `regexp_replace(lower(name), '[[:space:][:punct:]（）【】《》，。、·：；“”‘’！？]', '', 'g')`;
+
 /** [role, field, access] */
 const FIELD_RULES: Array<[string, string, string]> = [
   ['general_manager', 'phone', 'masked'],
@@ -75,6 +78,8 @@ export class Leads1764000000050 implements MigrationInterface {
     await q.query(`create index leads_status_idx on leads (status, name, id)`);
     await q.query(`create index leads_recycle_bin_idx on leads (deleted_at desc, id desc) where deleted_at is not null`);
     await q.query(`create index leads_deleted_with_idx on leads (deleted_with) where deleted_with is not null`);
+    // Lead conversion matches accounts by normalised name (lead.service.ts NORMALISE: keep the two expressions equal).
+    await q.query(`create index accounts_normalised_name_idx on accounts (${NORMALISED_NAME}) where deleted_at is null`);
     await q.query(`
       create table web_lead_hits (
         client text not null,
@@ -99,6 +104,7 @@ export class Leads1764000000050 implements MigrationInterface {
     await q.query(`delete from field_permissions where object_type = 'lead'`);
     await q.query(`delete from object_permissions where object_type = 'lead'`);
     await q.query(`delete from record_shares where object_type = 'lead'`);
+    await q.query(`drop index if exists accounts_normalised_name_idx`);
     await q.query(`drop table if exists web_lead_hits`);
     await q.query(`drop table if exists leads`);
   }
