@@ -122,3 +122,13 @@ export function useImportLeads() {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: leadKeys.lists() }),
   });
 }
+
+/** Reassigns several leads to one owner, all or none (the API checks each lead and the owner against the caller's reach). */
+export function useReassignLeads() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Schema<'ReassignLeadsDto'>) => unwrap(api.client.POST('/api/v1/leads/reassign', { body, params: { header: idempotencyKey() } })),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: leadKeys.all }),
+  });
+}

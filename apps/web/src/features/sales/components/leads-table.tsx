@@ -12,6 +12,9 @@ export interface LeadsTableProps {
   access: (field: string) => FieldAccess;
   sort?: LeadSort;
   onSortChange?: (sort: LeadSort | undefined) => void;
+  /** Rows can be picked (for bulk reassignment) when given. */
+  selected?: string[];
+  onSelectedChange?: (ids: string[]) => void;
 }
 
 const SORTABLE = { name: 'name', company: 'company' } as const;
@@ -20,7 +23,7 @@ const SORTABLE = { name: 'name', company: 'company' } as const;
 export const STATUS_COLOURS: Record<string, string> = { new: 'blue', contacted: 'cyan', qualified: 'green', converted: 'gold', disqualified: 'default' };
 
 /** Leads as far as the caller may read them: name, company, status, source, rating, owner. */
-export function LeadsTable({ leads, loading, access, sort, onSortChange }: LeadsTableProps) {
+export function LeadsTable({ leads, loading, access, sort, onSortChange, selected, onSelectedChange }: LeadsTableProps) {
   const { t } = useTranslation();
   const visible = (field: string) => access(field) !== 'hidden';
   const sortOrder = (field: keyof typeof SORTABLE) => (sort === field ? ('ascend' as const) : sort === `-${field}` ? ('descend' as const) : null);
@@ -57,6 +60,7 @@ export function LeadsTable({ leads, loading, access, sort, onSortChange }: Leads
       data-testid="leads-table"
       columns={withRecordColumns(columns, { access, t, pathOf: (lead) => `/sales/leads/${lead.id}` })}
       dataSource={leads}
+      rowSelection={onSelectedChange ? { selectedRowKeys: selected ?? [], onChange: (keys) => onSelectedChange(keys.map(String)) } : undefined}
       loading={loading}
       pagination={false}
       scroll={{ x: 'max-content' }}

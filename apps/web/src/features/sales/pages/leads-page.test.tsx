@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { json } from '@/testing/fake-api';
 import { renderApp } from '@/testing/render-app';
 import { pickOption } from '@/testing/select';
-import { REP_LEVELS, lead, requestsTo, salesServer } from '../testing/sales-server';
+import { REP_E2_ID, REP_LEVELS, lead, requestsTo, salesServer } from '../testing/sales-server';
 
 configure({ asyncUtilTimeout: 5000 });
 
@@ -58,6 +58,33 @@ describe('LeadsPage', { timeout: 20_000 }, () => {
     const [post] = requestsTo(requests, 'POST', '/api/v1/leads/import');
     expect(await post.json()).toEqual({ csv: 'name,phone\nA,138\nB,xx\n' });
     expect(post.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('a manager reassigns the selected leads in one request', async () => {
+    const second = '0190a0b0-0000-7000-8000-0000000000b2';
+    const { fetch, requests } = salesServer({
+      language: 'en',
+      leadLevels: { read: 'subtree', create: 'subtree', update: 'subtree', delete: 'subtree', reassign: 'subtree' },
+      routes: {
+        'GET /api/v1/leads': () => json({ data: [lead(), lead({ id: second, name: 'Wang Lei' })], nextCursor: null, total: 2 }),
+        'POST /api/v1/leads/reassign': () => json({ reassigned: 2 }),
+      },
+    });
+    await renderApp('/sales/leads', { fetch, language: 'en' });
+    const table = await screen.findByTestId('leads-table');
+    await within(table).findByText('Wang Lei');
+    expect(screen.queryByTestId('leads-reassign')).toBeNull();
+    const boxes = within(table).getAllByRole('checkbox');
+    fireEvent.click(boxes[1]);
+    fireEvent.click(boxes[2]);
+    fireEvent.click(await screen.findByTestId('leads-reassign'));
+    const modal = await screen.findByTestId('reassign-modal');
+    await pickOption('reassign-owner', 'Zhang Wei · rep.e2@lianxi.test');
+    fireEvent.click(within(modal).getByRole('button', { name: 'Reassign' }));
+    await waitFor(() => expect(requestsTo(requests, 'POST', '/api/v1/leads/reassign')).toHaveLength(1));
+    const [post] = requestsTo(requests, 'POST', '/api/v1/leads/reassign');
+    expect(await post.json()).toEqual({ ids: [lead().id, second], ownerId: REP_E2_ID });
+    await waitFor(() => expect(screen.queryByTestId('reassign-modal')).toBeNull());
   });
 
   it('says so to who may not read leads', async () => {

@@ -1,4 +1,4 @@
-import { PlusOutlined, SearchOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
+import { PlusOutlined, SearchOutlined, StopOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Input, Result, Select, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,10 +10,11 @@ import { ApiError } from '@/lib/api';
 import { isReadable, usePermissions } from '@/lib/permissions';
 import { useSessionUser } from '@/lib/session';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
-import { useCreateLead, useLeads, type CreateLeadBody, type LeadSort, type LeadSource, type LeadStatus } from '../api/leads';
+import { useCreateLead, useLeads, useReassignLeads, type CreateLeadBody, type LeadSort, type LeadSource, type LeadStatus } from '../api/leads';
 import { CreateRecordModal } from '../components/create-record-modal';
 import { LeadImportDialog } from '../components/lead-import-dialog';
 import { LeadsTable } from '../components/leads-table';
+import { ReassignModal } from '../components/reassign-modal';
 import { SalesTabs } from '../components/sales-tabs';
 import { LEAD_SOURCES, LEAD_STATUSES } from '../utils/record-fields';
 
@@ -31,7 +32,11 @@ export function LeadsPage() {
   const [sort, setSort] = useState<LeadSort | undefined>(undefined);
   const [status, setStatus] = useState<LeadStatus | undefined>(undefined);
   const [source, setSource] = useState<LeadSource | undefined>(undefined);
-  const [dialog, setDialog] = useState<'create' | 'import' | null>(null);
+  const [dialog, setDialog] = useState<'create' | 'import' | 'reassign' | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const reassign = useReassignLeads();
+  // Managers reassign within their reach; the API checks every lead and the new owner.
+  const canReassign = permissions.level('lead', 'reassign') !== 'none';
   const q = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
   const canRead = permissions.canDo('lead', 'read');
   const canSearch = isReadable(permissions.fieldAccess('lead', 'name')) && isReadable(permissions.fieldAccess('lead', 'company'));
@@ -116,6 +121,11 @@ export function LeadsPage() {
                 />
               )}
             </Flex>
+            {canReassign && selected.length > 0 && (
+              <Button icon={<SwapOutlined />} onClick={() => setDialog('reassign')} data-testid="leads-reassign">
+                {t('leads.reassignSelected', { count: selected.length })}
+              </Button>
+            )}
             {total !== undefined && (
               <Typography.Text type="secondary" data-testid="leads-total">
                 {t('leads.total', { count: total, formatted: total.toLocaleString(i18n.language) })}
@@ -129,6 +139,7 @@ export function LeadsPage() {
             access={(field) => permissions.fieldAccess('lead', field)}
             sort={sort}
             onSortChange={setSort}
+            {...(canReassign ? { selected, onSelectedChange: setSelected } : {})}
           />
           {leads.hasNextPage && (
             <Flex justify="center">
@@ -151,6 +162,16 @@ export function LeadsPage() {
         />
       )}
       {dialog === 'import' && <LeadImportDialog onClose={() => setDialog(null)} />}
+      {dialog === 'reassign' && (
+        <ReassignModal
+          ownerId={undefined}
+          save={async (ownerId) => {
+            await reassign.mutateAsync({ ids: selected, ownerId });
+            setSelected([]);
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
     </>
   );
 }
