@@ -73,5 +73,7 @@ describe('LeadPage', { timeout: 20_000 }, () => {
     expect(status.closest('.ant-select')).toBeNull();
     expect(screen.queryByTestId('lead-convert')).toBeNull();
     expect(screen.getByTestId('lead-converted').querySelector(`a[href="/sales/accounts/${ACCOUNT_ID}"]`)).toBeTruthy();
+    expect(screen.getByTestId('field-source').textContent).toBe('Web form');
+    expect(screen.getByTestId('field-rating').textContent).toBe('Hot');
   });
 });
