@@ -165,6 +165,55 @@ const VALID_REQUEST_FIXTURES: Record<string, ValidRequestFixture> = {
     why: '{shareId} is a share of the record, which only exists once granted',
     pathParams: async (world) => sharedRecord(world, 'activities', await throwawayActivity(world)),
   },
+  getLead: {
+    why: 'a lead of the default caller (other calls reassign, convert or delete the demo ones)',
+    pathParams: async (world) => ({ id: await throwawayLead(world) }),
+  },
+  updateLead: {
+    why: 'needs a lead the default caller may change that is not converted (a converted lead is kept as it was)',
+    pathParams: async (world) => ({ id: await throwawayLead(world) }),
+    body: async () => ({ status: 'qualified', rating: 'hot', notes: 'Contract qualified' }),
+  },
+  deleteLead: {
+    why: 'deletes, and reps delete only their own: a fresh lead of the default caller',
+    late: true,
+    pathParams: async (world) => ({ id: await throwawayLead(world) }),
+  },
+  restoreLead: {
+    why: 'needs a lead in the caller\'s recycle bin: a fresh one, deleted',
+    pathParams: async (world) => ({ id: await binned(world, 'leads', await throwawayLead(world)) }),
+  },
+  convertLead: {
+    why: 'converts once (409 after): a fresh lead of the default caller, with an opportunity on the default pipeline',
+    pathParams: async (world) => ({ id: await throwawayLead(world) }),
+    body: async () => ({ opportunity: { name: '合同测试线索商机', amount: '500000.00', expectedCloseDate: '2027-06-30' } }),
+  },
+  listLeadConversionMatches: {
+    why: 'a lead of the default caller',
+    pathParams: async (world) => ({ id: await throwawayLead(world) }),
+  },
+  importLeads: {
+    why: 'the CSV text must have a header row of known columns, which the schema cannot say',
+    body: async () => ({ csv: '\uFEFF姓名,公司,电话\n合同导入,合同公司,13800138000\n' }),
+  },
+  reassignLeads: {
+    why: 'reps may not reassign: the East manager moves a fresh lead of rep.e1 to rep.e1b',
+    as: 'manager.east@lianxi.test',
+    body: async (world) => ({ ids: [await throwawayLead(world)], ownerId: String((await world.collectionItems('/api/v1/users')).find((u) => u.email === 'rep.e1b@lianxi.test')?.id) }),
+  },
+  createLeadShare: {
+    why: 'needs a lead the default caller may change and exactly one grantee',
+    pathParams: async (world) => ({ id: await throwawayLead(world) }),
+    body: async (world) => ({ teamId: await teamIdOf(world, 'E1'), access: 'read' }),
+  },
+  deleteLeadShare: {
+    why: '{shareId} is a share of the record, which only exists once granted',
+    pathParams: async (world) => sharedRecord(world, 'leads', await throwawayLead(world)),
+  },
+  submitWebLead: {
+    why: 'the form key must be one configured on the server',
+    body: async () => ({ formKey: 'demo-web-form', name: '网站访客 Web visitor', company: '合同访客公司', email: 'visitor@example.com' }),
+  },
   createPipeline: {
     why: 'only the sales director changes pipelines (object type pipeline, update all); not as the new default, which other calls rely on',
     as: 'director@lianxi.test',
@@ -332,6 +381,11 @@ const DATA_DEPENDENT_INPUTS: Record<string, string> = {
   productId: 'must reference a product the caller may see',
   validTo: 'must not precede validFrom',
   tiers: 'each minQuantity at most once',
+  csv: 'must be CSV text with a header row of known lead columns and at least one row',
+  formKey: 'must name a web form configured on the server',
+  disqualifiedReason: 'a lead is disqualified with a reason, and only a disqualified lead has one',
+  ids: 'must reference leads the caller may reassign',
+  status: 'a converted lead cannot change (409), a disqualified one needs a reason',
 };
 
 async function createThrowawayUser(world: World, label: string): Promise<{ id: string; email: string }> {
@@ -361,7 +415,7 @@ async function throwawayContact(world: World): Promise<string> {
   return response.body.id;
 }
 
-type RecordCollection = 'accounts' | 'contacts' | 'opportunities' | 'activities';
+type RecordCollection = 'accounts' | 'contacts' | 'opportunities' | 'activities' | 'leads';
 
 /** Deletes the default caller's record (into the recycle bin) and answers its id. */
 async function binned(world: World, collection: RecordCollection, id: string): Promise<string> {
@@ -404,6 +458,13 @@ async function throwawayOpportunity(world: World): Promise<string> {
   return response.body.id;
 }
 
+/** A new lead of the default caller (rep.e1). */
+async function throwawayLead(world: World): Promise<string> {
+  const response = await world.callAs<{ id: string }>('rep.e1@lianxi.test', 'post', '/api/v1/leads', { name: `Contract lead ${randomUUID().slice(0, 8)}`, company: `Contract lead company ${randomUUID().slice(0, 8)}` });
+  if (response.status !== 201) throw new Error(`creating a throwaway lead → ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.id;
+}
+
 /** The record shared by the default caller with group E1, as path parameters {id, shareId}. */
 async function sharedRecord(world: World, collection: RecordCollection, id: string): Promise<Record<string, string>> {
   const response = await world.callAs<{ id: string }>('rep.e1@lianxi.test', 'post', `/api/v1/${collection}/${id}/shares`, { teamId: await teamIdOf(world, 'E1'), access: 'read' });
@@ -440,7 +501,8 @@ interface Contract {
 }
 
 async function openContract(): Promise<Contract> {
-  const t = await createTestApp({ JWT_SECRET });
+  // The web form's rate limit would turn the suite's many public calls from one address into 429s.
+  const t = await createTestApp({ JWT_SECRET, WEB_LEAD_RATE_PER_MINUTE: '100000' });
   const response = await t.http.get('/api/openapi.json');
   if (response.status !== 200) throw new Error(`GET /api/openapi.json → ${response.status}`);
   const document = response.body as OpenApiDocument;

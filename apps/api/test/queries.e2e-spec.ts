@@ -32,6 +32,8 @@ const SCENARIOS: Scenario[] = [
   { file: 'opportunities.forecast.manager', who: 'manager.east', what: 'weighted forecast by quarter: the subtree read scope inside the aggregate, lost stages excluded', path: () => '/api/v1/opportunities/forecast?groupBy=period&period=quarter' },
   { file: 'activities.timeline.rep', who: 'rep.e1', what: 'an account\'s timeline, latest first (millisecond UTC text in collation "C"), team scope', path: (ids) => `/api/v1/activities?accountId=${ids.account}&limit=50` },
   { file: 'products.list.partner', who: 'partner', what: 'catalogue page by code for a partner (active products only), searched by code or names', path: () => '/api/v1/products?q=XE&limit=50' },
+  { file: 'leads.list.rep', who: 'rep.e1', what: 'first page of new leads by name, team scope, status filter', path: () => '/api/v1/leads?status=new&limit=50' },
+  { file: 'leads.conversion-matches.rep', who: 'rep.e1', what: 'the lead, then the live accounts the caller can read whose normalised name equals its company', path: (ids) => `/api/v1/leads/${ids.lead}/conversion-matches` },
   { file: 'contacts.list.quality', who: 'quality', what: 'contacts for the quality inspector (phone and email hidden: filtered on the way out)', path: () => '/api/v1/contacts?limit=50' },
 ];
 
@@ -61,6 +63,10 @@ describe('committed SQL of the important reads (apps/api/queries)', () => {
     await t.http.get('/api/v1/me/permissions').set('Authorization', `Bearer ${tokens['rep.e1']}`).expect(200);
     const [account] = await t.sql<{ id: string }>(`select id from accounts where name = '徐州恒达工程机械有限公司'`);
     ids.account = account.id;
+    const [lead] = await t.sql<{ id: string }>(
+      `insert into leads (id, name, company, source, status, owner_id, team_id) select gen_random_uuid(), '李四', '徐州恒达 工程机械有限公司', 'manual', 'new', id, team_id from users where email = 'rep.e1@lianxi.test' returning id`,
+    );
+    ids.lead = lead.id;
     const [rep] = await t.sql<{ id: string }>(`select id from users where email = 'rep.n1@lianxi.test'`);
     const [e2] = await t.sql<{ id: string }>(`select a.id from accounts a join users u on u.id = a.owner_id where u.email = 'rep.e2@lianxi.test' limit 1`);
     await t.sql(`insert into record_shares (id, object_type, record_id, user_id, access) values (gen_random_uuid(), 'account', $1, $2, 'read')`, [e2.id, rep.id]);
@@ -75,7 +81,7 @@ describe('committed SQL of the important reads (apps/api/queries)', () => {
     captured = [];
     const path = scenario.path(ids);
     await t.http.get(path).set('Authorization', `Bearer ${tokens[scenario.who]}`).expect(200);
-    check(scenario.file, `GET ${path.replace(ids.account ?? '-', '{id}')} as ${scenario.who}@lianxi.test: ${scenario.what}`, captured, '-- (after the principal load of principal.sql)');
+    check(scenario.file, `GET ${path.replace(ids.account ?? '-', '{id}').replace(ids.lead ?? '-', '{id}')} as ${scenario.who}@lianxi.test: ${scenario.what}`, captured, '-- (after the principal load of principal.sql)');
   });
 
   // Prepared statements on the pool (not through TypeORM's logger): written from their constants.

@@ -4,6 +4,7 @@ export enum ObjectType {
   Contact = 'contact',
   Opportunity = 'opportunity',
   Activity = 'activity',
+  Lead = 'lead',
   /** Configuration, not records: `read` to use pipelines and stages, `update` at level `all` to change them. */
   Pipeline = 'pipeline',
   /** Catalogue, not records: products and their category tree (`read`; `create`/`update` at any level to change). */

@@ -7,6 +7,7 @@ export const OBJECT_FIELDS: Record<ObjectType, string[]> = {
   [ObjectType.Contact]: ['accountId', 'name', 'title', 'phone', 'email', ...RECORD_ATTRIBUTE_FIELDS],
   [ObjectType.Opportunity]: ['name', 'accountId', 'pipelineId', 'stageId', 'amount', 'currency', 'probability', 'expectedCloseDate', 'competitors', 'description', ...RECORD_ATTRIBUTE_FIELDS],
   [ObjectType.Activity]: ['kind', 'subject', 'description', 'status', 'priority', 'dueAt', 'durationMinutes', 'location', 'outcome', 'completedAt', 'relatedType', 'relatedId', 'accountId', ...RECORD_ATTRIBUTE_FIELDS],
+  [ObjectType.Lead]: ['name', 'company', 'title', 'phone', 'email', 'source', 'status', 'disqualifiedReason', 'rating', 'region', 'industry', 'notes', 'convertedAt', 'convertedAccountId', 'convertedContactId', 'convertedOpportunityId', ...RECORD_ATTRIBUTE_FIELDS],
   // Configuration without records: no field rules.
   [ObjectType.Pipeline]: [],
   // Catalogue without owners: field rules apply (the cost price is hidden from most roles).
@@ -20,4 +21,5 @@ export const OBJECT_TABLES: Partial<Record<ObjectType, string>> = {
   [ObjectType.Contact]: 'contacts',
   [ObjectType.Opportunity]: 'opportunities',
   [ObjectType.Activity]: 'activities',
+  [ObjectType.Lead]: 'leads',
 };

@@ -172,11 +172,12 @@ export class ScopedRecords<E extends Identified> {
     return { record, access, may };
   }
 
-  async create(principal: Principal, values: Partial<E>): Promise<{ record: E; access: ObjectAccess }> {
+  /** `outer`: run inside the caller's transaction (a command that writes several records at once, e.g. a lead conversion). */
+  async create(principal: Principal, values: Partial<E>, outer?: EntityManager): Promise<{ record: E; access: ObjectAccess }> {
     const access = await this.accessFor(principal);
     access.assertMay(AccessAction.Create);
     access.assertWritable(this.businessFields(values));
-    const record = await this.dataSource.transaction(async (manager) => {
+    const record = await this.inTransaction(outer, async (manager) => {
       const ownerId = values.ownerId ?? principal.userId;
       if (ownerId !== principal.userId && access.level(AccessAction.Reassign) === AccessLevel.None) {
         throw new AppError(ErrorCode.Forbidden, 'You may not create records for someone else', { errors: [{ field: 'ownerId', message: 'needs the reassign right' }] });
@@ -215,8 +216,8 @@ export class ScopedRecords<E extends Identified> {
    * owner-only) or may not change a field; owner changes need the reassign right (and work on owner-only
    * records); 412/428 for a stale or missing version.
    */
-  async update(principal: Principal, id: string, values: Partial<E>, expectedVersion: number | undefined): Promise<{ record: E; access: ObjectAccess; may: RecordCapabilities }> {
-    return this.dataSource.transaction(async (manager) => {
+  async update(principal: Principal, id: string, values: Partial<E>, expectedVersion: number | undefined, outer?: EntityManager): Promise<{ record: E; access: ObjectAccess; may: RecordCapabilities }> {
+    return this.inTransaction(outer, async (manager) => {
       const { record, access, may } = await this.get(principal, id, manager, true);
       const changes = this.businessFields(values);
       const reassigning = values.ownerId !== undefined && values.ownerId !== record.ownerId;
@@ -363,8 +364,8 @@ export class ScopedRecords<E extends Identified> {
   }
 
   /** The live records the caller may read, for aggregates over them (alias `r`; select what to aggregate). */
-  readable(access: ObjectAccess) {
-    return access.applyReadScope(this.liveRecords(this.dataSource.manager), this.alias);
+  readable(access: ObjectAccess, manager: EntityManager = this.dataSource.manager) {
+    return access.applyReadScope(this.liveRecords(manager), this.alias);
   }
 
   /** Records not in the recycle bin: where every read and write starts. */
@@ -385,6 +386,11 @@ export class ScopedRecords<E extends Identified> {
 
   private nameField(): string {
     return this.config.nameField ?? 'name';
+  }
+
+  /** The caller's transaction when given, else a new one. */
+  private inTransaction<T>(outer: EntityManager | undefined, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return outer ? work(outer) : this.dataSource.transaction(work);
   }
 
   private table(): string {

@@ -11,6 +11,7 @@ import {
   DEMO_PRODUCTS,
   DEMO_TIERS,
   demoActivities,
+  demoLeads,
   demoOpportunities,
   demoPassword,
   demoUsdPrice,
@@ -133,10 +134,22 @@ export async function loadDemoDataIfEmpty(databaseUrl: string): Promise<boolean>
             userIds.get(account.owner), teamOf.get(account.owner), account.partner ? partnerId : null, account.restricted ?? false],
         );
       }
+      const leads = demoLeads();
+      for (const [index, lead] of leads.entries()) {
+        const partner = lead.owner === 'partner@lianxi.test';
+        const createdAt = new Date(Date.UTC(2026, 9, 1, 8 + (index % 10), index % 60));
+        await manager.query(
+          `insert into leads (id, name, company, title, phone, email, source, status, disqualified_reason, rating, region, industry,
+                              owner_id, team_id, partner_account_id, created_at, updated_at)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)`,
+          [uuidv7(), lead.name, lead.company, lead.title, lead.phone, lead.email, lead.source, lead.status, lead.disqualifiedReason, lead.rating, lead.region,
+            lead.industry, userIds.get(lead.owner), teamOf.get(lead.owner), partner ? partnerId : null, new Date(createdAt.getTime() + index * 3_600_000)],
+        );
+      }
       const products = await loadDemoCatalogue(manager);
       await manager.query(
         `insert into audit_events (id, category, action, details) values ($1, 'security', 'system.demo_data_loaded', $2)`,
-        [uuidv7(), JSON.stringify({ users: USERS.length, teams: TEAMS.length, accounts: ACCOUNTS.length, opportunities: opportunities.length, activities: activities.length, products })],
+        [uuidv7(), JSON.stringify({ users: USERS.length, teams: TEAMS.length, accounts: ACCOUNTS.length, opportunities: opportunities.length, activities: activities.length, leads: leads.length, products })],
       );
       return true;
     });

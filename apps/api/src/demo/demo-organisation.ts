@@ -236,3 +236,62 @@ export function demoUsdPrice(cny: string): string {
   const cents = BigInt(cny.replace('.', ''));
   return `${(cents + 355n) / 710n}.00`;
 }
+
+export interface DemoLead {
+  name: string;
+  company: string;
+  title: string;
+  phone: string;
+  email: string;
+  source: 'manual' | 'import' | 'web' | 'event' | 'partner' | 'referral';
+  status: 'new' | 'contacted' | 'qualified' | 'disqualified';
+  disqualifiedReason: string | null;
+  rating: 'hot' | 'warm' | 'cold' | null;
+  region: string;
+  industry: string;
+  owner: string;
+}
+
+const LEAD_SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗'];
+const LEAD_GIVEN = ['伟', '芳', '娜', '敏', '静', '磊', '强', '洋', '勇', '艳', '杰', '军', '涛', '明', '超', '霞', '平', '刚', '辉', '鹏'];
+const LEAD_EN = ['James Wong', 'Emily Chen', 'Michael Lau', 'Sarah Lin', 'David Ho', 'Grace Tan', 'Kevin Liu', 'Anna Zhou', 'Peter Ma', 'Linda Xu'];
+const LEAD_CITIES: Array<[string, string, string]> = [
+  ['南京', 'Nanjing', 'East'], ['无锡', 'Wuxi', 'East'], ['合肥', 'Hefei', 'East'], ['温州', 'Wenzhou', 'East'], ['济南', 'Jinan', 'North'],
+  ['石家庄', 'Shijiazhuang', 'North'], ['唐山', 'Tangshan', 'North'], ['大连', 'Dalian', 'North'], ['福州', 'Fuzhou', 'East'], ['太原', 'Taiyuan', 'North'],
+];
+const LEAD_TRADES: Array<[string, string, string]> = [
+  ['路桥建设有限公司', 'Road & Bridge Co., Ltd.', 'construction'], ['矿业集团', 'Mining Group', 'mining'], ['港务物流有限公司', 'Port Logistics Ltd.', 'logistics'],
+  ['设备租赁有限公司', 'Equipment Rental Co.', 'rental'], ['市政工程有限公司', 'Municipal Engineering Co.', 'infrastructure'], ['水利水电工程局', 'Hydropower Bureau', 'infrastructure'],
+];
+const LEAD_TITLES = ['采购经理', '设备主管', '总经理', '项目经理', 'Procurement Manager', '副总经理', '工程部长'];
+const LEAD_OWNERS = ['rep.e1@lianxi.test', 'rep.e1b@lianxi.test', 'rep.e2@lianxi.test', 'rep.n1@lianxi.test', 'manager.east@lianxi.test', 'marketing@lianxi.test', 'partner@lianxi.test'];
+const LEAD_SOURCES: DemoLead['source'][] = ['manual', 'import', 'web', 'event', 'partner', 'referral'];
+const LEAD_STATUSES: DemoLead['status'][] = ['new', 'new', 'contacted', 'contacted', 'qualified', 'disqualified'];
+const DISQUALIFIED_REASONS = ['预算不足', '已采购竞品', 'No project this year', '联系不上'];
+
+/** 150 leads in Chinese and English across the demo owners, sources and statuses; deterministic like the rest. */
+export function demoLeads(): DemoLead[] {
+  const leads: DemoLead[] = [];
+  for (let n = 0; n < 150; n++) {
+    const english = n % 4 === 3;
+    const [city, cityEn, region] = LEAD_CITIES[n % LEAD_CITIES.length];
+    const [trade, tradeEn, industry] = LEAD_TRADES[(n * 7) % LEAD_TRADES.length];
+    const status = LEAD_STATUSES[(n * 5) % LEAD_STATUSES.length];
+    const name = english ? LEAD_EN[n % LEAD_EN.length] : `${LEAD_SURNAMES[n % LEAD_SURNAMES.length]}${LEAD_GIVEN[(n * 3) % LEAD_GIVEN.length]}`;
+    leads.push({
+      name,
+      company: english ? `${cityEn} ${tradeEn}` : `${city}${['恒通', '华建', '鑫源', '东方', '宏达', '正泰', '中联'][n % 7]}${trade}`,
+      title: LEAD_TITLES[n % LEAD_TITLES.length],
+      phone: `13${String(100000000 + n * 7919).slice(0, 9)}`,
+      email: `lead${n + 1}@${['example.cn', 'example.com', 'mail.example.cn'][n % 3]}`,
+      source: LEAD_SOURCES[(n + Math.floor(n / 6)) % LEAD_SOURCES.length],
+      status,
+      disqualifiedReason: status === 'disqualified' ? DISQUALIFIED_REASONS[n % DISQUALIFIED_REASONS.length] : null,
+      rating: (['hot', 'warm', 'cold', null] as const)[n % 4],
+      region,
+      industry,
+      owner: LEAD_OWNERS[n % LEAD_OWNERS.length],
+    });
+  }
+  return leads;
+}

@@ -9,6 +9,9 @@ import { AccountService } from './accounts/account.service';
 import { ContactController } from './contacts/contact.controller';
 import { ContactEntity } from './contacts/contact.entity';
 import { ContactService } from './contacts/contact.service';
+import { LeadController } from './leads/lead.controller';
+import { LeadEntity } from './leads/lead.entity';
+import { LeadService } from './leads/lead.service';
 import { OpportunityController } from './opportunities/opportunity.controller';
 import { OpportunityEntity, OpportunityStageChangeEntity } from './opportunities/opportunity.entity';
 import { OpportunityService } from './opportunities/opportunity.service';
@@ -26,12 +29,15 @@ import { PipelineService } from './pipelines/pipeline.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([
-      AccountEntity, ContactEntity, PipelineEntity, PipelineStageEntity, OpportunityEntity, OpportunityStageChangeEntity, ActivityEntity,
+      AccountEntity, ContactEntity, PipelineEntity, PipelineStageEntity, OpportunityEntity, OpportunityStageChangeEntity, ActivityEntity, LeadEntity,
       ProductCategoryEntity, ProductEntity, PriceListEntity, PriceListEntryEntity, PriceListTierEntity,
     ]),
   ],
-  controllers: [AccountController, ContactController, PipelineController, OpportunityController, ActivityController, ProductCategoryController, ProductController, PriceListController],
-  providers: [AccountService, ContactService, PipelineService, OpportunityService, ActivityService, ProductService, PriceListService],
+  controllers: [
+    AccountController, ContactController, PipelineController, OpportunityController, ActivityController, LeadController,
+    ProductCategoryController, ProductController, PriceListController,
+  ],
+  providers: [AccountService, ContactService, PipelineService, OpportunityService, ActivityService, LeadService, ProductService, PriceListService],
   exports: [AccountService, ProductService, PriceListService],
 })
 export class SalesModule {}

@@ -14,6 +14,8 @@ import { ProductsPage } from '@/features/products/pages/products-page';
 import { AccountPage } from '@/features/sales/pages/account-page';
 import { ActivitiesPage } from '@/features/sales/pages/activities-page';
 import { ContactPage } from '@/features/sales/pages/contact-page';
+import { LeadPage } from '@/features/sales/pages/lead-page';
+import { LeadsPage } from '@/features/sales/pages/leads-page';
 import { OpportunitiesPage } from '@/features/sales/pages/opportunities-page';
 import { OpportunityBoardPage } from '@/features/sales/pages/opportunity-board-page';
 import { OpportunityPage } from '@/features/sales/pages/opportunity-page';
@@ -46,6 +48,8 @@ export const routes: RouteObject[] = [
       { path: 'sales/accounts', element: <Navigate to="/sales" replace /> },
       { path: 'sales/accounts/:id', element: <AccountPage /> },
       { path: 'sales/contacts/:id', element: <ContactPage /> },
+      { path: 'sales/leads', element: <LeadsPage /> },
+      { path: 'sales/leads/:id', element: <LeadPage /> },
       { path: 'sales/opportunities', element: <OpportunitiesPage /> },
       { path: 'sales/opportunities/board', element: <OpportunityBoardPage /> },
       { path: 'sales/opportunities/:id', element: <OpportunityPage /> },

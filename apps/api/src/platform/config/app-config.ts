@@ -27,6 +27,13 @@ export interface AppConfig {
     /** How often each replica looks for mail to send. */
     pollMilliseconds: number;
   };
+  /** The public web-to-lead form. */
+  webLeads: {
+    /** Form key → the email of the user who owns the leads it sends (`WEB_LEAD_FORMS=key=owner@x,key2=…`). */
+    forms: Record<string, string>;
+    /** Submissions per client address and minute (`WEB_LEAD_RATE_PER_MINUTE`, default 10). */
+    perMinute: number;
+  };
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -34,6 +41,16 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
   return parsed;
+}
+
+function parseForms(value: string): Record<string, string> {
+  const forms: Record<string, string> = {};
+  for (const entry of value.split(',').map((e) => e.trim()).filter(Boolean)) {
+    const [key, email] = entry.split('=').map((part) => part?.trim());
+    if (!key || !email) throw new Error(`WEB_LEAD_FORMS must be key=owner-email pairs separated by commas, got "${entry}"`);
+    forms[key] = email;
+  }
+  return forms;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -61,6 +78,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       from: env.MAIL_FROM || 'Lianxi CRM <no-reply@localhost>',
       publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),
       pollMilliseconds: intFrom(env.MAIL_POLL_MS, 5000, 'MAIL_POLL_MS'),
+    },
+    webLeads: {
+      // Development and tests get a demo form whose leads go to the East region's first rep.
+      forms: parseForms(env.WEB_LEAD_FORMS ?? (nodeEnv === 'production' ? '' : 'demo-web-form=rep.e1@lianxi.test')),
+      perMinute: intFrom(env.WEB_LEAD_RATE_PER_MINUTE, 10, 'WEB_LEAD_RATE_PER_MINUTE'),
     },
   };
 }

@@ -155,11 +155,17 @@ function forbidNul(schema: SchemaObject | undefined): void {
 function tightenInputSchemas(document: OpenAPIObject): void {
   const schemas = (document.components?.schemas ?? {}) as Record<string, SchemaObject>;
   const operations = Object.values(document.paths).flatMap((item) => Object.values(item) as Array<{ requestBody?: unknown; parameters?: Array<{ in: string; schema?: SchemaObject }> }>);
-  for (const [, name] of JSON.stringify(operations.map((op) => op.requestBody ?? null)).matchAll(/#\/components\/schemas\/(\w+)/g)) {
+  const referenced = (value: unknown) => [...JSON.stringify(value).matchAll(/#\/components\/schemas\/(\w+)/g)].map(([, name]) => name);
+  // Bodies and every object they nest (a lead conversion's opportunity), which the validation pipe checks alike.
+  const pending = referenced(operations.map((op) => op.requestBody ?? null));
+  const seen = new Set<string>();
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
     const schema = schemas[name];
-    if (!schema) continue;
-    schema.additionalProperties = false;
+    if (!schema || seen.has(name)) continue;
+    seen.add(name);
+    if (schema.properties) schema.additionalProperties = false;
     forbidNul(schema);
+    pending.push(...referenced(schema));
   }
   // Header values cannot carry U+0000 at all (HTTP refuses them before we see them).
   for (const parameter of operations.flatMap((op) => op.parameters ?? []).filter((p) => p.in !== 'header')) forbidNul(parameter.schema);

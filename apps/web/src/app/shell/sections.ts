@@ -9,7 +9,7 @@ export const SECTIONS: readonly Section[] = ['desk', 'sales', 'products', 'marke
 
 /** The object types each business module holds; a module is in the menu when the caller may read one of them. */
 const MODULE_OBJECTS: Record<'sales' | 'products' | 'marketing' | 'service' | 'analytics', readonly ObjectType[]> = {
-  sales: ['account', 'contact', 'opportunity', 'activity'],
+  sales: ['account', 'contact', 'opportunity', 'lead', 'activity'],
   // The catalogue and price lists (part of the sales module in the API; its own menu entry for service and quality too).
   products: ['product', 'price_list'],
   // Not built yet: no object types of their own, so they follow "reads any business data" until they get some.
@@ -17,7 +17,7 @@ const MODULE_OBJECTS: Record<'sales' | 'products' | 'marketing' | 'service' | 'a
   service: [],
   analytics: [],
 };
-const BUSINESS_OBJECTS: readonly ObjectType[] = ['account', 'contact', 'opportunity', 'activity'];
+const BUSINESS_OBJECTS: readonly ObjectType[] = ['account', 'contact', 'opportunity', 'lead', 'activity'];
 const DESK_OBJECTS: readonly ObjectType[] = ['activity', 'opportunity'];
 
 /**

@@ -16,9 +16,9 @@ export type FieldAccess = NonNullable<Schema<'SetFieldPolicyDto'>['fields'][stri
 /** Field → access to set; `null` removes the field's rule. */
 export type FieldRulesInput = Schema<'SetFieldPolicyDto'>['fields'];
 
-export const OBJECT_TYPES = ['account', 'contact', 'opportunity', 'activity', 'pipeline', 'product', 'price_list'] as const satisfies readonly ObjectType[];
+export const OBJECT_TYPES = ['account', 'contact', 'lead', 'opportunity', 'activity', 'pipeline', 'product', 'price_list'] as const satisfies readonly ObjectType[];
 /** The object types with records (configuration such as `pipeline` has none to explain). */
-export const RECORD_OBJECT_TYPES = ['account', 'contact', 'opportunity', 'activity'] as const satisfies readonly ObjectType[];
+export const RECORD_OBJECT_TYPES = ['account', 'contact', 'lead', 'opportunity', 'activity'] as const satisfies readonly ObjectType[];
 export const POLICY_ACTIONS = ['read', 'create', 'update', 'delete', 'reassign'] as const satisfies readonly PolicyAction[];
 export const ACCESS_LEVELS = ['none', 'own', 'team', 'subtree', 'all'] as const satisfies readonly AccessLevel[];
 export const FIELD_ACCESS = ['hidden', 'masked', 'read', 'edit'] as const satisfies readonly FieldAccess[];
@@ -32,6 +32,10 @@ export const OBJECT_FIELDS = {
   contact: ['accountId', 'name', 'title', 'phone', 'email', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'],
   opportunity: ['name', 'accountId', 'pipelineId', 'stageId', 'amount', 'currency', 'probability', 'expectedCloseDate', 'competitors', 'description', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'],
   activity: ['kind', 'subject', 'description', 'status', 'priority', 'dueAt', 'durationMinutes', 'location', 'outcome', 'completedAt', 'relatedType', 'relatedId', 'accountId', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'],
+  lead: [
+    'name', 'company', 'title', 'phone', 'email', 'source', 'status', 'disqualifiedReason', 'rating', 'region', 'industry', 'notes',
+    'convertedAt', 'convertedAccountId', 'convertedContactId', 'convertedOpportunityId', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted',
+  ],
   // Configuration without records: levels only, no field rules.
   pipeline: [],
   // The catalogue: no owners, but field rules (the cost price is hidden from most roles).

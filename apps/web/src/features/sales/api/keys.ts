@@ -51,3 +51,12 @@ export const activityKeys = {
   lists: () => [...activityKeys.all, 'list'] as const,
   list: (params: object) => [...activityKeys.lists(), params] as const,
 };
+
+export const leadKeys = {
+  all: ['leads'] as const,
+  lists: () => [...leadKeys.all, 'list'] as const,
+  list: (params: object) => [...leadKeys.lists(), params] as const,
+  details: () => [...leadKeys.all, 'detail'] as const,
+  detail: (id: string) => [...leadKeys.details(), id] as const,
+  matches: (id: string) => [...leadKeys.detail(id), 'matches'] as const,
+};

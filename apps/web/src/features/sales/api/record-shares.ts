@@ -20,6 +20,7 @@ export function sharesQueryOptions(api: Api, objectType: ObjectType, id: string)
       const params = { path: { id } };
       if (objectType === 'account') return unwrap(api.client.GET('/api/v1/accounts/{id}/shares', { params, signal }));
       if (objectType === 'opportunity') return unwrap(api.client.GET('/api/v1/opportunities/{id}/shares', { params, signal }));
+      if (objectType === 'lead') return unwrap(api.client.GET('/api/v1/leads/{id}/shares', { params, signal }));
       return unwrap(api.client.GET('/api/v1/contacts/{id}/shares', { params, signal }));
     },
   });
@@ -38,6 +39,7 @@ export function useGrantShare(objectType: ObjectType, id: string) {
       const params = { path: { id } };
       if (objectType === 'account') return unwrap(api.client.POST('/api/v1/accounts/{id}/shares', { params, body }));
       if (objectType === 'opportunity') return unwrap(api.client.POST('/api/v1/opportunities/{id}/shares', { params, body }));
+      if (objectType === 'lead') return unwrap(api.client.POST('/api/v1/leads/{id}/shares', { params, body }));
       return unwrap(api.client.POST('/api/v1/contacts/{id}/shares', { params, body }));
     },
     onSettled: () => void queryClient.invalidateQueries({ queryKey: shareKeys.list(objectType, id) }),
@@ -52,6 +54,7 @@ export function useRevokeShare(objectType: ObjectType, id: string) {
       const params = { path: { id, shareId } };
       if (objectType === 'account') return unwrap(api.client.DELETE('/api/v1/accounts/{id}/shares/{shareId}', { params }));
       if (objectType === 'opportunity') return unwrap(api.client.DELETE('/api/v1/opportunities/{id}/shares/{shareId}', { params }));
+      if (objectType === 'lead') return unwrap(api.client.DELETE('/api/v1/leads/{id}/shares/{shareId}', { params }));
       return unwrap(api.client.DELETE('/api/v1/contacts/{id}/shares/{shareId}', { params }));
     },
     onSettled: () => void queryClient.invalidateQueries({ queryKey: shareKeys.list(objectType, id) }),

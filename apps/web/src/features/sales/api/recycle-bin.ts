@@ -1,10 +1,10 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { unwrap, type Api } from '@/lib/api';
 import { useApi } from '@/lib/api-context';
-import { accountKeys, activityKeys, contactKeys, opportunityKeys, recycleBinKeys } from './keys';
+import { accountKeys, activityKeys, contactKeys, leadKeys, opportunityKeys, recycleBinKeys } from './keys';
 
 /** The object types with a recycle bin. */
-export const RECYCLABLE_TYPES = ['account', 'contact', 'opportunity', 'activity'] as const;
+export const RECYCLABLE_TYPES = ['account', 'contact', 'lead', 'opportunity', 'activity'] as const;
 export type RecyclableType = (typeof RECYCLABLE_TYPES)[number];
 
 /** What the bin shows of a record: its name (an activity's subject), when and by whom it was deleted. */
@@ -33,6 +33,8 @@ function listBin(api: Api, objectType: RecyclableType, cursor: string | undefine
       return unwrap(api.client.GET('/api/v1/contacts/recycle-bin', { params: { query }, signal }));
     case 'opportunity':
       return unwrap(api.client.GET('/api/v1/opportunities/recycle-bin', { params: { query }, signal }));
+    case 'lead':
+      return unwrap(api.client.GET('/api/v1/leads/recycle-bin', { params: { query }, signal }));
     case 'activity':
       return unwrap(api.client.GET('/api/v1/activities/recycle-bin', { params: { query }, signal }));
   }
@@ -47,6 +49,8 @@ function restore(api: Api, objectType: RecyclableType, id: string): Promise<unkn
       return unwrap(api.client.POST('/api/v1/contacts/{id}/restore', { params }));
     case 'opportunity':
       return unwrap(api.client.POST('/api/v1/opportunities/{id}/restore', { params }));
+    case 'lead':
+      return unwrap(api.client.POST('/api/v1/leads/{id}/restore', { params }));
     case 'activity':
       return unwrap(api.client.POST('/api/v1/activities/{id}/restore', { params }));
   }
@@ -74,7 +78,7 @@ export function useRestoreRecord() {
   return useMutation({
     mutationFn: ({ objectType, id }: { objectType: RecyclableType; id: string }) => restore(api, objectType, id),
     onSuccess: () => {
-      for (const key of [recycleBinKeys.all, accountKeys.all, contactKeys.all, opportunityKeys.all, activityKeys.all]) void queryClient.invalidateQueries({ queryKey: key });
+      for (const key of [recycleBinKeys.all, accountKeys.all, contactKeys.all, leadKeys.all, opportunityKeys.all, activityKeys.all]) void queryClient.invalidateQueries({ queryKey: key });
     },
   });
 }

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/lib/api';
 import { applyFieldErrors } from '@/lib/form';
 import type { FieldAccess } from '@/lib/permissions';
-import { ACCOUNT_KINDS, AMOUNT, CURRENCY, DATE, FLAG_FIELDS, PERCENT, PHONE, RECORD_FIELDS, fieldValue, type FieldSpec, type FlagField, type RecordFieldName, type RecordObjectType } from '../utils/record-fields';
+import { ACCOUNT_KINDS, AMOUNT, LEAD_RATINGS, LEAD_SOURCES, CURRENCY, DATE, FLAG_FIELDS, PERCENT, PHONE, RECORD_FIELDS, fieldValue, type FieldSpec, type FlagField, type RecordFieldName, type RecordObjectType } from '../utils/record-fields';
 import { FieldValue } from './field-value';
 
 /** Form values by field name: text inputs, the account kind, and the record flags. */
@@ -150,6 +150,10 @@ export function RecordForm({ objectType, form, layout, record, access, initialVa
         <Form.Item key={spec.name} name={spec.name} label={label(spec.name)} rules={rulesOf(spec)}>
           {spec.input === 'kind' ? (
             <Select options={ACCOUNT_KINDS.map((kind) => ({ value: kind, label: t(`records.kinds.${kind}`) }))} data-testid={`form-${spec.name}`} />
+          ) : spec.input === 'leadSource' ? (
+            <Select options={LEAD_SOURCES.map((source) => ({ value: source, label: t(`leads.sources.${source}`) }))} data-testid={`form-${spec.name}`} />
+          ) : spec.input === 'leadRating' ? (
+            <Select allowClear options={LEAD_RATINGS.map((rating) => ({ value: rating, label: t(`leads.ratings.${rating}`) }))} data-testid={`form-${spec.name}`} />
           ) : spec.input === 'date' ? (
             <Input type="date" data-testid={`form-${spec.name}`} />
           ) : spec.input === 'text' && spec.max && spec.max > 1000 ? (

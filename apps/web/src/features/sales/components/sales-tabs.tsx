@@ -4,23 +4,38 @@ import { useNavigate } from 'react-router';
 import { usePermissions } from '@/lib/permissions';
 import { RECYCLABLE_TYPES } from '../api/recycle-bin';
 
-type Tab = 'accounts' | 'opportunities' | 'board' | 'activities' | 'recycleBin';
+type Tab = 'accounts' | 'leads' | 'opportunities' | 'board' | 'activities' | 'recycleBin';
 
-const PATHS: Record<Tab, string> = { accounts: '/sales', opportunities: '/sales/opportunities', board: '/sales/opportunities/board', activities: '/sales/activities', recycleBin: '/sales/recycle-bin' };
+const PATHS: Record<Tab, string> = {
+  accounts: '/sales',
+  leads: '/sales/leads',
+  opportunities: '/sales/opportunities',
+  board: '/sales/opportunities/board',
+  activities: '/sales/activities',
+  recycleBin: '/sales/recycle-bin',
+};
 
-/** The sales module's lists: accounts, opportunities, their board, activities and the recycle bin, each shown only to who may use it. */
+/** The sales module's lists: accounts, leads, opportunities, their board, activities and the recycle bin, each shown only to who may use it. */
 export function SalesTabs({ current }: { current: Tab }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const permissions = usePermissions();
   const tabs: Tab[] = [
     ...(permissions.canDo('account', 'read') ? (['accounts'] as const) : []),
+    ...(permissions.canDo('lead', 'read') ? (['leads'] as const) : []),
     ...(permissions.canDo('opportunity', 'read') ? (['opportunities', 'board'] as const) : []),
     ...(permissions.canDo('activity', 'read') ? (['activities'] as const) : []),
     ...(RECYCLABLE_TYPES.some((type) => permissions.canDo(type, 'delete')) ? (['recycleBin'] as const) : []),
   ];
   if (tabs.length < 2) return null;
-  const labels: Record<Tab, string> = { accounts: t('accounts.title'), opportunities: t('opportunities.title'), board: t('opportunities.board'), activities: t('activities.title'), recycleBin: t('recycleBin.tab') };
+  const labels: Record<Tab, string> = {
+    accounts: t('accounts.title'),
+    leads: t('leads.title'),
+    opportunities: t('opportunities.title'),
+    board: t('opportunities.board'),
+    activities: t('activities.title'),
+    recycleBin: t('recycleBin.tab'),
+  };
   return (
     <Segmented<Tab>
       value={current}

@@ -12,7 +12,7 @@ import { SalesTabs } from '../components/sales-tabs';
 
 /** Where a restored record is shown: its page, or the activities page (activities have none of their own). */
 const restoredPath = (objectType: RecyclableType, id: string) =>
-  objectType === 'activity' ? '/sales/activities' : `${{ account: '/sales/accounts', contact: '/sales/contacts', opportunity: '/sales/opportunities' }[objectType]}/${id}`;
+  objectType === 'activity' ? '/sales/activities' : `${{ account: '/sales/accounts', contact: '/sales/contacts', lead: '/sales/leads', opportunity: '/sales/opportunities' }[objectType]}/${id}`;
 
 /**
  * `/sales/recycle-bin`: what the caller deleted or may delete, per object type, with a restore button. Only the

@@ -38,6 +38,13 @@ export const OPPORTUNITY_FIELDS: Fields = {
   competitors: 'edit', description: 'edit', ownerId: 'read', teamId: 'read', partnerAccountId: 'read', ownerOnlyEdit: 'edit', restricted: 'edit',
 };
 
+export const LEAD_FIELDS: Fields = {
+  name: 'edit', company: 'edit', title: 'edit', phone: 'edit', email: 'edit', source: 'edit', status: 'edit', disqualifiedReason: 'edit', rating: 'edit',
+  region: 'edit', industry: 'edit', notes: 'edit', convertedAt: 'read', convertedAccountId: 'read', convertedContactId: 'read', convertedOpportunityId: 'read',
+  ownerId: 'read', teamId: 'read', partnerAccountId: 'read', ownerOnlyEdit: 'edit', restricted: 'edit',
+};
+export const NO_LEVELS: Levels = { read: 'none', create: 'none', update: 'none', delete: 'none', reassign: 'none' };
+
 export const ALL_ACCESS = { update: true, delete: true, reassign: true, share: true };
 
 export const PIPELINE_ID = '0190a0b0-0000-7000-8000-0000000000f1';
@@ -110,6 +117,39 @@ export function activity(overrides: Record<string, unknown> = {}) {
   };
 }
 
+export const LEAD_ID = '0190a0b0-0000-7000-8000-0000000000b1';
+
+export function lead(overrides: Record<string, unknown> = {}) {
+  return {
+    id: LEAD_ID,
+    version: 2,
+    name: '陈志远',
+    company: '南京新港建设有限公司',
+    title: '采购经理',
+    phone: '13800001111',
+    email: 'chen@xg.example.cn',
+    source: 'web',
+    status: 'qualified',
+    disqualifiedReason: null,
+    rating: 'hot',
+    region: 'East',
+    industry: 'construction',
+    notes: null,
+    convertedAt: null,
+    convertedAccountId: null,
+    convertedContactId: null,
+    convertedOpportunityId: null,
+    ownerId: ME.id,
+    teamId: TEAM_E1.id,
+    partnerAccountId: null,
+    ownerOnlyEdit: false,
+    restricted: false,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-02T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
 export function account(overrides: Record<string, unknown> = {}) {
   return {
     id: ACCOUNT_ID,
@@ -163,6 +203,8 @@ export interface SalesServerOptions {
   opportunityFields?: Fields;
   activityLevels?: Levels;
   activityFields?: Fields;
+  leadLevels?: Levels;
+  leadFields?: Fields;
   routes?: Record<string, Handler>;
 }
 
@@ -177,6 +219,8 @@ export function salesServer({
   opportunityFields = OPPORTUNITY_FIELDS,
   activityLevels = REP_LEVELS,
   activityFields = ACTIVITY_FIELDS,
+  leadLevels = NO_LEVELS,
+  leadFields = LEAD_FIELDS,
   routes = {},
 }: SalesServerOptions = {}) {
   return createFakeFetch({
@@ -188,6 +232,7 @@ export function salesServer({
           { objectType: 'contact', levels: contactLevels, fields: contactFields },
           { objectType: 'opportunity', levels: opportunityLevels, fields: opportunityFields },
           { objectType: 'activity', levels: activityLevels, fields: activityFields },
+          { objectType: 'lead', levels: leadLevels, fields: leadFields },
         ],
       }),
     'GET /api/v1/teams': () => json([TEAM_E1, TEAM_E2]),

@@ -1,7 +1,7 @@
 import type { FieldAccess, ObjectType } from '@/lib/permissions';
 
 /** How a business field is entered in a form. */
-export type FieldInput = 'text' | 'email' | 'phone' | 'kind' | 'amount' | 'currency' | 'percent' | 'date';
+export type FieldInput = 'text' | 'email' | 'phone' | 'kind' | 'amount' | 'currency' | 'percent' | 'date' | 'leadSource' | 'leadRating';
 
 /** The object types edited with the generic record form (pipelines, the catalogue and price lists are configuration; activities have a form of their own). */
 export type RecordObjectType = Exclude<ObjectType, 'pipeline' | 'activity' | 'product' | 'price_list'>;
@@ -40,6 +40,19 @@ export const RECORD_FIELDS = {
     { name: 'expectedCloseDate', input: 'date' },
     { name: 'description', input: 'text', max: 4000 },
   ],
+  // The status is changed with the status picker of the record page (and by converting), not in the form.
+  lead: [
+    { name: 'name', input: 'text', required: true, max: 200 },
+    { name: 'company', input: 'text', max: 200 },
+    { name: 'title', input: 'text', max: 100 },
+    { name: 'phone', input: 'phone' },
+    { name: 'email', input: 'email', max: 254 },
+    { name: 'source', input: 'leadSource' },
+    { name: 'rating', input: 'leadRating' },
+    { name: 'region', input: 'text', max: 100 },
+    { name: 'industry', input: 'text', max: 100 },
+    { name: 'notes', input: 'text', max: 4000 },
+  ],
 } as const satisfies Record<RecordObjectType, readonly FieldSpec[]>;
 
 /** Every field that has a label: business fields and record attributes. */
@@ -49,6 +62,12 @@ export type RecordFieldName =
   | 'pipelineId'
   | 'stageId'
   | 'competitors'
+  | 'status'
+  | 'disqualifiedReason'
+  | 'convertedAt'
+  | 'convertedAccountId'
+  | 'convertedContactId'
+  | 'convertedOpportunityId'
   | 'ownerId'
   | 'teamId'
   | 'partnerAccountId'
@@ -60,6 +79,9 @@ export const FLAG_FIELDS = ['restricted', 'ownerOnlyEdit'] as const;
 export type FlagField = (typeof FLAG_FIELDS)[number];
 
 export const ACCOUNT_KINDS = ['company', 'person'] as const;
+export const LEAD_SOURCES = ['manual', 'import', 'web', 'event', 'partner', 'referral', 'other'] as const;
+export const LEAD_RATINGS = ['hot', 'warm', 'cold'] as const;
+export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'converted', 'disqualified'] as const;
 
 /** Same rule as the API's phone validator, so most mistakes are caught before a round trip. */
 export const PHONE = /^\+?[0-9 ()-]{5,30}$/;
