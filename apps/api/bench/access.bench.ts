@@ -9,78 +9,16 @@ import { createServer } from 'node:http';
 import { Client, Pool } from 'pg';
 import { loadDemoDataIfEmpty } from '../src/demo/demo-data';
 import { demoPassword } from '../src/demo/demo-organisation';
-import { hashPassword } from '../src/identity/passwords/password-hasher';
 import { loadConfig } from '../src/platform/config/app-config';
 import { createApp } from '../src/platform/bootstrap';
 import { findFreePort, startEmbeddedPostgres } from '../src/platform/database/embedded-postgres';
 import { runMigrations } from '../src/platform/database/migrate';
 import { measure, summarise } from './stats';
+import { BENCH_PASSWORD, seedVolume } from './volume';
 
 const ACCOUNTS = Number(process.env.ACCOUNTS ?? 1_000_000);
-const REGIONS = 10;
-const GROUPS_PER_REGION = 20;
-const OWNERS_PER_GROUP = 10;
 const REQUESTS = Number(process.env.REQUESTS ?? 300);
 const WARMUP = 30;
-const PASSWORD = 'Bench passphrase 2026!';
-
-async function seed(db: Client): Promise<void> {
-  const sales = (await db.query(`select id, path from teams where code = 'SALES'`)).rows[0] as { id: string; path: string };
-  const [rep] = (await db.query(`select id from roles where key = 'sales_rep'`)).rows;
-  const [manager] = (await db.query(`select id from roles where key = 'sales_manager'`)).rows;
-  const hash = await hashPassword(PASSWORD);
-  const started = Date.now();
-  await db.query('begin');
-  await db.query(`create temp table bench_owners (n int primary key, id uuid, team_id uuid) on commit drop`);
-  for (let r = 1; r <= REGIONS; r++) {
-    const region = (await db.query(
-      `insert into teams (id, parent_id, path, code, name, name_en, kind) select gen_random_uuid(), $1, '', $2, $3, $4, 'subsidiary' returning id`,
-      [sales.id, `BR${r}`, `第${r}销售公司`, `Bench Region ${r}`],
-    )).rows[0] as { id: string };
-    await db.query(`update teams set path = $2 || id || '/' where id = $1`, [region.id, sales.path]);
-    const regionManager = (await db.query(
-      `insert into users (id, email, name, name_en, locale, team_id, password_hash) values (gen_random_uuid(), $1, $2, $3, 'zh-CN', $4, $5) returning id`,
-      [`bench.manager${r}@lianxi.test`, `经理${r}`, `Bench Manager ${r}`, region.id, hash],
-    )).rows[0] as { id: string };
-    await db.query('insert into user_roles (user_id, role_id) values ($1, $2)', [regionManager.id, manager.id]);
-    for (let g = 1; g <= GROUPS_PER_REGION; g++) {
-      const group = (await db.query(
-        `insert into teams (id, parent_id, path, code, name, name_en, kind)
-         select gen_random_uuid(), $1, (select path from teams where id = $1), $2, $3, $4, 'group' returning id`,
-        [region.id, `BG${r}-${g}`, `第${r}公司${g}组`, `Bench Group ${r}-${g}`],
-      )).rows[0] as { id: string };
-      await db.query(`update teams set path = path || id || '/' where id = $1`, [group.id]);
-      await db.query(
-        `with owners as (
-           insert into users (id, email, name, name_en, locale, team_id, password_hash)
-           select gen_random_uuid(), 'bench.rep' || $2 || '.' || k || '@lianxi.test', '代表' || k, 'Bench Rep ' || k, 'zh-CN', $1, $3
-             from generate_series(1, $4) k
-           returning id, team_id)
-         insert into bench_owners (n, id, team_id) select (select count(*) from bench_owners) + row_number() over (), id, team_id from owners`,
-        [group.id, `${r}-${g}`, hash, OWNERS_PER_GROUP],
-      );
-    }
-  }
-  await db.query(`insert into user_roles (user_id, role_id) select id, $1 from bench_owners`, [rep.id]);
-  const owners = Number((await db.query('select count(*) from bench_owners')).rows[0].count);
-  // One statement for the million rows; about 1 in 500 restricted and 1 in 50 owner-only, as in real life: rare.
-  await db.query(
-    `insert into accounts (id, name, industry, region, phone, email, owner_id, team_id, restricted, owner_only_edit)
-     select gen_random_uuid(),
-            (array['徐州','苏州','杭州','天津','青岛','宁波','上海','南京','合肥','济南'])[1 + i % 10] || substr(md5(i::text), 1, 6) || '机械有限公司',
-            (array['construction','mining','logistics','rental','infrastructure'])[1 + i % 5],
-            'Region ' || (i % ${REGIONS}),
-            '138' || lpad((i % 100000000)::text, 8, '0'),
-            'buyer' || i || '@example.com',
-            o.id, o.team_id, i % 500 = 0, i % 50 = 0
-       from generate_series(1, $1::int) i
-       join bench_owners o on o.n = 1 + i % $2::int`,
-    [ACCOUNTS, owners],
-  );
-  await db.query('commit');
-  await db.query('analyze');
-  console.log(`seeded ${ACCOUNTS.toLocaleString('en')} accounts, ${REGIONS * GROUPS_PER_REGION} groups, ${owners} owners in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lianxi-bench-'));
@@ -93,7 +31,7 @@ async function main(): Promise<void> {
     await runMigrations(database.url);
     await loadDemoDataIfEmpty(database.url);
     await db.connect();
-    await seed(db);
+    await seedVolume(db, { accounts: ACCOUNTS });
 
     const app = await createApp(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST_DIR: '/nonexistent' }), database.url);
     const port = await findFreePort();
@@ -107,8 +45,8 @@ async function main(): Promise<void> {
     const user = async (email: string) => (await db.query('select id, team_id from users where email = $1', [email])).rows[0] as { id: string; team_id: string };
 
     const personas = [
-      { name: 'rep (team scope)', email: 'bench.rep1-1.1@lianxi.test', password: PASSWORD },
-      { name: 'manager (subtree of 20 groups)', email: 'bench.manager1@lianxi.test', password: PASSWORD },
+      { name: 'rep (team scope)', email: 'bench.rep1-1.1@lianxi.test', password: BENCH_PASSWORD },
+      { name: 'manager (subtree of 20 groups)', email: 'bench.manager1@lianxi.test', password: BENCH_PASSWORD },
       { name: 'director (all)', email: 'director@lianxi.test', password: demoPassword('director@lianxi.test') },
     ];
     // The baseline TOOLCHAIN.md names for "REST over the same query": a bare Node http + pg endpoint running the

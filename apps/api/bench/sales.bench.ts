@@ -1,0 +1,112 @@
+// `pnpm bench sales`: the sales module at volume. On ACCOUNTS accounts (default 1,000,000) with CONTACTS contacts,
+// OPPORTUNITIES opportunities and ACTIVITIES activities per account, it measures through the HTTP API, one request
+// (or one page's set of requests) at a time after a warm-up, and prints p50/p95:
+//   - substring search of accounts by name: a rare fragment and a common one, for the director (all) and a rep (team);
+//   - an account's 360° page: the account, its contacts, opportunities and activity timeline (first page each), in parallel;
+//   - the opportunity board of a regional manager (their subtree: 20 groups), 200 cards by close date.
+// Quotes and orders are not built yet: their scenario is reported as not measured.
+import 'reflect-metadata';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { loadDemoDataIfEmpty } from '../src/demo/demo-data';
+import { demoPassword } from '../src/demo/demo-organisation';
+import { loadConfig } from '../src/platform/config/app-config';
+import { createApp } from '../src/platform/bootstrap';
+import { findFreePort, startEmbeddedPostgres } from '../src/platform/database/embedded-postgres';
+import { runMigrations } from '../src/platform/database/migrate';
+import { measure, summarise } from './stats';
+import { BENCH_PASSWORD, seedVolume } from './volume';
+
+const ACCOUNTS = Number(process.env.ACCOUNTS ?? 1_000_000);
+const CONTACTS = Number(process.env.CONTACTS ?? 3);
+const OPPORTUNITIES = Number(process.env.OPPORTUNITIES ?? 1);
+const ACTIVITIES = Number(process.env.ACTIVITIES ?? 2);
+const REQUESTS = Number(process.env.REQUESTS ?? 200);
+const WARMUP = 20;
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lianxi-bench-'));
+  chmodSync(dataDir, 0o755);
+  const database = process.env.BENCH_DATABASE_URL
+    ? { url: process.env.BENCH_DATABASE_URL, stop: async () => undefined }
+    : await startEmbeddedPostgres({ dataDir, database: 'lianxi_bench', persistent: false });
+  const db = new Client({ connectionString: database.url });
+  try {
+    await runMigrations(database.url);
+    await loadDemoDataIfEmpty(database.url);
+    await db.connect();
+    await seedVolume(db, { accounts: ACCOUNTS, contactsPerAccount: CONTACTS, opportunitiesPerAccount: OPPORTUNITIES, activitiesPerAccount: ACTIVITIES });
+
+    const app = await createApp(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST_DIR: '/nonexistent' }), database.url);
+    const port = await findFreePort();
+    await app.listen(port, '127.0.0.1');
+    const base = `http://127.0.0.1:${port}`;
+    const login = async (email: string, password: string) => {
+      const response = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+      if (!response.ok) throw new Error(`login ${email} → ${response.status}`);
+      return ((await response.json()) as { accessToken: string }).accessToken;
+    };
+    const get = async (token: string, path: string): Promise<{ data?: unknown[] }> => {
+      const response = await fetch(`${base}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
+      if (response.status !== 200) throw new Error(`GET ${path} → ${response.status}`);
+      return (await response.json()) as { data?: unknown[] };
+    };
+    const tokens = {
+      director: await login('director@lianxi.test', demoPassword('director@lianxi.test')),
+      rep: await login('bench.rep1-1.1@lianxi.test', BENCH_PASSWORD),
+      manager: await login('bench.manager1@lianxi.test', BENCH_PASSWORD),
+    };
+    // Fragments of real names: the 6 hex characters in the middle of a name match about one account; a city
+    // matches a tenth of them. Each request searches another fragment, so no cache answers twice.
+    const samples = (await db.query(`select substr(name, 3, 6) as fragment from accounts where email like 'buyer%' order by random() limit $1`, [REQUESTS + WARMUP])).rows as Array<{ fragment: string }>;
+    const repAccounts = (await db.query(
+      `select a.id, substr(a.name, 3, 6) as fragment from accounts a join users u on u.id = a.owner_id where u.email = 'bench.rep1-1.1@lianxi.test' order by a.id limit 50`,
+    )).rows as Array<{ id: string; fragment: string }>;
+    const [pipeline] = (await db.query(`select id from pipelines where is_default`)).rows as Array<{ id: string }>;
+    let i = 0;
+    const next = <T>(list: T[]) => list[i++ % list.length];
+    const scenarios: Array<{ name: string; run: () => Promise<unknown> }> = [
+      { name: 'search, rare fragment, director (all)', run: () => get(tokens.director, `/accounts?q=${encodeURIComponent(next(samples).fragment)}&limit=50`) },
+      { name: 'search, city (10 % match), director', run: () => get(tokens.director, `/accounts?q=${encodeURIComponent('苏州')}&limit=50`) },
+      { name: 'search, rare fragment, rep (team)', run: () => get(tokens.rep, `/accounts?q=${encodeURIComponent(next(repAccounts).fragment)}&limit=50`) },
+      {
+        name: 'account 360° (4 lists in parallel), rep',
+        run: () => {
+          const id = next(repAccounts).id;
+          return Promise.all([
+            get(tokens.rep, `/accounts/${id}`),
+            get(tokens.rep, `/accounts/${id}/contacts?limit=50`),
+            get(tokens.rep, `/accounts/${id}/opportunities?limit=50`),
+            get(tokens.rep, `/activities?accountId=${id}&limit=20`),
+          ]);
+        },
+      },
+      { name: 'opportunity board, manager (subtree)', run: () => get(tokens.manager, `/opportunities?pipelineId=${pipeline.id}&sort=expectedCloseDate&limit=200`) },
+    ];
+    const rows: Array<{ scenario: string } & ReturnType<typeof summarise>> = [];
+    for (const scenario of scenarios) {
+      i = 0;
+      rows.push({ scenario: scenario.name, ...summarise(await measure(async () => void (await scenario.run()), REQUESTS, WARMUP)) });
+    }
+    await app.close();
+
+    console.log(`\n${ACCOUNTS.toLocaleString('en')} accounts, ${(ACCOUNTS * CONTACTS).toLocaleString('en')} contacts, ${(ACCOUNTS * OPPORTUNITIES).toLocaleString('en')} opportunities, ${(ACCOUNTS * ACTIVITIES).toLocaleString('en')} activities; ${REQUESTS} sequential measurements after ${WARMUP} warm-up (ms, wall time at the client)`);
+    console.log('scenario                                         p50       p95      mean');
+    for (const row of rows) console.log(`${row.scenario.padEnd(44)} ${[row.p50, row.p95, row.mean].map((v) => String(v).padStart(9)).join(' ')}`);
+    console.log('quote with 20 lines + convert to order: not measured (quotes and orders are not built yet)');
+    const out = resolve(__dirname, '../../../artifacts');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'bench-sales.json'), JSON.stringify({ accounts: ACCOUNTS, contacts: ACCOUNTS * CONTACTS, opportunities: ACCOUNTS * OPPORTUNITIES, activities: ACCOUNTS * ACTIVITIES, requests: REQUESTS, rows }, null, 2));
+  } finally {
+    await db.end().catch(() => undefined);
+    await database.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,132 @@
+// The benchmark volume: a sales organisation of REGIONS regional companies × GROUPS_PER_REGION groups ×
+// OWNERS_PER_GROUP reps (each region with a manager), and `accounts` accounts spread over those owners, with
+// contacts, opportunities and activities per account. Set-based SQL (generate_series), one transaction, so a
+// million accounts take minutes, not hours. Used by `pnpm bench …` and `pnpm seed:volume`.
+import type { Client } from 'pg';
+import { hashPassword } from '../src/identity/passwords/password-hasher';
+
+export const REGIONS = 10;
+export const GROUPS_PER_REGION = 20;
+export const OWNERS_PER_GROUP = 10;
+/** The bench users' password (bench.manager1@lianxi.test, bench.rep1-1.1@lianxi.test, …). */
+export const BENCH_PASSWORD = 'Bench passphrase 2026!';
+
+export interface VolumeOptions {
+  accounts: number;
+  contactsPerAccount?: number;
+  opportunitiesPerAccount?: number;
+  activitiesPerAccount?: number;
+}
+
+/** Seeds the volume into a migrated database that holds the demo organisation; prints what it made and how long it took. */
+export async function seedVolume(db: Client, { accounts, contactsPerAccount = 0, opportunitiesPerAccount = 0, activitiesPerAccount = 0 }: VolumeOptions): Promise<void> {
+  const sales = (await db.query(`select id, path from teams where code = 'SALES'`)).rows[0] as { id: string; path: string };
+  const [rep] = (await db.query(`select id from roles where key = 'sales_rep'`)).rows;
+  const [manager] = (await db.query(`select id from roles where key = 'sales_manager'`)).rows;
+  const hash = await hashPassword(BENCH_PASSWORD);
+  const timings: string[] = [];
+  let started = Date.now();
+  const step = (what: string) => {
+    timings.push(`${what} ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    started = Date.now();
+  };
+  await db.query('begin');
+  await db.query(`create temp table bench_owners (n int primary key, id uuid, team_id uuid) on commit drop`);
+  for (let r = 1; r <= REGIONS; r++) {
+    const region = (await db.query(
+      `insert into teams (id, parent_id, path, code, name, name_en, kind) select gen_random_uuid(), $1, '', $2, $3, $4, 'subsidiary' returning id`,
+      [sales.id, `BR${r}`, `第${r}销售公司`, `Bench Region ${r}`],
+    )).rows[0] as { id: string };
+    await db.query(`update teams set path = $2 || id || '/' where id = $1`, [region.id, sales.path]);
+    const regionManager = (await db.query(
+      `insert into users (id, email, name, name_en, locale, team_id, password_hash) values (gen_random_uuid(), $1, $2, $3, 'zh-CN', $4, $5) returning id`,
+      [`bench.manager${r}@lianxi.test`, `经理${r}`, `Bench Manager ${r}`, region.id, hash],
+    )).rows[0] as { id: string };
+    await db.query('insert into user_roles (user_id, role_id) values ($1, $2)', [regionManager.id, manager.id]);
+    for (let g = 1; g <= GROUPS_PER_REGION; g++) {
+      const group = (await db.query(
+        `insert into teams (id, parent_id, path, code, name, name_en, kind)
+         select gen_random_uuid(), $1, (select path from teams where id = $1), $2, $3, $4, 'group' returning id`,
+        [region.id, `BG${r}-${g}`, `第${r}公司${g}组`, `Bench Group ${r}-${g}`],
+      )).rows[0] as { id: string };
+      await db.query(`update teams set path = path || id || '/' where id = $1`, [group.id]);
+      await db.query(
+        `with owners as (
+           insert into users (id, email, name, name_en, locale, team_id, password_hash)
+           select gen_random_uuid(), 'bench.rep' || $2 || '.' || k || '@lianxi.test', '代表' || k, 'Bench Rep ' || k, 'zh-CN', $1, $3
+             from generate_series(1, $4) k
+           returning id, team_id)
+         insert into bench_owners (n, id, team_id) select (select count(*) from bench_owners) + row_number() over (), id, team_id from owners`,
+        [group.id, `${r}-${g}`, hash, OWNERS_PER_GROUP],
+      );
+    }
+  }
+  await db.query(`insert into user_roles (user_id, role_id) select id, $1 from bench_owners`, [rep.id]);
+  const owners = Number((await db.query('select count(*) from bench_owners')).rows[0].count);
+  step('organisation');
+  // About 1 in 500 accounts restricted and 1 in 50 owner-only, as in real life: rare.
+  await db.query(
+    `insert into accounts (id, name, industry, region, phone, email, owner_id, team_id, restricted, owner_only_edit)
+     select gen_random_uuid(),
+            (array['徐州','苏州','杭州','天津','青岛','宁波','上海','南京','合肥','济南'])[1 + i % 10] || substr(md5(i::text), 1, 6) || '机械有限公司',
+            (array['construction','mining','logistics','rental','infrastructure'])[1 + i % 5],
+            'Region ' || (i % ${REGIONS}),
+            '138' || lpad((i % 100000000)::text, 8, '0'),
+            'buyer' || i || '@example.com',
+            o.id, o.team_id, i % 500 = 0, i % 50 = 0
+       from generate_series(1, $1::int) i
+       join bench_owners o on o.n = 1 + i % $2::int`,
+    [accounts, owners],
+  );
+  step(`${accounts.toLocaleString('en')} accounts`);
+  if (contactsPerAccount > 0) {
+    await db.query(
+      `insert into contacts (id, account_id, name, title, phone, email, owner_id, team_id, restricted)
+       select gen_random_uuid(), a.id,
+              (array['王','李','张','刘','陈','杨','黄','赵','吴','周'])[1 + (abs(hashtext(a.id::text)) + k) % 10] || (array['伟','芳','娜','敏','静','磊','强','洋'])[1 + k % 8] || k,
+              (array['采购经理','设备主管','总经理','项目经理'])[1 + k % 4],
+              '139' || lpad((abs(hashtext(a.id::text || k)) % 100000000)::text, 8, '0'),
+              'c' || k || '.' || substr(a.id::text, 1, 8) || '@example.cn',
+              a.owner_id, a.team_id, a.restricted
+         from accounts a cross join generate_series(1, $1::int) k
+        where a.email like 'buyer%@example.com'`,
+      [contactsPerAccount],
+    );
+    step(`${(accounts * contactsPerAccount).toLocaleString('en')} contacts`);
+  }
+  if (opportunitiesPerAccount > 0) {
+    // Spread over the default pipeline's stages; close dates over the coming year.
+    await db.query(
+      `with stages as (select s.id, s.pipeline_id, s.probability, row_number() over (order by s.position) - 1 as n
+                         from pipeline_stages s join pipelines p on p.id = s.pipeline_id where p.is_default),
+            stage_count as (select count(*)::int as c from stages)
+       insert into opportunities (id, name, account_id, pipeline_id, stage_id, amount, currency, probability, expected_close_date, owner_id, team_id, restricted)
+       select gen_random_uuid(), left(a.name, 8) || ' 设备采购 ' || k, a.id, s.pipeline_id, s.id,
+              (100000 + abs(hashtext(a.id::text || k)) % 5000000)::numeric(18, 2), 'CNY', s.probability,
+              current_date + (abs(hashtext(a.id::text || 'd' || k)) % 365), a.owner_id, a.team_id, a.restricted
+         from accounts a cross join generate_series(1, $1::int) k cross join stage_count
+         join stages s on s.n = abs(hashtext(a.id::text || 's' || k)) % stage_count.c
+        where a.email like 'buyer%@example.com'`,
+      [opportunitiesPerAccount],
+    );
+    step(`${(accounts * opportunitiesPerAccount).toLocaleString('en')} opportunities`);
+  }
+  if (activitiesPerAccount > 0) {
+    await db.query(
+      `insert into activities (id, kind, subject, status, priority, due_at, related_type, related_id, account_id, owner_id, team_id, restricted, completed_at)
+       select gen_random_uuid(), v.kind, '跟进 ' || left(a.name, 8), v.status, 'normal', v.due_at, 'account', a.id, a.id, a.owner_id, a.team_id, a.restricted,
+              case when v.status = 'done' then v.due_at end
+         from accounts a cross join generate_series(1, $1::int) k
+         cross join lateral (select (array['call','visit','task','meeting','note'])[1 + (abs(hashtext(a.id::text || k)) % 5)] as kind,
+                                    date_trunc('milliseconds', now() + ((abs(hashtext(a.id::text || 'a' || k)) % 120) - 60) * interval '1 day') as due_at) d
+         cross join lateral (select d.kind, d.due_at, case when d.due_at < now() then 'done' else 'planned' end as status) v
+        where a.email like 'buyer%@example.com'`,
+      [activitiesPerAccount],
+    );
+    step(`${(accounts * activitiesPerAccount).toLocaleString('en')} activities`);
+  }
+  await db.query('commit');
+  await db.query('analyze');
+  step('analyze');
+  console.log(`seeded ${REGIONS * GROUPS_PER_REGION} groups, ${owners} owners: ${timings.join(', ')}`);
+}
