@@ -5,19 +5,10 @@
 //   - an account's 360° page: the account, its contacts, opportunities and activity timeline (first page each), in parallel;
 //   - the opportunity board of a regional manager (their subtree: 20 groups), 200 cards by close date.
 // Quotes and orders are not built yet: their scenario is reported as not measured.
-import 'reflect-metadata';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { Client } from 'pg';
-import { loadDemoDataIfEmpty } from '../src/demo/demo-data';
 import { demoPassword } from '../src/demo/demo-organisation';
-import { loadConfig } from '../src/platform/config/app-config';
-import { createApp } from '../src/platform/bootstrap';
-import { findFreePort, startEmbeddedPostgres } from '../src/platform/database/embedded-postgres';
-import { runMigrations } from '../src/platform/database/migrate';
+import { runBench } from './harness';
 import { measure, summarise } from './stats';
-import { BENCH_PASSWORD, seedVolume } from './volume';
+import { BENCH_PASSWORD } from './volume';
 
 const ACCOUNTS = Number(process.env.ACCOUNTS ?? 1_000_000);
 const CONTACTS = Number(process.env.CONTACTS ?? 3);
@@ -26,28 +17,9 @@ const ACTIVITIES = Number(process.env.ACTIVITIES ?? 2);
 const REQUESTS = Number(process.env.REQUESTS ?? 200);
 const WARMUP = 20;
 
-async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'lianxi-bench-'));
-  chmodSync(dataDir, 0o755);
-  const database = process.env.BENCH_DATABASE_URL
-    ? { url: process.env.BENCH_DATABASE_URL, stop: async () => undefined }
-    : await startEmbeddedPostgres({ dataDir, database: 'lianxi_bench', persistent: false });
-  const db = new Client({ connectionString: database.url });
-  try {
-    await runMigrations(database.url);
-    await loadDemoDataIfEmpty(database.url);
-    await db.connect();
-    await seedVolume(db, { accounts: ACCOUNTS, contactsPerAccount: CONTACTS, opportunitiesPerAccount: OPPORTUNITIES, activitiesPerAccount: ACTIVITIES });
-
-    const app = await createApp(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', WEB_DIST_DIR: '/nonexistent' }), database.url);
-    const port = await findFreePort();
-    await app.listen(port, '127.0.0.1');
-    const base = `http://127.0.0.1:${port}`;
-    const login = async (email: string, password: string) => {
-      const response = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-      if (!response.ok) throw new Error(`login ${email} → ${response.status}`);
-      return ((await response.json()) as { accessToken: string }).accessToken;
-    };
+runBench(
+  { accounts: ACCOUNTS, contactsPerAccount: CONTACTS, opportunitiesPerAccount: OPPORTUNITIES, activitiesPerAccount: ACTIVITIES },
+  async ({ db, base, login, writeFigures }) => {
     const get = async (token: string, path: string): Promise<{ data?: unknown[] }> => {
       const response = await fetch(`${base}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
       if (response.status !== 200) throw new Error(`GET ${path} → ${response.status}`);
@@ -90,23 +62,10 @@ async function main(): Promise<void> {
       i = 0;
       rows.push({ scenario: scenario.name, ...summarise(await measure(async () => void (await scenario.run()), REQUESTS, WARMUP)) });
     }
-    await app.close();
-
     console.log(`\n${ACCOUNTS.toLocaleString('en')} accounts, ${(ACCOUNTS * CONTACTS).toLocaleString('en')} contacts, ${(ACCOUNTS * OPPORTUNITIES).toLocaleString('en')} opportunities, ${(ACCOUNTS * ACTIVITIES).toLocaleString('en')} activities; ${REQUESTS} sequential measurements after ${WARMUP} warm-up (ms, wall time at the client)`);
     console.log('scenario                                         p50       p95      mean');
     for (const row of rows) console.log(`${row.scenario.padEnd(44)} ${[row.p50, row.p95, row.mean].map((v) => String(v).padStart(9)).join(' ')}`);
     console.log('quote with 20 lines + convert to order: not measured (quotes and orders are not built yet)');
-    const out = resolve(__dirname, '../../../artifacts');
-    mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, 'bench-sales.json'), JSON.stringify({ accounts: ACCOUNTS, contacts: ACCOUNTS * CONTACTS, opportunities: ACCOUNTS * OPPORTUNITIES, activities: ACCOUNTS * ACTIVITIES, requests: REQUESTS, rows }, null, 2));
-  } finally {
-    await db.end().catch(() => undefined);
-    await database.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+    writeFigures('sales', { accounts: ACCOUNTS, contacts: ACCOUNTS * CONTACTS, opportunities: ACCOUNTS * OPPORTUNITIES, activities: ACCOUNTS * ACTIVITIES, requests: REQUESTS, rows });
+  },
+);
