@@ -139,6 +139,7 @@ async function main() {
   let accountId = null;
   // The role grant request the administrator made, and the distributor's API key (its secret only in memory).
   let grantRequest = null;
+  let convertedOpportunityId = null;
   let partnerKey = null;
 
   try {
@@ -263,6 +264,55 @@ async function main() {
         await page.screenshot({ path: join(SHOTS, 'share-dialog-zh.png') });
         await page.keyboard.press('Escape');
         await page.getByTestId('share-dialog').waitFor({ state: 'hidden' });
+      }],
+      ['the rep logs a call on the account; it heads the activity timeline', async () => {
+        const subject = `电话回访 ${Date.now()}`;
+        await page.getByTestId('activity-log').click();
+        await page.getByTestId('activity-subject').fill(subject);
+        await expectCall(page, 'POST', /^\/api\/v1\/activities$/, () => page.getByRole('button', { name: spaced('保存') }).click());
+        await page.getByTestId('activity-timeline').getByText(subject).waitFor();
+      }],
+      ['the rep captures a lead (new company)', async () => {
+        const company = `冒烟测试路桥建设有限公司 ${Date.now()}`;
+        await page.goto(`${BASE_URL}/sales/leads`);
+        await page.getByTestId('leads-table').waitFor({ state: 'visible' });
+        await page.getByTestId('lead-new').click();
+        await page.getByTestId('form-name').fill('赵建华');
+        await page.getByTestId('form-company').fill(company);
+        await page.getByTestId('form-phone').fill('13912345678');
+        await expectCall(page, 'POST', /^\/api\/v1\/leads$/, () => page.getByTestId('create-submit').click());
+        await page.waitForURL((url) => /^\/sales\/leads\/[^/]+$/.test(url.pathname));
+        await page.getByTestId('lead-convert').waitFor({ state: 'visible' });
+      }],
+      ['the rep converts the lead into an account, a contact and an opportunity', async () => {
+        // The dialog first asks which existing account the lead would join (none: the company is new).
+        await expectCall(page, 'GET', /\/conversion-matches$/, () => page.getByTestId('lead-convert').click());
+        await page.getByTestId('convert-new-account').waitFor({ state: 'visible' });
+        await page.getByTestId('convert-with-opportunity').click();
+        await page.getByTestId('convert-amount').fill('880000');
+        await settle(page);
+        await page.screenshot({ path: join(SHOTS, 'lead-convert-zh.png') });
+        const converted = await (await expectCall(page, 'POST', /\/convert$/, () => page.getByTestId('convert-submit').click())).json();
+        for (const key of ['accountId', 'contactId', 'opportunityId']) {
+          if (!converted[key]) fail(`the conversion answered no ${key}`);
+        }
+        await page.getByTestId('lead-converted').waitFor({ state: 'visible' });
+        await page.getByTestId('lead-converted').getByRole('link', { name: '商机' }).click();
+        await page.waitForURL((url) => url.pathname.startsWith('/sales/opportunities/'));
+        convertedOpportunityId = pathOf(page).split('/').at(-1);
+      }],
+      ['the rep moves that opportunity one stage on, from the board (its move menu)', async () => {
+        await page.goto(`${BASE_URL}/sales/opportunities/board`);
+        const card = page.getByTestId(`board-card-${convertedOpportunityId}`);
+        await card.waitFor({ state: 'visible' });
+        await page.getByTestId(`board-move-${convertedOpportunityId}`).click();
+        const moved = await (await expectCall(page, 'PATCH', /^\/api\/v1\/opportunities\/[^/]+$/, () => page.getByRole('menuitem', { name: '需求分析' }).click())).json();
+        if (moved.probability !== 20) fail(`after the move the probability is ${moved.probability}, expected the stage's 20`);
+        await settle(page);
+        await page.screenshot({ path: join(SHOTS, 'board-zh.png'), fullPage: true });
+        // Back to the account for the next step.
+        await page.goto(`${BASE_URL}/sales/accounts/${accountId}`);
+        await page.getByTestId('record-fields').waitFor({ state: 'visible' });
       }],
       ['the account page in English', async () => {
         profileInEnglish = true;
