@@ -29,7 +29,7 @@ const GRANTS: Grant[] = [
   ['service_agent', 'order', 'all', 'none', 'none', 'none', 'none'],
   ['field_engineer', 'order', 'all', 'none', 'none', 'none', 'none'],
   ['partner', 'order', 'all', 'all', 'all', 'none', 'none'],
-  ['finance', 'payment', 'all', 'all', 'none', 'none', 'none'],
+  ['finance', 'payment', 'all', 'all', 'all', 'none', 'none'],
   ...['sales_rep', 'sales_manager', 'sales_director', 'general_manager', 'partner'].map((role): Grant => [role, 'payment', 'all', 'none', 'none', 'none', 'none']),
 ];
 
