@@ -243,7 +243,8 @@ export class ChangeOrderStatusDto {
 
 export class OrderStatusChangeDto {
   id!: string;
-  @ApiProperty({ enum: OrderStatus, enumName: 'OrderStatus', nullable: true })
+  /** The status before (an OrderStatus); null for the first entry. */
+  @ApiProperty({ type: 'string', nullable: true, example: 'paid' })
   fromStatus!: OrderStatus | null;
   @ApiProperty({ enum: OrderStatus, enumName: 'OrderStatus' })
   toStatus!: OrderStatus;
