@@ -2839,8 +2839,11 @@ export interface components {
             changedAt: string;
             /** @description Who took the step (for `partly_paid` / `paid`: who recorded the payment). */
             changedBy: string | null;
-            /** @example paid */
-            fromStatus: components["schemas"]["OrderStatus"] | null;
+            /**
+             * @description The status before (an OrderStatus); null for the first entry.
+             * @example paid
+             */
+            fromStatus: string | null;
             id: string;
             note: string | null;
             toStatus: components["schemas"]["OrderStatus"];

@@ -245,7 +245,7 @@ export class OrderStatusChangeDto {
   id!: string;
   /** The status before (an OrderStatus); null for the first entry. */
   @ApiProperty({ type: 'string', nullable: true, example: 'paid' })
-  fromStatus!: OrderStatus | null;
+  fromStatus!: string | null;
   @ApiProperty({ enum: OrderStatus, enumName: 'OrderStatus' })
   toStatus!: OrderStatus;
   /** Who took the step (for `partly_paid` / `paid`: who recorded the payment). */
