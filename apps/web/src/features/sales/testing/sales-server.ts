@@ -225,7 +225,7 @@ export function salesServer({
   leadLevels = NO_LEVELS,
   leadFields = LEAD_FIELDS,
   orderLevels = NO_LEVELS,
-  orderFields = {},
+  orderFields = ORDER_FIELDS,
   paymentLevels = NO_LEVELS,
   routes = {},
 }: SalesServerOptions = {}) {
@@ -256,9 +256,12 @@ export function salesServer({
 
 export const ORDER_ID = '0190a0b0-0000-7000-8000-0000000000d1';
 export const READ_ALL: Levels = { read: 'all', create: 'none', update: 'none', delete: 'none', reassign: 'none' };
-export const ORDER_PRICE_HIDDEN: Fields = Object.fromEntries(
-  ['taxRate', 'subtotal', 'taxAmount', 'total', 'paidAmount', 'outstandingAmount', 'lines.listPrice', 'lines.discountPercent', 'lines.netPrice', 'lines.lineTotal'].map((field) => [field, 'hidden']),
+const ORDER_PRICES = ['taxRate', 'subtotal', 'taxAmount', 'total', 'paidAmount', 'outstandingAmount', 'lines.listPrice', 'lines.discountPercent', 'lines.netPrice', 'lines.lineTotal'];
+export const ORDER_FIELDS: Fields = Object.fromEntries(
+  ['number', 'accountId', 'quoteId', 'currency', 'status', 'orderDate', 'paymentTermsDays', 'dueDate', 'notes', ...ORDER_PRICES, 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'].map((field) => [field, 'read']),
 ) as Fields;
+/** The quality inspector's view: every price and amount hidden. */
+export const ORDER_PRICE_HIDDEN: Fields = { ...ORDER_FIELDS, ...Object.fromEntries(ORDER_PRICES.map((field) => [field, 'hidden'])) } as Fields;
 
 export function order(overrides: Record<string, unknown> = {}) {
   return {
