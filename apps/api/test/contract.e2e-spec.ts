@@ -214,6 +214,29 @@ const VALID_REQUEST_FIXTURES: Record<string, ValidRequestFixture> = {
     why: 'the form key must be one configured on the server',
     body: async () => ({ formKey: 'demo-web-form', name: '网站访客 Web visitor', company: '合同访客公司', email: 'visitor@example.com' }),
   },
+  createOrder: {
+    why: 'the account must be one the caller sees and products existing ones: a fresh account of the default caller, the first product',
+    body: async (world) => ({
+      accountId: await throwawayAccount(world), currency: 'CNY', taxRate: '13', orderDate: '2026-12-01', paymentTermsDays: 30, notes: '合同测试订单',
+      lines: [{ productId: await firstProduct(world), description: '合同测试明细 Contract line', quantity: '2', listPrice: '1000.00', discountPercent: '5' }],
+    }),
+  },
+  updateOrder: {
+    why: 'needs an order the default caller may change',
+    pathParams: async (world) => ({ id: await throwawayOrder(world) }),
+    body: async () => ({ notes: 'Contract notes', paymentTermsDays: 45 }),
+  },
+  changeOrderStatus: {
+    why: 'only the next step is valid: a fresh order of the default caller, cancelled (no payments yet)',
+    pathParams: async (world) => ({ id: await throwawayOrder(world) }),
+    body: async () => ({ status: 'cancelled', note: '合同测试取消' }),
+  },
+  createOrderPayment: {
+    why: 'finance records payments, at most the outstanding amount: a fresh order of the default caller',
+    as: 'finance@lianxi.test',
+    pathParams: async (world) => ({ id: await throwawayOrder(world) }),
+    body: async () => ({ amount: '100.00', paidAt: '2026-12-01', method: 'bank_transfer', reference: 'CONTRACT-1' }),
+  },
   createPipeline: {
     why: 'only the sales director changes pipelines (object type pipeline, update all); not as the new default, which other calls rely on',
     as: 'director@lianxi.test',
@@ -386,6 +409,8 @@ const DATA_DEPENDENT_INPUTS: Record<string, string> = {
   disqualifiedReason: 'a lead is disqualified with a reason, and only a disqualified lead has one',
   ids: 'must reference leads the caller may reassign',
   status: 'a converted lead cannot change (409), a disqualified one needs a reason',
+  lines: 'each line\'s productId must reference an existing product, and its quantity be more than 0',
+  amount: 'a payment must be more than 0 (and at most the order\'s outstanding amount)',
 };
 
 async function createThrowawayUser(world: World, label: string): Promise<{ id: string; email: string }> {
@@ -455,6 +480,19 @@ async function throwawayOpportunity(world: World): Promise<string> {
   const accountId = await throwawayAccount(world);
   const response = await world.callAs<{ id: string }>('rep.e1@lianxi.test', 'post', '/api/v1/opportunities', { accountId, name: `Contract opportunity ${randomUUID().slice(0, 8)}` });
   if (response.status !== 201) throw new Error(`creating a throwaway opportunity → ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.id;
+}
+
+/** The first product of the catalogue. */
+async function firstProduct(world: World): Promise<string> {
+  return String((await world.collectionItems('/api/v1/products'))[0]?.id);
+}
+
+/** A new order of the default caller (rep.e1), on a new account of theirs. */
+async function throwawayOrder(world: World): Promise<string> {
+  const accountId = await throwawayAccount(world);
+  const response = await world.callAs<{ id: string }>('rep.e1@lianxi.test', 'post', '/api/v1/orders', { accountId, lines: [{ description: `Contract order ${randomUUID().slice(0, 8)}`, quantity: '1', listPrice: '1000.00' }] });
+  if (response.status !== 201) throw new Error(`creating a throwaway order → ${response.status} ${JSON.stringify(response.body)}`);
   return response.body.id;
 }
 

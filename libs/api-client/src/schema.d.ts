@@ -178,6 +178,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{id}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an account's orders */
+        get: operations["listAccountOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/receivables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account's receivables with ageing */
+        get: operations["getAccountReceivables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/{id}/restore": {
         parameters: {
             query?: never;
@@ -1047,6 +1081,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the orders you may see */
+        get: operations["listOrders"];
+        put?: never;
+        /** Create an order with its lines */
+        post: operations["createOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an order with its lines */
+        get: operations["getOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update or reassign an order */
+        patch: operations["updateOrder"];
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the payments of an order */
+        get: operations["listOrderPayments"];
+        put?: never;
+        /** Record a payment against an order */
+        post: operations["createOrderPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an order to its next status */
+        post: operations["changeOrderStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/status-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the status changes of an order */
+        get: operations["listOrderStatusHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/pipelines": {
         parameters: {
             query?: never;
@@ -1311,6 +1433,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/receivables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Receivables with ageing over the orders you may see */
+        get: operations["listReceivables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/role-grant-requests": {
         parameters: {
             query?: never;
@@ -1528,6 +1667,37 @@ export interface components {
          * @enum {string}
          */
         AccessLevel: "none" | "own" | "team" | "subtree" | "all";
+        AccountAgeingDto: {
+            accountId: string;
+            /** @description The account's name (a label for the group). */
+            accountName: string;
+            currency: string;
+            /**
+             * @description Not yet due.
+             * @example 0.00
+             */
+            current: string;
+            /** @example 0.00 */
+            days1To30: string;
+            /** @example 0.00 */
+            days31To60: string;
+            /** @example 0.00 */
+            days61To90: string;
+            /** @example 0.00 */
+            daysOver90: string;
+            /** @description Open orders counted. */
+            orderCount: number;
+            /**
+             * @description Σ of the overdue buckets.
+             * @example 0.00
+             */
+            overdue: string;
+            /**
+             * @description Σ of the buckets.
+             * @example 0.00
+             */
+            total: string;
+        };
         AccountDto: {
             /** Format: date-time */
             createdAt: string;
@@ -1570,6 +1740,14 @@ export interface components {
             nextCursor: string | null;
             /** @description Every record you may see that matches, when asked with `withTotal=true`. */
             total?: number;
+        };
+        AccountReceivablesDto: {
+            accountId: string;
+            /** Format: date */
+            asOf: string;
+            /** @description Oldest due date first. */
+            orders: components["schemas"]["ReceivableOrderDto"][];
+            totals: components["schemas"]["AgeingDto"][];
         };
         /** @enum {string} */
         AccountSort: "name" | "-name" | "region" | "-region" | "industry" | "-industry";
@@ -1647,6 +1825,36 @@ export interface components {
         ActivitySort: "dueAt" | "-dueAt" | "subject" | "-subject";
         /** @enum {string} */
         ActivityStatus: "planned" | "done" | "cancelled";
+        /** @enum {string} */
+        AgeingBucket: "current" | "1-30" | "31-60" | "61-90" | "90+";
+        AgeingDto: {
+            currency: string;
+            /**
+             * @description Not yet due.
+             * @example 0.00
+             */
+            current: string;
+            /** @example 0.00 */
+            days1To30: string;
+            /** @example 0.00 */
+            days31To60: string;
+            /** @example 0.00 */
+            days61To90: string;
+            /** @example 0.00 */
+            daysOver90: string;
+            /** @description Open orders counted. */
+            orderCount: number;
+            /**
+             * @description Σ of the overdue buckets.
+             * @example 0.00
+             */
+            overdue: string;
+            /**
+             * @description Σ of the buckets.
+             * @example 0.00
+             */
+            total: string;
+        };
         ApiKeyDto: {
             /** Format: date-time */
             createdAt: string;
@@ -1709,6 +1917,11 @@ export interface components {
             data: components["schemas"]["AuditEventDto"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
+        };
+        ChangeOrderStatusDto: {
+            note?: string;
+            /** @description The next step only: paid → shipped → delivered → confirmed; `cancelled` only from `ordered` without payments. */
+            status: components["schemas"]["OrderStep"];
         };
         ChangePasswordDto: {
             currentPassword: string;
@@ -2001,6 +2214,84 @@ export interface components {
              * @description A stage of the pipeline; default its first open stage.
              */
             stageId?: string;
+        };
+        CreateOrderDto: {
+            /**
+             * Format: uuid
+             * @description An account you can see (400 naming accountId otherwise).
+             */
+            accountId: string;
+            /**
+             * @description ISO 4217; default CNY.
+             * @example CNY
+             */
+            currency?: string;
+            lines: components["schemas"]["CreateOrderLineDto"][];
+            notes?: string;
+            /**
+             * Format: date
+             * @description Default today.
+             * @example 2026-12-02
+             */
+            orderDate?: string;
+            /**
+             * Format: uuid
+             * @description Defaults to the caller; someone else needs the reassign right.
+             */
+            ownerId?: string;
+            ownerOnlyEdit?: boolean;
+            /**
+             * Format: uuid
+             * @description The distributor this record belongs to (set automatically for partner users).
+             */
+            partnerAccountId?: string;
+            /** @description Days after the order date the invoice is due; default 30. */
+            paymentTermsDays?: number;
+            restricted?: boolean;
+            /**
+             * @description Tax in percent, default 13 (China's VAT on machinery).
+             * @example 13
+             */
+            taxRate?: string;
+        };
+        CreateOrderLineDto: {
+            description: string;
+            /**
+             * @description 0–100 with at most 2 decimals; default 0.
+             * @example 15
+             */
+            discountPercent?: string;
+            /**
+             * @description Unit list price in the order's currency, at most 2 decimals.
+             * @example 1380000.00
+             */
+            listPrice: string;
+            /**
+             * Format: uuid
+             * @description A product of the catalogue you may read (400 naming `lines[i].productId` otherwise).
+             */
+            productId?: string;
+            /**
+             * @description Decimal string > 0, up to 3 decimals.
+             * @example 2
+             */
+            quantity: string;
+        };
+        CreatePaymentDto: {
+            /**
+             * @description Decimal string > 0, at most the outstanding amount (409 naming `amount` otherwise). In the order's currency.
+             * @example 500000.00
+             */
+            amount: string;
+            method: components["schemas"]["PaymentMethod"];
+            /**
+             * Format: date
+             * @description When the money arrived.
+             * @example 2026-12-01
+             */
+            paidAt: string;
+            /** @description Bank reference, bill number… */
+            reference?: string;
         };
         CreatePipelineDto: {
             /** @description Makes it the default pipeline (the previous default stops being one). */
@@ -2379,7 +2670,7 @@ export interface components {
             objectType: components["schemas"]["ObjectType"];
         };
         /** @enum {string} */
-        ObjectType: "account" | "contact" | "opportunity" | "activity" | "lead" | "pipeline" | "product" | "price_list";
+        ObjectType: "account" | "contact" | "opportunity" | "activity" | "lead" | "order" | "payment" | "pipeline" | "product" | "price_list";
         OpportunityDto: {
             accountId?: string;
             /**
@@ -2438,6 +2729,130 @@ export interface components {
         };
         /** @enum {string} */
         OpportunitySort: "name" | "-name" | "expectedCloseDate" | "-expectedCloseDate" | "amount" | "-amount";
+        OrderDto: {
+            accountId?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description ISO 4217.
+             * @example CNY
+             */
+            currency?: string;
+            /**
+             * Format: date-time
+             * @description When it went to the recycle bin (entries of a recycle bin only).
+             */
+            deletedAt?: string;
+            /** @description Who deleted it (entries of a recycle bin only). */
+            deletedBy?: string;
+            /**
+             * Format: date
+             * @description order date + payment terms.
+             */
+            dueDate?: string;
+            id: string;
+            /** @description The lines, in order (when one order is read by id, created or changed). */
+            lines?: components["schemas"]["OrderLineDto"][];
+            /** @description Your rights on this record; present when one record is read by id or updated, so a client shows only what will work. */
+            myAccess?: components["schemas"]["RecordAccessDto"];
+            notes?: string | null;
+            /** @example SO-2026-000123 */
+            number?: string;
+            /** Format: date */
+            orderDate?: string;
+            /**
+             * @description total − paid (0 for a cancelled order).
+             * @example 1650980.00
+             */
+            outstandingAmount?: string;
+            ownerId?: string;
+            /** @description Only the owner may change or delete it; others who can see it read it (R-SEC-4). */
+            ownerOnlyEdit?: boolean;
+            /**
+             * @description Σ payments.
+             * @example 1000000.00
+             */
+            paidAmount?: string;
+            partnerAccountId?: string | null;
+            paymentTermsDays?: number;
+            /** @description The quote it was converted from, if any. */
+            quoteId?: string | null;
+            /** @description Only the owner and explicit shares can see it (R-SEC-5). */
+            restricted?: boolean;
+            status?: components["schemas"]["OrderStatus"];
+            /** @example 2346000.00 */
+            subtotal?: string;
+            /** @example 304980.00 */
+            taxAmount?: string;
+            /**
+             * @description Tax in percent.
+             * @example 13.00
+             */
+            taxRate?: string;
+            teamId?: string | null;
+            /** @example 2650980.00 */
+            total?: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Send back as If-Match (or read the ETag header) when updating or deleting. */
+            version: number;
+        };
+        OrderLineDto: {
+            description: string;
+            /**
+             * @description Discount in percent, two decimals.
+             * @example 15.00
+             */
+            discountPercent?: string;
+            id: string;
+            /**
+             * @description net × quantity, rounded half up to cents.
+             * @example 2346000.00
+             */
+            lineTotal?: string;
+            /** @example 1380000.00 */
+            listPrice?: string;
+            /**
+             * @description list × (100 − discount) / 100, rounded half up to cents.
+             * @example 1173000.00
+             */
+            netPrice?: string;
+            position: number;
+            productId: string | null;
+            /**
+             * @description Decimal string, up to 3 decimals.
+             * @example 2.000
+             */
+            quantity: string;
+        };
+        OrderPageDto: {
+            data: components["schemas"]["OrderDto"][];
+            nextCursor: string | null;
+            total?: number;
+        };
+        /** @enum {string} */
+        OrderSort: "number" | "-number" | "orderDate" | "-orderDate";
+        /** @enum {string} */
+        OrderStatus: "ordered" | "partly_paid" | "paid" | "shipped" | "delivered" | "confirmed" | "cancelled";
+        OrderStatusChangeDto: {
+            /** Format: date-time */
+            changedAt: string;
+            /** @description Who took the step (for `partly_paid` / `paid`: who recorded the payment). */
+            changedBy: string | null;
+            /**
+             * @description The status before (an OrderStatus); null for the first entry.
+             * @example paid
+             */
+            fromStatus: string | null;
+            id: string;
+            note: string | null;
+            toStatus: components["schemas"]["OrderStatus"];
+        };
+        /**
+         * @description The next step only: paid → shipped → delivered → confirmed; `cancelled` only from `ordered` without payments.
+         * @enum {string}
+         */
+        OrderStep: "shipped" | "delivered" | "confirmed" | "cancelled";
         PartnerAccountSummaryDto: {
             id: string;
             name: string;
@@ -2450,6 +2865,22 @@ export interface components {
              */
             expiresAt: string;
         };
+        PaymentDto: {
+            /** @example 500000.00 */
+            amount: string;
+            /** Format: date-time */
+            createdAt: string;
+            currency: string;
+            id: string;
+            method: components["schemas"]["PaymentMethod"];
+            orderId: string;
+            /** Format: date */
+            paidAt: string;
+            recordedBy: string | null;
+            reference: string | null;
+        };
+        /** @enum {string} */
+        PaymentMethod: "bank_transfer" | "cash" | "cheque" | "acceptance_bill" | "other";
         PipelineDto: {
             active: boolean;
             id: string;
@@ -2656,6 +3087,28 @@ export interface components {
         ReassignLeadsResultDto: {
             /** @description Leads whose owner changed (those already owned by `ownerId` are left as they are). */
             reassigned: number;
+        };
+        ReceivableOrderDto: {
+            bucket: components["schemas"]["AgeingBucket"];
+            currency: string;
+            /** @description Days past the due date (≤ 0: not yet due). */
+            daysOverdue: number;
+            /** Format: date */
+            dueDate: string;
+            number: string;
+            orderId: string;
+            /** @example 0.00 */
+            outstandingAmount: string;
+            /** @example 0.00 */
+            total: string;
+        };
+        ReceivablesDto: {
+            /** @description Per account and currency, most overdue first. */
+            accounts: components["schemas"]["AccountAgeingDto"][];
+            /** Format: date */
+            asOf: string;
+            /** @description Per currency over every account. */
+            totals: components["schemas"]["AgeingDto"][];
         };
         RecordAccessDto: {
             delete: boolean;
@@ -2979,6 +3432,25 @@ export interface components {
              * @description A stage change is recorded in the stage history; the probability follows the stage unless given.
              */
             stageId?: string;
+        };
+        UpdateOrderDto: {
+            /** @description null clears it. */
+            notes?: string | null;
+            /**
+             * Format: uuid
+             * @description Reassigns the record (needs the reassign right over it); the team follows the new owner.
+             */
+            ownerId?: string;
+            /** @description Only the owner may change it. */
+            ownerOnlyEdit?: boolean;
+            /**
+             * Format: uuid
+             * @description null unlinks it from a distributor.
+             */
+            partnerAccountId?: string | null;
+            paymentTermsDays?: number;
+            /** @description Only the owner may change it. */
+            restricted?: boolean;
         };
         UpdatePipelineDto: {
             /** @description An inactive pipeline takes no new opportunities. */
@@ -3309,7 +3781,7 @@ export interface operations {
             header?: never;
             path: {
                 roleKey: "system_admin" | "general_manager" | "sales_director" | "sales_manager" | "sales_rep" | "marketing_specialist" | "service_agent" | "field_engineer" | "finance" | "quality_inspector" | "auditor" | "partner";
-                objectType: "account" | "contact" | "opportunity" | "activity" | "lead" | "pipeline" | "product" | "price_list";
+                objectType: "account" | "contact" | "opportunity" | "activity" | "lead" | "order" | "payment" | "pipeline" | "product" | "price_list";
             };
             cookie?: never;
         };
@@ -3384,7 +3856,7 @@ export interface operations {
             header?: never;
             path: {
                 roleKey: "system_admin" | "general_manager" | "sales_director" | "sales_manager" | "sales_rep" | "marketing_specialist" | "service_agent" | "field_engineer" | "finance" | "quality_inspector" | "auditor" | "partner";
-                objectType: "account" | "contact" | "opportunity" | "activity" | "lead" | "pipeline" | "product" | "price_list";
+                objectType: "account" | "contact" | "opportunity" | "activity" | "lead" | "order" | "payment" | "pipeline" | "product" | "price_list";
             };
             cookie?: never;
         };
@@ -3929,6 +4401,130 @@ export interface operations {
             };
             /** @description Missing, expired or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listAccountOrders: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                /** @description Also count every record you may see that matches (one more query: ask only when you show it). */
+                withTotal?: boolean;
+                /** @description Default `number`; `-number` is newest first. */
+                sort?: components["schemas"]["OrderSort"];
+                status?: components["schemas"]["OrderStatus"];
+                /** @description Substring of the order number. */
+                q?: string;
+                accountId?: string;
+                ownerId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Only the orders you may see, of an account you may see (404 otherwise). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPageDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getAccountReceivables: {
+        parameters: {
+            query?: {
+                /** @description The day to age at; default today (server date). */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description As GET /receivables for one account you may see (404 otherwise), with its open orders. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountReceivablesDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8448,6 +9044,636 @@ export interface operations {
             };
         };
     };
+    listOrders: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                /** @description Also count every record you may see that matches (one more query: ask only when you show it). */
+                withTotal?: boolean;
+                /** @description Default `number`; `-number` is newest first. */
+                sort?: components["schemas"]["OrderSort"];
+                status?: components["schemas"]["OrderStatus"];
+                /** @description Substring of the order number. */
+                q?: string;
+                accountId?: string;
+                ownerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Without lines; filter by status, account or owner; keyset paging. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPageDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with this key runs, and for 24 hours a retry with the same key and request gets the same answer (with `Idempotent-Replayed: true`) and creates nothing. The same key with a different request is 422; a retry while the first still runs is 409. A UUID per logical request is the usual choice. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrderDto"];
+            };
+        };
+        responses: {
+            /**
+             * @description A manual order: the account must be one you see (400 naming accountId), products existing ones (400 naming
+             *     `lines[i].productId`); net prices, line totals, subtotal, tax and total are computed on the server.
+             */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state or an existing record (or a request with this Idempotency-Key still runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Understood but refused by a business rule (or the Idempotency-Key was used for another request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With its lines; prices you may not read are omitted (the quality inspector sees none). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read (`W/"<version>"`); updates of shared records answer 428 without it and 412 when it is stale */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrderDto"];
+            };
+        };
+        responses: {
+            /** @description Needs If-Match. Payment terms, notes, owner and flags; lines and amounts do not change after ordering. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since it was read (stale If-Match) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The If-Match header is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listOrderPayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 403 without a read right on payments; 404 if you cannot see the order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDto"][];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createOrderPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with this key runs, and for 24 hours a retry with the same key and request gets the same answer (with `Idempotent-Replayed: true`) and creates nothing. The same key with a different request is 422; a retry while the first still runs is 409. A UUID per logical request is the usual choice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePaymentDto"];
+            };
+        };
+        responses: {
+            /**
+             * @description Finance records payments (create right on `payment`; 403 otherwise). At most the outstanding amount (409 naming
+             *     `amount`); the order becomes partly or fully paid in the same transaction.
+             */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state or an existing record (or a request with this Idempotency-Key still runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Understood but refused by a business rule (or the Idempotency-Key was used for another request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    changeOrderStatus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read (`W/"<version>"`); updates of shared records answer 428 without it and 412 when it is stale */
+                "If-Match"?: string;
+                /** @description Makes a retry safe: the first request with this key runs, and for 24 hours a retry with the same key and request gets the same answer (with `Idempotent-Replayed: true`) and creates nothing. The same key with a different request is 422; a retry while the first still runs is 409. A UUID per logical request is the usual choice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeOrderStatusDto"];
+            };
+        };
+        responses: {
+            /**
+             * @description Needs If-Match. The next step only (paid → shipped → delivered → confirmed; cancelled from ordered without
+             *     payments): 409 naming `status` for a skip, a step back or a paid status (those follow from payments).
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state or an existing record (or a request with this Idempotency-Key still runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since it was read (stale If-Match) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Understood but refused by a business rule (or the Idempotency-Key was used for another request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The If-Match header is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listOrderStatusHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first: who took each step when (the first is `ordered`). 404 if you cannot see the order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderStatusChangeDto"][];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     listPipelines: {
         parameters: {
             query?: never;
@@ -10279,6 +11505,59 @@ export interface operations {
             };
             /** @description No such record (or the caller may not see it) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listReceivables: {
+        parameters: {
+            query?: {
+                /** @description The day to age at; default today (server date). */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description Open receivables of the orders you may see, aged by days past the due date (current, 1–30, 31–60, 61–90, 90+),
+             *     per account and currency and per currency, in decimal strings. 403 naming the fields if you may not read the amounts.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivablesDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

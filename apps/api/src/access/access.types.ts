@@ -5,6 +5,10 @@ export enum ObjectType {
   Opportunity = 'opportunity',
   Activity = 'activity',
   Lead = 'lead',
+  /** Orders (R-SAL-6): business records; their lines follow the order's field rules as `lines.<field>`. */
+  Order = 'order',
+  /** Payments against orders: no records of their own, visible with their order (`read`; `create` records one). */
+  Payment = 'payment',
   /** Configuration, not records: `read` to use pipelines and stages, `update` at level `all` to change them. */
   Pipeline = 'pipeline',
   /** Catalogue, not records: products and their category tree (`read`; `create`/`update` at any level to change). */

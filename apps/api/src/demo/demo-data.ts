@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { hashPassword } from '../identity/passwords/password-hasher';
 import { dataSourceOptions } from '../platform/database/data-source-options';
+import { fromScaled, divideRounded, orderTotals, priceLine, toScaled } from '../sales/orders/order-money';
 import {
   ACCOUNTS,
   DEMO_CATALOGUE,
@@ -13,6 +14,7 @@ import {
   demoActivities,
   demoLeads,
   demoOpportunities,
+  demoOrders,
   demoPassword,
   demoUsdPrice,
   TEAMS,
@@ -147,9 +149,10 @@ export async function loadDemoDataIfEmpty(databaseUrl: string): Promise<boolean>
         );
       }
       const products = await loadDemoCatalogue(manager);
+      const orders = await loadDemoOrders(manager, { accountIds, ownerIds: ACCOUNTS.map((a) => userIds.get(a.owner) as string), teamOf: ACCOUNTS.map((a) => teamOf.get(a.owner) ?? null), partnerId, financeId: userIds.get('finance@lianxi.test') ?? null });
       await manager.query(
         `insert into audit_events (id, category, action, details) values ($1, 'security', 'system.demo_data_loaded', $2)`,
-        [uuidv7(), JSON.stringify({ users: USERS.length, teams: TEAMS.length, accounts: ACCOUNTS.length, opportunities: opportunities.length, activities: activities.length, leads: leads.length, products })],
+        [uuidv7(), JSON.stringify({ users: USERS.length, teams: TEAMS.length, accounts: ACCOUNTS.length, opportunities: opportunities.length, activities: activities.length, leads: leads.length, products, orders })],
       );
       return true;
     });
@@ -203,4 +206,62 @@ async function loadDemoCatalogue(manager: EntityManager): Promise<number> {
     if (category !== 'SVC') await entry(usd2026, code, demoUsdPrice(price), (DEMO_TIERS[code] ?? []).map(([q, p]) => [q, demoUsdPrice(p)]));
   }
   return DEMO_CATALOGUE.length;
+}
+
+/**
+ * Orders across the demo accounts (owned like their account) with lines priced from the 2026 CNY list, payments
+ * recorded by finance and the status history that led each order where it is; open orders overdue in every bucket
+ * relative to the load day. Answers the number of orders.
+ */
+async function loadDemoOrders(
+  manager: EntityManager,
+  refs: { accountIds: string[]; ownerIds: string[]; teamOf: Array<string | null>; partnerId: string; financeId: string | null },
+): Promise<number> {
+  const catalogue: Array<{ id: string; name: string; list_price: string }> = await manager.query(
+    `select p.id, p.name, e.list_price::text as list_price from price_list_entries e join price_lists l on l.id = e.price_list_id join products p on p.id = e.product_id
+      where l.is_default and l.currency = 'CNY' and p.active order by p.code`,
+  );
+  if (catalogue.length < 13) return 0;
+  const chain = ['ordered', 'partly_paid', 'paid', 'shipped', 'delivered', 'confirmed'];
+  const orders = demoOrders();
+  for (const o of orders) {
+    const account = ACCOUNTS[o.account];
+    const lines = o.lines.map(([product, quantity, discountPercent]) => {
+      const row = catalogue[product];
+      return { productId: row.id, description: row.name, quantity, listPrice: row.list_price, discountPercent, ...priceLine({ quantity, listPrice: row.list_price, discountPercent }) };
+    });
+    const totals = orderTotals(lines.map((l) => l.lineTotal), '13');
+    const total = toScaled(totals.total, 2);
+    const paid = o.status === 'ordered' || o.status === 'cancelled' ? 0n : o.status === 'partly_paid' ? divideRounded(total * 3n, 10n) : total;
+    const orderId = uuidv7();
+    const [{ day }]: Array<{ day: string }> = await manager.query(`select to_char(current_date - $1::int, 'YYYY-MM-DD') as day`, [30 + o.daysOverdue]);
+    const orderedAt = new Date(`${day}T02:00:00Z`);
+    await manager.query(
+      `insert into orders (id, number, account_id, currency, status, order_date, payment_terms_days, tax_rate, subtotal, tax_amount, total, paid_amount,
+                           owner_id, team_id, partner_account_id, restricted, created_at, updated_at)
+       values ($1, 'SO-' || to_char($5::date, 'YYYY') || '-' || lpad(nextval('order_number_seq')::text, 6, '0'), $2, 'CNY', $3, $5, 30, '13', $6, $7, $8, $9, $10, $11, $12, $13, $4, $4)`,
+      [orderId, refs.accountIds[o.account], o.status, orderedAt, day, totals.subtotal, totals.taxAmount, totals.total, fromScaled(paid, 2),
+        refs.ownerIds[o.account], refs.teamOf[o.account], account.partner ? refs.partnerId : null, account.restricted ?? false],
+    );
+    for (const [position, line] of lines.entries()) {
+      await manager.query(
+        `insert into order_lines (id, order_id, position, product_id, description, quantity, list_price, discount_percent, net_price, line_total) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [uuidv7(), orderId, position, line.productId, line.description, line.quantity, line.listPrice, line.discountPercent, line.netPrice, line.lineTotal],
+      );
+    }
+    if (paid > 0n) {
+      await manager.query(`insert into payments (id, order_id, amount, currency, paid_at, method, reference, recorded_by, created_at) values ($1, $2, $3, 'CNY', $4::date + 7, 'bank_transfer', $5, $6, $7)`, [
+        uuidv7(), orderId, fromScaled(paid, 2), day, `DEMO-${orderId.slice(-6)}`, refs.financeId, new Date(orderedAt.getTime() + 7 * 86_400_000),
+      ]);
+    }
+    // The steps that led here, two days apart (payments by finance, the rest by the owner).
+    const steps = o.status === 'cancelled' ? ['ordered', 'cancelled'] : chain.slice(0, chain.indexOf(o.status) + 1).filter((s) => !(s === 'partly_paid' && o.status !== 'partly_paid'));
+    for (const [index, step] of steps.entries()) {
+      const by = step === 'partly_paid' || step === 'paid' ? refs.financeId : refs.ownerIds[o.account];
+      await manager.query('insert into order_status_history (id, order_id, from_status, to_status, changed_by, changed_at) values ($1, $2, $3, $4, $5, $6)', [
+        uuidv7(), orderId, index === 0 ? null : steps[index - 1], step, by, new Date(orderedAt.getTime() + index * 2 * 86_400_000),
+      ]);
+    }
+  }
+  return orders.length;
 }

@@ -295,3 +295,39 @@ export function demoLeads(): DemoLead[] {
   }
   return leads;
 }
+
+/** Where a demo order stands and, for open ones, how many days past its due date it is on the load day. */
+export interface DemoOrder {
+  account: number;
+  status: 'ordered' | 'partly_paid' | 'paid' | 'shipped' | 'delivered' | 'confirmed' | 'cancelled';
+  /** Days past the due date on the load day (negative: not yet due); the order date follows from the 30-day terms. */
+  daysOverdue: number;
+  /** [index into the product rows (by code), quantity, discount %] */
+  lines: Array<[number, string, string]>;
+}
+
+/**
+ * Three orders per demo account, every status among them, open ones spread over every ageing bucket (current,
+ * 1–30, 31–60, 61–90, 90+ days overdue) relative to the load day. Deterministic, like the other demo data.
+ */
+export function demoOrders(): DemoOrder[] {
+  const statuses: DemoOrder['status'][] = ['ordered', 'partly_paid', 'paid', 'shipped', 'delivered', 'confirmed', 'cancelled'];
+  // The open orders in turn (the fifth is the restricted account's, seen by its owner only).
+  const overdue = [-12, 15, 45, 75, 20, 120];
+  let open = 0;
+  const out: DemoOrder[] = [];
+  for (let account = 0; account < ACCOUNTS.length; account++) {
+    for (let n = 0; n < 3; n++) {
+      const index = account * 3 + n;
+      const status = statuses[index % statuses.length];
+      const isOpen = status === 'ordered' || status === 'partly_paid';
+      out.push({
+        account,
+        status,
+        daysOverdue: isOpen ? overdue[open++ % overdue.length] : 40 + index * 3,
+        lines: [[index % 8, String(1 + (index % 3)), ['0', '5', '12.5', '15'][index % 4]], ...(index % 2 === 0 ? [[8 + (index % 5), '4', '0'] as [number, string, string]] : [])],
+      });
+    }
+  }
+  return out;
+}

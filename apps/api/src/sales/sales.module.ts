@@ -15,6 +15,9 @@ import { LeadService } from './leads/lead.service';
 import { OpportunityController } from './opportunities/opportunity.controller';
 import { OpportunityEntity, OpportunityStageChangeEntity } from './opportunities/opportunity.entity';
 import { OpportunityService } from './opportunities/opportunity.service';
+import { OrderController } from './orders/order.controller';
+import { OrderEntity, OrderLineEntity, OrderStatusChangeEntity, PaymentEntity } from './orders/order.entity';
+import { OrderService } from './orders/order.service';
 import { PriceListController } from './price-lists/price-list.controller';
 import { PriceListEntity, PriceListEntryEntity, PriceListTierEntity } from './price-lists/price-list.entity';
 import { PriceListService } from './price-lists/price-list.service';
@@ -31,13 +34,14 @@ import { PipelineService } from './pipelines/pipeline.service';
     TypeOrmModule.forFeature([
       AccountEntity, ContactEntity, PipelineEntity, PipelineStageEntity, OpportunityEntity, OpportunityStageChangeEntity, ActivityEntity, LeadEntity,
       ProductCategoryEntity, ProductEntity, PriceListEntity, PriceListEntryEntity, PriceListTierEntity,
+      OrderEntity, OrderLineEntity, OrderStatusChangeEntity, PaymentEntity,
     ]),
   ],
   controllers: [
     AccountController, ContactController, PipelineController, OpportunityController, ActivityController, LeadController,
-    ProductCategoryController, ProductController, PriceListController,
+    ProductCategoryController, ProductController, PriceListController, OrderController,
   ],
-  providers: [AccountService, ContactService, PipelineService, OpportunityService, ActivityService, LeadService, ProductService, PriceListService],
-  exports: [AccountService, ProductService, PriceListService],
+  providers: [AccountService, ContactService, PipelineService, OpportunityService, ActivityService, LeadService, ProductService, PriceListService, OrderService],
+  exports: [AccountService, ProductService, PriceListService, OrderService],
 })
 export class SalesModule {}

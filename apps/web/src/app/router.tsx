@@ -19,6 +19,9 @@ import { LeadsPage } from '@/features/sales/pages/leads-page';
 import { OpportunitiesPage } from '@/features/sales/pages/opportunities-page';
 import { OpportunityBoardPage } from '@/features/sales/pages/opportunity-board-page';
 import { OpportunityPage } from '@/features/sales/pages/opportunity-page';
+import { OrderPage } from '@/features/sales/pages/order-page';
+import { OrdersPage } from '@/features/sales/pages/orders-page';
+import { ReceivablesPage } from '@/features/sales/pages/receivables-page';
 import { RecycleBinPage } from '@/features/sales/pages/recycle-bin-page';
 import { SalesPage } from '@/features/sales/pages/sales-page';
 import { ServicePage } from '@/features/service/pages/service-page';
@@ -53,6 +56,9 @@ export const routes: RouteObject[] = [
       { path: 'sales/opportunities', element: <OpportunitiesPage /> },
       { path: 'sales/opportunities/board', element: <OpportunityBoardPage /> },
       { path: 'sales/opportunities/:id', element: <OpportunityPage /> },
+      { path: 'sales/orders', element: <OrdersPage /> },
+      { path: 'sales/orders/:id', element: <OrderPage /> },
+      { path: 'sales/receivables', element: <ReceivablesPage /> },
       { path: 'sales/activities', element: <ActivitiesPage /> },
       { path: 'sales/recycle-bin', element: <RecycleBinPage /> },
       { path: 'products', element: <ProductsPage /> },

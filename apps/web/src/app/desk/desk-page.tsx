@@ -1,7 +1,9 @@
 import { Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@/components/ui/page-header';
+import { useReadsReceivables } from '@/features/sales/components/account-receivables-card';
 import { MyTodosCard } from '@/features/sales/components/my-todos-card';
+import { OverdueReceivablesCard } from '@/features/sales/components/overdue-receivables-card';
 import { PipelineGlanceCard } from '@/features/sales/components/pipeline-glance-card';
 import { TodaysVisitsCard } from '@/features/sales/components/todays-visits-card';
 import { isReadable, usePermissions } from '@/lib/permissions';
@@ -20,6 +22,7 @@ export function DeskPage() {
   const startOfToday = new Date(now.getFullYear(), now.getMonth(), now.getDate());
   const endOfToday = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
   const readsActivities = permissions.canDo('activity', 'read');
+  const readsReceivables = useReadsReceivables();
   const readsPipeline = permissions.canDo('opportunity', 'read') && isReadable(permissions.fieldAccess('opportunity', 'amount'));
 
   return (
@@ -43,6 +46,11 @@ export function DeskPage() {
           {readsPipeline && (
             <Col xs={24}>
               <PipelineGlanceCard userId={me.id} />
+            </Col>
+          )}
+          {readsReceivables && (
+            <Col xs={24} xl={12}>
+              <OverdueReceivablesCard />
             </Col>
           )}
         </Row>

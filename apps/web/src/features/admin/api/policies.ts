@@ -41,6 +41,13 @@ export const OBJECT_FIELDS = {
   // The catalogue: no owners, but field rules (the cost price is hidden from most roles).
   product: ['code', 'name', 'nameEn', 'categoryId', 'unit', 'active', 'description', 'costPrice'],
   price_list: ['name', 'currency', 'validFrom', 'validTo', 'isDefault', 'active', 'description'],
+  // An order's lines follow the order's rules as `lines.<field>`.
+  order: [
+    'number', 'accountId', 'quoteId', 'currency', 'status', 'orderDate', 'paymentTermsDays', 'dueDate', 'taxRate', 'subtotal', 'taxAmount', 'total', 'paidAmount',
+    'outstandingAmount', 'notes', 'lines.listPrice', 'lines.discountPercent', 'lines.netPrice', 'lines.lineTotal', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted',
+  ],
+  // Visible with its order; no records of its own.
+  payment: ['amount', 'paidAt', 'method', 'reference'],
 } as const satisfies Record<ObjectType, readonly string[]>;
 
 export type PolicyField = (typeof OBJECT_FIELDS)[ObjectType][number];

@@ -60,3 +60,15 @@ export const leadKeys = {
   detail: (id: string) => [...leadKeys.details(), id] as const,
   matches: (id: string) => [...leadKeys.detail(id), 'matches'] as const,
 };
+
+export const orderKeys = {
+  all: ['orders'] as const,
+  lists: () => [...orderKeys.all, 'list'] as const,
+  list: (params: object) => [...orderKeys.lists(), params] as const,
+  details: () => [...orderKeys.all, 'detail'] as const,
+  detail: (id: string) => [...orderKeys.details(), id] as const,
+  history: (id: string) => [...orderKeys.detail(id), 'history'] as const,
+  payments: (id: string) => [...orderKeys.detail(id), 'payments'] as const,
+  receivables: () => [...orderKeys.all, 'receivables'] as const,
+  accountReceivables: (accountId: string) => [...orderKeys.receivables(), accountId] as const,
+};

@@ -14,6 +14,7 @@ import { useAccount } from '../api/get-account';
 import { useAccountContacts } from '../api/list-account-contacts';
 import { useAccountOpportunities, useCreateOpportunity, usePipelines, useStageIndex, type CreateOpportunityBody } from '../api/opportunities';
 import { useUpdateAccount, type UpdateAccountBody } from '../api/update-account';
+import { AccountReceivablesCard } from '../components/account-receivables-card';
 import { ActivityTimeline } from '../components/activity-timeline';
 import { ContactsTable } from '../components/contacts-table';
 import { OpportunitiesTable } from '../components/opportunities-table';
@@ -118,6 +119,7 @@ export function AccountPage() {
             </Flex>
           </Card>
         )}
+        <AccountReceivablesCard accountId={id} />
         <ActivityTimeline filter={{ accountId: id }} about={{ relatedType: 'account', relatedId: id, name: accountName }} />
       </RecordView>
       {creatingContact && (

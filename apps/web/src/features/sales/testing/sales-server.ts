@@ -205,6 +205,9 @@ export interface SalesServerOptions {
   activityFields?: Fields;
   leadLevels?: Levels;
   leadFields?: Fields;
+  orderLevels?: Levels;
+  orderFields?: Fields;
+  paymentLevels?: Levels;
   routes?: Record<string, Handler>;
 }
 
@@ -221,6 +224,9 @@ export function salesServer({
   activityFields = ACTIVITY_FIELDS,
   leadLevels = NO_LEVELS,
   leadFields = LEAD_FIELDS,
+  orderLevels = NO_LEVELS,
+  orderFields = ORDER_FIELDS,
+  paymentLevels = NO_LEVELS,
   routes = {},
 }: SalesServerOptions = {}) {
   return createFakeFetch({
@@ -233,6 +239,8 @@ export function salesServer({
           { objectType: 'opportunity', levels: opportunityLevels, fields: opportunityFields },
           { objectType: 'activity', levels: activityLevels, fields: activityFields },
           { objectType: 'lead', levels: leadLevels, fields: leadFields },
+          { objectType: 'order', levels: orderLevels, fields: orderFields },
+          { objectType: 'payment', levels: paymentLevels, fields: {} },
         ],
       }),
     'GET /api/v1/teams': () => json([TEAM_E1, TEAM_E2]),
@@ -244,6 +252,50 @@ export function salesServer({
     'GET /api/v1/activities': () => json({ data: [], nextCursor: null }),
     ...routes,
   });
+}
+
+export const ORDER_ID = '0190a0b0-0000-7000-8000-0000000000d1';
+export const READ_ALL: Levels = { read: 'all', create: 'none', update: 'none', delete: 'none', reassign: 'none' };
+const ORDER_PRICES = ['taxRate', 'subtotal', 'taxAmount', 'total', 'paidAmount', 'outstandingAmount', 'lines.listPrice', 'lines.discountPercent', 'lines.netPrice', 'lines.lineTotal'];
+export const ORDER_FIELDS: Fields = Object.fromEntries(
+  ['number', 'accountId', 'quoteId', 'currency', 'status', 'orderDate', 'paymentTermsDays', 'dueDate', 'notes', ...ORDER_PRICES, 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'].map((field) => [field, 'read']),
+) as Fields;
+/** The quality inspector's view: every price and amount hidden. */
+export const ORDER_PRICE_HIDDEN: Fields = { ...ORDER_FIELDS, ...Object.fromEntries(ORDER_PRICES.map((field) => [field, 'hidden'])) } as Fields;
+
+export function order(overrides: Record<string, unknown> = {}) {
+  return {
+    id: ORDER_ID,
+    number: 'SO-2026-000123',
+    accountId: ACCOUNT_ID,
+    quoteId: null,
+    currency: 'CNY',
+    status: 'partly_paid',
+    orderDate: '2026-11-01',
+    paymentTermsDays: 30,
+    dueDate: '2026-12-01',
+    taxRate: '13.00',
+    subtotal: '994501.88',
+    taxAmount: '129285.24',
+    total: '1123787.12',
+    paidAmount: '100000.00',
+    outstandingAmount: '1023787.12',
+    notes: null,
+    lines: [
+      { id: '0190a0b0-0000-7000-8000-0000000000d2', position: 0, productId: null, description: 'ZL50 装载机', quantity: '2.500', listPrice: '468000.50', discountPercent: '15.00', netPrice: '397800.43', lineTotal: '994501.08' },
+      { id: '0190a0b0-0000-7000-8000-0000000000d3', position: 1, productId: null, description: '运费', quantity: '3.000', listPrice: '0.10', discountPercent: '0.00', netPrice: '0.10', lineTotal: '0.30' },
+    ],
+    ownerId: ME.id,
+    teamId: TEAM_E1.id,
+    partnerAccountId: null,
+    ownerOnlyEdit: false,
+    restricted: false,
+    version: 4,
+    createdAt: '2026-11-01T02:00:00.000Z',
+    updatedAt: '2026-11-02T02:00:00.000Z',
+    myAccess: { ...ALL_ACCESS, editableFields: [] },
+    ...overrides,
+  };
 }
 
 export function requestsTo(requests: Request[], method: string, pathname: string): Request[] {
