@@ -25,6 +25,8 @@ import { ProductService } from './products/product.service';
 import { PipelineController } from './pipelines/pipeline.controller';
 import { PipelineEntity, PipelineStageEntity } from './pipelines/pipeline.entity';
 import { PipelineService } from './pipelines/pipeline.service';
+import { SearchController } from './search/search.controller';
+import { SearchService } from './search/search.service';
 
 @Module({
   imports: [
@@ -35,9 +37,9 @@ import { PipelineService } from './pipelines/pipeline.service';
   ],
   controllers: [
     AccountController, ContactController, PipelineController, OpportunityController, ActivityController, LeadController,
-    ProductCategoryController, ProductController, PriceListController,
+    ProductCategoryController, ProductController, PriceListController, SearchController,
   ],
-  providers: [AccountService, ContactService, PipelineService, OpportunityService, ActivityService, LeadService, ProductService, PriceListService],
+  providers: [AccountService, ContactService, PipelineService, OpportunityService, ActivityService, LeadService, ProductService, PriceListService, SearchService],
   exports: [AccountService, ProductService, PriceListService],
 })
 export class SalesModule {}
