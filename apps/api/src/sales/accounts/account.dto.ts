@@ -1,10 +1,10 @@
-import { OmitType } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsInt, Min, IsEnum, IsOptional, IsString, IsUrl, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsEmail, IsInt, Min, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { BusinessRecordDto, CreateBusinessRecordDto, RecordPageQueryDto, toBusinessRecordDto, UpdateBusinessRecordDto } from '../../access/business-record.dto';
 import { IsPhone, Optional } from '../../platform/http/validation';
 import { AccountEntity, AccountKind, AccountTier } from './account.entity';
-import { IsTaxNumber } from './tax-number';
+import { IsTaxNumber, IsWebsite } from './tax-number';
 
 /** A postal address; every part optional. */
 export class AddressDto {
@@ -38,7 +38,7 @@ export class AddressDto {
   @Length(1, 300)
   street?: string;
 
-  /** @example 221000 */
+  /** @example "221000" */
   @Optional()
   @IsString()
   @Length(1, 20)
@@ -67,7 +67,9 @@ export class AccountDto extends BusinessRecordDto {
   region?: string | null;
   phone?: string | null;
   email?: string | null;
-  tier?: AccountTier | null;
+  // A plain string to the Swagger plugin: a named enum's $ref cannot be nullable in OpenAPI 3.0.
+  @ApiPropertyOptional({ type: 'string', enum: Object.values(AccountTier), nullable: true, description: 'strategic, key, standard or small (an AccountTier).' })
+  tier?: `${AccountTier}` | null;
   /** The parent company in a group (an account). */
   parentAccountId?: string | null;
   billingAddress?: AddressDto | null;
@@ -172,6 +174,7 @@ export class MergeAccountDto {
   sourceAccountId!: string;
 
   /** The source's version, checked like If-Match when given (412 if stale). */
+  @ApiPropertyOptional({ type: 'integer', minimum: 1 })
   @Optional()
   @IsInt()
   @Min(1)
@@ -238,8 +241,7 @@ export class CreateAccountDto extends CreateBusinessRecordDto {
 
   /** @example https://www.xzhd.example.cn */
   @Optional()
-  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] })
-  @MaxLength(300)
+  @IsWebsite()
   website?: string;
 
   @Optional()
@@ -283,7 +285,8 @@ export class UpdateAccountDto extends UpdateBusinessRecordDto {
   /** null clears it. */
   @IsOptional()
   @IsEnum(AccountTier)
-  tier?: AccountTier | null;
+  @ApiPropertyOptional({ type: 'string', enum: Object.values(AccountTier), nullable: true, description: 'strategic, key, standard or small; null clears it.' })
+  tier?: `${AccountTier}` | null;
 
   /** An account you can see; no cycles (400). null clears it. */
   @IsOptional()
@@ -304,8 +307,7 @@ export class UpdateAccountDto extends UpdateBusinessRecordDto {
 
   /** null clears it. */
   @IsOptional()
-  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] })
-  @MaxLength(300)
+  @IsWebsite()
   website?: string | null;
 
   /** null clears it. */

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { Matches, MaxLength, registerDecorator, type ValidationOptions } from 'class-validator';
 
 const CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -21,8 +21,19 @@ export function IsTaxNumber(options?: ValidationOptions): PropertyDecorator {
         target: target.constructor,
         propertyName: String(propertyName),
         options: { message: '$property must be an 18-character unified social credit code with a valid check character', ...options },
-        validator: { validate: (value: unknown) => value === null || value === undefined || isTaxNumber(value) },
+        validator: { validate: (value: unknown) => isTaxNumber(value) },
       }),
     ApiPropertyOptional({ type: 'string', pattern: TAX_NUMBER_PATTERN.source, example: '91320300MA1MABCD1G', minLength: 18, maxLength: 18 }),
+  );
+}
+
+const WEBSITE = /^https?:\/\/[^\s/?#]+\.[^\s]+$/;
+
+/** A web address: http(s)://, a host with a dot, no spaces; at most 300 characters. */
+export function IsWebsite(): PropertyDecorator {
+  return applyDecorators(
+    Matches(WEBSITE, { message: '$property must be a web address starting with http:// or https://' }),
+    MaxLength(300),
+    ApiPropertyOptional({ type: 'string', pattern: WEBSITE.source, maxLength: 300, example: 'https://www.xzhd.example.cn' }),
   );
 }

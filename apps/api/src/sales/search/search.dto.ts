@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Length, Max, Min } from 'class-validator';
 import { Optional } from '../../platform/http/validation';
@@ -16,6 +17,7 @@ export class SearchQueryDto {
   q!: string;
 
   /** At most this many per object type (default 10). */
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 50, default: 10 })
   @Optional()
   @Type(() => Number)
   @IsInt()

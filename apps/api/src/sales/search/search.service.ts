@@ -29,11 +29,10 @@ export class SearchService {
 
   async search(principal: Principal, query: SearchQueryDto): Promise<SearchResultDto> {
     const limit = query.limit ?? 10;
-    const [accounts, contacts, leads] = await Promise.all([
-      find<AccountEntity, AccountDto>(this.accounts.records, principal, query.q, limit, toAccountDto, [...ACCOUNT_FIELDS, ...RECORD_ATTRIBUTE_FIELDS] as Array<keyof AccountDto & string>),
-      find<ContactEntity, ContactDto>(this.contacts.records, principal, query.q, limit, toContactDto, [...CONTACT_FIELDS, ...RECORD_ATTRIBUTE_FIELDS] as Array<keyof ContactDto & string>),
-      find<LeadEntity, LeadDto>(this.leads.records, principal, query.q, limit, toLeadDto, [...LEAD_FIELDS, ...RECORD_ATTRIBUTE_FIELDS] as Array<keyof LeadDto & string>),
-    ]);
+    // One after another on purpose: a request holds one pooled connection at a time, and the SQL stays in a fixed order.
+    const accounts = await find<AccountEntity, AccountDto>(this.accounts.records, principal, query.q, limit, toAccountDto, [...ACCOUNT_FIELDS, ...RECORD_ATTRIBUTE_FIELDS] as Array<keyof AccountDto & string>);
+    const contacts = await find<ContactEntity, ContactDto>(this.contacts.records, principal, query.q, limit, toContactDto, [...CONTACT_FIELDS, ...RECORD_ATTRIBUTE_FIELDS] as Array<keyof ContactDto & string>);
+    const leads = await find<LeadEntity, LeadDto>(this.leads.records, principal, query.q, limit, toLeadDto, [...LEAD_FIELDS, ...RECORD_ATTRIBUTE_FIELDS] as Array<keyof LeadDto & string>);
     return { accounts, contacts, leads };
   }
 }
