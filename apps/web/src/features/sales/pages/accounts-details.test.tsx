@@ -75,7 +75,7 @@ describe('account details, duplicates, merge and search', { timeout: 30_000 }, (
         [`GET /api/v1/accounts/${DUPLICATE_ID}/opportunities`]: () => json({ data: [], nextCursor: null, total: 2 }),
         [`POST /api/v1/accounts/${ACCOUNT_ID}/merge`]: () =>
           answer === 'forbidden'
-            ? problem(403, 'forbidden', 'You may not delete the source account')
+            ? problem(403, 'forbidden', { detail: 'You may not delete the source account' })
             : json({ target: account({ version: 4 }), sourceAccountId: DUPLICATE_ID, moved: { 'contacts.account_id': 4, 'opportunities.account_id': 2, 'activities.account_id': 1 }, filledFields: [] }),
       },
     });
