@@ -2,7 +2,7 @@
 -- GET /api/v1/contacts?limit=50 as quality@lianxi.test: contacts for the quality inspector (phone and email hidden: filtered on the way out)
 -- (after the principal load of principal.sql)
 
-SELECT "r"."owner_id" AS "r_owner_id", "r"."team_id" AS "r_team_id", "r"."partner_account_id" AS "r_partner_account_id", "r"."owner_only_edit" AS "r_owner_only_edit", "r"."restricted" AS "r_restricted", "r"."created_at" AS "r_created_at", "r"."updated_at" AS "r_updated_at", "r"."version" AS "r_version", "r"."deleted_at" AS "r_deleted_at", "r"."deleted_by" AS "r_deleted_by", "r"."deleted_with" AS "r_deleted_with", "r"."id" AS "r_id", "r"."account_id" AS "r_account_id", "r"."name" AS "r_name", "r"."title" AS "r_title", "r"."phone" AS "r_phone", "r"."email" AS "r_email"
+SELECT "r"."owner_id" AS "r_owner_id", "r"."team_id" AS "r_team_id", "r"."partner_account_id" AS "r_partner_account_id", "r"."owner_only_edit" AS "r_owner_only_edit", "r"."restricted" AS "r_restricted", "r"."created_at" AS "r_created_at", "r"."updated_at" AS "r_updated_at", "r"."version" AS "r_version", "r"."deleted_at" AS "r_deleted_at", "r"."deleted_by" AS "r_deleted_by", "r"."deleted_with" AS "r_deleted_with", "r"."id" AS "r_id", "r"."account_id" AS "r_account_id", "r"."name" AS "r_name", "r"."title" AS "r_title", "r"."phone" AS "r_phone", "r"."email" AS "r_email", "r"."mobile" AS "r_mobile", "r"."department" AS "r_department", "r"."is_primary" AS "r_is_primary"
   FROM "contacts" "r"
   WHERE "r"."deleted_at" is null
   AND (true and (not "r"."restricted" or "r"."owner_id" = $1))

@@ -123,7 +123,7 @@ describe('permission engine: accounts', () => {
     const myAccess = async (email: string, short: Short) => {
       const { editableFields, ...rights } = (await t.http.get(`/api/v1/accounts/${ids[short]}`).set(as(email)).expect(200)).body.myAccess;
       // Field by field it follows the update right (no default role has field rules that forbid editing).
-      expect(editableFields).toEqual(rights.update ? ['name', 'kind', 'industry', 'region', 'phone', 'email'] : []);
+      expect(editableFields).toEqual(rights.update ? ['name', 'kind', 'industry', 'region', 'phone', 'email', 'tier', 'parentAccountId', 'billingAddress', 'shippingAddress', 'website', 'taxNumber'] : []);
       return rights;
     };
     const table: Array<[string, Short, { update: boolean; delete: boolean; reassign: boolean; share: boolean }]> = [

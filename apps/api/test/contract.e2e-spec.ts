@@ -188,6 +188,11 @@ const VALID_REQUEST_FIXTURES: Record<string, ValidRequestFixture> = {
     pathParams: async (world) => ({ id: await throwawayLead(world) }),
     body: async () => ({ opportunity: { name: '合同测试线索商机', amount: '500000.00', expectedCloseDate: '2027-06-30' } }),
   },
+  mergeAccount: {
+    why: 'merges once (the source goes to the bin): a fresh target and a fresh source of the default caller',
+    pathParams: async (world) => ({ id: await throwawayAccount(world) }),
+    body: async (world) => ({ sourceAccountId: await throwawayAccount(world) }),
+  },
   listLeadConversionMatches: {
     why: 'a lead of the default caller',
     pathParams: async (world) => ({ id: await throwawayLead(world) }),
@@ -391,6 +396,9 @@ const DATA_DEPENDENT_INPUTS: Record<string, string> = {
   managerId: 'must reference an existing user other than the user',
   ownerId: 'must reference an active user, and someone else needs the reassign right',
   accountId: 'must reference an account the caller can see',
+  parentAccountId: 'must reference an account the caller can see, neither the account itself nor one below it',
+  sourceAccountId: 'must reference another account the caller can see and delete',
+  taxNumber: 'the last character is a check character over the other 17 (GB 32100-2015), which a pattern cannot express',
   relatedId: 'must reference a record of relatedType the caller can see',
   to: 'a forecast\'s last close date must not be before its first (from)',
   dueBefore: 'a due window must end after it starts (dueFrom)',
@@ -560,6 +568,8 @@ async function openContract(): Promise<Contract> {
     ownerId: String(users.find((u) => u.email === 'rep.e1@lianxi.test')?.id),
     // A contact's account: one the default caller can see.
     accountId: String(accounts.find((account) => account.name === '徐州恒达工程机械有限公司')?.id),
+    // A parent account: another one the default caller can see (never the account a PATCH changes).
+    parentAccountId: String(accounts.find((account) => account.name === '苏州远航建设集团')?.id),
     // GET /access/explain?entity=account&id=…&user=…: a real account and a real user.
     id: String(accounts.find((account) => account.name === '徐州恒达工程机械有限公司')?.id),
     user: String(users.find((u) => u.email === 'rep.e1@lianxi.test')?.id),

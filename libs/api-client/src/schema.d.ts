@@ -161,6 +161,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge another account into this one */
+        post: operations["mergeAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/{id}/opportunities": {
         parameters: {
             query?: never;
@@ -259,6 +276,23 @@ export interface paths {
         post?: never;
         /** Stop sharing an account with a user or a team */
         delete: operations["deleteAccountShare"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Find possible duplicates of an account */
+        get: operations["findAccountDuplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1519,6 +1553,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search accounts, contacts and leads */
+        get: operations["search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/teams": {
         parameters: {
             query?: never;
@@ -1699,6 +1750,7 @@ export interface components {
             total: string;
         };
         AccountDto: {
+            billingAddress?: components["schemas"]["AddressDto"] | null;
             /** Format: date-time */
             createdAt: string;
             /**
@@ -1720,20 +1772,56 @@ export interface components {
             ownerId?: string;
             /** @description Only the owner may change or delete it; others who can see it read it (R-SEC-4). */
             ownerOnlyEdit?: boolean;
+            /** @description The parent company in a group (an account). */
+            parentAccountId?: string | null;
             partnerAccountId?: string | null;
             phone?: string | null;
+            /**
+             * @description On create only: live accounts you can read with the same normalised name, phone or email. The account is
+             *     created anyway; a client shows them as a warning (check first with GET /accounts/duplicates).
+             */
+            possibleDuplicates?: components["schemas"]["AccountDuplicateDto"][];
             /** @example East */
             region?: string | null;
             /** @description Only the owner and explicit shares can see it (R-SEC-5). */
             restricted?: boolean;
+            shippingAddress?: components["schemas"]["AddressDto"] | null;
+            /**
+             * @description Unified social credit code (统一社会信用代码).
+             * @example 91320300MA1MABCD1G
+             */
+            taxNumber?: string | null;
             teamId?: string | null;
+            /**
+             * @description strategic, key, standard or small (an AccountTier).
+             * @enum {string|null}
+             */
+            tier?: "strategic" | "key" | "standard" | "small" | null;
             /** Format: date-time */
             updatedAt: string;
             /** @description Send back as If-Match (or read the ETag header) when updating or deleting. */
             version: number;
+            /** @example https://www.xzhd.example.cn */
+            website?: string | null;
+        };
+        AccountDuplicateDto: {
+            id: string;
+            /** @description Which of the given values matched: `name`, `phone`, `email`. */
+            matchedOn: string[];
+            name: string;
         };
         /** @enum {string} */
         AccountKind: "company" | "person";
+        AccountMergeDto: {
+            /** @description Fields of the target that were empty and were filled from the source. */
+            filledFields: string[];
+            /** @description Rows re-pointed per table and column, e.g. `{ "contacts.account_id": 3 }`. */
+            moved: {
+                [key: string]: number;
+            };
+            sourceAccountId: string;
+            target: components["schemas"]["AccountDto"];
+        };
         AccountPageDto: {
             data: components["schemas"]["AccountDto"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
@@ -1751,6 +1839,8 @@ export interface components {
         };
         /** @enum {string} */
         AccountSort: "name" | "-name" | "region" | "-region" | "industry" | "-industry";
+        /** @enum {string} */
+        AccountTier: "strategic" | "key" | "standard" | "small";
         ActionVerdictDto: {
             action: components["schemas"]["AccessAction"];
             allowed: boolean;
@@ -1825,6 +1915,20 @@ export interface components {
         ActivitySort: "dueAt" | "-dueAt" | "subject" | "-subject";
         /** @enum {string} */
         ActivityStatus: "planned" | "done" | "cancelled";
+        AddressDto: {
+            /** @example 徐州市 */
+            city?: string;
+            /** @example 中国 */
+            country?: string;
+            /** @example 鼓楼区 */
+            district?: string;
+            /** @example 221000 */
+            postalCode?: string;
+            /** @example 江苏省 */
+            province?: string;
+            /** @example 工业园路 88 号 */
+            street?: string;
+        };
         /** @enum {string} */
         AgeingBucket: "current" | "1-30" | "31-60" | "61-90" | "90+";
         AgeingDto: {
@@ -1939,8 +2043,13 @@ export interface components {
             deletedAt?: string;
             /** @description Who deleted it (entries of a recycle bin only). */
             deletedBy?: string;
+            /** @example 采购部 */
+            department?: string | null;
             email?: string | null;
             id: string;
+            /** @description The account's main contact. */
+            isPrimary?: boolean;
+            mobile?: string | null;
             /** @description Your rights on this record; present when one record is read by id or updated, so a client shows only what will work. */
             myAccess?: components["schemas"]["RecordAccessDto"];
             /** @example 李建国 */
@@ -2004,6 +2113,7 @@ export interface components {
             stageId?: string;
         };
         CreateAccountDto: {
+            billingAddress?: components["schemas"]["AddressDto"];
             /** Format: email */
             email?: string;
             industry?: string;
@@ -2018,6 +2128,11 @@ export interface components {
             ownerOnlyEdit?: boolean;
             /**
              * Format: uuid
+             * @description An account you can see; no cycles.
+             */
+            parentAccountId?: string;
+            /**
+             * Format: uuid
              * @description The distributor this record belongs to (set automatically for partner users).
              */
             partnerAccountId?: string;
@@ -2025,6 +2140,12 @@ export interface components {
             phone?: string;
             region?: string;
             restricted?: boolean;
+            shippingAddress?: components["schemas"]["AddressDto"];
+            /** @example 91320300MA1MABCD1G */
+            taxNumber?: string;
+            tier?: components["schemas"]["AccountTier"];
+            /** @example https://www.xzhd.example.cn */
+            website?: string;
         };
         CreateActivityDto: {
             description?: string;
@@ -2076,8 +2197,14 @@ export interface components {
              * @description An account you can see.
              */
             accountId: string;
+            /** @example 采购部 */
+            department?: string;
             /** Format: email */
             email?: string;
+            /** @description Default false. */
+            isPrimary?: boolean;
+            /** @example +86 138 0013 8000 */
+            mobile?: string;
             /** @example 李建国 */
             name: string;
             /**
@@ -2647,6 +2774,15 @@ export interface components {
             /** @example Demo#rep.e1#2026 */
             password: string;
         };
+        MergeAccountDto: {
+            /**
+             * Format: uuid
+             * @description The account merged into this one; it goes to the recycle bin.
+             */
+            sourceAccountId: string;
+            /** @description The source's version, checked like If-Match when given (412 if stale). */
+            sourceVersion?: number;
+        };
         MyPermissionsDto: {
             objects: components["schemas"]["ObjectPermissionsDto"][];
         };
@@ -3170,6 +3306,12 @@ export interface components {
             objects: components["schemas"]["ObjectPolicyDto"][];
             role: components["schemas"]["RoleKey"];
         };
+        SearchResultDto: {
+            accounts: components["schemas"]["AccountDto"][];
+            contacts: components["schemas"]["ContactDto"][];
+            /** @description Empty when you may not read leads. */
+            leads: components["schemas"]["LeadDto"][];
+        };
         SetFieldPolicyDto: {
             /**
              * @description Field → access; `null` removes the field's rule. Fields left out keep their rule. Unknown fields are refused (400).
@@ -3251,6 +3393,8 @@ export interface components {
             user: components["schemas"]["UserDto"];
         };
         UpdateAccountDto: {
+            /** @description Replaces the whole address; null clears it. */
+            billingAddress?: components["schemas"]["AddressDto"] | null;
             /**
              * Format: email
              * @description null clears it.
@@ -3269,6 +3413,11 @@ export interface components {
             ownerOnlyEdit?: boolean;
             /**
              * Format: uuid
+             * @description An account you can see; no cycles (400). null clears it.
+             */
+            parentAccountId?: string | null;
+            /**
+             * Format: uuid
              * @description null unlinks it from a distributor.
              */
             partnerAccountId?: string | null;
@@ -3281,6 +3430,23 @@ export interface components {
             region?: string | null;
             /** @description Only the owner may change it. */
             restricted?: boolean;
+            /** @description Replaces the whole address; null clears it. */
+            shippingAddress?: components["schemas"]["AddressDto"] | null;
+            /**
+             * @description null clears it.
+             * @example 91320300MA1MABCD1G
+             */
+            taxNumber?: string | null;
+            /**
+             * @description strategic, key, standard or small; null clears it.
+             * @enum {string|null}
+             */
+            tier?: "strategic" | "key" | "standard" | "small" | null;
+            /**
+             * @description null clears it.
+             * @example https://www.xzhd.example.cn
+             */
+            website?: string | null;
         };
         UpdateActivityDto: {
             /** @description null clears it. */
@@ -3313,11 +3479,19 @@ export interface components {
             subject?: string;
         };
         UpdateContactDto: {
+            /** @description null clears it. */
+            department?: string | null;
             /**
              * Format: email
              * @description null clears it.
              */
             email?: string | null;
+            isPrimary?: boolean;
+            /**
+             * @description null clears it.
+             * @example +86 138 0013 8000
+             */
+            mobile?: string | null;
             name?: string;
             /**
              * Format: uuid
@@ -3936,11 +4110,17 @@ export interface operations {
                 withTotal?: boolean;
                 /** @description Default `name`. */
                 sort?: components["schemas"]["AccountSort"];
-                /** @description Substring of the name. */
+                /**
+                 * @description Substring of the name, or of the phone or email when you read them unmasked (trigram-indexed from 3
+                 *     characters; shorter searches scan your scope).
+                 */
                 q?: string;
                 region?: string;
                 industry?: string;
                 ownerId?: string;
+                tier?: components["schemas"]["AccountTier"];
+                /** @description The children of this account. */
+                parentAccountId?: string;
             };
             header?: never;
             path?: never;
@@ -3993,7 +4173,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Fields you may not edit are refused with 403 naming them. */
+            /**
+             * @description Fields you may not edit are refused with 403 naming them. The account is created even when it looks like one
+             *     that exists: `possibleDuplicates` lists those you can read (same normalised name, phone or email).
+             */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -4305,7 +4488,7 @@ export interface operations {
                 withTotal?: boolean;
                 /** @description Default `name`. */
                 sort?: components["schemas"]["ContactSort"];
-                /** @description Substring of the name. */
+                /** @description Substring of the name, or of the phone, mobile or email when you read them unmasked. */
                 q?: string;
                 accountId?: string;
             };
@@ -4346,6 +4529,133 @@ export interface operations {
             };
             /** @description No such record (or the caller may not see it) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    mergeAccount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read (`W/"<version>"`); updates of shared records answer 428 without it and 412 when it is stale */
+                "If-Match"?: string;
+                /** @description Makes a retry safe: the first request with this key runs, and for 24 hours a retry with the same key and request gets the same answer (with `Idempotent-Replayed: true`) and creates nothing. The same key with a different request is 422; a retry while the first still runs is 409. A UUID per logical request is the usual choice. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeAccountDto"];
+            };
+        };
+        responses: {
+            /**
+             * @description Merges the source account into this one, in one transaction: its contacts, opportunities, activities, the leads
+             *     converted into it, its child accounts and its shares move here; this account's empty fields are filled from
+             *     the source; the source goes to the recycle bin. Audited (`account.merged` with the counts). Needs If-Match
+             *     (this account's version), the right to change this account and to delete the source (403); 404 if either is
+             *     not visible to you.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountMergeDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state or an existing record (or a request with this Idempotency-Key still runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since it was read (stale If-Match) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Understood but refused by a business rule (or the Idempotency-Key was used for another request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The If-Match header is required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4824,16 +5134,73 @@ export interface operations {
             };
         };
     };
+    findAccountDuplicates: {
+        parameters: {
+            query?: {
+                /** @description Compared normalised (case, spaces and punctuation ignored). */
+                name?: string;
+                /** @description Compared by its digits. */
+                phone?: string;
+                /** @description Compared without case. */
+                email?: string;
+                /** @description Leave this account out (the one being edited). */
+                excludeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description Live accounts you can read with the same normalised name (case, spaces and punctuation ignored), phone (its
+             *     digits) or email (case ignored) — for a form to warn while the user types. Phone and email are compared only
+             *     if you read them unmasked; at most 10, oldest first. Empty when nothing is given.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountDuplicateDto"][];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     exportAccounts: {
         parameters: {
             query?: {
                 /** @description Default `name`. */
                 sort?: components["schemas"]["AccountSort"];
-                /** @description Substring of the name. */
+                /**
+                 * @description Substring of the name, or of the phone or email when you read them unmasked (trigram-indexed from 3
+                 *     characters; shorter searches scan your scope).
+                 */
                 q?: string;
                 region?: string;
                 industry?: string;
                 ownerId?: string;
+                tier?: components["schemas"]["AccountTier"];
+                /** @description The children of this account. */
+                parentAccountId?: string;
             };
             header?: never;
             path?: never;
@@ -5992,7 +6359,7 @@ export interface operations {
                 withTotal?: boolean;
                 /** @description Default `name`. */
                 sort?: components["schemas"]["ContactSort"];
-                /** @description Substring of the name. */
+                /** @description Substring of the name, or of the phone, mobile or email when you read them unmasked. */
                 q?: string;
                 accountId?: string;
             };
@@ -6634,7 +7001,7 @@ export interface operations {
             query?: {
                 /** @description Default `name`. */
                 sort?: components["schemas"]["ContactSort"];
-                /** @description Substring of the name. */
+                /** @description Substring of the name, or of the phone, mobile or email when you read them unmasked. */
                 q?: string;
                 accountId?: string;
             };
@@ -11848,6 +12215,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RoleDto"][];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    search: {
+        parameters: {
+            query: {
+                /** @description At most this many per object type (default 10). */
+                limit?: number;
+                /**
+                 * @description A substring of names (and of phones and emails you read unmasked), e.g. `恒达`. Trigram-indexed from 3
+                 *     characters; 1–2 characters scan your scope (fine for small scopes, slower for a director over a million accounts).
+                 */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description Accounts, contacts and leads you may see whose name (leads: or company) contains `q` — or whose phone, mobile
+             *     or email does, where you read those unmasked. Each list is sorted by name, at most `limit` long; field rules
+             *     apply to what is shown.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResultDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description Missing, expired or invalid credentials */

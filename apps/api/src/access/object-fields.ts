@@ -3,8 +3,8 @@ import { RECORD_ATTRIBUTE_FIELDS } from './record-attributes';
 
 /** The fields under field rules, per object type: what the policy editor and /me/permissions list. */
 export const OBJECT_FIELDS: Record<ObjectType, string[]> = {
-  [ObjectType.Account]: ['name', 'kind', 'industry', 'region', 'phone', 'email', ...RECORD_ATTRIBUTE_FIELDS],
-  [ObjectType.Contact]: ['accountId', 'name', 'title', 'phone', 'email', ...RECORD_ATTRIBUTE_FIELDS],
+  [ObjectType.Account]: ['name', 'kind', 'industry', 'region', 'phone', 'email', 'tier', 'parentAccountId', 'billingAddress', 'shippingAddress', 'website', 'taxNumber', ...RECORD_ATTRIBUTE_FIELDS],
+  [ObjectType.Contact]: ['accountId', 'name', 'title', 'phone', 'email', 'mobile', 'department', 'isPrimary', ...RECORD_ATTRIBUTE_FIELDS],
   [ObjectType.Opportunity]: ['name', 'accountId', 'pipelineId', 'stageId', 'amount', 'currency', 'probability', 'expectedCloseDate', 'competitors', 'description', ...RECORD_ATTRIBUTE_FIELDS],
   [ObjectType.Activity]: ['kind', 'subject', 'description', 'status', 'priority', 'dueAt', 'durationMinutes', 'location', 'outcome', 'completedAt', 'relatedType', 'relatedId', 'accountId', ...RECORD_ATTRIBUTE_FIELDS],
   [ObjectType.Lead]: ['name', 'company', 'title', 'phone', 'email', 'source', 'status', 'disqualifiedReason', 'rating', 'region', 'industry', 'notes', 'convertedAt', 'convertedAccountId', 'convertedContactId', 'convertedOpportunityId', ...RECORD_ATTRIBUTE_FIELDS],

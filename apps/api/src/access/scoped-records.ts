@@ -7,7 +7,7 @@ import { AppError } from '../platform/http/app-error';
 import { ErrorCode } from '../platform/http/error-code';
 import { assertVersion } from '../platform/http/etag';
 import { paginate, type Page, type PageQueryDto } from '../platform/http/pagination';
-import { AccessAction, AccessLevel, ObjectType } from './access.types';
+import { AccessAction, AccessLevel, FieldAccess, ObjectType } from './access.types';
 import { AccessService } from './access.service';
 import type { ObjectAccess, SqlPredicate } from './object-access';
 import { BusinessRecord, type RecyclableRecord } from './record-attributes';
@@ -30,6 +30,11 @@ export interface ScopedRecordsConfig<E = unknown> {
   /** Entity property names that may be sorted on (text columns), beside the name field. */
   sortable: string[];
   searchFields: string[];
+  /**
+   * Further fields `q` also matches, each only for callers who may read it in full: a hidden or masked field is
+   * left out of the search (never a 400, never a match that would reveal it).
+   */
+  alsoSearch?: string[];
   /** Business fields under field rules and in the audit trail (besides the record attributes). */
   fields: string[];
   /** Deleting moves records to the recycle bin, restorable (the entity extends RecyclableRecord). */
@@ -134,7 +139,8 @@ export class ScopedRecords<E extends Identified> {
     }
     if (options.q) {
       for (const field of this.config.searchFields) access.assertReadable(field, 'search');
-      query.andWhere(`(${this.config.searchFields.map((f) => `${this.alias}.${snake(f)} ilike :q`).join(' or ')})`, { q: containsPattern(options.q) });
+      const searched = [...this.config.searchFields, ...(this.config.alsoSearch ?? []).filter((field) => this.readsInFull(access, field))];
+      query.andWhere(`(${searched.map((f) => `${this.alias}.${snake(f)} ilike :q`).join(' or ')})`, { q: containsPattern(options.q) });
     }
     const descending = options.sort?.startsWith('-') ?? false;
     const sortField = options.sort?.replace(/^-/, '') ?? this.nameField();
@@ -142,6 +148,11 @@ export class ScopedRecords<E extends Identified> {
     if (!sortable.includes(sortField)) throw AppError.validation('sort', `must be one of ${sortable.join(', ')}, optionally prefixed with -`);
     access.assertReadable(sortField, 'sort');
     return { query, sortField, descending };
+  }
+
+  /** Whether the caller reads `field` unmasked (so searching or matching on it reveals nothing new). */
+  readsInFull(access: ObjectAccess, field: string): boolean {
+    return [FieldAccess.Read, FieldAccess.Edit].includes(access.fieldAccess(field));
   }
 
   /**
@@ -270,8 +281,8 @@ export class ScopedRecords<E extends Identified> {
   }
 
   /** Deletes a record the caller may delete: into the recycle bin when the type has one, else for good. */
-  async remove(principal: Principal, id: string, expectedVersion: number | undefined): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+  async remove(principal: Principal, id: string, expectedVersion: number | undefined, outer?: EntityManager): Promise<void> {
+    await this.inTransaction(outer, async (manager) => {
       const { record, may } = await this.get(principal, id, manager, true);
       if (!may.delete) throw new AppError(ErrorCode.Forbidden, `You may not delete this ${this.label()}`);
       assertVersion(record.version, expectedVersion, true);

@@ -28,6 +28,8 @@ import { ProductService } from './products/product.service';
 import { PipelineController } from './pipelines/pipeline.controller';
 import { PipelineEntity, PipelineStageEntity } from './pipelines/pipeline.entity';
 import { PipelineService } from './pipelines/pipeline.service';
+import { SearchController } from './search/search.controller';
+import { SearchService } from './search/search.service';
 
 @Module({
   imports: [
@@ -39,9 +41,9 @@ import { PipelineService } from './pipelines/pipeline.service';
   ],
   controllers: [
     AccountController, ContactController, PipelineController, OpportunityController, ActivityController, LeadController,
-    ProductCategoryController, ProductController, PriceListController, OrderController,
+    ProductCategoryController, ProductController, PriceListController, OrderController, SearchController,
   ],
-  providers: [AccountService, ContactService, PipelineService, OpportunityService, ActivityService, LeadService, ProductService, PriceListService, OrderService],
+  providers: [AccountService, ContactService, PipelineService, OpportunityService, ActivityService, LeadService, ProductService, PriceListService, OrderService, SearchService],
   exports: [AccountService, ProductService, PriceListService, OrderService],
 })
 export class SalesModule {}

@@ -8,7 +8,18 @@ import { IfMatchVersion, setVersionEtag } from '../../platform/http/etag';
 import { CreateShareDto, ShareDto } from '../../access/record-share.dto';
 import { UuidParam } from '../../platform/http/validation';
 import { PageQueryDto } from '../../platform/http/pagination';
-import { AccountDto, AccountExportQueryDto, AccountPageDto, AccountQueryDto, CreateAccountDto, UpdateAccountDto } from './account.dto';
+import {
+  AccountDto,
+  AccountDuplicateDto,
+  AccountDuplicatesQueryDto,
+  AccountExportQueryDto,
+  AccountMergeDto,
+  AccountPageDto,
+  AccountQueryDto,
+  CreateAccountDto,
+  MergeAccountDto,
+  UpdateAccountDto,
+} from './account.dto';
 import { AccountService } from './account.service';
 
 /** Every route here goes through the permission engine: what a caller may not see does not exist for them. */
@@ -46,6 +57,17 @@ export class AccountController {
     return this.accounts.recycleBin(principal, query);
   }
 
+  /**
+   * Live accounts you can read with the same normalised name (case, spaces and punctuation ignored), phone (its
+   * digits) or email (case ignored) — for a form to warn while the user types. Phone and email are compared only
+   * if you read them unmasked; at most 10, oldest first. Empty when nothing is given.
+   */
+  @Get('duplicates')
+  @Endpoint({ summary: 'Find possible duplicates of an account' })
+  findAccountDuplicates(@CurrentPrincipal() principal: Principal, @Query() query: AccountDuplicatesQueryDto): Promise<AccountDuplicateDto[]> {
+    return this.accounts.duplicates(principal, query);
+  }
+
   @Get(':id')
   @Endpoint({ summary: 'Get an account', errors: [404] })
   async getAccount(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @Res({ passthrough: true }) response: Response): Promise<AccountDto> {
@@ -54,7 +76,10 @@ export class AccountController {
     return account;
   }
 
-  /** Fields you may not edit are refused with 403 naming them. */
+  /**
+   * Fields you may not edit are refused with 403 naming them. The account is created even when it looks like one
+   * that exists: `possibleDuplicates` lists those you can read (same normalised name, phone or email).
+   */
   @Post()
   @Endpoint({ summary: 'Create an account', errors: [403] })
   async createAccount(@CurrentPrincipal() principal: Principal, @Body() dto: CreateAccountDto, @Res({ passthrough: true }) response: Response): Promise<AccountDto> {
@@ -83,6 +108,27 @@ export class AccountController {
   @Endpoint({ summary: 'Delete an account (to the recycle bin)', status: 204, errors: [403, 404, 412, 428] })
   deleteAccount(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @IfMatchVersion() version: number | undefined): Promise<void> {
     return this.accounts.remove(principal, id, version);
+  }
+
+  /**
+   * Merges the source account into this one, in one transaction: its contacts, opportunities, activities, the leads
+   * converted into it, its child accounts and its shares move here; this account's empty fields are filled from
+   * the source; the source goes to the recycle bin. Audited (`account.merged` with the counts). Needs If-Match
+   * (this account's version), the right to change this account and to delete the source (403); 404 if either is
+   * not visible to you.
+   */
+  @Post(':id/merge')
+  @Endpoint({ summary: 'Merge another account into this one', status: 200, errors: [403, 404, 412, 428] })
+  async mergeAccount(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Body() dto: MergeAccountDto,
+    @IfMatchVersion() version: number | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<AccountMergeDto> {
+    const merged = await this.accounts.merge(principal, id, dto, version);
+    setVersionEtag(response, merged.target.version);
+    return merged;
   }
 
   /** Brings it back with the contacts deleted with it. 404 unless it is in your recycle bin. */

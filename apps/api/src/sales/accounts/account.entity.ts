@@ -7,6 +7,23 @@ export enum AccountKind {
   Person = 'person',
 }
 
+export enum AccountTier {
+  Strategic = 'strategic',
+  Key = 'key',
+  Standard = 'standard',
+  Small = 'small',
+}
+
+/** A postal address, stored as a jsonb object (every part optional). */
+export interface PostalAddress {
+  country?: string;
+  province?: string;
+  city?: string;
+  district?: string;
+  street?: string;
+  postalCode?: string;
+}
+
 @Entity('accounts')
 export class AccountEntity extends RecyclableRecord {
   @PrimaryColumn('uuid')
@@ -29,4 +46,22 @@ export class AccountEntity extends RecyclableRecord {
 
   @Column('text', { nullable: true })
   email!: string | null;
+
+  @Column('text', { nullable: true })
+  tier!: AccountTier | null;
+
+  @Column('uuid', { nullable: true })
+  parentAccountId!: string | null;
+
+  @Column('jsonb', { nullable: true })
+  billingAddress!: PostalAddress | null;
+
+  @Column('jsonb', { nullable: true })
+  shippingAddress!: PostalAddress | null;
+
+  @Column('text', { nullable: true })
+  website!: string | null;
+
+  @Column('text', { nullable: true })
+  taxNumber!: string | null;
 }

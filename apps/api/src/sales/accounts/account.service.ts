@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../../access/access.service';
-import { ObjectType } from '../../access/access.types';
+import { AccessAction, AccessLevel, ObjectType } from '../../access/access.types';
+import { AuditCategory } from '../../audit/audit-event.entity';
+import { AppError } from '../../platform/http/app-error';
+import { ErrorCode } from '../../platform/http/error-code';
+import { assertVersion } from '../../platform/http/etag';
+import { NORMALISED_NAME } from '../../platform/database/migrations/1764000000050-leads';
+import { NORMALISED_EMAIL, NORMALISED_PHONE } from '../../platform/database/migrations/1764000000090-account-details';
 import { RECORD_ATTRIBUTE_FIELDS } from '../../access/record-attributes';
 import { RecordShares } from '../../access/record-shares';
 import { RecordExport } from '../../access/record-export';
@@ -13,7 +19,47 @@ import type { PageQueryDto } from '../../platform/http/pagination';
 import type { Principal } from '../../identity/auth/principal';
 import { AccountEntity } from './account.entity';
 import type { Response } from 'express';
-import { ACCOUNT_FIELDS, AccountDto, AccountExportQueryDto, AccountPageDto, AccountQueryDto, CreateAccountDto, toAccountDto, UpdateAccountDto } from './account.dto';
+import {
+  ACCOUNT_FIELDS,
+  AccountDto,
+  AccountDuplicateDto,
+  AccountDuplicatesQueryDto,
+  AccountExportQueryDto,
+  AccountMergeDto,
+  AccountPageDto,
+  AccountQueryDto,
+  CreateAccountDto,
+  MergeAccountDto,
+  toAccountDto,
+  UpdateAccountDto,
+} from './account.dto';
+
+/** The normalisations duplicate detection and lead conversion compare by, over any SQL expression. */
+export const normalisedName = (sql: string) => NORMALISED_NAME.replace('lower(name)', `lower(${sql})`);
+const normalisedPhone = (sql: string) => NORMALISED_PHONE.replace('(phone,', `(${sql},`);
+const normalisedEmail = (sql: string) => NORMALISED_EMAIL.replace('(email)', `(${sql})`);
+
+/**
+ * Every column that references an account, re-pointed from the source to the target when two accounts merge —
+ * the extension point: the quotes and orders modules add theirs here (e.g. `{ table: 'quotes', column:
+ * 'account_id', versioned: true }`, `{ table: 'orders', column: 'account_id', versioned: true }`,
+ * `{ table: 'payments', column: 'account_id' }`), and the merge moves them in the same transaction.
+ * Rows in the recycle bin move too, so restoring them later finds the surviving account.
+ * `where` narrows (SQL over the table, no parameters); `versioned` bumps `version` and `updated_at`.
+ */
+export const ACCOUNT_REFERENCES: Array<{ table: string; column: string; where?: string; versioned?: boolean }> = [
+  { table: 'contacts', column: 'account_id', versioned: true },
+  { table: 'opportunities', column: 'account_id', versioned: true },
+  { table: 'activities', column: 'account_id', versioned: true },
+  { table: 'activities', column: 'related_id', where: `related_type = 'account'`, versioned: true },
+  { table: 'leads', column: 'converted_account_id', versioned: true },
+  { table: 'accounts', column: 'parent_account_id', versioned: true },
+  // Orders carry their payments and status history with them (those reference the order, not the account).
+  { table: 'orders', column: 'account_id', versioned: true },
+];
+
+/** Fields a merge fills on the target when they are empty there (the name and kind are the target's own). */
+const MERGE_FILLS = ['industry', 'region', 'phone', 'email', 'tier', 'parentAccountId', 'billingAddress', 'shippingAddress', 'website', 'taxNumber'] as const;
 
 /** Accounts (customers: companies and persons), always through the permission engine. */
 @Injectable()
@@ -23,12 +69,19 @@ export class AccountService {
   readonly shares: RecordShares<AccountEntity>;
   readonly exports: RecordExport<AccountEntity, AccountDto>;
 
-  constructor(@InjectDataSource() dataSource: DataSource, access: AccessService, audit: AuditService) {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    access: AccessService,
+    private readonly audit: AuditService,
+  ) {
     this.records = new ScopedRecords(dataSource, access, audit, AccountEntity, {
       objectType: ObjectType.Account,
       sortable: ['region', 'industry'],
       searchFields: ['name'],
+      // Phone and email match only for callers who read them unmasked.
+      alsoSearch: ['phone', 'email'],
       fields: [...ACCOUNT_FIELDS],
+      prepare: (manager, principal, values, before) => this.checkParent(manager, principal, values, before),
       // Deleting an account takes its contacts, opportunities and activities to the bin with it; restoring it brings
       // exactly those back.
       recycleBin: {
@@ -57,9 +110,123 @@ export class AccountService {
     return { ...access.project(toAccountDto(record), PROTECTED), myAccess: may };
   }
 
+  /** Creates the account; `possibleDuplicates` lists live accounts the caller can read that look the same. */
   async create(principal: Principal, dto: CreateAccountDto): Promise<AccountDto> {
     const { record, access } = await this.records.create(principal, dto as Partial<AccountEntity>);
-    return access.project(toAccountDto(record), PROTECTED);
+    const possibleDuplicates = await this.duplicates(principal, { name: record.name, phone: record.phone ?? undefined, email: record.email ?? undefined, excludeId: record.id });
+    return { ...access.project(toAccountDto(record), PROTECTED), possibleDuplicates };
+  }
+
+  /**
+   * Live accounts the caller can read with the same normalised name, phone (digits) or email (case): each compared
+   * only when the caller reads that field unmasked, so a match never reveals what they cannot see. At most 10,
+   * oldest first.
+   */
+  async duplicates(principal: Principal, query: AccountDuplicatesQueryDto, manager: EntityManager = this.dataSource.manager): Promise<AccountDuplicateDto[]> {
+    const access = await this.records.accessFor(principal);
+    if (access.level(AccessAction.Read) === AccessLevel.None || !this.records.readsInFull(access, 'name')) return [];
+    const tests: Array<{ field: string; sql: string; params: Record<string, string> }> = [];
+    if (query.name?.trim()) tests.push({ field: 'name', sql: `${normalisedName('r.name')} = ${normalisedName(':dupName')}`, params: { dupName: query.name } });
+    const digits = query.phone?.replace(/[^0-9]/g, '');
+    if (digits && digits.length >= 5 && this.records.readsInFull(access, 'phone')) tests.push({ field: 'phone', sql: `(r.phone is not null and ${normalisedPhone('r.phone')} = :dupPhone)`, params: { dupPhone: digits } });
+    if (query.email?.trim() && this.records.readsInFull(access, 'email')) tests.push({ field: 'email', sql: `(r.email is not null and ${normalisedEmail('r.email')} = :dupEmail)`, params: { dupEmail: query.email.trim().toLowerCase() } });
+    if (!tests.length) return [];
+    const found = this.records.readable(access, manager).andWhere(`(${tests.map((t) => t.sql).join(' or ')})`, Object.assign({}, ...tests.map((t) => t.params)));
+    if (query.excludeId) found.andWhere('r.id <> :excludeId', { excludeId: query.excludeId });
+    const rows = await found.orderBy('r.created_at', 'ASC').addOrderBy('r.id', 'ASC').limit(10).getMany();
+    const normalise = (text: string) => text.toLowerCase().replace(/[\s\p{P}\p{S}（）【】《》，。、·：；“”‘’！？]/gu, '');
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      matchedOn: [
+        ...(query.name && normalise(row.name) === normalise(query.name) ? ['name'] : []),
+        ...(digits && tests.some((t) => t.field === 'phone') && row.phone?.replace(/[^0-9]/g, '') === digits ? ['phone'] : []),
+        ...(query.email && tests.some((t) => t.field === 'email') && row.email?.toLowerCase() === query.email.trim().toLowerCase() ? ['email'] : []),
+      ],
+    }));
+  }
+
+  /**
+   * Merges `sourceAccountId` into `targetId` in one transaction: every reference to the source (ACCOUNT_REFERENCES)
+   * and its shares move to the target, the target's empty fields are filled from the source (those the caller may
+   * read there and change here), and the source goes to the recycle bin. Needs update on the target and delete on
+   * the source (403), both visible (404); If-Match is the target's version.
+   */
+  async merge(principal: Principal, targetId: string, dto: MergeAccountDto, version: number | undefined): Promise<AccountMergeDto> {
+    const sourceId = dto.sourceAccountId;
+    if (sourceId === targetId) throw AppError.validation('sourceAccountId', 'must be another account than the target');
+    return this.dataSource.transaction(async (manager) => {
+      // Lock both in id order, so two merges of the same pair cannot deadlock.
+      const locked = new Map<string, Awaited<ReturnType<typeof this.records.get>>>();
+      for (const id of [targetId, sourceId].sort()) locked.set(id, await this.records.get(principal, id, manager, true));
+      const target = locked.get(targetId) as Awaited<ReturnType<typeof this.records.get>>;
+      const source = locked.get(sourceId) as Awaited<ReturnType<typeof this.records.get>>;
+      if (!target.may.update) throw new AppError(ErrorCode.Forbidden, 'You may not change the target account', { errors: [{ field: 'id', message: 'needs the update right' }] });
+      if (!source.may.delete) throw new AppError(ErrorCode.Forbidden, 'You may not delete the source account', { errors: [{ field: 'sourceAccountId', message: 'needs the delete right' }] });
+      assertVersion(target.record.version, version, true);
+      if (dto.sourceVersion !== undefined) assertVersion(source.record.version, dto.sourceVersion, true);
+
+      // The target's empty fields, from the source: what the caller reads there in full and may change here.
+      const fills: Partial<AccountEntity> = {};
+      for (const field of MERGE_FILLS) {
+        const mine = target.record[field];
+        const theirs = source.record[field];
+        if ((mine !== null && mine !== undefined) || theirs === null || theirs === undefined) continue;
+        if (!this.records.readsInFull(source.access, field) || !target.may.editableFields.includes(field)) continue;
+        if (field === 'parentAccountId' && (theirs === targetId || (await this.wouldCycle(manager, targetId, theirs as string)))) continue;
+        Object.assign(fills, { [field]: theirs });
+      }
+
+      const moved: Record<string, number> = {};
+      // The target must not end up its own parent.
+      await manager.query(`update accounts set parent_account_id = null where id = $1 and parent_account_id = $2`, [targetId, sourceId]);
+      for (const ref of ACCOUNT_REFERENCES) {
+        const set = ref.versioned ? `${ref.column} = $1, version = version + 1, updated_at = now()` : `${ref.column} = $1`;
+        const [, count] = (await manager.query(`update ${ref.table} set ${set} where ${ref.column} = $2${ref.where ? ` and ${ref.where}` : ''}`, [targetId, sourceId])) as [unknown, number];
+        moved[`${ref.table}.${ref.column}`] = count;
+      }
+      moved['record_shares'] = await this.moveShares(manager, sourceId, targetId);
+
+      if (Object.keys(fills).length) await this.records.update(principal, targetId, fills, target.record.version, manager);
+      const [{ version: sourceVersion }] = (await manager.query(`select version from accounts where id = $1`, [sourceId])) as Array<{ version: number }>;
+      await this.records.remove(principal, sourceId, sourceVersion, manager);
+      const details = { sourceAccountId: sourceId, targetAccountId: targetId, moved, filledFields: Object.keys(fills) };
+      await this.audit.record(manager, { category: AuditCategory.Business, action: 'account.merged', entityType: ObjectType.Account, entityId: targetId, details });
+      await this.audit.record(manager, { category: AuditCategory.Business, action: 'account.merged_away', entityType: ObjectType.Account, entityId: sourceId, details });
+      const after = await this.records.get(principal, targetId, manager);
+      return { target: { ...after.access.project(toAccountDto(after.record), PROTECTED), myAccess: after.may }, sourceAccountId: sourceId, moved, filledFields: Object.keys(fills) };
+    });
+  }
+
+  /** The source's shares to the target: a grantee of both keeps the stronger access. Answers how many moved or merged. */
+  private async moveShares(manager: EntityManager, sourceId: string, targetId: string): Promise<number> {
+    const sameGrantee = `t.object_type = 'account' and t.record_id = $2 and s.object_type = 'account' and s.record_id = $1 and t.user_id is not distinct from s.user_id and t.team_id is not distinct from s.team_id`;
+    await manager.query(`update record_shares t set access = 'edit' from record_shares s where ${sameGrantee} and s.access = 'edit'`, [sourceId, targetId]);
+    const [, merged] = (await manager.query(`delete from record_shares s using record_shares t where ${sameGrantee}`, [sourceId, targetId])) as [unknown, number];
+    const [, moved] = (await manager.query(`update record_shares set record_id = $2 where object_type = 'account' and record_id = $1`, [sourceId, targetId])) as [unknown, number];
+    return merged + moved;
+  }
+
+  /** A parent must be an account the caller can see, and not the account itself or one of its descendants (400). */
+  private async checkParent(manager: EntityManager, principal: Principal, values: Partial<AccountEntity>, before: AccountEntity | undefined): Promise<void> {
+    const parentId = values.parentAccountId;
+    if (!parentId) return;
+    await this.records.get(principal, parentId, manager).catch((error: unknown) => {
+      throw error instanceof AppError && error.code === ErrorCode.NotFound ? AppError.validation('parentAccountId', 'no such account') : error;
+    });
+    if (before && (parentId === before.id || (await this.wouldCycle(manager, before.id, parentId)))) {
+      throw AppError.validation('parentAccountId', 'would make a cycle: the parent is this account or one of its descendants');
+    }
+  }
+
+  /** Whether `parentId` is `accountId` or lies below it (walking up from the parent, bounded). */
+  private async wouldCycle(manager: EntityManager, accountId: string, parentId: string): Promise<boolean> {
+    const rows: Array<{ hit: boolean }> = await manager.query(
+      `with recursive up (id, depth) as (select $2::uuid, 0 union all select a.parent_account_id, up.depth + 1 from accounts a join up on a.id = up.id where a.parent_account_id is not null and up.depth < 100)
+       select exists (select 1 from up where id = $1) as hit`,
+      [accountId, parentId],
+    );
+    return rows[0]?.hit === true;
   }
 
   async update(principal: Principal, id: string, dto: UpdateAccountDto, version: number | undefined): Promise<AccountDto> {
@@ -84,4 +251,7 @@ export class AccountService {
 
 const PROTECTED = [...ACCOUNT_FIELDS, ...RECORD_ATTRIBUTE_FIELDS] as Array<keyof AccountDto & string>;
 
-const listOptions = (query: AccountExportQueryDto): ListOptions => ({ ...query, filters: { region: query.region, industry: query.industry, ownerId: query.ownerId } });
+const listOptions = (query: AccountExportQueryDto): ListOptions => ({
+  ...query,
+  filters: { region: query.region, industry: query.industry, ownerId: query.ownerId, tier: query.tier, parentAccountId: query.parentAccountId },
+});

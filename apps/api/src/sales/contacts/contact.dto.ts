@@ -1,5 +1,5 @@
 import { OmitType } from '@nestjs/swagger';
-import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { BusinessRecordDto, CreateBusinessRecordDto, RecordPageQueryDto, toBusinessRecordDto, UpdateBusinessRecordDto } from '../../access/business-record.dto';
 import { IsPhone, Optional } from '../../platform/http/validation';
 import { ContactEntity } from './contact.entity';
@@ -13,6 +13,11 @@ export class ContactDto extends BusinessRecordDto {
   title?: string | null;
   phone?: string | null;
   email?: string | null;
+  mobile?: string | null;
+  /** @example 采购部 */
+  department?: string | null;
+  /** The account's main contact. */
+  isPrimary?: boolean;
 }
 
 export class ContactPageDto {
@@ -37,7 +42,7 @@ export class ContactQueryDto extends RecordPageQueryDto {
   @IsEnum(ContactSort)
   sort?: ContactSort;
 
-  /** Substring of the name. */
+  /** Substring of the name, or of the phone, mobile or email when you read them unmasked. */
   @Optional()
   @IsString()
   @MaxLength(100)
@@ -71,6 +76,21 @@ export class CreateContactDto extends CreateBusinessRecordDto {
   @IsEmail()
   @MaxLength(254)
   email?: string;
+
+  @Optional()
+  @IsPhone()
+  mobile?: string;
+
+  /** @example 采购部 */
+  @Optional()
+  @IsString()
+  @Length(1, 100)
+  department?: string;
+
+  /** Default false. */
+  @Optional()
+  @IsBoolean()
+  isPrimary?: boolean;
 }
 
 export class UpdateContactDto extends UpdateBusinessRecordDto {
@@ -95,9 +115,24 @@ export class UpdateContactDto extends UpdateBusinessRecordDto {
   @IsEmail()
   @MaxLength(254)
   email?: string | null;
+
+  /** null clears it. */
+  @IsOptional()
+  @IsPhone()
+  mobile?: string | null;
+
+  /** null clears it. */
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  department?: string | null;
+
+  @Optional()
+  @IsBoolean()
+  isPrimary?: boolean;
 }
 
-export const CONTACT_FIELDS = ['accountId', 'name', 'title', 'phone', 'email'] as const;
+export const CONTACT_FIELDS = ['accountId', 'name', 'title', 'phone', 'email', 'mobile', 'department', 'isPrimary'] as const;
 
 export function toContactDto(contact: ContactEntity): ContactDto {
   return {
@@ -107,6 +142,9 @@ export function toContactDto(contact: ContactEntity): ContactDto {
     title: contact.title,
     phone: contact.phone,
     email: contact.email,
+    mobile: contact.mobile,
+    department: contact.department,
+    isPrimary: contact.isPrimary,
   };
 }
 

@@ -21,4 +21,13 @@ export class ContactEntity extends RecyclableRecord {
 
   @Column('text', { nullable: true })
   email!: string | null;
+
+  @Column('text', { nullable: true })
+  mobile!: string | null;
+
+  @Column('text', { nullable: true })
+  department!: string | null;
+
+  @Column('boolean')
+  isPrimary!: boolean;
 }

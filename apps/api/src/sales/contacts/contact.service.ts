@@ -38,6 +38,7 @@ export class ContactService {
       objectType: ObjectType.Contact,
       sortable: ['title'],
       searchFields: ['name'],
+      alsoSearch: ['phone', 'mobile', 'email'],
       fields: [...CONTACT_FIELDS],
       // Its activities go to the bin with it.
       recycleBin: { parent: { table: 'accounts', field: 'accountId' }, takesAlong: [{ objectType: ObjectType.Activity, table: 'activities', column: 'related_id' }] },

@@ -28,8 +28,8 @@ export const FIELD_ACCESS = ['hidden', 'masked', 'read', 'edit'] as const satisf
  * list); keep the two in step — the API refuses unknown fields with a 400.
  */
 export const OBJECT_FIELDS = {
-  account: ['name', 'kind', 'industry', 'region', 'phone', 'email', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'],
-  contact: ['accountId', 'name', 'title', 'phone', 'email', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'],
+  account: ['name', 'kind', 'industry', 'region', 'phone', 'email', 'tier', 'parentAccountId', 'billingAddress', 'shippingAddress', 'website', 'taxNumber', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'],
+  contact: ['accountId', 'name', 'title', 'phone', 'email', 'mobile', 'department', 'isPrimary', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'],
   opportunity: ['name', 'accountId', 'pipelineId', 'stageId', 'amount', 'currency', 'probability', 'expectedCloseDate', 'competitors', 'description', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'],
   activity: ['kind', 'subject', 'description', 'status', 'priority', 'dueAt', 'durationMinutes', 'location', 'outcome', 'completedAt', 'relatedType', 'relatedId', 'accountId', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'],
   lead: [

@@ -1,6 +1,9 @@
 import type { RecordObjectType } from '../utils/record-fields';
 import { Alert, App, Button, Descriptions, Flex, Form, Modal } from 'antd';
 import { useState, type ReactNode } from 'react';
+import { useDebouncedValue } from '@/lib/use-debounced-value';
+import { useAccountDuplicates, type DuplicateProbe } from '../api/account-extras';
+import { DuplicateWarning } from './duplicate-warning';
 import { useTranslation } from 'react-i18next';
 import type { FieldAccess } from '@/lib/permissions';
 import { applySaveError, createBodyOf, initialValuesOf, RecordForm, recordFormLayout, type RecordChanges, type RecordFormValues } from './record-form';
@@ -25,6 +28,15 @@ export function CreateRecordModal({ objectType, access, create, onCreated, onClo
   const [saving, setSaving] = useState(false);
   // The creator owns the new record, so the owner-only flags are theirs to set.
   const layout = recordFormLayout(objectType, access, { creating: true, isOwner: true });
+  // New accounts: look for the same normalised name, phone or email among the accounts the caller can read.
+  const watched = {
+    name: Form.useWatch('name', form),
+    phone: Form.useWatch('phone', form),
+    email: Form.useWatch('email', form),
+  };
+  // Debounced as text: a new object each render would never settle.
+  const probe = useDebouncedValue(JSON.stringify(objectType === 'account' ? { name: text(watched.name), phone: text(watched.phone), email: text(watched.email) } : {}), 400);
+  const duplicates = useAccountDuplicates(JSON.parse(probe) as DuplicateProbe).data ?? [];
 
   async function onFinish(values: RecordFormValues) {
     setAlert(null);
@@ -54,6 +66,7 @@ export function CreateRecordModal({ objectType, access, create, onCreated, onClo
           <>
             {alert && <Alert type="error" showIcon title={alert} style={{ marginBottom: 16 }} data-testid="create-error" />}
             <Descriptions size="small" column={1} items={facts} style={{ marginBottom: 16 }} />
+            <DuplicateWarning duplicates={duplicates} />
           </>
         }
         footer={
@@ -62,7 +75,7 @@ export function CreateRecordModal({ objectType, access, create, onCreated, onClo
               {t('records.cancel')}
             </Button>
             <Button type="primary" htmlType="submit" loading={saving} data-testid="create-submit">
-              {t('records.create.submit')}
+              {duplicates.length > 0 ? t('accounts.duplicates.createAnyway') : t('records.create.submit')}
             </Button>
           </Flex>
         }
@@ -70,3 +83,5 @@ export function CreateRecordModal({ objectType, access, create, onCreated, onClo
     </Modal>
   );
 }
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);

@@ -2,7 +2,7 @@ import { EyeInvisibleOutlined } from '@ant-design/icons';
 import { Space, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FieldAccess } from '@/lib/permissions';
-import { LEAD_RATINGS, LEAD_SOURCES } from '../utils/record-fields';
+import { ACCOUNT_TIERS, addressText, LEAD_RATINGS, LEAD_SOURCES } from '../utils/record-fields';
 
 /**
  * One business value as the server sent it. Masked values are marked as such (the mask is the server's: the
@@ -12,7 +12,13 @@ export function FieldValue({ field, value, access }: { field: string; value: unk
   const { t } = useTranslation();
   if (value === null || value === undefined || value === '') return <Typography.Text type="secondary">—</Typography.Text>;
   const text =
-    field === 'kind' && (value === 'company' || value === 'person')
+    typeof value === 'object'
+      ? addressText(value) || '—'
+      : typeof value === 'boolean'
+        ? t(value ? 'common.yes' : 'common.no')
+        : field === 'tier' && (ACCOUNT_TIERS as readonly unknown[]).includes(value)
+          ? t(`records.tiers.${value as (typeof ACCOUNT_TIERS)[number]}`)
+          : field === 'kind' && (value === 'company' || value === 'person')
       ? t(`records.kinds.${value}`)
       : field === 'source' && (LEAD_SOURCES as readonly unknown[]).includes(value)
         ? t(`leads.sources.${value as (typeof LEAD_SOURCES)[number]}`)

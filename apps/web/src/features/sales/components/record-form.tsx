@@ -1,4 +1,4 @@
-import { Form, Input, Select, Switch, type FormInstance, type FormProps } from 'antd';
+import { Flex, Form, Input, Select, Switch, type FormInstance, type FormProps } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
@@ -6,13 +6,25 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '@/lib/api';
 import { applyFieldErrors } from '@/lib/form';
 import type { FieldAccess } from '@/lib/permissions';
-import { ACCOUNT_KINDS, AMOUNT, LEAD_RATINGS, LEAD_SOURCES, CURRENCY, DATE, FLAG_FIELDS, PERCENT, PHONE, RECORD_FIELDS, fieldValue, type FieldSpec, type FlagField, type RecordFieldName, type RecordObjectType } from '../utils/record-fields';
+import { AccountPicker } from './account-picker';
+import { ACCOUNT_KINDS, ACCOUNT_TIERS, ADDRESS_PARTS, AMOUNT, LEAD_RATINGS, TAX_NUMBER, URL_PATTERN, type AddressValue, LEAD_SOURCES, CURRENCY, DATE, FLAG_FIELDS, PERCENT, PHONE, RECORD_FIELDS, fieldValue, type FieldSpec, type FlagField, type RecordFieldName, type RecordObjectType } from '../utils/record-fields';
 import { FieldValue } from './field-value';
 
-/** Form values by field name: text inputs, the account kind, and the record flags. */
-export type RecordFormValues = Record<string, string | boolean | undefined>;
+/** Form values by field name: text inputs, the account kind, switches, addresses (objects of parts). */
+export type RecordFormValues = Record<string, string | boolean | AddressValue | undefined>;
 /** A create or update body built from the form; the pages type it per object. */
-export type RecordChanges = Record<string, string | number | boolean | null>;
+export type RecordChanges = Record<string, string | number | boolean | AddressValue | null>;
+
+/** An address as the API takes it: trimmed parts, empty ones left out; null when nothing is left. */
+function addressOf(value: unknown): AddressValue | null {
+  if (!value || typeof value !== 'object') return null;
+  const out: AddressValue = {};
+  for (const part of ADDRESS_PARTS) {
+    const text = (value as AddressValue)[part]?.trim();
+    if (text) out[part] = text;
+  }
+  return Object.keys(out).length ? out : null;
+}
 
 /** What the API takes for a form value: percentages are integers, everything else text. */
 function apiValue(spec: FieldSpec, text: string): string | number {
@@ -52,6 +64,14 @@ export function initialValuesOf(record: object | undefined, layout: RecordFormLa
   const values: RecordFormValues = {};
   for (const spec of layout.editable) {
     const value = record ? fieldValue(record, spec.name) : undefined;
+    if (spec.input === 'address') {
+      values[spec.name] = { ...(addressOf(value) ?? {}) };
+      continue;
+    }
+    if (spec.input === 'boolean') {
+      values[spec.name] = value === true;
+      continue;
+    }
     values[spec.name] = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : spec.input === 'kind' ? 'company' : '';
   }
   for (const flag of layout.editableFlags) values[flag] = record ? fieldValue(record, flag) === true : false;
@@ -66,6 +86,16 @@ function textOf(value: unknown): string {
 export function changesOf(record: object, values: RecordFormValues, layout: RecordFormLayout): RecordChanges {
   const changes: RecordChanges = {};
   for (const spec of layout.editable) {
+    if (spec.input === 'address') {
+      const next = addressOf(values[spec.name]);
+      if (JSON.stringify(next) !== JSON.stringify(addressOf(fieldValue(record, spec.name)))) changes[spec.name] = next;
+      continue;
+    }
+    if (spec.input === 'boolean') {
+      const next = values[spec.name] === true;
+      if (next !== (fieldValue(record, spec.name) === true)) changes[spec.name] = next;
+      continue;
+    }
     const next = textOf(values[spec.name]);
     if (next === textOf(fieldValue(record, spec.name))) continue;
     changes[spec.name] = next === '' && !spec.required ? null : apiValue(spec, next);
@@ -81,6 +111,15 @@ export function changesOf(record: object, values: RecordFormValues, layout: Reco
 export function createBodyOf(values: RecordFormValues, layout: RecordFormLayout): RecordChanges {
   const body: RecordChanges = {};
   for (const spec of layout.editable) {
+    if (spec.input === 'address') {
+      const address = addressOf(values[spec.name]);
+      if (address) body[spec.name] = address;
+      continue;
+    }
+    if (spec.input === 'boolean') {
+      if (values[spec.name] === true) body[spec.name] = true;
+      continue;
+    }
     const value = textOf(values[spec.name]);
     if (value !== '') body[spec.name] = apiValue(spec, value);
   }
@@ -133,6 +172,8 @@ export function RecordForm({ objectType, form, layout, record, access, initialVa
     if (spec.input === 'currency') rules.push({ pattern: CURRENCY, message: t('records.validation.currency') });
     if (spec.input === 'percent') rules.push({ pattern: PERCENT, message: t('records.validation.percent') });
     if (spec.input === 'date') rules.push({ pattern: DATE, message: t('records.validation.date') });
+    if (spec.input === 'taxNumber') rules.push({ pattern: TAX_NUMBER, message: t('records.validation.taxNumber') });
+    if (spec.input === 'url') rules.push({ pattern: URL_PATTERN, message: t('records.validation.url') });
     return rules;
   }
 
@@ -147,8 +188,27 @@ export function RecordForm({ objectType, form, layout, record, access, initialVa
     >
       {header}
       {layout.editable.map((spec) => (
+        spec.input === 'address' ? (
+          <Form.Item key={spec.name} label={label(spec.name)} data-testid={`form-${spec.name}`}>
+            <Flex gap={8} wrap>
+              {ADDRESS_PARTS.map((part) => (
+                <Form.Item key={part} name={[spec.name, part]} noStyle rules={[{ max: part === 'street' ? 300 : 100, message: t('records.validation.tooLong', { max: part === 'street' ? 300 : 100 }) }]}>
+                  <Input placeholder={t(`records.address.${part}`)} aria-label={`${label(spec.name)} ${t(`records.address.${part}`)}`} style={{ width: part === 'street' ? '100%' : 140 }} data-testid={`form-${spec.name}-${part}`} />
+                </Form.Item>
+              ))}
+            </Flex>
+          </Form.Item>
+        ) : spec.input === 'boolean' ? (
+          <Form.Item key={spec.name} name={spec.name} label={label(spec.name)} valuePropName="checked">
+            <Switch data-testid={`form-${spec.name}`} />
+          </Form.Item>
+        ) : (
         <Form.Item key={spec.name} name={spec.name} label={label(spec.name)} rules={rulesOf(spec)}>
-          {spec.input === 'kind' ? (
+          {spec.input === 'tier' ? (
+            <Select allowClear options={ACCOUNT_TIERS.map((tier) => ({ value: tier, label: t(`records.tiers.${tier}`) }))} data-testid={`form-${spec.name}`} />
+          ) : spec.input === 'account' ? (
+            <AccountPicker excludeId={record ? String(fieldValue(record, 'id')) : undefined} data-testid={`form-${spec.name}`} />
+          ) : spec.input === 'kind' ? (
             <Select options={ACCOUNT_KINDS.map((kind) => ({ value: kind, label: t(`records.kinds.${kind}`) }))} data-testid={`form-${spec.name}`} />
           ) : spec.input === 'leadSource' ? (
             <Select options={LEAD_SOURCES.map((source) => ({ value: source, label: t(`leads.sources.${source}`) }))} data-testid={`form-${spec.name}`} />
@@ -162,6 +222,7 @@ export function RecordForm({ objectType, form, layout, record, access, initialVa
             <Input inputMode={spec.input === 'amount' || spec.input === 'percent' ? 'decimal' : undefined} data-testid={`form-${spec.name}`} />
           )}
         </Form.Item>
+        )
       ))}
       {layout.readOnly.map((spec) => (
         <Form.Item key={spec.name} label={label(spec.name)} extra={t('records.edit.readOnlyHint')} data-testid={`form-readonly-${spec.name}`}>

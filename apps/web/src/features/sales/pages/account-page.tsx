@@ -20,6 +20,7 @@ import { ContactsTable } from '../components/contacts-table';
 import { OpportunitiesTable } from '../components/opportunities-table';
 import { ExportButton } from '../components/export-button';
 import { CreateRecordModal } from '../components/create-record-modal';
+import { MergeAccountDialog } from '../components/merge-account-dialog';
 import { RecordLoadState } from '../components/record-load-state';
 import { RecordView } from '../components/record-view';
 
@@ -41,6 +42,7 @@ export function AccountPage() {
   const contacts = useAccountContacts(id, { limit: CONTACTS_PAGE_SIZE }, { enabled: account.isSuccess && canReadContacts });
   const createOpportunity = useCreateOpportunity();
   const [creatingOpportunity, setCreatingOpportunity] = useState(false);
+  const [merging, setMerging] = useState(false);
   const canReadOpportunities = permissions.canDo('opportunity', 'read');
   const opportunities = useAccountOpportunities(id, { limit: CONTACTS_PAGE_SIZE }, { enabled: account.isSuccess && canReadOpportunities });
   const pipelines = usePipelines({ enabled: account.isSuccess && canReadOpportunities });
@@ -66,6 +68,11 @@ export function AccountPage() {
         deleteConflictText={t('records.delete.referenced')}
         extraActions={
           <>
+            {record.myAccess?.update && (
+              <Button onClick={() => setMerging(true)} data-testid="account-merge">
+                {t('accounts.merge.open')}
+              </Button>
+            )}
             <Can objectType="contact" action="create">
               <Button icon={<PlusOutlined />} onClick={() => setCreatingContact(true)} data-testid="contact-new">
                 {t('records.actions.newContact')}
@@ -150,6 +157,7 @@ export function AccountPage() {
           ]}
         />
       )}
+      {merging && <MergeAccountDialog target={{ id, name: record.name, version: record.version }} onClose={() => setMerging(false)} />}
     </>
   );
 }

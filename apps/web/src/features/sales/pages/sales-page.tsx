@@ -15,6 +15,7 @@ import { useAccounts, type AccountSort } from '../api/list-accounts';
 import { AccountsTable } from '../components/accounts-table';
 import { ExportButton } from '../components/export-button';
 import { CreateRecordModal } from '../components/create-record-modal';
+import { GlobalSearch } from '../components/global-search';
 import { SalesTabs } from '../components/sales-tabs';
 
 const SEARCH_DEBOUNCE_MS = 300;
@@ -90,6 +91,9 @@ export function SalesPage() {
     <>
       {header}
       <SalesTabs current="accounts" />
+      <Flex justify="end" style={{ marginBottom: 12 }}>
+        <GlobalSearch />
+      </Flex>
       <Card>
         <Flex vertical gap={16}>
           <Flex justify="space-between" align="center" gap={16} wrap>

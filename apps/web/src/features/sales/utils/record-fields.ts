@@ -1,7 +1,7 @@
 import type { FieldAccess, ObjectType } from '@/lib/permissions';
 
 /** How a business field is entered in a form. */
-export type FieldInput = 'text' | 'email' | 'phone' | 'kind' | 'amount' | 'currency' | 'percent' | 'date' | 'leadSource' | 'leadRating';
+export type FieldInput = 'text' | 'email' | 'phone' | 'kind' | 'amount' | 'currency' | 'percent' | 'date' | 'leadSource' | 'leadRating' | 'tier' | 'url' | 'taxNumber' | 'account' | 'address' | 'boolean';
 
 /** The object types edited with the generic record form (pipelines, the catalogue and price lists are configuration; activities and orders have pages of their own; payments belong to orders). */
 export type RecordObjectType = Exclude<ObjectType, 'pipeline' | 'activity' | 'product' | 'price_list' | 'order' | 'payment'>;
@@ -24,12 +24,21 @@ export const RECORD_FIELDS = {
     { name: 'region', input: 'text', max: 100 },
     { name: 'phone', input: 'phone' },
     { name: 'email', input: 'email', max: 254 },
+    { name: 'tier', input: 'tier' },
+    { name: 'parentAccountId', input: 'account' },
+    { name: 'website', input: 'url', max: 300 },
+    { name: 'taxNumber', input: 'taxNumber' },
+    { name: 'billingAddress', input: 'address' },
+    { name: 'shippingAddress', input: 'address' },
   ],
   contact: [
     { name: 'name', input: 'text', required: true, max: 200 },
     { name: 'title', input: 'text', max: 100 },
+    { name: 'department', input: 'text', max: 100 },
     { name: 'phone', input: 'phone' },
+    { name: 'mobile', input: 'phone' },
     { name: 'email', input: 'email', max: 254 },
+    { name: 'isPrimary', input: 'boolean' },
   ],
   // The stage is changed on the board or with the stage picker of the record page, not in the form.
   opportunity: [
@@ -79,6 +88,22 @@ export const FLAG_FIELDS = ['restricted', 'ownerOnlyEdit'] as const;
 export type FlagField = (typeof FLAG_FIELDS)[number];
 
 export const ACCOUNT_KINDS = ['company', 'person'] as const;
+export const ACCOUNT_TIERS = ['strategic', 'key', 'standard', 'small'] as const;
+/** The parts of a postal address, in the order they are entered (a Chinese address reads country → street). */
+export const ADDRESS_PARTS = ['country', 'province', 'city', 'district', 'street', 'postalCode'] as const;
+export type AddressPart = (typeof ADDRESS_PARTS)[number];
+export type AddressValue = Partial<Record<AddressPart, string>>;
+
+/** The unified social credit code's shape (the API also checks the check character). */
+export const TAX_NUMBER = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
+export const URL_PATTERN = /^https?:\/\/\S+$/;
+
+/** An address in one line, largest part first, as Chinese addresses are written; empty parts left out. */
+export function addressText(value: unknown): string {
+  if (!value || typeof value !== 'object') return '';
+  const parts = value as AddressValue;
+  return ADDRESS_PARTS.filter((part) => parts[part]).map((part) => parts[part]).join(' ');
+}
 export const LEAD_SOURCES = ['manual', 'import', 'web', 'event', 'partner', 'referral', 'other'] as const;
 export const LEAD_RATINGS = ['hot', 'warm', 'cold'] as const;
 export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'converted', 'disqualified'] as const;
