@@ -25,19 +25,24 @@ import { ProductService } from './products/product.service';
 import { PipelineController } from './pipelines/pipeline.controller';
 import { PipelineEntity, PipelineStageEntity } from './pipelines/pipeline.entity';
 import { PipelineService } from './pipelines/pipeline.service';
+import { QuotePdfService } from './quotes/quote-pdf.service';
+import { QuoteController } from './quotes/quote.controller';
+import { ApprovalRuleEntity, QuoteApprovalEntity, QuoteEntity, QuoteLineEntity } from './quotes/quote.entity';
+import { QuoteService } from './quotes/quote.service';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([
       AccountEntity, ContactEntity, PipelineEntity, PipelineStageEntity, OpportunityEntity, OpportunityStageChangeEntity, ActivityEntity, LeadEntity,
       ProductCategoryEntity, ProductEntity, PriceListEntity, PriceListEntryEntity, PriceListTierEntity,
+      QuoteEntity, QuoteLineEntity, ApprovalRuleEntity, QuoteApprovalEntity,
     ]),
   ],
   controllers: [
     AccountController, ContactController, PipelineController, OpportunityController, ActivityController, LeadController,
-    ProductCategoryController, ProductController, PriceListController,
+    ProductCategoryController, ProductController, PriceListController, QuoteController,
   ],
-  providers: [AccountService, ContactService, PipelineService, OpportunityService, ActivityService, LeadService, ProductService, PriceListService],
-  exports: [AccountService, ProductService, PriceListService],
+  providers: [AccountService, ContactService, PipelineService, OpportunityService, ActivityService, LeadService, ProductService, PriceListService, QuoteService, QuotePdfService],
+  exports: [AccountService, ProductService, PriceListService, QuoteService],
 })
 export class SalesModule {}
