@@ -7,8 +7,8 @@ import { ApprovalAction, Approver, QuoteApprovalEntity, QuoteEntity, QuoteLineEn
 
 const AMOUNT = /^\d{1,16}(\.\d{1,2})?$/;
 const QUANTITY = /^\d{1,11}(\.\d{1,3})?$/;
-/** 0–100 with at most two decimals (the upper bound is checked by the service, naming the field). */
-const PERCENT = /^\d{1,3}(\.\d{1,2})?$/;
+/** 0–100 with at most two decimals. */
+const PERCENT = /^(100(\.0{1,2})?|\d{1,2}(\.\d{1,2})?)$/;
 const CURRENCY = /^[A-Z]{3}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const MAX_LINES = 200;
@@ -210,9 +210,9 @@ export class QuoteDto extends BusinessRecordDto {
   /** The largest line discount: what the approval rules look at. */
   @ApiPropertyOptional({ type: 'string', example: '15.00' })
   maxDiscountPercent?: string;
-  /** Who must decide while the quote is pending approval; null otherwise. */
-  @ApiPropertyOptional({ enum: Approver, enumName: 'Approver', nullable: true })
-  approvalRole?: Approver | null;
+  /** Who must decide while the quote is pending approval (sales_manager or sales_director, an Approver); null otherwise. */
+  @ApiPropertyOptional({ type: 'string', enum: ['sales_manager', 'sales_director'], nullable: true })
+  approvalRole?: string | null;
   @ApiPropertyOptional({ type: 'string', format: 'date-time', nullable: true })
   submittedAt?: Date | null;
   @ApiPropertyOptional({ type: 'string', format: 'date-time', nullable: true })
@@ -292,9 +292,9 @@ export class QuoteApprovalDto {
   id!: string;
   @ApiProperty({ enum: ApprovalAction, enumName: 'ApprovalAction' })
   action!: ApprovalAction;
-  /** Who had to decide (submitted) or decided in which capacity (approved, rejected). */
-  @ApiProperty({ enum: Approver, enumName: 'Approver', nullable: true })
-  approverRole!: Approver | null;
+  /** Who had to decide (submitted) or decided in which capacity (approved, rejected): an Approver, or null. */
+  @ApiProperty({ type: 'string', enum: ['sales_manager', 'sales_director'], nullable: true })
+  approverRole!: string | null;
   /** The largest line discount at that moment (omitted for who may not read prices). */
   @ApiPropertyOptional({ type: 'string', nullable: true, example: '15.00' })
   maxDiscountPercent?: string | null;

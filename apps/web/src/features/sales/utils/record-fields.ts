@@ -3,8 +3,8 @@ import type { FieldAccess, ObjectType } from '@/lib/permissions';
 /** How a business field is entered in a form. */
 export type FieldInput = 'text' | 'email' | 'phone' | 'kind' | 'amount' | 'currency' | 'percent' | 'date' | 'leadSource' | 'leadRating';
 
-/** The object types edited with the generic record form (pipelines, the catalogue and price lists are configuration; activities have a form of their own). */
-export type RecordObjectType = Exclude<ObjectType, 'pipeline' | 'activity' | 'product' | 'price_list'>;
+/** The object types edited with the generic record form (pipelines, the catalogue, price lists and approval rules are configuration; activities and quotes have forms of their own). */
+export type RecordObjectType = Exclude<ObjectType, 'pipeline' | 'activity' | 'product' | 'price_list' | 'quote' | 'approval_rule'>;
 
 export interface FieldSpec {
   name: string;
