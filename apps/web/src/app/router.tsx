@@ -19,6 +19,8 @@ import { LeadsPage } from '@/features/sales/pages/leads-page';
 import { OpportunitiesPage } from '@/features/sales/pages/opportunities-page';
 import { OpportunityBoardPage } from '@/features/sales/pages/opportunity-board-page';
 import { OpportunityPage } from '@/features/sales/pages/opportunity-page';
+import { QuotePage } from '@/features/sales/pages/quote-page';
+import { QuotesPage } from '@/features/sales/pages/quotes-page';
 import { RecycleBinPage } from '@/features/sales/pages/recycle-bin-page';
 import { SalesPage } from '@/features/sales/pages/sales-page';
 import { ServicePage } from '@/features/service/pages/service-page';
@@ -53,6 +55,8 @@ export const routes: RouteObject[] = [
       { path: 'sales/opportunities', element: <OpportunitiesPage /> },
       { path: 'sales/opportunities/board', element: <OpportunityBoardPage /> },
       { path: 'sales/opportunities/:id', element: <OpportunityPage /> },
+      { path: 'sales/quotes', element: <QuotesPage /> },
+      { path: 'sales/quotes/:id', element: <QuotePage /> },
       { path: 'sales/activities', element: <ActivitiesPage /> },
       { path: 'sales/recycle-bin', element: <RecycleBinPage /> },
       { path: 'products', element: <ProductsPage /> },

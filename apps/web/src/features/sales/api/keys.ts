@@ -60,3 +60,15 @@ export const leadKeys = {
   detail: (id: string) => [...leadKeys.details(), id] as const,
   matches: (id: string) => [...leadKeys.detail(id), 'matches'] as const,
 };
+
+export const quoteKeys = {
+  all: ['quotes'] as const,
+  lists: () => [...quoteKeys.all, 'list'] as const,
+  list: (params: object) => [...quoteKeys.lists(), params] as const,
+  /** The caller's approval inbox. */
+  pending: (params: object) => [...quoteKeys.all, 'pending', params] as const,
+  details: () => [...quoteKeys.all, 'detail'] as const,
+  detail: (id: string) => [...quoteKeys.details(), id] as const,
+  approvals: (id: string) => [...quoteKeys.detail(id), 'approvals'] as const,
+  products: (q: string) => [...quoteKeys.all, 'products', q] as const,
+};

@@ -4,18 +4,19 @@ import { useNavigate } from 'react-router';
 import { usePermissions } from '@/lib/permissions';
 import { RECYCLABLE_TYPES } from '../api/recycle-bin';
 
-type Tab = 'accounts' | 'leads' | 'opportunities' | 'board' | 'activities' | 'recycleBin';
+type Tab = 'accounts' | 'leads' | 'opportunities' | 'board' | 'quotes' | 'activities' | 'recycleBin';
 
 const PATHS: Record<Tab, string> = {
   accounts: '/sales',
   leads: '/sales/leads',
   opportunities: '/sales/opportunities',
   board: '/sales/opportunities/board',
+  quotes: '/sales/quotes',
   activities: '/sales/activities',
   recycleBin: '/sales/recycle-bin',
 };
 
-/** The sales module's lists: accounts, leads, opportunities, their board, activities and the recycle bin, each shown only to who may use it. */
+/** The sales module's lists: accounts, leads, opportunities, their board, quotes, activities and the recycle bin, each shown only to who may use it. */
 export function SalesTabs({ current }: { current: Tab }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -24,6 +25,7 @@ export function SalesTabs({ current }: { current: Tab }) {
     ...(permissions.canDo('account', 'read') ? (['accounts'] as const) : []),
     ...(permissions.canDo('lead', 'read') ? (['leads'] as const) : []),
     ...(permissions.canDo('opportunity', 'read') ? (['opportunities', 'board'] as const) : []),
+    ...(permissions.canDo('quote', 'read') ? (['quotes'] as const) : []),
     ...(permissions.canDo('activity', 'read') ? (['activities'] as const) : []),
     ...(RECYCLABLE_TYPES.some((type) => permissions.canDo(type, 'delete')) ? (['recycleBin'] as const) : []),
   ];
@@ -33,6 +35,7 @@ export function SalesTabs({ current }: { current: Tab }) {
     leads: t('leads.title'),
     opportunities: t('opportunities.title'),
     board: t('opportunities.board'),
+    quotes: t('quotes.tab'),
     activities: t('activities.title'),
     recycleBin: t('recycleBin.tab'),
   };
