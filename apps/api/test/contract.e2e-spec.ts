@@ -323,6 +323,53 @@ const VALID_REQUEST_FIXTURES: Record<string, ValidRequestFixture> = {
       return { id: created.body.id, productId };
     },
   },
+  createQuote: {
+    why: 'the account must be one the caller sees, each line an active product with a CNY price: a fresh account of the default caller',
+    body: async (world) => ({ accountId: await throwawayAccount(world), currency: 'CNY', validUntil: '2027-03-31', taxRate: '13', notes: '合同测试报价 Contract quote', lines: [{ productId: await pricedProduct(world), quantity: '2', discountPercent: '5' }] }),
+  },
+  updateQuote: {
+    why: 'needs a quote the default caller may change, still editable; lines name a priced product',
+    pathParams: async (world) => ({ id: await throwawayQuote(world, '5') }),
+    body: async (world) => ({ notes: 'Contract changed', validUntil: '2027-06-30', lines: [{ productId: await pricedProduct(world), quantity: '1.5', discountPercent: '12.5' }] }),
+  },
+  deleteQuote: {
+    why: 'only drafts are deleted, and reps delete only their own: a fresh draft of the default caller',
+    late: true,
+    pathParams: async (world) => ({ id: await throwawayQuote(world, '5') }),
+  },
+  submitQuote: {
+    why: 'only a draft with lines is submitted: a fresh one of the default caller',
+    pathParams: async (world) => ({ id: await throwawayQuote(world, '15') }),
+  },
+  approveQuote: {
+    why: 'only the approver the rules name decides: a fresh 15 % quote of rep.e1, submitted, approved by the East manager',
+    as: 'manager.east@lianxi.test',
+    pathParams: async (world) => ({ id: await throwawayQuote(world, '15', ['submit']) }),
+    body: async () => ({ comment: '合同测试同意 Approved' }),
+  },
+  rejectQuote: {
+    why: 'only the approver the rules name decides: a fresh 15 % quote of rep.e1, submitted, rejected by the East manager',
+    as: 'manager.east@lianxi.test',
+    pathParams: async (world) => ({ id: await throwawayQuote(world, '15', ['submit']) }),
+    body: async () => ({ comment: '合同测试驳回 Rejected' }),
+  },
+  sendQuote: {
+    why: 'only approved quotes are sent: a fresh quote within the limits, submitted (so approved at once)',
+    pathParams: async (world) => ({ id: await throwawayQuote(world, '5', ['submit']) }),
+  },
+  acceptQuote: {
+    why: 'only sent quotes are accepted: a fresh quote, approved and sent',
+    pathParams: async (world) => ({ id: await throwawayQuote(world, '5', ['submit', 'send']) }),
+  },
+  reviseQuote: {
+    why: 'only approved, rejected or sent quotes are revised: a fresh approved one',
+    pathParams: async (world) => ({ id: await throwawayQuote(world, '5', ['submit']) }),
+  },
+  updateApprovalRules: {
+    why: 'only the sales director changes the rules, whose thresholds must increase: the defaults again',
+    as: 'director@lianxi.test',
+    body: async () => ({ rules: [{ maxDiscountPercent: '10', approver: 'none' }, { maxDiscountPercent: '20', approver: 'sales_manager' }, { maxDiscountPercent: null, approver: 'sales_director' }] }),
+  },
   createRoleGrantRequest: {
     why: 'a user has at most one pending request: ask for a throwaway user',
     body: async (world) => ({ userId: (await createThrowawayUser(world, 'grant')).id, roles: ['sales_rep', 'auditor'], reason: 'contract' }),
@@ -417,7 +464,9 @@ const DATA_DEPENDENT_INPUTS: Record<string, string> = {
   disqualifiedReason: 'a lead is disqualified with a reason, and only a disqualified lead has one',
   ids: 'must reference leads the caller may reassign',
   status: 'a converted lead cannot change (409), a disqualified one needs a reason',
-  lines: 'each line\'s productId must reference an existing product, and its quantity be more than 0',
+  lines: 'orders: each line\'s productId an existing product, its quantity more than 0; quotes: each line must name an active product the caller sees, priced in the quote\'s currency (or with a list price not below it), within the largest total',
+  opportunityId: 'must reference an opportunity of the quote\'s account that the caller can see',
+  rules: 'thresholds must increase from rule to rule, and only the last rule has none',
   amount: 'a payment must be more than 0 (and at most the order\'s outstanding amount)',
 };
 
@@ -501,6 +550,27 @@ async function throwawayOrder(world: World): Promise<string> {
   const accountId = await throwawayAccount(world);
   const response = await world.callAs<{ id: string }>('rep.e1@lianxi.test', 'post', '/api/v1/orders', { accountId, lines: [{ description: `Contract order ${randomUUID().slice(0, 8)}`, quantity: '1', listPrice: '1000.00' }] });
   if (response.status !== 201) throw new Error(`creating a throwaway order → ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.id;
+}
+
+/** An active product with a price on the default CNY list. */
+async function pricedProduct(world: World): Promise<string> {
+  const [row] = await world.t.sql<{ id: string }>(
+    `select p.id from products p join price_list_entries e on e.product_id = p.id join price_lists l on l.id = e.price_list_id
+      where l.is_default and l.currency = 'CNY' and p.active order by p.code limit 1`,
+  );
+  return row.id;
+}
+
+/** A new quote of the default caller (rep.e1) with one line at `discount` %, on a new account of theirs, taken through `steps`. */
+async function throwawayQuote(world: World, discount: string, steps: Array<'submit' | 'send'> = []): Promise<string> {
+  const accountId = await throwawayAccount(world);
+  const response = await world.callAs<{ id: string }>('rep.e1@lianxi.test', 'post', '/api/v1/quotes', { accountId, lines: [{ productId: await pricedProduct(world), quantity: '1', discountPercent: discount }] });
+  if (response.status !== 201) throw new Error(`creating a throwaway quote → ${response.status} ${JSON.stringify(response.body)}`);
+  for (const step of steps) {
+    const stepped = await world.callAs('rep.e1@lianxi.test', 'post', `/api/v1/quotes/${response.body.id}/${step}`, {});
+    if (stepped.status !== 200) throw new Error(`${step} of a throwaway quote → ${stepped.status} ${JSON.stringify(stepped.body)}`);
+  }
   return response.body.id;
 }
 

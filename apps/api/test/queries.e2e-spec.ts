@@ -38,6 +38,8 @@ const SCENARIOS: Scenario[] = [
   { file: 'products.list.partner', who: 'partner', what: 'catalogue page by code for a partner (active products only), searched by code or names', path: () => '/api/v1/products?q=XE&limit=50' },
   { file: 'leads.list.rep', who: 'rep.e1', what: 'first page of new leads by name, team scope, status filter', path: () => '/api/v1/leads?status=new&limit=50' },
   { file: 'leads.conversion-matches.rep', who: 'rep.e1', what: 'the lead, then the live accounts the caller can read whose normalised name equals its company', path: (ids) => `/api/v1/leads/${ids.lead}/conversion-matches` },
+  { file: 'quotes.list.rep', who: 'rep.e1', what: 'first page of draft quotes, newest number first, team scope, status filter', path: () => '/api/v1/quotes?status=draft&limit=50' },
+  { file: 'quotes.approvals.manager', who: 'manager.east', what: 'the approval inbox: pending quotes routed to a sales manager over the owner\'s team, within the subtree read scope, never the caller\'s own', path: () => '/api/v1/approvals?limit=20' },
   { file: 'contacts.list.quality', who: 'quality', what: 'contacts for the quality inspector (phone and email hidden: filtered on the way out)', path: () => '/api/v1/contacts?limit=50' },
 ];
 

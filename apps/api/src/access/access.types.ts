@@ -15,6 +15,9 @@ export enum ObjectType {
   Product = 'product',
   /** Catalogue, not records: price lists with their entries and quantity tiers. */
   PriceList = 'price_list',
+  Quote = 'quote',
+  /** Configuration, not records: the special-price approval rules (`read`; `update` at level `all` to change them). */
+  ApprovalRule = 'approval_rule',
 }
 
 export enum AccessAction {

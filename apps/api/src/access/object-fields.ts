@@ -16,6 +16,9 @@ export const OBJECT_FIELDS: Record<ObjectType, string[]> = {
   // Catalogue without owners: field rules apply (the cost price is hidden from most roles).
   [ObjectType.Product]: ['code', 'name', 'nameEn', 'categoryId', 'unit', 'active', 'description', 'costPrice'],
   [ObjectType.PriceList]: ['name', 'currency', 'validFrom', 'validTo', 'isDefault', 'active', 'description'],
+  // `prices` stands for every money figure and discount of a quote and its lines (hidden for the quality inspector).
+  [ObjectType.Quote]: ['number', 'revision', 'accountId', 'opportunityId', 'currency', 'validUntil', 'status', 'taxRate', 'notes', 'lines', 'prices', ...RECORD_ATTRIBUTE_FIELDS],
+  [ObjectType.ApprovalRule]: [],
 };
 
 /** Where each record object type's records live (for the explain endpoint and owner moves); configuration types have none. */
@@ -26,4 +29,5 @@ export const OBJECT_TABLES: Partial<Record<ObjectType, string>> = {
   [ObjectType.Activity]: 'activities',
   [ObjectType.Lead]: 'leads',
   [ObjectType.Order]: 'orders',
+  [ObjectType.Quote]: 'quotes',
 };

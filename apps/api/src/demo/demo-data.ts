@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { hashPassword } from '../identity/passwords/password-hasher';
 import { dataSourceOptions } from '../platform/database/data-source-options';
 import { fromScaled, divideRounded, orderTotals, priceLine, toScaled } from '../sales/orders/order-money';
+import { INSERT_QUOTE_LINE_SQL, RECOMPUTE_QUOTE_TOTALS_SQL } from '../sales/quotes/quote-totals';
 import {
   ACCOUNTS,
   DEMO_CATALOGUE,
@@ -10,6 +11,7 @@ import {
   DEMO_COMPETITORS,
   DEMO_PARTNER,
   DEMO_PRODUCTS,
+  DEMO_QUOTES,
   DEMO_TIERS,
   demoActivities,
   demoLeads,
@@ -149,10 +151,14 @@ export async function loadDemoDataIfEmpty(databaseUrl: string): Promise<boolean>
         );
       }
       const products = await loadDemoCatalogue(manager);
+      const quotes = await loadDemoQuotes(manager, {
+        accountIds, userIds, teamOf, partnerId,
+        teamPath: (email) => { const code = USERS.find((u) => u.email === email)?.team; return code ? (teams.get(code)?.path ?? null) : null; },
+      });
       const orders = await loadDemoOrders(manager, { accountIds, ownerIds: ACCOUNTS.map((a) => userIds.get(a.owner) as string), teamOf: ACCOUNTS.map((a) => teamOf.get(a.owner) ?? null), partnerId, financeId: userIds.get('finance@lianxi.test') ?? null });
       await manager.query(
         `insert into audit_events (id, category, action, details) values ($1, 'security', 'system.demo_data_loaded', $2)`,
-        [uuidv7(), JSON.stringify({ users: USERS.length, teams: TEAMS.length, accounts: ACCOUNTS.length, opportunities: opportunities.length, activities: activities.length, leads: leads.length, products, orders })],
+        [uuidv7(), JSON.stringify({ users: USERS.length, teams: TEAMS.length, accounts: ACCOUNTS.length, opportunities: opportunities.length, activities: activities.length, leads: leads.length, products, quotes, orders })],
       );
       return true;
     });
@@ -264,4 +270,57 @@ async function loadDemoOrders(
     }
   }
   return orders.length;
+}
+
+/**
+ * The demo quotes (DEMO_QUOTES) on the 2026 CNY list, priced by the same SQL as the API (quote-totals.ts), with the
+ * approval history that led to their status. Answers how many.
+ */
+async function loadDemoQuotes(
+  manager: EntityManager,
+  ids: { accountIds: string[]; userIds: Map<string, string>; teamOf: Map<string, string | null>; partnerId: string; teamPath: (email: string) => string | null },
+): Promise<number> {
+  const catalogue: Array<{ id: string; name: string; list_price: string }> = await manager.query(
+    `select p.id, p.name, e.list_price::text as list_price from products p
+       join price_list_entries e on e.product_id = p.id join price_lists l on l.id = e.price_list_id
+      where l.is_default and l.currency = 'CNY' and p.active order by p.code`,
+  );
+  if (!catalogue.length) return 0;
+  for (const [index, q] of DEMO_QUOTES.entries()) {
+    const account = ACCOUNTS[q.account];
+    const owner = ids.userIds.get(account.owner) as string;
+    const id = uuidv7();
+    const createdAt = new Date(Date.UTC(2026, 10, 1 + index, 2));
+    await manager.query(
+      `insert into quotes (id, number, revision, account_id, currency, valid_until, status, tax_rate, notes, approval_role, approval_team_path, submitted_at, decided_at, sent_at,
+                           owner_id, team_id, partner_account_id, owner_only_edit, restricted, created_at, updated_at)
+       values ($1, $2, 1, $3, 'CNY', current_date + 30 + $4::int, $5, 13, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17)`,
+      [id, `Q-2026-${String(index + 1).padStart(6, '0')}`, ids.accountIds[q.account], index % 5, q.status, index % 3 === 0 ? '含运费及安装调试。' : null,
+        q.status === 'pending_approval' ? (q.approver === 'director@lianxi.test' ? 'sales_director' : 'sales_manager') : null,
+        q.status === 'pending_approval' ? ids.teamPath(account.owner) : null,
+        q.status === 'draft' ? null : createdAt, ['approved', 'rejected', 'sent'].includes(q.status) ? createdAt : null, q.status === 'sent' ? createdAt : null,
+        owner, ids.teamOf.get(account.owner), account.partner ? ids.partnerId : null, (q.first && account.ownerOnlyEdit) ?? false, account.restricted ?? false, createdAt],
+    );
+    for (const [position, [product, quantity, discount]] of q.lines.entries()) {
+      const p = catalogue[product % catalogue.length];
+      await manager.query(INSERT_QUOTE_LINE_SQL, [uuidv7(), id, position, p.id, p.name, quantity, p.list_price, discount]);
+    }
+    await manager.query(RECOMPUTE_QUOTE_TOTALS_SQL, [id]);
+    if (q.status === 'draft') continue;
+    const [{ max }]: Array<{ max: string }> = await manager.query('select max_discount_percent::text as max from quotes where id = $1', [id]);
+    const role = q.approver === 'director@lianxi.test' ? 'sales_director' : q.approver ? 'sales_manager' : null;
+    const history = (action: string, actor: string, at: number, comment: string | null = null) =>
+      manager.query('insert into quote_approvals (id, quote_id, action, approver_role, max_discount_percent, comment, actor_id, occurred_at) values ($1, $2, $3, $4, $5, $6, $7, $8)', [
+        uuidv7(), id, action, action === 'auto_approved' ? null : role, max, comment, actor, new Date(createdAt.getTime() + at * 3_600_000),
+      ]);
+    if (!q.approver) {
+      await history('auto_approved', owner, 0);
+      continue;
+    }
+    await history('submitted', owner, 0);
+    if (q.status !== 'pending_approval') await history(q.status, ids.userIds.get(q.approver) as string, 5, q.comment ?? null);
+  }
+  // The API numbers the next quotes after the demo's.
+  await manager.query(`select setval('quote_number_seq', $1)`, [DEMO_QUOTES.length]);
+  return DEMO_QUOTES.length;
 }

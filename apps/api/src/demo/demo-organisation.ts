@@ -331,3 +331,32 @@ export function demoOrders(): DemoOrder[] {
   }
   return out;
 }
+
+export interface DemoQuote {
+  account: number;
+  /** [product index among the active products of the default CNY list (by code), quantity, discount %]. */
+  lines: Array<[number, string, string]>;
+  status: 'draft' | 'pending_approval' | 'approved' | 'rejected' | 'sent';
+  /** Who had to decide (pending) or decided (approved, rejected) beyond the automatic approval. */
+  approver?: 'manager.east@lianxi.test' | 'director@lianxi.test';
+  comment?: string;
+  /** Carries the account's owner-only and restricted flags (the first quote of each account, like opportunities). */
+  first?: boolean;
+}
+
+/**
+ * Fifteen quotes: a draft for each demo account (the first, with the account's flags), and quotes in the approval
+ * states — one at 15 % awaiting manager.east, one at 25 % awaiting the director, approved ones (automatically within
+ * 10 %, or by a manager), a rejected one and a sent one.
+ */
+export const DEMO_QUOTES: DemoQuote[] = [
+  ...ACCOUNTS.map((_, account): DemoQuote => ({ account, lines: [[account % 6, '1', '5'], [(account + 7) % 12, '2', '0']], status: 'draft', first: true })),
+  { account: 0, lines: [[0, '3', '15'], [8, '2', '5']], status: 'pending_approval', approver: 'manager.east@lianxi.test' },
+  { account: 2, lines: [[2, '2', '25']], status: 'pending_approval', approver: 'director@lianxi.test' },
+  { account: 1, lines: [[1, '1', '8'], [9, '4', '0']], status: 'approved' },
+  { account: 3, lines: [[3, '2', '10']], status: 'approved' },
+  { account: 0, lines: [[4, '1', '12']], status: 'approved', approver: 'manager.east@lianxi.test', comment: '老客户，同意 12% 折扣。' },
+  { account: 3, lines: [[5, '5', '18']], status: 'rejected', approver: 'director@lianxi.test', comment: '折扣过高，请控制在 10% 以内。' },
+  { account: 5, lines: [[6, '2', '5']], status: 'sent' },
+  { account: 6, lines: [[7, '1', '0']], status: 'approved' },
+];

@@ -30,6 +30,10 @@ import { PipelineEntity, PipelineStageEntity } from './pipelines/pipeline.entity
 import { PipelineService } from './pipelines/pipeline.service';
 import { SearchController } from './search/search.controller';
 import { SearchService } from './search/search.service';
+import { QuotePdfService } from './quotes/quote-pdf.service';
+import { QuoteController } from './quotes/quote.controller';
+import { ApprovalRuleEntity, QuoteApprovalEntity, QuoteEntity, QuoteLineEntity } from './quotes/quote.entity';
+import { QuoteService } from './quotes/quote.service';
 
 @Module({
   imports: [
@@ -37,13 +41,17 @@ import { SearchService } from './search/search.service';
       AccountEntity, ContactEntity, PipelineEntity, PipelineStageEntity, OpportunityEntity, OpportunityStageChangeEntity, ActivityEntity, LeadEntity,
       ProductCategoryEntity, ProductEntity, PriceListEntity, PriceListEntryEntity, PriceListTierEntity,
       OrderEntity, OrderLineEntity, OrderStatusChangeEntity, PaymentEntity,
+      QuoteEntity, QuoteLineEntity, ApprovalRuleEntity, QuoteApprovalEntity,
     ]),
   ],
   controllers: [
     AccountController, ContactController, PipelineController, OpportunityController, ActivityController, LeadController,
-    ProductCategoryController, ProductController, PriceListController, OrderController, SearchController,
+    ProductCategoryController, ProductController, PriceListController, QuoteController, OrderController, SearchController,
   ],
-  providers: [AccountService, ContactService, PipelineService, OpportunityService, ActivityService, LeadService, ProductService, PriceListService, OrderService, SearchService],
-  exports: [AccountService, ProductService, PriceListService, OrderService],
+  providers: [
+    AccountService, ContactService, PipelineService, OpportunityService, ActivityService, LeadService, ProductService, PriceListService,
+    QuoteService, QuotePdfService, OrderService, SearchService,
+  ],
+  exports: [AccountService, ProductService, PriceListService, QuoteService, OrderService],
 })
 export class SalesModule {}

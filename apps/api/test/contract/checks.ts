@@ -57,6 +57,11 @@ export function responseProblems(op: Operation, response: Response, validator: S
     problems.push(`content-type "${response.headers['content-type'] ?? ''}" is not documented for ${response.status} (documented: ${Object.keys(documented.content).join(', ')})`);
     return problems;
   }
+  // A binary download (a PDF): the schema says only "bytes"; check there are some.
+  if (isBinary(entry.schema)) {
+    if (!Number(response.headers['content-length'] ?? 0)) problems.push(`the ${mediaType} download is empty`);
+    return problems;
+  }
   if (entry.schema) {
     const errors = validator.errors(entry.schema, bodyOf(response));
     if (errors.length) problems.push(`body does not match the ${response.status} schema: ${errors.slice(0, 8).join('; ')}`);
@@ -106,8 +111,9 @@ export function hygieneProblems(op: Operation, document: OpenApiDocument, allOpe
   for (const status of successes) {
     const content = spec.responses[String(status)].content;
     if (status === 204 && content) problems.push('204 is documented with content');
-    // JSON, or a file download such as text/csv; either way with a schema.
-    if (status !== 204 && !content?.['application/json']?.schema && !content?.['text/csv']?.schema) problems.push(`${status} has no application/json (or text/csv) schema`);
+    // JSON, or a file download such as text/csv or a binary one (application/pdf); either way with a schema.
+    const binary = Object.values(content ?? {}).some((entry) => isBinary(entry.schema));
+    if (status !== 204 && !binary && !content?.['application/json']?.schema && !content?.['text/csv']?.schema) problems.push(`${status} has no application/json (or text/csv, or binary) schema`);
   }
 
   for (const parameter of spec.parameters ?? []) {
@@ -124,4 +130,10 @@ export function hygieneProblems(op: Operation, document: OpenApiDocument, allOpe
     problems.push(`documents ${statuses.filter((s) => s === 412 || s === 428).join('/')} but not the If-Match header parameter`);
   }
   return problems;
+}
+
+/** A schema for raw bytes (`type: string, format: binary`), such as a PDF download's. */
+function isBinary(schema: unknown): boolean {
+  const s = schema as { type?: string; format?: string } | undefined;
+  return s?.type === 'string' && s.format === 'binary';
 }

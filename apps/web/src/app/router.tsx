@@ -22,6 +22,8 @@ import { OpportunityPage } from '@/features/sales/pages/opportunity-page';
 import { OrderPage } from '@/features/sales/pages/order-page';
 import { OrdersPage } from '@/features/sales/pages/orders-page';
 import { ReceivablesPage } from '@/features/sales/pages/receivables-page';
+import { QuotePage } from '@/features/sales/pages/quote-page';
+import { QuotesPage } from '@/features/sales/pages/quotes-page';
 import { RecycleBinPage } from '@/features/sales/pages/recycle-bin-page';
 import { SalesPage } from '@/features/sales/pages/sales-page';
 import { ServicePage } from '@/features/service/pages/service-page';
@@ -56,6 +58,8 @@ export const routes: RouteObject[] = [
       { path: 'sales/opportunities', element: <OpportunitiesPage /> },
       { path: 'sales/opportunities/board', element: <OpportunityBoardPage /> },
       { path: 'sales/opportunities/:id', element: <OpportunityPage /> },
+      { path: 'sales/quotes', element: <QuotesPage /> },
+      { path: 'sales/quotes/:id', element: <QuotePage /> },
       { path: 'sales/orders', element: <OrdersPage /> },
       { path: 'sales/orders/:id', element: <OrderPage /> },
       { path: 'sales/receivables', element: <ReceivablesPage /> },

@@ -16,9 +16,9 @@ export type FieldAccess = NonNullable<Schema<'SetFieldPolicyDto'>['fields'][stri
 /** Field → access to set; `null` removes the field's rule. */
 export type FieldRulesInput = Schema<'SetFieldPolicyDto'>['fields'];
 
-export const OBJECT_TYPES = ['account', 'contact', 'lead', 'opportunity', 'activity', 'pipeline', 'product', 'price_list'] as const satisfies readonly ObjectType[];
+export const OBJECT_TYPES = ['account', 'contact', 'lead', 'opportunity', 'activity', 'pipeline', 'product', 'price_list', 'quote', 'approval_rule', 'order', 'payment'] as const satisfies readonly ObjectType[];
 /** The object types with records (configuration such as `pipeline` has none to explain). */
-export const RECORD_OBJECT_TYPES = ['account', 'contact', 'lead', 'opportunity', 'activity'] as const satisfies readonly ObjectType[];
+export const RECORD_OBJECT_TYPES = ['account', 'contact', 'lead', 'opportunity', 'activity', 'quote', 'order'] as const satisfies readonly ObjectType[];
 export const POLICY_ACTIONS = ['read', 'create', 'update', 'delete', 'reassign'] as const satisfies readonly PolicyAction[];
 export const ACCESS_LEVELS = ['none', 'own', 'team', 'subtree', 'all'] as const satisfies readonly AccessLevel[];
 export const FIELD_ACCESS = ['hidden', 'masked', 'read', 'edit'] as const satisfies readonly FieldAccess[];
@@ -48,9 +48,21 @@ export const OBJECT_FIELDS = {
   ],
   // Visible with its order; no records of its own.
   payment: ['amount', 'paidAt', 'method', 'reference'],
+  // `prices` stands for every money figure and discount of a quote and its lines.
+  quote: ['number', 'revision', 'accountId', 'opportunityId', 'currency', 'validUntil', 'status', 'taxRate', 'notes', 'lines', 'prices', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'],
+  // Configuration: levels only.
+  approval_rule: [],
 } as const satisfies Record<ObjectType, readonly string[]>;
 
 export type PolicyField = (typeof OBJECT_FIELDS)[ObjectType][number];
+
+/**
+ * The translation key of a field's label. i18next reads dots as nesting, so an order line's `lines.netPrice` is labelled
+ * under `lines_netPrice` (beside the quote's own `lines` field).
+ */
+export function fieldLabelKey(field: PolicyField) {
+  return `admin.roles.fields.${field.replace('.', '_')}` as `admin.roles.fields.${Exclude<PolicyField, `${string}.${string}`>}`;
+}
 
 /** The levels of an object type the policy does not list: no rights at all. */
 export const NO_LEVELS: PolicyLevels = { read: 'none', create: 'none', update: 'none', delete: 'none', reassign: 'none' };

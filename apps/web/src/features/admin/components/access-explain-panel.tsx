@@ -6,7 +6,7 @@ import { UserPicker } from '@/components/user-picker';
 import { ApiError } from '@/lib/api';
 import { localizedName } from '@/lib/localized';
 import { useAccessExplanation, type AccessExplanation, type ActionVerdict, type ExplainParams } from '../api/explain-access';
-import { FIELD_ACCESS, RECORD_OBJECT_TYPES, type FieldAccess, type ObjectType, type PolicyField } from '../api/policies';
+import { FIELD_ACCESS, fieldLabelKey, RECORD_OBJECT_TYPES, type FieldAccess, type ObjectType, type PolicyField } from '../api/policies';
 import { useRoles } from '../api/teams';
 import { localizeReason } from '../utils/explain-reasons';
 
@@ -139,7 +139,7 @@ function ExplanationView({ explanation }: { explanation: AccessExplanation }) {
 
   const fieldRows = Object.entries(explanation.fields).map(([field, access]) => ({ field, access: isFieldAccess(access) ? access : 'hidden' }));
   const fieldColumns: TableColumnsType<{ field: string; access: FieldAccess }> = [
-    { key: 'field', title: t('explain.columns.field'), render: (_, row) => t(`admin.roles.fields.${row.field as PolicyField}`) },
+    { key: 'field', title: t('explain.columns.field'), render: (_, row) => t(fieldLabelKey(row.field as PolicyField)) },
     {
       key: 'access',
       title: t('explain.columns.access'),

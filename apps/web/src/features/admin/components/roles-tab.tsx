@@ -9,6 +9,7 @@ import {
   NO_LEVELS,
   OBJECT_FIELDS,
   OBJECT_TYPES,
+  fieldLabelKey,
   POLICY_ACTIONS,
   useCurrentRoleKeys,
   useRolePolicy,
@@ -161,13 +162,13 @@ function ObjectPolicyEditor({ roleKey, objectType, policy, readOnly }: ObjectPol
   ];
 
   const fieldColumns: TableColumnsType<PolicyField> = [
-    { key: 'field', title: t('admin.roles.columns.field'), render: (_, field) => t(`admin.roles.fields.${field}`) },
+    { key: 'field', title: t('admin.roles.columns.field'), render: (_, field) => t(fieldLabelKey(field)) },
     {
       key: 'access',
       title: t('admin.roles.columns.access'),
       render: (_, field) => (
         <Select<FieldChoice>
-          aria-label={t(`admin.roles.fields.${field}`)}
+          aria-label={t(fieldLabelKey(field))}
           value={fieldChoice(field)}
           onChange={(choice) => setFieldEdits((edits) => ({ ...edits, [field]: choice }))}
           disabled={readOnly || save.isPending}

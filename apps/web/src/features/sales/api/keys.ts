@@ -72,3 +72,15 @@ export const orderKeys = {
   receivables: () => [...orderKeys.all, 'receivables'] as const,
   accountReceivables: (accountId: string) => [...orderKeys.receivables(), accountId] as const,
 };
+
+export const quoteKeys = {
+  all: ['quotes'] as const,
+  lists: () => [...quoteKeys.all, 'list'] as const,
+  list: (params: object) => [...quoteKeys.lists(), params] as const,
+  /** The caller's approval inbox. */
+  pending: (params: object) => [...quoteKeys.all, 'pending', params] as const,
+  details: () => [...quoteKeys.all, 'detail'] as const,
+  detail: (id: string) => [...quoteKeys.details(), id] as const,
+  approvals: (id: string) => [...quoteKeys.detail(id), 'approvals'] as const,
+  products: (q: string) => [...quoteKeys.all, 'products', q] as const,
+};

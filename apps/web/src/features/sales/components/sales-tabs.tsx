@@ -5,20 +5,21 @@ import { usePermissions } from '@/lib/permissions';
 import { RECYCLABLE_TYPES } from '../api/recycle-bin';
 import { useReadsReceivables } from './account-receivables-card';
 
-type Tab = 'accounts' | 'leads' | 'opportunities' | 'board' | 'orders' | 'receivables' | 'activities' | 'recycleBin';
+type Tab = 'accounts' | 'leads' | 'opportunities' | 'board' | 'quotes' | 'orders' | 'receivables' | 'activities' | 'recycleBin';
 
 const PATHS: Record<Tab, string> = {
   accounts: '/sales',
   leads: '/sales/leads',
   opportunities: '/sales/opportunities',
   board: '/sales/opportunities/board',
+  quotes: '/sales/quotes',
   orders: '/sales/orders',
   receivables: '/sales/receivables',
   activities: '/sales/activities',
   recycleBin: '/sales/recycle-bin',
 };
 
-/** The sales module's lists: accounts, leads, opportunities, their board, orders, receivables, activities and the recycle bin, each shown only to who may use it. */
+/** The sales module's lists: accounts, leads, opportunities, their board, quotes, orders, receivables, activities and the recycle bin, each shown only to who may use it. */
 export function SalesTabs({ current }: { current: Tab }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -28,6 +29,7 @@ export function SalesTabs({ current }: { current: Tab }) {
     ...(permissions.canDo('account', 'read') ? (['accounts'] as const) : []),
     ...(permissions.canDo('lead', 'read') ? (['leads'] as const) : []),
     ...(permissions.canDo('opportunity', 'read') ? (['opportunities', 'board'] as const) : []),
+    ...(permissions.canDo('quote', 'read') ? (['quotes'] as const) : []),
     ...(permissions.canDo('order', 'read') ? (['orders'] as const) : []),
     ...(readsReceivables ? (['receivables'] as const) : []),
     ...(permissions.canDo('activity', 'read') ? (['activities'] as const) : []),
@@ -39,6 +41,7 @@ export function SalesTabs({ current }: { current: Tab }) {
     leads: t('leads.title'),
     opportunities: t('opportunities.title'),
     board: t('opportunities.board'),
+    quotes: t('quotes.tab'),
     orders: t('orders.title'),
     receivables: t('receivables.title'),
     activities: t('activities.title'),

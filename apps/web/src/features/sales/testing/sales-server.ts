@@ -1,3 +1,4 @@
+import type { User } from '@/lib/api';
 import type { Language } from '@/lib/language';
 import { createFakeFetch, demoUser, directoryHandler, json, tokenResponse, type FakeDirectoryUser } from '@/testing/fake-api';
 
@@ -193,8 +194,79 @@ export function contact(overrides: Record<string, unknown> = {}) {
   };
 }
 
+export const QUOTE_FIELDS: Fields = {
+  number: 'edit', revision: 'edit', accountId: 'edit', opportunityId: 'edit', currency: 'edit', validUntil: 'edit', status: 'edit', taxRate: 'edit', notes: 'edit',
+  lines: 'edit', prices: 'edit', ownerId: 'read', teamId: 'read', partnerAccountId: 'read', ownerOnlyEdit: 'edit', restricted: 'edit',
+};
+export const QUOTE_ID = '0190a0b0-0000-7000-8000-0000000000a7';
+export const PRODUCT_ID = '0190a0b0-0000-7000-8000-0000000000b7';
+
+/** The quote of the spec's worked example: 3 × 1234567.89 at 15 %, 13 % VAT, as the server computes it. */
+export function quoteLine(overrides: Record<string, unknown> = {}) {
+  return {
+    id: '0190a0b0-0000-7000-8000-0000000000c7',
+    position: 0,
+    productId: PRODUCT_ID,
+    productCode: 'XE370',
+    productName: 'XE370 挖掘机',
+    productNameEn: 'XE370 excavator',
+    unit: '台',
+    description: 'XE370 挖掘机',
+    quantity: '3.000',
+    listPrice: '1234567.89',
+    discountPercent: '15.00',
+    netPrice: '1049382.71',
+    lineTotal: '3148148.13',
+    ...overrides,
+  };
+}
+
+export function quote(overrides: Record<string, unknown> = {}) {
+  return {
+    id: QUOTE_ID,
+    version: 2,
+    number: 'Q-2026-000042',
+    revision: 1,
+    accountId: ACCOUNT_ID,
+    accountName: '徐州恒达工程机械有限公司',
+    opportunityId: null,
+    currency: 'CNY',
+    validUntil: '2027-01-31',
+    expired: false,
+    status: 'draft',
+    taxRate: '13.00',
+    notes: null,
+    subtotal: '3703703.67',
+    discountTotal: '555555.54',
+    netTotal: '3148148.13',
+    taxTotal: '409259.26',
+    grandTotal: '3557407.39',
+    maxDiscountPercent: '15.00',
+    approvalRole: null,
+    submittedAt: null,
+    decidedAt: null,
+    sentAt: null,
+    acceptedAt: null,
+    ownerId: ME.id,
+    teamId: TEAM_E1.id,
+    partnerAccountId: null,
+    ownerOnlyEdit: false,
+    restricted: false,
+    createdAt: '2026-11-30T00:00:00.000Z',
+    updatedAt: '2026-11-30T00:00:00.000Z',
+    lines: [quoteLine()],
+    myAccess: { ...ALL_ACCESS, editableFields: ['opportunityId', 'currency', 'validUntil', 'taxRate', 'notes', 'lines'] },
+    mayDecide: false,
+    ...overrides,
+  };
+}
+
 export interface SalesServerOptions {
   language?: Language;
+  /** The signed-in user (default: the rep ME). */
+  user?: User;
+  quoteLevels?: Levels;
+  quoteFields?: Fields;
   accountLevels?: Levels;
   accountFields?: Fields;
   contactLevels?: Levels;
@@ -227,10 +299,13 @@ export function salesServer({
   orderLevels = NO_LEVELS,
   orderFields = ORDER_FIELDS,
   paymentLevels = NO_LEVELS,
+  user = ME,
+  quoteLevels = REP_LEVELS,
+  quoteFields = QUOTE_FIELDS,
   routes = {},
 }: SalesServerOptions = {}) {
   return createFakeFetch({
-    'POST /api/v1/auth/refresh': () => json(tokenResponse({ ...ME, locale: language })),
+    'POST /api/v1/auth/refresh': () => json(tokenResponse({ ...user, locale: language })),
     'GET /api/v1/me/permissions': () =>
       json({
         objects: [
@@ -241,6 +316,7 @@ export function salesServer({
           { objectType: 'lead', levels: leadLevels, fields: leadFields },
           { objectType: 'order', levels: orderLevels, fields: orderFields },
           { objectType: 'payment', levels: paymentLevels, fields: {} },
+          { objectType: 'quote', levels: quoteLevels, fields: quoteFields },
         ],
       }),
     'GET /api/v1/teams': () => json([TEAM_E1, TEAM_E2]),
@@ -250,6 +326,7 @@ export function salesServer({
     [`GET /api/v1/accounts/${ACCOUNT_ID}/opportunities`]: () => json({ data: [opportunity()], nextCursor: null }),
     'GET /api/v1/pipelines': () => json([PIPELINE]),
     'GET /api/v1/activities': () => json({ data: [], nextCursor: null }),
+    'GET /api/v1/approvals': () => json({ data: [], nextCursor: null }),
     ...routes,
   });
 }

@@ -3,8 +3,8 @@ import type { FieldAccess, ObjectType } from '@/lib/permissions';
 /** How a business field is entered in a form. */
 export type FieldInput = 'text' | 'email' | 'phone' | 'kind' | 'amount' | 'currency' | 'percent' | 'date' | 'leadSource' | 'leadRating' | 'tier' | 'url' | 'taxNumber' | 'account' | 'address' | 'boolean';
 
-/** The object types edited with the generic record form (pipelines, the catalogue and price lists are configuration; activities and orders have pages of their own; payments belong to orders). */
-export type RecordObjectType = Exclude<ObjectType, 'pipeline' | 'activity' | 'product' | 'price_list' | 'order' | 'payment'>;
+/** The object types edited with the generic record form (pipelines, the catalogue, price lists and approval rules are configuration; activities, quotes and orders have pages of their own; payments belong to orders). */
+export type RecordObjectType = Exclude<ObjectType, 'pipeline' | 'activity' | 'product' | 'price_list' | 'quote' | 'approval_rule' | 'order' | 'payment'>;
 
 export interface FieldSpec {
   name: string;
