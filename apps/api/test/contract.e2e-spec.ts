@@ -68,6 +68,10 @@ interface ValidRequestFixture {
 }
 
 const VALID_REQUEST_FIXTURES: Record<string, ValidRequestFixture> = {
+  convertQuote: {
+    why: 'converts once (409 after): a fresh quote of the default caller within 10 %, submitted (approved at once)',
+    pathParams: async (world) => ({ id: await throwawayQuote(world, '5', ['submit']) }),
+  },
   logout: { why: 'ends the session it is called with', fresh: true, late: true },
   changeMyPassword: {
     why: 'the schema cannot know the current password or the password policy; the call ends the other sessions',

@@ -301,6 +301,33 @@ describe('quotes', () => {
     expect(count).toBe(1);
   });
 
+  describe('convert to order', () => {
+    it('an approved quote becomes one order with its lines and totals, in one click; a retry answers the same order', async () => {
+      const quote = await create('rep.e1', 'E1a', [line('5', '3', 0), line('0', '2', 1)]);
+      const approved = await post('rep.e1', quote.id, 'submit').set('If-Match', `W/"${quote.version}"`).expect(200);
+      expect(approved.body.status).toBe('approved');
+      const convert = () => post('rep.e1', quote.id, 'convert').set('Idempotency-Key', `convert-${quote.id}`);
+      const first = await convert().expect(201);
+      const again = await convert().expect(201);
+      expect(again.body.id).toBe(first.body.id);
+      expect(first.body).toMatchObject({ quoteId: quote.id, accountId: accountIds.E1a, currency: 'CNY', status: 'ordered', subtotal: approved.body.netTotal, total: approved.body.grandTotal });
+      expect(first.body.lines.map((l: { quantity: string; discountPercent: string }) => [l.quantity, l.discountPercent])).toEqual([['3.000', '5.00'], ['2.000', '0.00']]);
+      expect(await t.sql('select count(*)::int as n from orders where quote_id = $1', [quote.id])).toEqual([{ n: 1 }]);
+      // Without the key, a second conversion is refused: one order per quote.
+      const twice = await post('rep.e1', quote.id, 'convert').expect(409);
+      expect(twice.body.errors.map((e: { field: string }) => e.field)).toEqual(['quoteId']);
+    });
+
+    it('a quote that is not approved is 409 naming status, and writes nothing; an invisible one is 404', async () => {
+      const draft = await create('rep.e1', 'E1a', [line('25')]);
+      const before = await t.sql('select count(*)::int as n from orders');
+      const refused = await post('rep.e1', draft.id, 'convert').expect(409);
+      expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['status']);
+      await post('rep.n1', draft.id, 'convert').expect(404);
+      expect(await t.sql('select count(*)::int as n from orders')).toEqual(before);
+    });
+  });
+
   describe('PDF export', () => {
     const pdf = (user: string, id: string) =>
       t.http.get(`/api/v1/quotes/${id}/pdf`).set(as(user)).buffer(true).parse((response, callback) => {

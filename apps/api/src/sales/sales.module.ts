@@ -30,6 +30,7 @@ import { PipelineEntity, PipelineStageEntity } from './pipelines/pipeline.entity
 import { PipelineService } from './pipelines/pipeline.service';
 import { SearchController } from './search/search.controller';
 import { SearchService } from './search/search.service';
+import { QuoteConversionService } from './quotes/quote-conversion.service';
 import { QuotePdfService } from './quotes/quote-pdf.service';
 import { QuoteController } from './quotes/quote.controller';
 import { ApprovalRuleEntity, QuoteApprovalEntity, QuoteEntity, QuoteLineEntity } from './quotes/quote.entity';
@@ -50,7 +51,7 @@ import { QuoteService } from './quotes/quote.service';
   ],
   providers: [
     AccountService, ContactService, PipelineService, OpportunityService, ActivityService, LeadService, ProductService, PriceListService,
-    QuoteService, QuotePdfService, OrderService, SearchService,
+    QuoteService, QuotePdfService, QuoteConversionService, OrderService, SearchService,
   ],
   exports: [AccountService, ProductService, PriceListService, QuoteService, OrderService],
 })

@@ -18,6 +18,8 @@ import {
   UpdateApprovalRulesDto,
   UpdateQuoteDto,
 } from './quote.dto';
+import { OrderDto } from '../orders/order.dto';
+import { QuoteConversionService } from './quote-conversion.service';
 import { QuotePdfService } from './quote-pdf.service';
 import { QuoteService } from './quote.service';
 
@@ -28,7 +30,21 @@ export class QuoteController {
   constructor(
     private readonly quotes: QuoteService,
     private readonly pdfs: QuotePdfService,
+    private readonly conversion: QuoteConversionService,
   ) {}
+
+  /**
+   * An approved (or sent, accepted) quote that has not expired becomes an order with its lines, atomically: 409 naming
+   * `status` or `validUntil` otherwise, 409 naming `quoteId` when it already has one; 403 without the create right on
+   * orders. Send an Idempotency-Key: a retried click answers the same order.
+   */
+  @Post('quotes/:id/convert')
+  @Endpoint({ summary: 'Convert a quote into an order', errors: [403, 404, 409] })
+  async convertQuote(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @Res({ passthrough: true }) response: Response): Promise<OrderDto> {
+    const order = await this.conversion.convert(principal, id);
+    setVersionEtag(response, order.version);
+    return order;
+  }
 
   /** Newest first by default; prices omitted for who may not read them. */
   @Get('quotes')

@@ -3,7 +3,8 @@ import type { paths, Schema } from '@lianxi/api-client';
 import { ifMatch, toApiError, unwrap, type Api } from '@/lib/api';
 import { useApi } from '@/lib/api-context';
 import { filenameFrom, saveBlob } from '@/lib/download';
-import { quoteKeys } from './keys';
+import { useState } from 'react';
+import { orderKeys, quoteKeys } from './keys';
 
 export type Quote = Schema<'QuoteDto'>;
 export type QuoteLine = Schema<'QuoteLineDto'>;
@@ -142,6 +143,23 @@ export function useDownloadQuotePdf() {
       const { data, error, response } = await api.client.GET('/api/v1/quotes/{id}/pdf', { params: { path: { id: quote.id } }, parseAs: 'blob' });
       if (!response.ok || !data) throw toApiError(error, response);
       saveBlob(data, filenameFrom(response, `${quote.number ?? 'quote'}-r${quote.revision ?? 1}.pdf`));
+    },
+  });
+}
+
+/**
+ * Converts an approved (or sent, accepted) quote into an order. One Idempotency-Key per quote view: a repeated click
+ * or a dropped answer retried answers the same order instead of a 409.
+ */
+export function useConvertQuote(quoteId: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [key] = useState(() => crypto.randomUUID());
+  return useMutation({
+    mutationFn: () => unwrap(api.client.POST('/api/v1/quotes/{id}/convert', { params: { path: { id: quoteId }, header: { 'Idempotency-Key': key } } })),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: quoteKeys.all });
+      void queryClient.invalidateQueries({ queryKey: orderKeys.all });
     },
   });
 }

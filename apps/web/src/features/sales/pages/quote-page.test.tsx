@@ -2,7 +2,7 @@ import { configure, fireEvent, screen, waitFor, within } from '@testing-library/
 import { describe, expect, it } from 'vitest';
 import { demoUser, json } from '@/testing/fake-api';
 import { renderApp } from '@/testing/render-app';
-import { ME, QUOTE_FIELDS, QUOTE_ID, quote, quoteLine, requestsTo, salesServer } from '../testing/sales-server';
+import { ME, QUOTE_FIELDS, QUOTE_ID, REP_LEVELS, quote, quoteLine, requestsTo, salesServer } from '../testing/sales-server';
 
 configure({ asyncUtilTimeout: 5000 });
 
@@ -75,6 +75,31 @@ describe('QuotePage', { timeout: 30_000 }, () => {
     await waitFor(() => expect(screen.getByTestId('quote-status').textContent).toContain('待审批'));
     expect(screen.getByText('区域销售经理')).toBeTruthy();
     expect(screen.queryByTestId('quote-send')).toBeNull();
+  });
+
+  it('converts an approved quote into an order, with an Idempotency-Key, and opens the order', async () => {
+    const ORDER_ID = '0190a0b0-0000-7000-8000-0000000000d7';
+    const { fetch, requests } = salesServer({
+      language: 'zh-CN',
+      orderLevels: REP_LEVELS,
+      routes: {
+        [`GET /api/v1/quotes/${QUOTE_ID}`]: () => json(quote({ status: 'approved' })),
+        [`GET /api/v1/quotes/${QUOTE_ID}/approvals`]: () => json([]),
+        [`POST /api/v1/quotes/${QUOTE_ID}/convert`]: () => json({ id: ORDER_ID, version: 1 }, 201),
+      },
+    });
+    const { router } = await renderApp(PATH, { fetch });
+    fireEvent.click(await screen.findByTestId('quote-convert'));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/sales/orders/${ORDER_ID}`));
+    const [sent] = requestsTo(requests, 'POST', `/api/v1/quotes/${QUOTE_ID}/convert`);
+    expect(sent.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('offers no conversion to who may not create orders', async () => {
+    const { fetch } = salesServer({ routes: { [`GET /api/v1/quotes/${QUOTE_ID}`]: () => json(quote({ status: 'approved' })), [`GET /api/v1/quotes/${QUOTE_ID}/approvals`]: () => json([]) } });
+    await renderApp(PATH, { fetch });
+    await screen.findByTestId('quote-status');
+    expect(screen.queryByTestId('quote-convert')).toBeNull();
   });
 
   it('lets the approver reject with a comment and shows the history', async () => {

@@ -2,12 +2,13 @@ import { CheckOutlined, CloseOutlined, FilePdfOutlined } from '@ant-design/icons
 import { Alert, App, Breadcrumb, Button, Card, Descriptions, Flex, Input, Modal, Result, Skeleton, Table, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeader } from '@/components/ui/page-header';
 import { UserName } from '@/components/user-name';
 import { ApiError } from '@/lib/api';
+import { usePermissions } from '@/lib/permissions';
 import { formatMoney } from '../api/opportunities';
-import { useDownloadQuotePdf, useQuote, useQuoteApprovals, useQuoteCommand, useUpdateQuote, type Quote, type QuoteCommand, type QuoteLine } from '../api/quotes';
+import { useConvertQuote, useDownloadQuotePdf, useQuote, useQuoteApprovals, useQuoteCommand, useUpdateQuote, type Quote, type QuoteCommand, type QuoteLine } from '../api/quotes';
 import { QuoteLineEditor, toDraftLines, toLineInputs, type DraftLine } from '../components/quote-line-editor';
 import { QuoteStatusTag } from '../components/quote-status-tag';
 
@@ -43,6 +44,9 @@ export function QuotePage() {
   const update = useUpdateQuote();
   const command = useQuoteCommand();
   const pdf = useDownloadQuotePdf();
+  const convert = useConvertQuote(id);
+  const navigate = useNavigate();
+  const permissions = usePermissions();
   const [draft, setDraft] = useState<DraftLine[] | null>(null);
   const [lineErrors, setLineErrors] = useState<Readonly<Record<string, string>>>({});
   const [deciding, setDeciding] = useState<'approve' | 'reject' | null>(null);
@@ -56,6 +60,8 @@ export function QuotePage() {
     return quote.error ? <Alert type="error" showIcon title={t('errors.generic')} /> : <Card><Skeleton active /></Card>;
   }
   const current = record;
+  // As the server decides (it answers 409 otherwise): an approved, sent or accepted quote that has not expired.
+  const convertible = permissions.canDo('order', 'create') && ['approved', 'sent', 'accepted'].includes(current.status ?? '') && !current.expired;
   const showsPrices = current.grandTotal !== undefined;
 
   async function failed(error: unknown) {
@@ -123,6 +129,16 @@ export function QuotePage() {
                 {t(`quotes.actions.${name}`)}
               </Button>
             ))}
+            {convertible && (
+              <Button
+                type="primary"
+                loading={convert.isPending}
+                onClick={() => convert.mutate(undefined, { onSuccess: (order) => void navigate(`/sales/orders/${order.id}`), onError: (error) => void failed(error) })}
+                data-testid="quote-convert"
+              >
+                {t('quotes.actions.convert')}
+              </Button>
+            )}
             <Button icon={<FilePdfOutlined />} loading={pdf.isPending} onClick={() => pdf.mutate(current, { onError: (error) => void failed(error) })} data-testid="quote-pdf">
               {t('quotes.actions.pdf')}
             </Button>
