@@ -145,7 +145,7 @@ describe('permission engine: field rules, every business field × user × object
     await t.sql(`insert into record_shares (id, object_type, record_id, user_id, access) values (gen_random_uuid(), 'account', $1, $2, 'edit')`, [ids.accounts.N1, login.userId]);
     const seen = await t.http.get(`/api/v1/accounts/${ids.accounts.N1}`).set(marketing).expect(200);
     // The phone stays masked for marketing, so it is not theirs to change either.
-    expect(seen.body.myAccess).toEqual({ update: true, delete: false, reassign: false, share: true, editableFields: ['name', 'kind', 'industry', 'region', 'email'] });
+    expect(seen.body.myAccess).toEqual({ update: true, delete: false, reassign: false, share: true, editableFields: ['name', 'kind', 'industry', 'region', 'email', 'tier', 'parentAccountId', 'billingAddress', 'shippingAddress', 'website', 'taxNumber'] });
     const changed = await t.http.patch(`/api/v1/accounts/${ids.accounts.N1}`).set(marketing).set('If-Match', seen.headers.etag).send({ industry: 'quarrying' }).expect(200);
     const phone = await t.http.patch(`/api/v1/accounts/${ids.accounts.N1}`).set(marketing).set('If-Match', changed.headers.etag).send({ phone: '13600000000' });
     expect(phone.status).toBe(403);
