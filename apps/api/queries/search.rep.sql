@@ -2,6 +2,13 @@
 -- GET /api/v1/search?q=%E6%81%92%E8%BE%BE%E5%B7%A5%E7%A8%8B as rep.e1@lianxi.test: the header search: accounts, contacts and leads, each list search through its own scope
 -- (after the principal load of principal.sql)
 
+SELECT "r"."name" AS "k0", "r"."id" AS "k1"
+  FROM "accounts" "r"
+  WHERE "r"."deleted_at" is null
+  AND ("r"."team_id" = $1 and (not "r"."restricted" or "r"."owner_id" = $2))
+  ORDER BY "r"."name" ASC, "r"."id" ASC
+  LIMIT 1 OFFSET 999;
+
 SELECT "r"."owner_id" AS "r_owner_id", "r"."team_id" AS "r_team_id", "r"."partner_account_id" AS "r_partner_account_id", "r"."owner_only_edit" AS "r_owner_only_edit", "r"."restricted" AS "r_restricted", "r"."created_at" AS "r_created_at", "r"."updated_at" AS "r_updated_at", "r"."version" AS "r_version", "r"."deleted_at" AS "r_deleted_at", "r"."deleted_by" AS "r_deleted_by", "r"."deleted_with" AS "r_deleted_with", "r"."id" AS "r_id", "r"."name" AS "r_name", "r"."kind" AS "r_kind", "r"."industry" AS "r_industry", "r"."region" AS "r_region", "r"."phone" AS "r_phone", "r"."email" AS "r_email", "r"."tier" AS "r_tier", "r"."parent_account_id" AS "r_parent_account_id", "r"."billing_address" AS "r_billing_address", "r"."shipping_address" AS "r_shipping_address", "r"."website" AS "r_website", "r"."tax_number" AS "r_tax_number"
   FROM "accounts" "r"
   WHERE "r"."deleted_at" is null
@@ -10,6 +17,13 @@ SELECT "r"."owner_id" AS "r_owner_id", "r"."team_id" AS "r_team_id", "r"."partne
   ORDER BY "r"."name" ASC, "r"."id" ASC
   LIMIT 11;
 
+SELECT "r"."name" AS "k0", "r"."id" AS "k1"
+  FROM "contacts" "r"
+  WHERE "r"."deleted_at" is null
+  AND ("r"."team_id" = $1 and (not "r"."restricted" or "r"."owner_id" = $2))
+  ORDER BY "r"."name" ASC, "r"."id" ASC
+  LIMIT 1 OFFSET 999;
+
 SELECT "r"."owner_id" AS "r_owner_id", "r"."team_id" AS "r_team_id", "r"."partner_account_id" AS "r_partner_account_id", "r"."owner_only_edit" AS "r_owner_only_edit", "r"."restricted" AS "r_restricted", "r"."created_at" AS "r_created_at", "r"."updated_at" AS "r_updated_at", "r"."version" AS "r_version", "r"."deleted_at" AS "r_deleted_at", "r"."deleted_by" AS "r_deleted_by", "r"."deleted_with" AS "r_deleted_with", "r"."id" AS "r_id", "r"."account_id" AS "r_account_id", "r"."name" AS "r_name", "r"."title" AS "r_title", "r"."phone" AS "r_phone", "r"."email" AS "r_email", "r"."mobile" AS "r_mobile", "r"."department" AS "r_department", "r"."is_primary" AS "r_is_primary"
   FROM "contacts" "r"
   WHERE "r"."deleted_at" is null
@@ -17,6 +31,13 @@ SELECT "r"."owner_id" AS "r_owner_id", "r"."team_id" AS "r_team_id", "r"."partne
   AND ("r"."name" ilike $3 or "r"."phone" ilike $3 or "r"."mobile" ilike $3 or "r"."email" ilike $3)
   ORDER BY "r"."name" ASC, "r"."id" ASC
   LIMIT 11;
+
+SELECT "r"."name" AS "k0", "r"."id" AS "k1"
+  FROM "leads" "r"
+  WHERE "r"."deleted_at" is null
+  AND ("r"."team_id" = $1 and (not "r"."restricted" or "r"."owner_id" = $2))
+  ORDER BY "r"."name" ASC, "r"."id" ASC
+  LIMIT 1 OFFSET 999;
 
 SELECT "r"."owner_id" AS "r_owner_id", "r"."team_id" AS "r_team_id", "r"."partner_account_id" AS "r_partner_account_id", "r"."owner_only_edit" AS "r_owner_only_edit", "r"."restricted" AS "r_restricted", "r"."created_at" AS "r_created_at", "r"."updated_at" AS "r_updated_at", "r"."version" AS "r_version", "r"."deleted_at" AS "r_deleted_at", "r"."deleted_by" AS "r_deleted_by", "r"."deleted_with" AS "r_deleted_with", "r"."id" AS "r_id", "r"."name" AS "r_name", "r"."company" AS "r_company", "r"."title" AS "r_title", "r"."phone" AS "r_phone", "r"."email" AS "r_email", "r"."source" AS "r_source", "r"."status" AS "r_status", "r"."disqualified_reason" AS "r_disqualified_reason", "r"."rating" AS "r_rating", "r"."region" AS "r_region", "r"."industry" AS "r_industry", "r"."notes" AS "r_notes", "r"."converted_at" AS "r_converted_at", "r"."converted_account_id" AS "r_converted_account_id", "r"."converted_contact_id" AS "r_converted_contact_id", "r"."converted_opportunity_id" AS "r_converted_opportunity_id"
   FROM "leads" "r"

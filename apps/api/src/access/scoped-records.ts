@@ -2,7 +2,6 @@ import { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import { AuditCategory } from '../audit/audit-event.entity';
 import { AuditService, diffFields } from '../audit/audit.service';
 import type { Principal } from '../identity/auth/principal';
-import { containsPattern } from '../platform/database/like-pattern';
 import { AppError } from '../platform/http/app-error';
 import { ErrorCode } from '../platform/http/error-code';
 import { assertVersion } from '../platform/http/etag';
@@ -10,6 +9,7 @@ import { paginate, type Page, type PageQueryDto } from '../platform/http/paginat
 import { AccessAction, AccessLevel, FieldAccess, ObjectType } from './access.types';
 import { AccessService } from './access.service';
 import type { ObjectAccess, SqlPredicate } from './object-access';
+import { paginateSearch, searchSql, type SearchSql } from './record-search';
 import { BusinessRecord, type RecyclableRecord } from './record-attributes';
 
 export interface ListOptions extends PageQueryDto {
@@ -103,21 +103,18 @@ export class ScopedRecords<E extends Identified> {
     const access = await this.accessFor(principal);
     // No read right at all: nothing to list, and nothing a sort or filter could reveal.
     if (access.level(AccessAction.Read) === AccessLevel.None) return { page: { data: [], nextCursor: null, ...(options.withTotal ? { total: 0 } : {}) }, access };
-    const { query, sortField, descending } = this.scopedQuery(access, options, within);
+    const { query, search, sortField, descending } = this.scopedQuery(access, options, within);
     // The name is NOT NULL: sorting by the bare column lets PostgreSQL walk the (…, name, id) indexes; nullable
     // columns sort with nulls as '' so the keyset comparison stays total.
     const column = `${this.alias}.${snake(sortField)}`;
     const custom = this.config.sortKeys?.[sortField];
     const expression = custom ? custom.sql(this.alias) : sortField === this.nameField() ? column : `coalesce(${column}, '')`;
-    const page = await paginate(
-      query,
-      [
-        { expression, value: custom ? custom.value : (row: E) => String((row as Record<string, unknown>)[sortField] ?? '') },
-        { expression: `${this.alias}.id`, value: (row: E) => row.id },
-      ],
-      options,
-      descending ? 'DESC' : 'ASC',
-    );
+    const keyset = [
+      { expression, value: custom ? custom.value : (row: E) => String((row as Record<string, unknown>)[sortField] ?? '') },
+      { expression: `${this.alias}.id`, value: (row: E) => row.id },
+    ];
+    const direction = descending ? 'DESC' : 'ASC';
+    const page = search ? await paginateSearch(this.dataSource, query, search, keyset, options, direction) : await paginate(query, keyset, options, direction);
     return { page: options.withTotal ? { ...page, total: await this.count(principal, options, within) } : page, access };
   }
 
@@ -125,10 +122,15 @@ export class ScopedRecords<E extends Identified> {
   async count(principal: Principal, options: ListOptions, within?: SqlPredicate): Promise<number> {
     const access = await this.accessFor(principal);
     if (access.level(AccessAction.Read) === AccessLevel.None) return 0;
-    return this.scopedQuery(access, options, within).query.getCount();
+    const { query, search } = this.scopedQuery(access, options, within);
+    if (search) query.andWhere(search.indexed.sql, search.indexed.params);
+    return query.getCount();
   }
 
-  /** The caller's read scope with filters and search applied; 400 for sorting, filtering or searching what they may not read. */
+  /**
+   * The caller's read scope with filters applied, and the search predicate apart (a search pages its own way);
+   * 400 for sorting, filtering or searching what they may not read.
+   */
   private scopedQuery(access: ObjectAccess, options: ListOptions, within?: SqlPredicate) {
     const query = access.applyReadScope(this.liveRecords(this.dataSource.manager), this.alias);
     if (within) query.andWhere(within.sql, within.params);
@@ -137,17 +139,18 @@ export class ScopedRecords<E extends Identified> {
       access.assertReadable(field, 'filter');
       query.andWhere(`${this.alias}.${snake(field)} = :filter_${field}`, { [`filter_${field}`]: value });
     }
+    let search: SearchSql | undefined;
     if (options.q) {
       for (const field of this.config.searchFields) access.assertReadable(field, 'search');
-      const searched = [...this.config.searchFields, ...(this.config.alsoSearch ?? []).filter((field) => this.readsInFull(access, field))];
-      query.andWhere(`(${searched.map((f) => `${this.alias}.${snake(f)} ilike :q`).join(' or ')})`, { q: containsPattern(options.q) });
+      const also = (this.config.alsoSearch ?? []).filter((field) => this.readsInFull(access, field));
+      search = searchSql(this.alias, this.dataSource.getMetadata(this.entity).tableName, this.config.searchFields.map(snake), also.map(snake), options.q);
     }
     const descending = options.sort?.startsWith('-') ?? false;
     const sortField = options.sort?.replace(/^-/, '') ?? this.nameField();
     const sortable = [this.nameField(), ...this.config.sortable, ...Object.keys(this.config.sortKeys ?? {})];
     if (!sortable.includes(sortField)) throw AppError.validation('sort', `must be one of ${sortable.join(', ')}, optionally prefixed with -`);
     access.assertReadable(sortField, 'sort');
-    return { query, sortField, descending };
+    return { query, search, sortField, descending };
   }
 
   /** Whether the caller reads `field` unmasked (so searching or matching on it reveals nothing new). */

@@ -62,18 +62,26 @@ export async function paginate<E extends ObjectLiteral>(
   direction: 'ASC' | 'DESC',
 ): Promise<Page<E>> {
   const limit = page.limit ?? 50;
-  if (page.cursor) {
-    const values = decodeCursor(page.cursor, keyset.length);
-    const params = Object.fromEntries(values.map((v, i) => [`cursor${i}`, v]));
-    const comparison = direction === 'ASC' ? '>' : '<';
-    query.andWhere(`(${keyset.map((k) => k.expression).join(', ')}) ${comparison} (${values.map((_, i) => `:cursor${i}`).join(', ')})`, params);
-  }
-  keyset.forEach((k, i) => (i === 0 ? query.orderBy(k.expression, direction) : query.addOrderBy(k.expression, direction)));
+  continueAfter(query, keyset, page, direction);
+  orderByKeyset(query, keyset, direction);
   const rows = await query.take(limit + 1).getMany();
   const hasMore = rows.length > limit;
   const data = hasMore ? rows.slice(0, limit) : rows;
   const last = data[data.length - 1];
   return { data, nextCursor: hasMore && last ? encodeCursor(keyset.map((k) => k.value(last))) : null };
+}
+
+/** Narrows `query` to the rows strictly after the page's cursor, in the keyset's order (nothing without a cursor). */
+export function continueAfter<E extends ObjectLiteral>(query: SelectQueryBuilder<E>, keyset: KeysetColumn<E>[], page: PageQueryDto, direction: 'ASC' | 'DESC'): void {
+  if (!page.cursor) return;
+  const values = decodeCursor(page.cursor, keyset.length);
+  const params = Object.fromEntries(values.map((v, i) => [`cursor${i}`, v]));
+  const comparison = direction === 'ASC' ? '>' : '<';
+  query.andWhere(`(${keyset.map((k) => k.expression).join(', ')}) ${comparison} (${values.map((_, i) => `:cursor${i}`).join(', ')})`, params);
+}
+
+export function orderByKeyset<E extends ObjectLiteral>(query: SelectQueryBuilder<E>, keyset: KeysetColumn<E>[], direction: 'ASC' | 'DESC'): void {
+  keyset.forEach((k, i) => (i === 0 ? query.orderBy(k.expression, direction) : query.addOrderBy(k.expression, direction)));
 }
 
 /** Newest first (UUIDv7 ids and similar). */

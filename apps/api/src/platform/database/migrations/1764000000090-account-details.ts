@@ -8,7 +8,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * Substring search (`q`, GET /search) is `ilike '%…%'`, served by pg_trgm GIN indexes: a trigram index answers
  * any pattern of 3 or more characters (Chinese included: pg_trgm keeps non-ASCII letters as word characters);
- * 1–2 character patterns have no trigram to look up and are answered by scanning the caller's scope.
+ * 1–2 character patterns have no trigram to look up (migration 1764000000095 adds an index for those).
  */
 /** A phone by its digits only, as duplicate detection compares them. */
 export const NORMALISED_PHONE = `regexp_replace(phone, '[^0-9]', '', 'g')`;
