@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { hashPassword } from '../identity/passwords/password-hasher';
 import { dataSourceOptions } from '../platform/database/data-source-options';
 import { fromScaled, divideRounded, orderTotals, priceLine, toScaled } from '../sales/orders/order-money';
-import { INSERT_QUOTE_LINE_SQL, RECOMPUTE_QUOTE_TOTALS_SQL } from '../sales/quotes/quote-totals';
+import { insertQuoteLines, RECOMPUTE_QUOTE_TOTALS_SQL } from '../sales/quotes/quote-totals';
 import {
   ACCOUNTS,
   DEMO_CATALOGUE,
@@ -301,10 +301,14 @@ async function loadDemoQuotes(
         q.status === 'draft' ? null : createdAt, ['approved', 'rejected', 'sent'].includes(q.status) ? createdAt : null, q.status === 'sent' ? createdAt : null,
         owner, ids.teamOf.get(account.owner), account.partner ? ids.partnerId : null, (q.first && account.ownerOnlyEdit) ?? false, account.restricted ?? false, createdAt],
     );
-    for (const [position, [product, quantity, discount]] of q.lines.entries()) {
-      const p = catalogue[product % catalogue.length];
-      await manager.query(INSERT_QUOTE_LINE_SQL, [uuidv7(), id, position, p.id, p.name, quantity, p.list_price, discount]);
-    }
+    await insertQuoteLines(
+      manager,
+      id,
+      q.lines.map(([product, quantity, discount]) => {
+        const p = catalogue[product % catalogue.length];
+        return { id: uuidv7(), productId: p.id, description: p.name, quantity, listPrice: p.list_price, discountPercent: discount };
+      }),
+    );
     await manager.query(RECOMPUTE_QUOTE_TOTALS_SQL, [id]);
     if (q.status === 'draft') continue;
     const [{ max }]: Array<{ max: string }> = await manager.query('select max_discount_percent::text as max from quotes where id = $1', [id]);

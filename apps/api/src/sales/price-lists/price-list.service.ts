@@ -70,19 +70,35 @@ export class PriceListService {
     return (await this.resolvePrice(manager, productId, currency, quantity, onDate))?.price ?? null;
   }
 
+  /** The effective prices of several (product, quantity) pairs, in their order (null: no price), in one query: a quote's lines. */
+  async effectivePrices(items: Array<{ productId: string; quantity: string }>, currency: string, onDate: string, manager: EntityManager): Promise<Array<string | null>> {
+    return (await this.resolvePrices(manager, items, currency, onDate)).map((resolved) => resolved?.price ?? null);
+  }
+
   private async resolvePrice(manager: EntityManager, productId: string, currency: string, quantity: number | string, onDate: string | Date): Promise<{ price: string; priceListId: string } | null> {
     const date = onDate instanceof Date ? onDate.toISOString().slice(0, 10) : onDate;
-    const rows: Array<{ price: string; price_list_id: string }> = await manager.query(
-      `select least(e.list_price, (select min(t.price) from price_list_tiers t where t.entry_id = e.id and t.min_quantity <= $3::numeric))::text as price,
-              l.id as price_list_id
-         from price_lists l
-         join price_list_entries e on e.price_list_id = l.id and e.product_id = $1
-         join products p on p.id = e.product_id and p.active
-        where l.currency = $2 and l.is_default and l.active
-          and l.valid_from <= $4::date and (l.valid_to is null or l.valid_to >= $4::date)`,
-      [productId, currency, String(quantity), date],
+    return (await this.resolvePrices(manager, [{ productId, quantity: String(quantity) }], currency, date))[0];
+  }
+
+  /** Per item: the default list of `currency` valid on `onDate` (one per currency) and its price for the quantity. */
+  private async resolvePrices(manager: EntityManager, items: Array<{ productId: string; quantity: string }>, currency: string, onDate: string): Promise<Array<{ price: string; priceListId: string } | null>> {
+    if (!items.length) return [];
+    const rows: Array<{ price: string | null; price_list_id: string | null }> = await manager.query(
+      `select found.price, found.price_list_id
+         from unnest($1::uuid[], $2::numeric[]) with ordinality as i(product_id, quantity, n)
+         left join lateral (
+           select least(e.list_price, (select min(t.price) from price_list_tiers t where t.entry_id = e.id and t.min_quantity <= i.quantity))::text as price,
+                  l.id as price_list_id
+             from price_lists l
+             join price_list_entries e on e.price_list_id = l.id and e.product_id = i.product_id
+             join products p on p.id = e.product_id and p.active
+            where l.currency = $3 and l.is_default and l.active
+              and l.valid_from <= $4::date and (l.valid_to is null or l.valid_to >= $4::date)
+         ) found on true
+        order by i.n`,
+      [items.map((i) => i.productId), items.map((i) => i.quantity), currency, onDate],
     );
-    return rows[0] ? { price: rows[0].price, priceListId: rows[0].price_list_id } : null;
+    return rows.map((row) => (row.price !== null && row.price_list_id !== null ? { price: row.price, priceListId: row.price_list_id } : null));
   }
 
   /** GET /products/{id}/effective-price: the product must be visible, and the caller must read price lists. */

@@ -1,16 +1,43 @@
+import type { EntityManager } from 'typeorm';
+
 /**
  * The one place quote figures are computed, in PostgreSQL numeric (never JavaScript numbers), for the service and the
  * demo data alike. Rounding is PostgreSQL's round(): half away from zero, to the cent.
  */
 
+/** A line to price and insert: the unit list price is already resolved (price list or given). */
+export interface QuoteLineToInsert {
+  id: string;
+  productId: string;
+  description: string;
+  quantity: string;
+  listPrice: string;
+  discountPercent: string;
+}
+
 /**
- * Inserts one priced line: $1 id, $2 quote, $3 position, $4 product, $5 description, $6 quantity, $7 unit list
- * price, $8 discount %. net price = round(list × (100 − discount) / 100, 2); line total = round(net × quantity, 2).
+ * Inserts a quote's lines in one statement, positions in their order. net price = round(list × (100 − discount) /
+ * 100, 2); line total = round(net × quantity, 2).
  */
-export const INSERT_QUOTE_LINE_SQL = `
-  insert into quote_lines (id, quote_id, position, product_id, description, quantity, list_price, discount_percent, net_price, line_total)
-  select $1, $2, $3, $4, $5, $6::numeric, p.list, $8::numeric, p.net, round(p.net * $6::numeric, 2)
-    from (select $7::numeric(18, 2) as list, round($7::numeric(18, 2) * (100 - $8::numeric) / 100, 2) as net) p`;
+export async function insertQuoteLines(manager: EntityManager, quoteId: string, lines: QuoteLineToInsert[]): Promise<void> {
+  if (!lines.length) return;
+  await manager.query(
+    `insert into quote_lines (id, quote_id, position, product_id, description, quantity, list_price, discount_percent, net_price, line_total)
+     select l.id, $1, l.n - 1, l.product_id, l.description, l.quantity, p.list, l.discount, p.net, round(p.net * l.quantity, 2)
+       from unnest($2::uuid[], $3::uuid[], $4::text[], $5::numeric[], $6::numeric[], $7::numeric[])
+            with ordinality as l(id, product_id, description, quantity, list_price, discount, n),
+            lateral (select l.list_price::numeric(18, 2) as list, round(l.list_price::numeric(18, 2) * (100 - l.discount) / 100, 2) as net) p`,
+    [
+      quoteId,
+      lines.map((l) => l.id),
+      lines.map((l) => l.productId),
+      lines.map((l) => l.description),
+      lines.map((l) => l.quantity),
+      lines.map((l) => l.listPrice),
+      lines.map((l) => l.discountPercent),
+    ],
+  );
+}
 
 /**
  * The totals of quote $1 from its lines: subtotal Σ round(quantity × list, 2); net Σ line totals; discount subtotal −

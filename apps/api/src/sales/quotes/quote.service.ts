@@ -38,7 +38,7 @@ import {
   UpdateApprovalRulesDto,
   UpdateQuoteDto,
 } from './quote.dto';
-import { INSERT_QUOTE_LINE_SQL, RECOMPUTE_QUOTE_TOTALS_SQL } from './quote-totals';
+import { insertQuoteLines, type QuoteLineToInsert, RECOMPUTE_QUOTE_TOTALS_SQL } from './quote-totals';
 import { ApprovalAction, ApprovalRuleEntity, Approver, QuoteApprovalEntity, QuoteEntity, QuoteLineEntity, QuoteStatus } from './quote.entity';
 
 const PROTECTED = [...QUOTE_FIELDS, ...RECORD_ATTRIBUTE_FIELDS] as Array<keyof QuoteDto & string>;
@@ -428,32 +428,37 @@ export class QuoteService {
     return this.full(manager, principal, access, record, may);
   }
 
-  /** Validates and prices the lines, and writes them in place of the old ones; net prices and line totals by PostgreSQL. */
+  /**
+   * Validates and prices the lines, and writes them in place of the old ones (net prices and line totals by
+   * PostgreSQL). The products and their prices are read in one query each, whatever the number of lines.
+   */
   private async replaceLines(manager: EntityManager, principal: Principal, quote: QuoteEntity, lines: QuoteLineInputDto[]): Promise<void> {
     await manager.delete(QuoteLineEntity, { quoteId: quote.id });
-    const onDate = today();
+    const products = await this.products.loadMany(manager, principal, lines.map((line) => line.productId));
+    const effective = await this.prices.effectivePrices(lines, quote.currency, today(), manager);
     let netBound = 0n;
-    for (const [index, line] of lines.entries()) {
+    const priced: QuoteLineToInsert[] = lines.map((line, index) => {
       const field = (name: string) => `lines[${index}].${name}`;
-      const product = await this.products.load(manager, principal, line.productId).catch((error: unknown) => {
-        throw error instanceof AppError && error.code === ErrorCode.NotFound ? AppError.validation(field('productId'), 'no such product') : error;
-      });
+      const product = products.get(line.productId);
+      if (!product) throw AppError.validation(field('productId'), 'no such product');
       if (!product.active) throw AppError.validation(field('productId'), 'the product is no longer sold');
       if (!/[1-9]/.test(line.quantity)) throw AppError.validation(field('quantity'), 'must be more than 0');
       const discount = line.discountPercent ?? '0';
       if (cents(discount) > 10_000n) throw AppError.validation(field('discountPercent'), 'must be at most 100');
-      const effective = await this.prices.effectivePrice(line.productId, quote.currency, line.quantity, onDate, manager);
-      if (line.listPrice === undefined && effective === null) throw AppError.validation(field('listPrice'), `no ${quote.currency} price for this product: give a list price`);
-      if (line.listPrice !== undefined && effective !== null && cents(line.listPrice) < cents(effective)) {
-        throw AppError.validation(field('listPrice'), `must not be below the list price ${effective}: give a discount instead`);
+      const price = effective[index];
+      if (line.listPrice === undefined && price === null) throw AppError.validation(field('listPrice'), `no ${quote.currency} price for this product: give a list price`);
+      if (line.listPrice !== undefined && price !== null && cents(line.listPrice) < cents(price)) {
+        throw AppError.validation(field('listPrice'), `must not be below the list price ${price}: give a discount instead`);
       }
+      const listPrice = line.listPrice ?? (price as string);
       // numeric(18, 2) holds every figure: a line, and the quote with its tax, stay below 10^15 (checked exactly).
-      const lineBound = (cents(line.listPrice ?? (effective as string)) * thousandths(line.quantity)) / 1000n;
+      const lineBound = (cents(listPrice) * thousandths(line.quantity)) / 1000n;
       if (lineBound >= MAX_TOTAL_CENTS) throw AppError.validation(field('quantity'), 'the line total would exceed 999999999999999.99');
       netBound += lineBound;
       if (netBound >= MAX_TOTAL_CENTS) throw AppError.validation('lines', 'the quote total would exceed 999999999999999.99');
-      await manager.query(INSERT_QUOTE_LINE_SQL, [new QuoteLineEntity().id, quote.id, index, line.productId, line.description ?? product.name, line.quantity, line.listPrice ?? effective, discount]);
-    }
+      return { id: new QuoteLineEntity().id, productId: line.productId, description: line.description ?? product.name, quantity: line.quantity, listPrice, discountPercent: discount };
+    });
+    await insertQuoteLines(manager, quote.id, priced);
   }
 
   /** Totals from the lines (quote-totals.ts). */
