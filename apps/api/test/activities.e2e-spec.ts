@@ -158,7 +158,7 @@ describe('activities', () => {
     it.each([
       ['kind', { kind: 'email' }],
       ['subject', { subject: '' }],
-      ['relatedType', { relatedType: 'lead' }],
+      ['relatedType', { relatedType: 'campaign' }],
       ['relatedId', { relatedId: 'x' }],
       ['dueAt', { dueAt: '2026-12-03' }],
       ['dueAt', { dueAt: '2026-02-30T10:00:00Z' }],
@@ -231,6 +231,50 @@ describe('activities', () => {
     it('a restricted account\'s activities stay with its owner, even for the director', async () => {
       expect(await listAll('rep.e1', `&accountId=${accountIds.SECRET}`)).toHaveLength(5);
       expect(await listAll('director', `&accountId=${accountIds.SECRET}`)).toHaveLength(0);
+    });
+  });
+
+  describe('about leads, quotes and orders', () => {
+    const log = (user: string, relatedType: string, relatedId: string, subject: string) =>
+      t.http.post('/api/v1/activities').set(as(user)).send({ kind: 'call', subject, relatedType, relatedId });
+
+    it('a lead\'s call has no account until the lead is converted, then shows on the account\'s timeline too', async () => {
+      const created = await t.http.post('/api/v1/leads').set(as('rep.e1')).send({ name: '孙立 Sun Li', company: '常州立达吊装有限公司' }).expect(201);
+      const call = await log('rep.e1', 'lead', created.body.id, '首次电话 First call').expect(201);
+      expect(call.body).toMatchObject({ relatedType: 'lead', relatedId: created.body.id, accountId: null });
+      expect((await listAll('rep.e1', `&relatedId=${created.body.id}`)).map((a) => a.id)).toEqual([call.body.id]);
+      await log('rep.n1', 'lead', created.body.id, 'Probe').expect(400).expect(({ body }) => expect(body.errors).toEqual([{ field: 'relatedId', message: 'no such lead' }]));
+
+      const converted = await t.http.post(`/api/v1/leads/${created.body.id}/convert`).set(as('rep.e1')).send({}).expect(201);
+      const timeline = await listAll('rep.e1', `&accountId=${converted.body.accountId}`);
+      expect(timeline.map((a) => a.id)).toContain(call.body.id);
+      const later = await log('rep.e1', 'lead', created.body.id, '转化后回访 After conversion').expect(201);
+      expect(later.body.accountId).toBe(converted.body.accountId);
+    });
+
+    it('deleting a lead takes its activities along and restoring it brings them back', async () => {
+      const lead = await t.http.post('/api/v1/leads').set(as('rep.e1')).send({ name: '钱多 Qian Duo' }).expect(201);
+      const call = await log('rep.e1', 'lead', lead.body.id, '待删线索 Binned with its lead').expect(201);
+      await t.http.delete(`/api/v1/leads/${lead.body.id}`).set(as('rep.e1')).set('If-Match', `W/"${lead.body.version}"`).expect(204);
+      await t.http.get(`/api/v1/activities/${call.body.id}`).set(as('rep.e1')).expect(404);
+      await t.http.post(`/api/v1/leads/${lead.body.id}/restore`).set(as('rep.e1')).expect(200);
+      await t.http.get(`/api/v1/activities/${call.body.id}`).set(as('rep.e1')).expect(200);
+    });
+
+    it('a quote\'s and an order\'s activities belong to their account; a deleted draft quote leaves them on the account', async () => {
+      const quote = await t.http.post('/api/v1/quotes').set(as('rep.e1')).send({ accountId: accountIds.E1a }).expect(201);
+      const aboutQuote = await log('rep.e1', 'quote', quote.body.id, '报价沟通 Quote call').expect(201);
+      expect(aboutQuote.body).toMatchObject({ relatedType: 'quote', relatedId: quote.body.id, accountId: accountIds.E1a });
+      await log('rep.n1', 'quote', quote.body.id, 'Probe').expect(400).expect(({ body }) => expect(body.errors).toEqual([{ field: 'relatedId', message: 'no such quote' }]));
+
+      const [order] = await t.sql<{ id: string; account_id: string }>(`select o.id, o.account_id from orders o join users u on u.id = o.owner_id where u.email = 'rep.e1@lianxi.test' limit 1`);
+      const aboutOrder = await log('rep.e1', 'order', order.id, '发货确认 Delivery call').expect(201);
+      expect(aboutOrder.body).toMatchObject({ relatedType: 'order', relatedId: order.id, accountId: order.account_id });
+      await log('rep.n1', 'order', order.id, 'Probe').expect(400);
+
+      await t.http.delete(`/api/v1/quotes/${quote.body.id}`).set(as('rep.e1')).set('If-Match', `W/"${quote.body.version}"`).expect(204);
+      const moved = await t.http.get(`/api/v1/activities/${aboutQuote.body.id}`).set(as('rep.e1')).expect(200);
+      expect(moved.body).toMatchObject({ relatedType: 'account', relatedId: accountIds.E1a, accountId: accountIds.E1a });
     });
   });
 

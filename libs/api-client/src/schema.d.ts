@@ -2152,7 +2152,7 @@ export interface components {
         /** @enum {string} */
         ActivityPriority: "low" | "normal" | "high";
         /** @enum {string} */
-        ActivityRelatedType: "account" | "contact" | "opportunity";
+        ActivityRelatedType: "account" | "contact" | "opportunity" | "lead" | "quote" | "order";
         /** @enum {string} */
         ActivitySort: "dueAt" | "-dueAt" | "subject" | "-subject";
         /** @enum {string} */

@@ -22,8 +22,8 @@ export class ActivityDto extends BusinessRecordDto {
   completedAt?: Date | null;
   relatedType?: ActivityRelatedType;
   relatedId?: string;
-  /** The account of the related record: the account itself, or the contact's or opportunity's account. */
-  accountId?: string;
+  /** The account of the related record (the account itself, or the contact's, opportunity's, quote's or order's); null for a lead not yet converted. */
+  accountId?: string | null;
 }
 
 export class ActivityPageDto {

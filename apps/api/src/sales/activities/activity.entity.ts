@@ -27,6 +27,9 @@ export enum ActivityRelatedType {
   Account = 'account',
   Contact = 'contact',
   Opportunity = 'opportunity',
+  Lead = 'lead',
+  Quote = 'quote',
+  Order = 'order',
 }
 
 @Entity('activities')
@@ -73,7 +76,10 @@ export class ActivityEntity extends RecyclableRecord {
   @Column('uuid')
   relatedId!: string;
 
-  /** The account of the related record (the account itself, a contact's or an opportunity's): its timeline. */
-  @Column('uuid')
-  accountId!: string;
+  /**
+   * The account of the related record (the account itself, or the contact's, opportunity's, quote's, order's): its
+   * timeline. A lead's activity has none until the lead is converted.
+   */
+  @Column('uuid', { nullable: true })
+  accountId!: string | null;
 }

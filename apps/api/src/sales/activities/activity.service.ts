@@ -15,7 +15,10 @@ import type { PageQueryDto } from '../../platform/http/pagination';
 import type { SqlPredicate } from '../../access/object-access';
 import { AccountService } from '../accounts/account.service';
 import { ContactService } from '../contacts/contact.service';
+import { LeadService } from '../leads/lead.service';
 import { OpportunityService } from '../opportunities/opportunity.service';
+import { OrderService } from '../orders/order.service';
+import { QuoteService } from '../quotes/quote.service';
 import { ACTIVITY_FIELDS, ActivityDto, ActivityPageDto, ActivityQueryDto, CreateActivityDto, toActivityDto, UpdateActivityDto } from './activity.dto';
 import { ActivityEntity, ActivityKind, ActivityPriority, ActivityRelatedType, ActivityStatus } from './activity.entity';
 
@@ -40,6 +43,9 @@ export class ActivityService {
     private readonly accounts: AccountService,
     private readonly contacts: ContactService,
     private readonly opportunities: OpportunityService,
+    private readonly leads: LeadService,
+    private readonly quotes: QuoteService,
+    private readonly orders: OrderService,
   ) {
     this.records = new ScopedRecords(dataSource, access, audit, ActivityEntity, {
       objectType: ObjectType.Activity,
@@ -112,8 +118,11 @@ export class ActivityService {
     if (status !== ActivityStatus.Done && before?.status === ActivityStatus.Done) values.completedAt = null;
   }
 
-  /** The account behind the related record; a record the caller cannot see is, for them, one that does not exist. */
-  private async accountOf(manager: EntityManager, principal: Principal, type: ActivityRelatedType, id: string): Promise<string> {
+  /**
+   * The account behind the related record (a lead's once converted, else none); a record the caller cannot see is,
+   * for them, one that does not exist.
+   */
+  private async accountOf(manager: EntityManager, principal: Principal, type: ActivityRelatedType, id: string): Promise<string | null> {
     try {
       switch (type) {
         case ActivityRelatedType.Account:
@@ -122,6 +131,12 @@ export class ActivityService {
           return (await this.contacts.records.get(principal, id, manager)).record.accountId;
         case ActivityRelatedType.Opportunity:
           return (await this.opportunities.records.get(principal, id, manager)).record.accountId;
+        case ActivityRelatedType.Lead:
+          return (await this.leads.records.get(principal, id, manager)).record.convertedAccountId;
+        case ActivityRelatedType.Quote:
+          return (await this.quotes.records.get(principal, id, manager)).record.accountId;
+        case ActivityRelatedType.Order:
+          return (await this.orders.records.get(principal, id, manager)).record.accountId;
       }
     } catch (error) {
       throw error instanceof AppError && error.code === ErrorCode.NotFound ? AppError.validation('relatedId', `no such ${type}`) : error;

@@ -89,7 +89,7 @@ export class LeadService {
           value: (row) => row.createdAt.toISOString().slice(0, 23),
         },
       },
-      recycleBin: {},
+      recycleBin: { takesAlong: [{ objectType: ObjectType.Activity, table: 'activities', column: 'related_id' }] },
       prepare: async (_manager, _principal, values, before) => prepareStatus(values, before),
     });
     this.shares = new RecordShares(dataSource, audit, this.records);
@@ -262,6 +262,8 @@ export class LeadService {
       const before = { ...lead };
       Object.assign(lead, { status: LeadStatus.Converted, convertedAt: new Date(), convertedAccountId: accountId, convertedContactId: contact.record.id, convertedOpportunityId: opportunityId });
       await manager.save(LeadEntity, lead);
+      // The lead's calls and visits so far now show on the account's timeline too (they stay about the lead).
+      await manager.query(`update activities set account_id = $2 where related_type = 'lead' and related_id = $1`, [id, accountId]);
       await this.audit.record(manager, {
         category: AuditCategory.Business,
         action: 'lead.converted',

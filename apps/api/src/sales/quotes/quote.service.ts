@@ -200,7 +200,11 @@ export class QuoteService {
   async remove(principal: Principal, id: string, version: number | undefined): Promise<void> {
     const { record } = await this.records.get(principal, id);
     if (![QuoteStatus.Draft, QuoteStatus.Rejected].includes(record.status)) throw conflict('status', `a ${record.status} quote is kept: only drafts and rejected quotes are deleted`);
-    await this.records.remove(principal, id, version);
+    await this.dataSource.transaction(async (manager) => {
+      await this.records.remove(principal, id, version, manager);
+      // What was said about a discarded quote is still history with the customer: it moves to the account's timeline.
+      await manager.query(`update activities set related_type = 'account', related_id = account_id where related_type = 'quote' and related_id = $1`, [id]);
+    });
   }
 
   /**

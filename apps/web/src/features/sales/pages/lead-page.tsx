@@ -10,6 +10,7 @@ import { ConvertLeadDialog } from '../components/convert-lead-dialog';
 import { STATUS_COLOURS } from '../components/leads-table';
 import { RecordLoadState } from '../components/record-load-state';
 import { RecordView } from '../components/record-view';
+import { ActivityTimeline } from '../components/activity-timeline';
 
 /** Statuses one can set by hand; `converted` comes only from converting. */
 const SETTABLE = ['new', 'contacted', 'qualified', 'disqualified'] as const;
@@ -118,7 +119,9 @@ export function LeadPage() {
             </Button>
           ) : undefined
         }
-      />
+      >
+        <ActivityTimeline filter={{ relatedId: id }} about={{ relatedType: 'lead', relatedId: id, name: record.name ?? '' }} />
+      </RecordView>
       {converting && <ConvertLeadDialog lead={record} onClose={() => setConverting(false)} onConverted={() => setConverting(false)} />}
       {disqualifying && (
         <Modal

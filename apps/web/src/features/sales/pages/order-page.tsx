@@ -8,6 +8,7 @@ import { ApiError } from '@/lib/api';
 import { usePermissions } from '@/lib/permissions';
 import { NEXT_STEP, PAYMENT_METHODS, useChangeOrderStatus, useOrder, useOrderHistory, useOrderPayments, useRecordPayment, type OrderLine, type OrderStatus, type PaymentMethod } from '../api/orders';
 import { STATUS_COLOURS } from './orders-page';
+import { ActivityTimeline } from '../components/activity-timeline';
 
 const CHAIN: OrderStatus[] = ['ordered', 'paid', 'shipped', 'delivered', 'confirmed'];
 
@@ -162,6 +163,7 @@ export function OrderPage() {
             />
           </Card>
         )}
+        <ActivityTimeline filter={{ relatedId: o.id }} about={{ relatedType: 'order', relatedId: o.id, name: o.number ?? '' }} />
       </Flex>
       <Modal open={paying} title={t('orders.payments.record')} onCancel={() => setPaying(false)} onOk={() => void submitPayment()} confirmLoading={recordPayment.isPending} okButtonProps={{ id: 'payment-submit' }} destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={{ method: 'bank_transfer', paidAt: new Date().toISOString().slice(0, 10) }}>

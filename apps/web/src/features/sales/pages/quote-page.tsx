@@ -11,6 +11,7 @@ import { formatMoney } from '../api/opportunities';
 import { useConvertQuote, useDownloadQuotePdf, useQuote, useQuoteApprovals, useQuoteCommand, useUpdateQuote, type Quote, type QuoteCommand, type QuoteLine } from '../api/quotes';
 import { QuoteLineEditor, toDraftLines, toLineInputs, type DraftLine } from '../components/quote-line-editor';
 import { QuoteStatusTag } from '../components/quote-status-tag';
+import { ActivityTimeline } from '../components/activity-timeline';
 
 const EDITABLE = ['draft', 'pending_approval', 'approved', 'rejected'];
 
@@ -232,6 +233,7 @@ export function QuotePage() {
             })}
           />
         </Card>
+        <ActivityTimeline filter={{ relatedId: current.id }} about={{ relatedType: 'quote', relatedId: current.id, name: current.number ?? '' }} />
       </Flex>
       <Modal
         open={deciding !== null}
