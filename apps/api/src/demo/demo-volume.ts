@@ -1,7 +1,6 @@
 import { Client } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { divideRounded, fromScaled, orderTotals, priceLine, toScaled } from '../sales/orders/order-money';
-import { RECOMPUTE_QUOTE_TOTALS_SQL } from '../sales/quotes/quote-totals';
 import { ACCOUNTS, DEMO_COMPETITORS, DEMO_PARTNER, DEMO_QUOTES, demoLeads, demoOpportunities } from './demo-organisation';
 import {
   BRANDS,
@@ -199,8 +198,6 @@ export async function loadDemoVolume(databaseUrl: string): Promise<DemoVolumeCou
     await insert(db, 'leads', LEAD_COLUMNS, rows.leads);
     await insert(db, 'quotes', QUOTE_COLUMNS, rows.quotes);
     await insert(db, 'quote_lines', QUOTE_LINE_COLUMNS, rows.quoteLines);
-    // The quote totals by the API's own SQL (quote-totals.ts), quote by quote: a few hundred short statements.
-    for (const quote of rows.quotes) await db.query(RECOMPUTE_QUOTE_TOTALS_SQL, [quote[0]]);
     await insert(db, 'quote_approvals', QUOTE_APPROVAL_COLUMNS, rows.quoteApprovals);
     await insert(db, 'orders', ORDER_COLUMNS, rows.orders);
     await insert(db, 'order_lines', ORDER_LINE_COLUMNS, rows.orderLines);
@@ -222,7 +219,7 @@ export async function loadDemoVolume(databaseUrl: string): Promise<DemoVolumeCou
     await db.query(`insert into audit_events (id, category, action, details) values ($1, 'security', $2, $3)`, [uuidv7(), AUDIT_ACTION, JSON.stringify(counts)]);
     await db.query('commit');
     // Fresh statistics, so the first lists and reports plan for thousands of rows, not for the empty tables.
-    await db.query('analyze');
+    await db.query(`analyze ${VOLUME_TABLES.join(', ')}`);
     return counts;
   } catch (error) {
     await db.query('rollback').catch(() => undefined);
@@ -253,6 +250,8 @@ async function loadCatalogue(db: Client): Promise<Map<string, Map<string, Produc
 
 type Column = [name: string, type: string, expression?: string];
 
+const VOLUME_TABLES = ['accounts', 'contacts', 'leads', 'opportunities', 'opportunity_stage_history', 'quotes', 'quote_lines', 'quote_approvals', 'orders', 'order_lines', 'order_status_history', 'payments', 'activities'];
+
 const ACCOUNT_COLUMNS: Column[] = [
   ['id', 'uuid'], ['name', 'text'], ['industry', 'text'], ['region', 'text'], ['phone', 'text'], ['email', 'text'], ['owner_id', 'uuid'], ['team_id', 'uuid'],
   ['partner_account_id', 'uuid'], ['owner_only_edit', 'boolean'], ['restricted', 'boolean'], ['tier', 'text'], ['billing_address', 'jsonb'],
@@ -278,7 +277,8 @@ const LEAD_COLUMNS: Column[] = [
 ];
 const QUOTE_COLUMNS: Column[] = [
   ['id', 'uuid'], ['number', 'text'], ['account_id', 'uuid'], ['opportunity_id', 'uuid'], ['currency', 'text'], ['valid_until', 'date'], ['status', 'text'],
-  ['tax_rate', 'numeric'], ['notes', 'text'], ['approval_role', 'text'], ['approval_team_path', 'text'], ['submitted_at', 'timestamptz'], ['decided_at', 'timestamptz'],
+  ['tax_rate', 'numeric'], ['notes', 'text'], ['subtotal', 'numeric'], ['discount_total', 'numeric'], ['net_total', 'numeric'], ['tax_total', 'numeric'],
+  ['grand_total', 'numeric'], ['max_discount_percent', 'numeric'], ['approval_role', 'text'], ['approval_team_path', 'text'], ['submitted_at', 'timestamptz'], ['decided_at', 'timestamptz'],
   ['sent_at', 'timestamptz'], ['accepted_at', 'timestamptz'], ['owner_id', 'uuid'], ['team_id', 'uuid'], ['partner_account_id', 'uuid'], ['owner_only_edit', 'boolean'],
   ['restricted', 'boolean'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
 ];
@@ -611,8 +611,10 @@ export function buildVolume(refs: Refs): Rows {
     const opportunity = (opportunitiesOf.get(a.id) ?? []).find((o) => o.stage !== 5);
     const number = `Q-${day(created).slice(0, 4)}-${String(DEMO_QUOTES.length + index + 1).padStart(6, '0')}`;
     const updated = accepted ?? sent ?? decided ?? submitted ?? at(created, 10);
+    const figures = quoteFigures(lines, currency === 'CNY' ? '13' : '0');
     rows.quotes.push([
       id, number, a.id, opportunity?.id ?? null, currency, validUntil, plan.status, currency === 'CNY' ? '13' : '0', index % 4 === 0 ? (a.english ? 'FOB Shanghai, delivery in 6 weeks.' : '含运费及安装调试。') : null,
+      figures.subtotal, figures.discountTotal, figures.netTotal, figures.taxTotal, figures.grandTotal, maxDiscount,
       plan.status === 'pending_approval' ? approver : null, plan.status === 'pending_approval' ? a.owner.teamPath : null, submitted, decided, sent, accepted,
       a.owner.id, a.owner.teamId, partnerOf(a), a.ownerOnlyEdit && index % 3 === 0, a.restricted, at(created, 10), updated,
     ]);
@@ -738,6 +740,24 @@ export function buildVolume(refs: Refs): Rows {
     }
   }
   return rows;
+}
+
+/**
+ * A quote's figures as RECOMPUTE_QUOTE_TOTALS_SQL (quote-totals.ts) computes them — subtotal Σ round(quantity × list,
+ * 2), net Σ line totals, tax round(net × rate / 100, 2) — with the order arithmetic (order-money.ts), whose rounding
+ * is the same for non-negative figures; set here rather than by one statement per quote, to keep the first start
+ * short. The spec (test/demo-volume.e2e-spec.ts) runs that SQL over every demo quote and expects no change.
+ */
+function quoteFigures(lines: Line[], taxRate: string): { subtotal: string; discountTotal: string; netTotal: string; taxTotal: string; grandTotal: string } {
+  const gross = lines.reduce((sum, l) => sum + toScaled(priceLine({ quantity: String(l.quantity), listPrice: l.listPrice, discountPercent: '0' }).lineTotal, 2), 0n);
+  const totals = orderTotals(lines.map((l) => l.lineTotal), taxRate);
+  return {
+    subtotal: fromScaled(gross, 2),
+    discountTotal: fromScaled(gross - toScaled(totals.subtotal, 2), 2),
+    netTotal: totals.subtotal,
+    taxTotal: totals.taxAmount,
+    grandTotal: totals.total,
+  };
 }
 
 const ORDER_CHAIN = ['ordered', 'partly_paid', 'paid', 'shipped', 'delivered', 'confirmed'];
