@@ -182,9 +182,9 @@ export async function loadDemoVolume(databaseUrl: string): Promise<DemoVolumeCou
       'select s.id, s.pipeline_id, s.probability, s.kind from pipeline_stages s join pipelines p on p.id = s.pipeline_id where p.is_default order by s.position',
     )).rows as Array<{ id: string; pipeline_id: string; probability: number; kind: string }>).map((s) => ({ id: s.id, pipelineId: s.pipeline_id, probability: s.probability, kind: s.kind }));
     const catalogue = await loadCatalogue(db);
-    const [{ today }] = (await db.query(`select to_char(current_date, 'YYYY-MM-DD') as today`)).rows as Array<{ today: string }>;
+    const [{ today, now }] = (await db.query(`select to_char(current_date, 'YYYY-MM-DD') as today, now() as now`)).rows as Array<{ today: string; now: Date }>;
     const financeId = owners.get('finance@lianxi.test')?.id ?? null;
-    const rows = buildVolume({ owners, stages, catalogue, partnerId: partner.id, financeId, today });
+    const rows = buildVolume({ owners, stages, catalogue, partnerId: partner.id, financeId, today, now: now.getTime() });
 
     await insert(db, 'accounts', ACCOUNT_COLUMNS, rows.accounts);
     // Parents first: a child's reference is filled in once every account exists (the rows carry it aside).
@@ -331,6 +331,8 @@ interface Refs {
   financeId: string | null;
   /** The load day, YYYY-MM-DD (the database's current_date). */
   today: string;
+  /** The load moment (epoch ms): today's planned visits and to-dos lie after it. */
+  now: number;
 }
 
 /** Every generated row, from the seed and the load day alone. Exported for the spec of its shape. */
@@ -689,8 +691,17 @@ export function buildVolume(refs: Refs): Rows {
   }
 
   // --- Activities: each account's past, and each demo seller's diary around the load day ---------------------------
-  const activity = (a: Account, kind: string, subject: string, status: 'planned' | 'done', offset: number, hour: number, extra: { priority?: string; duration?: number; location?: string | null; outcome?: string | null; related?: 'contact' | 'opportunity' } = {}) => {
-    const due = at(offset, hour, (rows.activities.length * 5) % 60);
+  /**
+   * Today's planned items at their hour (China time), or after the load moment when that hour is past, so a demo
+   * loaded in the evening still shows today's visits ahead rather than overdue — within the day all the same.
+   */
+  const laterToday = (hour: number, slot: number) => {
+    const planned = Date.parse(at(0, hour));
+    const ahead = Math.min(Math.max(planned, refs.now + HOUR + slot * 20 * 60_000), base + DAY - 10 * 60_000);
+    return new Date(Math.max(planned, ahead - (ahead % 60_000))).toISOString();
+  };
+  const activity = (a: Account, kind: string, subject: string, status: 'planned' | 'done', offset: number, hour: number, extra: { priority?: string; duration?: number; location?: string | null; outcome?: string | null; related?: 'contact' | 'opportunity'; dueAt?: string } = {}) => {
+    const due = extra.dueAt ?? at(offset, hour, (rows.activities.length * 5) % 60);
     const relatedId = extra.related === 'contact' ? a.contactIds[0] : extra.related === 'opportunity' ? a.opportunityIds[0] : undefined;
     rows.activities.push([
       uuidv7(), kind, subject.slice(0, 200), status, extra.priority ?? 'normal', due, extra.duration ?? null, extra.location ?? null, status === 'done' ? (extra.outcome ?? null) : null,
@@ -720,7 +731,7 @@ export function buildVolume(refs: Refs): Rows {
     const pickOwn = () => random.pick(own);
     for (let n = 0; n < 3; n++) {
       const a = pickOwn();
-      activity(a, 'task', a.english ? `${a.short}: confirm delivery schedule` : `${a.short}：确认交货计划`, 'planned', 0, 10 + n * 2, { priority: n === 0 ? 'high' : 'normal' });
+      activity(a, 'task', a.english ? `${a.short}: confirm delivery schedule` : `${a.short}：确认交货计划`, 'planned', 0, 10 + n * 2, { priority: n === 0 ? 'high' : 'normal', dueAt: laterToday(10 + n * 2, n) });
     }
     for (let n = 0; n < 5; n++) {
       const a = pickOwn();
@@ -728,7 +739,7 @@ export function buildVolume(refs: Refs): Rows {
     }
     for (let n = 0; n < 2; n++) {
       const a = pickOwn();
-      activity(a, 'visit', a.english ? `Visit ${a.short}: site survey` : `拜访${a.short}：现场勘查`, 'planned', 0, 9 + n * 5, { duration: 90, location: a.english ? 'Customer site' : '客户现场', priority: 'high' });
+      activity(a, 'visit', a.english ? `Visit ${a.short}: site survey` : `拜访${a.short}：现场勘查`, 'planned', 0, 9 + n * 5, { duration: 90, location: a.english ? 'Customer site' : '客户现场', priority: 'high', dueAt: laterToday(9 + n * 5, 3 + n) });
     }
     for (let n = 0; n < 5; n++) {
       const a = pickOwn();
