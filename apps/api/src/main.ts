@@ -4,6 +4,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './platform/databas
 import { runMigrations } from './platform/database/migrate';
 import { createApp } from './platform/bootstrap';
 import { loadDemoDataIfEmpty } from './demo/demo-data';
+import { loadDemoVolume } from './demo/demo-volume';
 
 /** Start-up: database (embedded unless DATABASE_URL), migrations, demo data on first start, then HTTP. */
 async function main(): Promise<void> {
@@ -24,6 +25,12 @@ async function main(): Promise<void> {
   if (config.loadDemoData) {
     const loaded = await loadDemoDataIfEmpty(databaseUrl);
     if (loaded) console.log('demo organisation loaded (demo users are listed in README.md)');
+    // Only right after the hand-written demo: an instance that already has users never gets thousands of new records.
+    if (loaded && config.demoVolume === 'full') {
+      const volumeStarted = Date.now();
+      const volume = await loadDemoVolume(databaseUrl);
+      if (volume) console.log(`demo volume loaded in ${Date.now() - volumeStarted} ms: ${JSON.stringify(volume)} (LIANXI_DEMO_VOLUME=none turns it off)`);
+    }
   }
   const app = await createApp(config, databaseUrl);
   await app.listen(config.port, '0.0.0.0');

@@ -208,7 +208,9 @@ async function main() {
         await signIn(page, USER, '/desk');
         await page.getByTestId('nav-sales').click();
         await expectPath(page, '/sales');
-        await page.getByTestId('accounts-table').getByRole('link', { name: ACCOUNT_NAME }).click();
+        // The demo volume gives the rep hundreds of accounts: search the list for this one rather than scroll.
+        await page.getByTestId('accounts-search').fill(ACCOUNT_NAME);
+        await page.getByTestId('accounts-table').getByRole('link', { name: ACCOUNT_NAME, exact: true }).click();
         await page.waitForURL((url) => url.pathname.startsWith('/sales/accounts/'));
         accountId = pathOf(page).split('/').at(-1);
         await page.getByTestId('record-fields').waitFor({ state: 'visible' });

@@ -15,6 +15,13 @@ describe('loadConfig', () => {
     expect(production.loadDemoData).toBe(false);
   });
 
+  it('adds the demo volume to a first demo start unless LIANXI_DEMO_VOLUME=none', () => {
+    expect(loadConfig({}).demoVolume).toBe('full');
+    expect(loadConfig({ LIANXI_DEMO_VOLUME: 'full' }).demoVolume).toBe('full');
+    expect(loadConfig({ LIANXI_DEMO_VOLUME: 'none' }).demoVolume).toBe('none');
+    expect(() => loadConfig({ LIANXI_DEMO_VOLUME: 'huge' })).toThrow(/LIANXI_DEMO_VOLUME/);
+  });
+
   it('uses DATABASE_URL when given and refuses nonsense numbers', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/crm' }).databaseUrl).toBe('postgres://u:p@db:5432/crm');
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);

@@ -15,6 +15,11 @@ export interface AppConfig {
   /** Where the built SPA lives; served at / when present. */
   webDistDir: string;
   loadDemoData: boolean;
+  /**
+   * On the first start of a demo instance, add the realistic customer base (src/demo/demo-volume.ts) after the
+   * hand-written demo organisation: `full` (default) or `none` (`LIANXI_DEMO_VOLUME`).
+   */
+  demoVolume: 'full' | 'none';
   logLevel: string;
   /** How many reverse proxies sit in front of us (for the client IP used in audit and login throttling). */
   trustProxy: number;
@@ -41,6 +46,12 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
   return parsed;
+}
+
+function demoVolumeFrom(value: string | undefined): 'full' | 'none' {
+  if (value === undefined || value === '' || value === 'full') return 'full';
+  if (value === 'none') return 'none';
+  throw new Error(`LIANXI_DEMO_VOLUME must be "full" or "none", got "${value}"`);
 }
 
 function parseForms(value: string): Record<string, string> {
@@ -71,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     passwordResetTtlSeconds: intFrom(env.PASSWORD_RESET_TTL_SECONDS, 24 * 3600, 'PASSWORD_RESET_TTL_SECONDS'),
     webDistDir: resolve(env.WEB_DIST_DIR ?? resolve(repoRoot, 'apps/web/dist')),
     loadDemoData: nodeEnv !== 'production' && env.LOAD_DEMO_DATA !== 'false',
+    demoVolume: demoVolumeFrom(env.LIANXI_DEMO_VOLUME),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     trustProxy: intFrom(env.TRUST_PROXY, 0, 'TRUST_PROXY'),
     mail: {
