@@ -2,8 +2,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { hashPassword } from '../identity/passwords/password-hasher';
 import { dataSourceOptions } from '../platform/database/data-source-options';
-import { fromScaled, divideRounded, orderTotals, priceLine, toScaled } from '../sales/orders/order-money';
-import { insertQuoteLines, RECOMPUTE_QUOTE_TOTALS_SQL } from '../sales/quotes/quote-totals';
+import { fromScaled, divideRounded, orderTotals, priceLine, toScaled } from '../sales/pricing/money';
+import { insertQuoteLines, writeQuoteTotals } from '../sales/quotes/quote-totals';
 import {
   ACCOUNTS,
   DEMO_CATALOGUE,
@@ -309,7 +309,7 @@ async function loadDemoQuotes(
         return { id: uuidv7(), productId: p.id, description: p.name, quantity, listPrice: p.list_price, discountPercent: discount };
       }),
     );
-    await manager.query(RECOMPUTE_QUOTE_TOTALS_SQL, [id]);
+    await writeQuoteTotals(manager, id);
     if (q.status === 'draft') continue;
     const [{ max }]: Array<{ max: string }> = await manager.query('select max_discount_percent::text as max from quotes where id = $1', [id]);
     const role = q.approver === 'director@lianxi.test' ? 'sales_director' : q.approver ? 'sales_manager' : null;

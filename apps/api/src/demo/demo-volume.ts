@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { divideRounded, fromScaled, orderTotals, priceLine, toScaled } from '../sales/orders/order-money';
+import { divideRounded, fromScaled, orderTotals, priceLine, quoteTotals, toScaled } from '../sales/pricing/money';
 import { ACCOUNTS, DEMO_COMPETITORS, DEMO_PARTNER, DEMO_QUOTES, demoLeads, demoOpportunities } from './demo-organisation';
 import {
   BRANDS,
@@ -613,7 +613,7 @@ export function buildVolume(refs: Refs): Rows {
     const opportunity = (opportunitiesOf.get(a.id) ?? []).find((o) => o.stage !== 5);
     const number = `Q-${day(created).slice(0, 4)}-${String(DEMO_QUOTES.length + index + 1).padStart(6, '0')}`;
     const updated = accepted ?? sent ?? decided ?? submitted ?? at(created, 10);
-    const figures = quoteFigures(lines, currency === 'CNY' ? '13' : '0');
+    const figures = quoteTotals(lines.map((l) => ({ ...l, quantity: String(l.quantity) })), currency === 'CNY' ? '13' : '0');
     rows.quotes.push([
       id, number, a.id, opportunity?.id ?? null, currency, validUntil, plan.status, currency === 'CNY' ? '13' : '0', index % 4 === 0 ? (a.english ? 'FOB Shanghai, delivery in 6 weeks.' : '含运费及安装调试。') : null,
       figures.subtotal, figures.discountTotal, figures.netTotal, figures.taxTotal, figures.grandTotal, maxDiscount,
@@ -751,24 +751,6 @@ export function buildVolume(refs: Refs): Rows {
     }
   }
   return rows;
-}
-
-/**
- * A quote's figures as RECOMPUTE_QUOTE_TOTALS_SQL (quote-totals.ts) computes them — subtotal Σ round(quantity × list,
- * 2), net Σ line totals, tax round(net × rate / 100, 2) — with the order arithmetic (order-money.ts), whose rounding
- * is the same for non-negative figures; set here rather than by one statement per quote, to keep the first start
- * short. The spec (test/demo-volume.e2e-spec.ts) runs that SQL over every demo quote and expects no change.
- */
-function quoteFigures(lines: Line[], taxRate: string): { subtotal: string; discountTotal: string; netTotal: string; taxTotal: string; grandTotal: string } {
-  const gross = lines.reduce((sum, l) => sum + toScaled(priceLine({ quantity: String(l.quantity), listPrice: l.listPrice, discountPercent: '0' }).lineTotal, 2), 0n);
-  const totals = orderTotals(lines.map((l) => l.lineTotal), taxRate);
-  return {
-    subtotal: fromScaled(gross, 2),
-    discountTotal: fromScaled(gross - toScaled(totals.subtotal, 2), 2),
-    netTotal: totals.subtotal,
-    taxTotal: totals.taxAmount,
-    grandTotal: totals.total,
-  };
 }
 
 const ORDER_CHAIN = ['ordered', 'partly_paid', 'paid', 'shipped', 'delivered', 'confirmed'];

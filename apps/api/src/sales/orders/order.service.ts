@@ -36,7 +36,7 @@ import {
   UpdateOrderDto,
 } from './order.dto';
 import { OrderEntity, OrderLineEntity, OrderStatus, OrderStatusChangeEntity, PaymentEntity } from './order.entity';
-import { fromScaled, normalise, orderTotals, priceLine, toScaled } from './order-money';
+import { fromScaled, normalise, orderTotals, priceLine, toScaled } from '../pricing/money';
 
 /** What a quote conversion hands over: the quote's account, currency, tax rate and lines (list price + discount). */
 export interface OrderFromQuoteInput {

@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
+import { priceLine, quoteTotals } from '../pricing/money';
 
 /**
- * The one place quote figures are computed, in PostgreSQL numeric (never JavaScript numbers), for the service and the
- * demo data alike. Rounding is PostgreSQL's round(): half away from zero, to the cent.
+ * Writing a quote's lines and totals, priced by the one money implementation (pricing/money.ts), for the service
+ * and the demo data alike.
  */
 
 /** A line to price and insert: the unit list price is already resolved (price list or given). */
@@ -15,40 +16,41 @@ export interface QuoteLineToInsert {
   discountPercent: string;
 }
 
-/**
- * Inserts a quote's lines in one statement, positions in their order. net price = round(list × (100 − discount) /
- * 100, 2); line total = round(net × quantity, 2).
- */
+/** Prices a quote's lines and inserts them in one statement, positions in their order. */
 export async function insertQuoteLines(manager: EntityManager, quoteId: string, lines: QuoteLineToInsert[]): Promise<void> {
   if (!lines.length) return;
+  const priced = lines.map((line) => ({ ...line, ...priceLine(line) }));
   await manager.query(
     `insert into quote_lines (id, quote_id, position, product_id, description, quantity, list_price, discount_percent, net_price, line_total)
-     select l.id, $1, l.n - 1, l.product_id, l.description, l.quantity, p.list, l.discount, p.net, round(p.net * l.quantity, 2)
-       from unnest($2::uuid[], $3::uuid[], $4::text[], $5::numeric[], $6::numeric[], $7::numeric[])
-            with ordinality as l(id, product_id, description, quantity, list_price, discount, n),
-            lateral (select l.list_price::numeric(18, 2) as list, round(l.list_price::numeric(18, 2) * (100 - l.discount) / 100, 2) as net) p`,
+     select l.id, $1, l.n - 1, l.product_id, l.description, l.quantity, l.list_price, l.discount, l.net_price, l.line_total
+       from unnest($2::uuid[], $3::uuid[], $4::text[], $5::numeric[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[])
+            with ordinality as l(id, product_id, description, quantity, list_price, discount, net_price, line_total, n)`,
     [
       quoteId,
-      lines.map((l) => l.id),
-      lines.map((l) => l.productId),
-      lines.map((l) => l.description),
-      lines.map((l) => l.quantity),
-      lines.map((l) => l.listPrice),
-      lines.map((l) => l.discountPercent),
+      priced.map((l) => l.id),
+      priced.map((l) => l.productId),
+      priced.map((l) => l.description),
+      priced.map((l) => l.quantity),
+      priced.map((l) => l.listPrice),
+      priced.map((l) => l.discountPercent),
+      priced.map((l) => l.netPrice),
+      priced.map((l) => l.lineTotal),
     ],
   );
 }
 
-/**
- * The totals of quote $1 from its lines: subtotal Σ round(quantity × list, 2); net Σ line totals; discount subtotal −
- * net; tax round(net × rate / 100, 2); grand net + tax; and the largest line discount, which the approval rules read.
- */
-export const RECOMPUTE_QUOTE_TOTALS_SQL = `
-  update quotes q
-     set subtotal = s.subtotal, net_total = s.net, discount_total = s.subtotal - s.net,
-         tax_total = round(s.net * q.tax_rate / 100, 2), grand_total = s.net + round(s.net * q.tax_rate / 100, 2),
-         max_discount_percent = s.max_discount
-    from (select coalesce(sum(round(quantity * list_price, 2)), 0) as subtotal, coalesce(sum(line_total), 0) as net,
-                 coalesce(max(discount_percent), 0) as max_discount
-            from quote_lines where quote_id = $1) s
-   where q.id = $1`;
+/** Recomputes quote `quoteId`'s totals from its stored lines and tax rate (quoteTotals) and stores them. */
+export async function writeQuoteTotals(manager: EntityManager, quoteId: string): Promise<void> {
+  const lines: Array<{ quantity: string; listPrice: string; discountPercent: string; netPrice: string; lineTotal: string }> = await manager.query(
+    `select quantity::text as "quantity", list_price::text as "listPrice", discount_percent::text as "discountPercent",
+            net_price::text as "netPrice", line_total::text as "lineTotal"
+       from quote_lines where quote_id = $1`,
+    [quoteId],
+  );
+  const [{ taxRate }]: Array<{ taxRate: string }> = await manager.query(`select tax_rate::text as "taxRate" from quotes where id = $1`, [quoteId]);
+  const totals = quoteTotals(lines, taxRate);
+  await manager.query(
+    `update quotes set subtotal = $2, discount_total = $3, net_total = $4, tax_total = $5, grand_total = $6, max_discount_percent = $7 where id = $1`,
+    [quoteId, totals.subtotal, totals.discountTotal, totals.netTotal, totals.taxTotal, totals.grandTotal, totals.maxDiscountPercent],
+  );
+}

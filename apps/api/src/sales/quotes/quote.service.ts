@@ -38,7 +38,7 @@ import {
   UpdateApprovalRulesDto,
   UpdateQuoteDto,
 } from './quote.dto';
-import { insertQuoteLines, type QuoteLineToInsert, RECOMPUTE_QUOTE_TOTALS_SQL } from './quote-totals';
+import { insertQuoteLines, type QuoteLineToInsert, writeQuoteTotals } from './quote-totals';
 import { ApprovalAction, ApprovalRuleEntity, Approver, QuoteApprovalEntity, QuoteEntity, QuoteLineEntity, QuoteStatus } from './quote.entity';
 
 const PROTECTED = [...QUOTE_FIELDS, ...RECORD_ATTRIBUTE_FIELDS] as Array<keyof QuoteDto & string>;
@@ -433,8 +433,8 @@ export class QuoteService {
   }
 
   /**
-   * Validates and prices the lines, and writes them in place of the old ones (net prices and line totals by
-   * PostgreSQL). The products and their prices are read in one query each, whatever the number of lines.
+   * Validates and prices the lines, and writes them in place of the old ones. The products and their prices are
+   * read in one query each, whatever the number of lines.
    */
   private async replaceLines(manager: EntityManager, principal: Principal, quote: QuoteEntity, lines: QuoteLineInputDto[]): Promise<void> {
     await manager.delete(QuoteLineEntity, { quoteId: quote.id });
@@ -467,7 +467,7 @@ export class QuoteService {
 
   /** Totals from the lines (quote-totals.ts). */
   private async recompute(manager: EntityManager, id: string): Promise<QuoteEntity> {
-    await manager.query(RECOMPUTE_QUOTE_TOTALS_SQL, [id]);
+    await writeQuoteTotals(manager, id);
     return manager.findOneByOrFail(QuoteEntity, { id });
   }
 

@@ -1,6 +1,7 @@
 /**
- * Exact decimal arithmetic for order lines and totals: decimal strings → scaled BigInt → decimal strings, rounding
- * half up to cents (all values are non-negative). Never a JavaScript float.
+ * The one implementation of sales money: quote and order lines and totals, in exact decimal arithmetic — decimal
+ * strings → scaled BigInt → decimal strings, rounding half up to cents (all values are non-negative; the same as
+ * PostgreSQL's round() for them). Never a JavaScript float.
  */
 
 /** `12.5` at scale 2 → 1250n. The string is a validated non-negative decimal with at most `scale` decimals. */
@@ -48,6 +49,34 @@ export function orderTotals(lineTotals: string[], taxRate: string): { subtotal: 
   const subtotal = lineTotals.reduce((sum, total) => sum + toScaled(total, 2), 0n);
   const tax = divideRounded(subtotal * toScaled(taxRate, 2), 10000n);
   return { subtotal: fromScaled(subtotal, 2), taxAmount: fromScaled(tax, 2), total: fromScaled(subtotal + tax, 2) };
+}
+
+export interface QuoteTotals {
+  subtotal: string;
+  discountTotal: string;
+  netTotal: string;
+  taxTotal: string;
+  grandTotal: string;
+  /** The largest line discount: what the approval rules read. */
+  maxDiscountPercent: string;
+}
+
+/**
+ * A quote's totals from its priced lines: subtotal = Σ round(quantity × list, 2); net = Σ line totals; discount =
+ * subtotal − net; tax = round(net × rate / 100, 2); grand = net + tax.
+ */
+export function quoteTotals(lines: Array<LineInput & LinePrices>, taxRate: string): QuoteTotals {
+  const subtotal = lines.reduce((sum, line) => sum + toScaled(priceLine({ ...line, discountPercent: '0' }).lineTotal, 2), 0n);
+  const net = orderTotals(lines.map((line) => line.lineTotal), taxRate);
+  const maxDiscount = lines.reduce((max, line) => (toScaled(line.discountPercent, 2) > max ? toScaled(line.discountPercent, 2) : max), 0n);
+  return {
+    subtotal: fromScaled(subtotal, 2),
+    discountTotal: fromScaled(subtotal - toScaled(net.subtotal, 2), 2),
+    netTotal: net.subtotal,
+    taxTotal: net.taxAmount,
+    grandTotal: net.total,
+    maxDiscountPercent: fromScaled(maxDiscount, 2),
+  };
 }
 
 /** A validated decimal string normalised to `scale` decimals without leading zeros (`007.5` → `7.50`). */
