@@ -2,13 +2,13 @@
 -- GET /api/v1/reports/commission?from=2026-01-01&to=2026-12-31 as rep.e1@lianxi.test: commission basis: payments dated in the window on the team-scoped orders, per owner, with bookings for reference
 -- (after the principal load of principal.sql)
 
-SELECT r.owner_id::text AS "owner_id", case when grouping("r"."owner_id") = 1 then null else min("u"."name") end AS "name", case when grouping("r"."owner_id") = 1 then null else min("u"."name_en") end AS "name_en", grouping("r"."owner_id") AS "is_total", coalesce(sum(pay.payments), 0)::int AS "payment_count", round(coalesce(sum(pay.received), 0), 2)::text AS "commission_basis", (count(*) filter (where "r"."status" <> $1 and "r"."order_date" >= $2 and "r"."order_date" <= $3))::int AS "booked_order_count", round(coalesce(sum("r"."subtotal") filter (where "r"."status" <> $1 and "r"."order_date" >= $2 and "r"."order_date" <= $3), 0), 2)::text AS "booked_net", round(coalesce(sum("r"."total") filter (where "r"."status" <> $1 and "r"."order_date" >= $2 and "r"."order_date" <= $3), 0), 2)::text AS "booked_gross"
+SELECT r.owner_id::text AS "owner_id", case when grouping("r"."owner_id") = 1 then null else min("owner"."name") end AS "name", case when grouping("r"."owner_id") = 1 then null else min("owner"."name_en") end AS "name_en", grouping("r"."owner_id") AS "is_total", coalesce(sum(pay.payments), 0)::int AS "payment_count", round(coalesce(sum(pay.received), 0), 2)::text AS "commission_basis", (count(*) filter (where "r"."status" <> $1 and "r"."order_date" >= $2 and "r"."order_date" <= $3))::int AS "booked_order_count", round(coalesce(sum("r"."subtotal") filter (where "r"."status" <> $1 and "r"."order_date" >= $2 and "r"."order_date" <= $3), 0), 2)::text AS "booked_net", round(coalesce(sum("r"."total") filter (where "r"."status" <> $1 and "r"."order_date" >= $2 and "r"."order_date" <= $3), 0), 2)::text AS "booked_gross"
   FROM "orders" "r"
   LEFT JOIN (SELECT "p"."order_id" AS "order_id", sum("p"."amount") AS "received", count(*) AS "payments"
   FROM "payments" "p"
   WHERE true and "p"."paid_at" >= $2 and "p"."paid_at" <= $3
   GROUP BY "p"."order_id") "pay" ON pay.order_id = "r"."id"
-  LEFT JOIN "users" "u" ON "u"."id" = "r"."owner_id"
+  LEFT JOIN "users" "owner" ON "owner"."id" = "r"."owner_id"
   WHERE ("r"."team_id" = $4 and (not "r"."restricted" or "r"."owner_id" = $5))
   AND "r"."currency" = $6
   AND (("r"."status" <> $1 and "r"."order_date" >= $2 and "r"."order_date" <= $3) or pay.order_id is not null)

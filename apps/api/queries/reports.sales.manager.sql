@@ -2,12 +2,12 @@
 -- GET /api/v1/reports/sales?groupBy=team&from=2026-01-01&to=2026-12-31 as manager.east@lianxi.test: sales report by team for a year: the subtree read scope inside the aggregate, cancelled orders out, totals by grouping sets
 -- (after the principal load of principal.sql)
 
-SELECT r.team_id::text AS "key", case when grouping(r.team_id::text) = 1 then null else min("t"."name") end AS "label", case when grouping(r.team_id::text) = 1 then null else min("t"."name_en") end AS "label_en", grouping(r.team_id::text) AS "is_total", count(*)::int AS "order_count", null AS "quantity", round(coalesce(sum("r"."subtotal"), 0), 2)::text AS "booked_net", round(coalesce(sum("r"."total"), 0), 2)::text AS "booked_gross", round(coalesce(sum("r"."paid_amount"), 0), 2)::text AS "paid", round(coalesce(sum("r"."total" - "r"."paid_amount"), 0), 2)::text AS "outstanding"
+SELECT r.team_id::text AS "key", case when grouping(r.team_id::text) = 1 then null else min("team"."name") end AS "label", case when grouping(r.team_id::text) = 1 then null else min("team"."name_en") end AS "label_en", grouping(r.team_id::text) AS "is_total", count(*)::int AS "order_count", null AS "quantity", round(coalesce(sum("r"."subtotal"), 0), 2)::text AS "booked_net", round(coalesce(sum("r"."total"), 0), 2)::text AS "booked_gross", round(coalesce(sum("r"."paid_amount"), 0), 2)::text AS "paid", round(coalesce(sum("r"."total" - "r"."paid_amount"), 0), 2)::text AS "outstanding"
   FROM "orders" "r"
-  LEFT JOIN "teams" "t" ON "t"."id" = "r"."team_id"
-  WHERE ("r"."team_id" in (select "t"."id"
+  LEFT JOIN "teams" "team" ON "team"."id" = "r"."team_id"
+  WHERE ("r"."team_id" in (select t.id
   from teams t
-  where "t"."path" like $1) and (not "r"."restricted" or "r"."owner_id" = $2))
+  where t.path like $1) and (not "r"."restricted" or "r"."owner_id" = $2))
   AND "r"."currency" = $3
   AND "r"."order_date" >= $4
   AND "r"."order_date" <= $5

@@ -84,6 +84,7 @@ export class ReportService {
    * the caller may not read (the quality inspector reads orders without any price).
    */
   async sales(principal: Principal, query: SalesReportQueryDto): Promise<SalesReportDto> {
+    // Joined tables get whole-word aliases: the engine's scope subqueries use short ones (`t` for teams).
     const groupBy = query.groupBy ?? SalesReportGroupBy.Owner;
     const period = query.period ?? SalesReportPeriod.Month;
     const currency = query.currency ?? 'CNY';
@@ -97,27 +98,27 @@ export class ReportService {
     let labelEn: string;
     switch (groupBy) {
       case SalesReportGroupBy.Owner:
-        q.leftJoin('users', 'u', 'u.id = r.owner_id');
+        q.leftJoin('users', 'owner', 'owner.id = r.owner_id');
         key = 'r.owner_id::text';
-        label = 'min(u.name)';
-        labelEn = 'min(u.name_en)';
+        label = 'min(owner.name)';
+        labelEn = 'min(owner.name_en)';
         break;
       case SalesReportGroupBy.Team:
-        q.leftJoin('teams', 't', 't.id = r.team_id');
+        q.leftJoin('teams', 'team', 'team.id = r.team_id');
         key = 'r.team_id::text';
-        label = 'min(t.name)';
-        labelEn = 'min(t.name_en)';
+        label = 'min(team.name)';
+        labelEn = 'min(team.name_en)';
         break;
       case SalesReportGroupBy.Region:
-        q.leftJoin('accounts', 'a', 'a.id = r.account_id');
-        key = 'a.region';
-        label = labelEn = 'a.region';
+        q.leftJoin('accounts', 'account', 'account.id = r.account_id');
+        key = 'account.region';
+        label = labelEn = 'account.region';
         break;
       case SalesReportGroupBy.Product:
-        q.innerJoin('order_lines', 'l', 'l.order_id = r.id').leftJoin('products', 'p', 'p.id = l.product_id');
-        key = 'l.product_id::text';
-        label = `min(p.code || ' ' || p.name)`;
-        labelEn = `min(p.code || ' ' || p.name_en)`;
+        q.innerJoin('order_lines', 'line', 'line.order_id = r.id').leftJoin('products', 'product', 'product.id = line.product_id');
+        key = 'line.product_id::text';
+        label = `min(product.code || ' ' || product.name)`;
+        labelEn = `min(product.code || ' ' || product.name_en)`;
         break;
       case SalesReportGroupBy.Period:
         key = `to_char(r.order_date, '${PERIOD_FORMAT[period]}')`;
@@ -132,8 +133,8 @@ export class ReportService {
     if (byProduct) {
       // An order with two lines of the product counts once, and once in the totals.
       q.addSelect('count(distinct r.id)::int', 'order_count')
-        .addSelect(sum('l.quantity', 3), 'quantity')
-        .addSelect(sum('l.line_total'), 'booked_net')
+        .addSelect(sum('line.quantity', 3), 'quantity')
+        .addSelect(sum('line.line_total'), 'booked_net')
         .addSelect('null', 'booked_gross')
         .addSelect('null', 'paid')
         .addSelect('null', 'outstanding');
@@ -145,7 +146,7 @@ export class ReportService {
         .addSelect(sum('r.paid_amount'), 'paid')
         .addSelect(sum('r.total - r.paid_amount'), 'outstanding');
     }
-    const biggestFirst = byProduct ? 'sum(l.line_total)' : 'sum(r.total)';
+    const biggestFirst = byProduct ? 'sum(line.line_total)' : 'sum(r.total)';
     const rows = await q
       .groupBy(`grouping sets ((${key}), ())`)
       .orderBy(`grouping(${key})`, 'ASC')
@@ -185,13 +186,13 @@ export class ReportService {
         'pay',
         'pay.order_id = r.id',
       )
-      .leftJoin('users', 'u', 'u.id = r.owner_id')
+      .leftJoin('users', 'owner', 'owner.id = r.owner_id')
       .andWhere(`((${booked}) or pay.order_id is not null)`)
       .setParameters({ cancelled: OrderStatus.Cancelled, ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}) });
     const rows = await q
       .select('r.owner_id::text', 'owner_id')
-      .addSelect('case when grouping(r.owner_id) = 1 then null else min(u.name) end', 'name')
-      .addSelect('case when grouping(r.owner_id) = 1 then null else min(u.name_en) end', 'name_en')
+      .addSelect('case when grouping(r.owner_id) = 1 then null else min(owner.name) end', 'name')
+      .addSelect('case when grouping(r.owner_id) = 1 then null else min(owner.name_en) end', 'name_en')
       .addSelect('grouping(r.owner_id)', 'is_total')
       .addSelect('coalesce(sum(pay.payments), 0)::int', 'payment_count')
       .addSelect(sum('pay.received'), 'commission_basis')
