@@ -13971,7 +13971,7 @@ export interface operations {
                 from?: string;
                 /** @description Last date included; default: no upper bound. Must not be before `from`. */
                 to?: string;
-                /** @description Only orders in this currency (amounts are never added across currencies); default CNY. */
+                /** @description Only orders in this currency (amounts are never added across currencies); default CNY. A code that is not ISO 4217 (`XYZ`) is 400. */
                 currency?: string;
             };
             header?: never;
@@ -14028,7 +14028,7 @@ export interface operations {
                 from?: string;
                 /** @description Last date included; default: no upper bound. Must not be before `from`. */
                 to?: string;
-                /** @description Only orders in this currency (amounts are never added across currencies); default CNY. */
+                /** @description Only orders in this currency (amounts are never added across currencies); default CNY. A code that is not ISO 4217 (`XYZ`) is 400. */
                 currency?: string;
                 /** @description Default `owner`. */
                 groupBy?: components["schemas"]["SalesReportGroupBy"];

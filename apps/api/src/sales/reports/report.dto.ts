@@ -45,7 +45,7 @@ export class ReportWindowQueryDto {
   @IsISO8601({ strict: true }, { message: '$property must be a real calendar date YYYY-MM-DD' })
   to?: string;
 
-  /** Only orders in this currency (amounts are never added across currencies); default CNY. */
+  /** Only orders in this currency (amounts are never added across currencies); default CNY. A code that is not ISO 4217 (`XYZ`) is 400. */
   @ApiPropertyOptional({ type: 'string', pattern: CURRENCY.source, example: 'CNY' })
   @Optional()
   @IsString()
