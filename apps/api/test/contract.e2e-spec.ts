@@ -450,6 +450,7 @@ const DATA_DEPENDENT_INPUTS: Record<string, string> = {
   parentAccountId: 'must reference an account the caller can see, neither the account itself nor one below it',
   sourceAccountId: 'must reference another account the caller can see and delete',
   taxNumber: 'the last character is a check character over the other 17 (GB 32100-2015), which a pattern cannot express',
+  currency: 'reports take only an ISO 4217 code the server knows (a made-up XYZ is 400, not an empty report); a pattern cannot list them',
   relatedId: 'must reference a record of relatedType the caller can see',
   to: 'a forecast\'s last close date must not be before its first (from)',
   dueBefore: 'a due window must end after it starts (dueFrom)',

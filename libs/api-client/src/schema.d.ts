@@ -1726,6 +1726,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/commission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Commission basis per rep over the orders you may see */
+        get: operations["getCommissionReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sales report over the orders you may see */
+        get: operations["getSalesReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/role-grant-requests": {
         parameters: {
             query?: never;
@@ -2092,8 +2126,8 @@ export interface components {
             reasons: components["schemas"]["ExplainReasonDto"][];
         };
         ActivityDto: {
-            /** @description The account of the related record: the account itself, or the contact's or opportunity's account. */
-            accountId?: string;
+            /** @description The account of the related record (the account itself, or the contact's, opportunity's, quote's or order's); null for a lead not yet converted. */
+            accountId?: string | null;
             /**
              * Format: date-time
              * @description When the status became `done` (set by the server).
@@ -2301,6 +2335,44 @@ export interface components {
             currentPassword: string;
             /** @description 12 to 128 characters, any characters; not a common password, not your email. */
             newPassword: string;
+        };
+        CommissionReportDto: {
+            /** @example CNY */
+            currency: string;
+            /** Format: date */
+            from: string | null;
+            rows: components["schemas"]["CommissionRowDto"][];
+            /** Format: date */
+            to: string | null;
+            totals: components["schemas"]["CommissionRowDto"];
+        };
+        CommissionRowDto: {
+            /**
+             * @description Σ totals (with tax) of those orders.
+             * @example 2650980.00
+             */
+            bookedGross: string;
+            /**
+             * @description Σ subtotals (net of tax) of those orders.
+             * @example 2346000.00
+             */
+            bookedNet: string;
+            /** @description For reference: their orders dated in the window (cancelled excluded). */
+            bookedOrderCount: number;
+            /**
+             * @description The commission basis: Σ payments (with tax, as paid) dated in the window on orders they own, whenever ordered.
+             * @example 1000000.00
+             */
+            commissionBasis: string;
+            name: string | null;
+            nameEn: string | null;
+            /**
+             * Format: uuid
+             * @description The order owner; null for the totals.
+             */
+            ownerId: string | null;
+            /** @description Payments received in the window on their orders. */
+            paymentCount: number;
         };
         ContactDto: {
             accountId?: string;
@@ -3801,6 +3873,61 @@ export interface components {
         RolePolicyDto: {
             objects: components["schemas"]["ObjectPolicyDto"][];
             role: components["schemas"]["RoleKey"];
+        };
+        SalesReportDto: {
+            /** @example CNY */
+            currency: string;
+            /** Format: date */
+            from: string | null;
+            groupBy: components["schemas"]["SalesReportGroupBy"];
+            period: components["schemas"]["SalesReportPeriod"];
+            rows: components["schemas"]["SalesReportRowDto"][];
+            /** Format: date */
+            to: string | null;
+            /** @description Over every order of the report, each counted once. */
+            totals: components["schemas"]["SalesReportRowDto"];
+        };
+        /** @enum {string} */
+        SalesReportGroupBy: "owner" | "team" | "region" | "product" | "period";
+        /** @enum {string} */
+        SalesReportPeriod: "month" | "quarter" | "year";
+        SalesReportRowDto: {
+            /**
+             * @description Σ order totals (with tax); null by product (tax is per order, not per line).
+             * @example 2650980.00
+             */
+            bookedGross: string | null;
+            /**
+             * @description Σ order subtotals (net of tax); by product Σ net line totals.
+             * @example 2346000.00
+             */
+            bookedNet: string;
+            /**
+             * @description The group: a user id (owner), a team id (team), the account's region, a product id, or `2026-03` / `2026-Q1` /
+             *     `2026` (period); null for orders without one (no team, no region, a line without a product) and for the totals.
+             */
+            key: string | null;
+            /** @description The owner's or team's name, `code name` of the product, the region or the period (Chinese names). */
+            label: string | null;
+            /** @description As `label`, English names. */
+            labelEn: string | null;
+            /** @description Orders in the group (by product: orders with a line of it; the totals count each order once). */
+            orderCount: number;
+            /**
+             * @description bookedGross − paid; null by product.
+             * @example 1650980.00
+             */
+            outstanding: string | null;
+            /**
+             * @description Σ paid to date on these orders, whenever received; null by product (payments are per order).
+             * @example 1000000.00
+             */
+            paid: string | null;
+            /**
+             * @description By product only: Σ line quantities (3 decimals); null otherwise.
+             * @example 12.000
+             */
+            quantity: string | null;
         };
         SearchResultDto: {
             accounts: components["schemas"]["AccountDto"][];
@@ -13806,6 +13933,125 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReceivablesDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getCommissionReport: {
+        parameters: {
+            query?: {
+                /** @description First order date (sales) or payment date (commission) included; default: no lower bound. */
+                from?: string;
+                /** @description Last date included; default: no upper bound. Must not be before `from`. */
+                to?: string;
+                /** @description Only orders in this currency (amounts are never added across currencies); default CNY. A code that is not ISO 4217 (`XYZ`) is 400. */
+                currency?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description Per rep, the commission basis: payments dated in the window on the orders they own (cash basis), with their
+             *     bookings in the window for reference. 403 without the read right on orders and payments, or naming the amounts.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommissionReportDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getSalesReport: {
+        parameters: {
+            query?: {
+                /** @description First order date (sales) or payment date (commission) included; default: no lower bound. */
+                from?: string;
+                /** @description Last date included; default: no upper bound. Must not be before `from`. */
+                to?: string;
+                /** @description Only orders in this currency (amounts are never added across currencies); default CNY. A code that is not ISO 4217 (`XYZ`) is 400. */
+                currency?: string;
+                /** @description Default `owner`. */
+                groupBy?: components["schemas"]["SalesReportGroupBy"];
+                /** @description For `groupBy=period`: default `month`. */
+                period?: components["schemas"]["SalesReportPeriod"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description Orders dated in the window (cancelled excluded), in one currency, per owner, team, account region, product or
+             *     period, with a totals row: order count, booked net and gross, paid to date, outstanding (decimal strings). 403 if
+             *     you may not read orders, or naming each amount or grouped field you may not read.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesReportDto"];
                 };
             };
             /** @description Invalid input; `errors` names each offending field */

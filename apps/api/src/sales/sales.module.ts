@@ -28,6 +28,8 @@ import { ProductService } from './products/product.service';
 import { PipelineController } from './pipelines/pipeline.controller';
 import { PipelineEntity, PipelineStageEntity } from './pipelines/pipeline.entity';
 import { PipelineService } from './pipelines/pipeline.service';
+import { ReportController } from './reports/report.controller';
+import { ReportService } from './reports/report.service';
 import { SearchController } from './search/search.controller';
 import { SearchService } from './search/search.service';
 import { QuoteConversionService } from './quotes/quote-conversion.service';
@@ -47,11 +49,11 @@ import { QuoteService } from './quotes/quote.service';
   ],
   controllers: [
     AccountController, ContactController, PipelineController, OpportunityController, ActivityController, LeadController,
-    ProductCategoryController, ProductController, PriceListController, QuoteController, OrderController, SearchController,
+    ProductCategoryController, ProductController, PriceListController, QuoteController, OrderController, SearchController, ReportController,
   ],
   providers: [
     AccountService, ContactService, PipelineService, OpportunityService, ActivityService, LeadService, ProductService, PriceListService,
-    QuoteService, QuotePdfService, QuoteConversionService, OrderService, SearchService,
+    QuoteService, QuotePdfService, QuoteConversionService, OrderService, SearchService, ReportService,
   ],
   exports: [AccountService, ProductService, PriceListService, QuoteService, OrderService],
 })

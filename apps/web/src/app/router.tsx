@@ -22,6 +22,7 @@ import { OpportunityPage } from '@/features/sales/pages/opportunity-page';
 import { OrderPage } from '@/features/sales/pages/order-page';
 import { OrdersPage } from '@/features/sales/pages/orders-page';
 import { ReceivablesPage } from '@/features/sales/pages/receivables-page';
+import { ReportsPage } from '@/features/sales/pages/reports-page';
 import { QuotePage } from '@/features/sales/pages/quote-page';
 import { QuotesPage } from '@/features/sales/pages/quotes-page';
 import { RecycleBinPage } from '@/features/sales/pages/recycle-bin-page';
@@ -63,6 +64,7 @@ export const routes: RouteObject[] = [
       { path: 'sales/orders', element: <OrdersPage /> },
       { path: 'sales/orders/:id', element: <OrderPage /> },
       { path: 'sales/receivables', element: <ReceivablesPage /> },
+      { path: 'sales/reports', element: <ReportsPage /> },
       { path: 'sales/activities', element: <ActivitiesPage /> },
       { path: 'sales/recycle-bin', element: <RecycleBinPage /> },
       { path: 'products', element: <ProductsPage /> },

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { usePermissions } from '@/lib/permissions';
 import { RECYCLABLE_TYPES } from '../api/recycle-bin';
+import { useReadsSalesReports } from '../api/reports';
 import { useReadsReceivables } from './account-receivables-card';
 
-type Tab = 'accounts' | 'leads' | 'opportunities' | 'board' | 'quotes' | 'orders' | 'receivables' | 'activities' | 'recycleBin';
+type Tab = 'accounts' | 'leads' | 'opportunities' | 'board' | 'quotes' | 'orders' | 'receivables' | 'reports' | 'activities' | 'recycleBin';
 
 const PATHS: Record<Tab, string> = {
   accounts: '/sales',
@@ -15,16 +16,18 @@ const PATHS: Record<Tab, string> = {
   quotes: '/sales/quotes',
   orders: '/sales/orders',
   receivables: '/sales/receivables',
+  reports: '/sales/reports',
   activities: '/sales/activities',
   recycleBin: '/sales/recycle-bin',
 };
 
-/** The sales module's lists: accounts, leads, opportunities, their board, quotes, orders, receivables, activities and the recycle bin, each shown only to who may use it. */
+/** The sales module's lists: accounts, leads, opportunities, their board, quotes, orders, receivables, reports, activities and the recycle bin, each shown only to who may use it. */
 export function SalesTabs({ current }: { current: Tab }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const permissions = usePermissions();
   const readsReceivables = useReadsReceivables();
+  const readsReports = useReadsSalesReports();
   const tabs: Tab[] = [
     ...(permissions.canDo('account', 'read') ? (['accounts'] as const) : []),
     ...(permissions.canDo('lead', 'read') ? (['leads'] as const) : []),
@@ -32,6 +35,7 @@ export function SalesTabs({ current }: { current: Tab }) {
     ...(permissions.canDo('quote', 'read') ? (['quotes'] as const) : []),
     ...(permissions.canDo('order', 'read') ? (['orders'] as const) : []),
     ...(readsReceivables ? (['receivables'] as const) : []),
+    ...(readsReports ? (['reports'] as const) : []),
     ...(permissions.canDo('activity', 'read') ? (['activities'] as const) : []),
     ...(RECYCLABLE_TYPES.some((type) => permissions.canDo(type, 'delete')) ? (['recycleBin'] as const) : []),
   ];
@@ -44,6 +48,7 @@ export function SalesTabs({ current }: { current: Tab }) {
     quotes: t('quotes.tab'),
     orders: t('orders.title'),
     receivables: t('receivables.title'),
+    reports: t('reports.tab'),
     activities: t('activities.title'),
     recycleBin: t('recycleBin.tab'),
   };

@@ -1,0 +1,35 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../../identity/auth/current-principal.decorator';
+import type { Principal } from '../../identity/auth/principal';
+import { Endpoint } from '../../platform/http/endpoint.decorator';
+import { CommissionReportDto, ReportWindowQueryDto, SalesReportDto, SalesReportQueryDto } from './report.dto';
+import { ReportService } from './report.service';
+
+/** Sales reports (R-SAL-9) over the orders you may read: what you may not see adds nothing to a sum or a count. */
+@ApiTags('reports')
+@Controller('reports')
+export class ReportController {
+  constructor(private readonly reports: ReportService) {}
+
+  /**
+   * Orders dated in the window (cancelled excluded), in one currency, per owner, team, account region, product or
+   * period, with a totals row: order count, booked net and gross, paid to date, outstanding (decimal strings). 403 if
+   * you may not read orders, or naming each amount or grouped field you may not read.
+   */
+  @Get('sales')
+  @Endpoint({ summary: 'Sales report over the orders you may see', errors: [403] })
+  getSalesReport(@CurrentPrincipal() principal: Principal, @Query() query: SalesReportQueryDto): Promise<SalesReportDto> {
+    return this.reports.sales(principal, query);
+  }
+
+  /**
+   * Per rep, the commission basis: payments dated in the window on the orders they own (cash basis), with their
+   * bookings in the window for reference. 403 without the read right on orders and payments, or naming the amounts.
+   */
+  @Get('commission')
+  @Endpoint({ summary: 'Commission basis per rep over the orders you may see', errors: [403] })
+  getCommissionReport(@CurrentPrincipal() principal: Principal, @Query() query: ReportWindowQueryDto): Promise<CommissionReportDto> {
+    return this.reports.commission(principal, query);
+  }
+}
