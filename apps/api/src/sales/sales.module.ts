@@ -28,6 +28,9 @@ import { ProductService } from './products/product.service';
 import { PipelineController } from './pipelines/pipeline.controller';
 import { PipelineEntity, PipelineStageEntity } from './pipelines/pipeline.entity';
 import { PipelineService } from './pipelines/pipeline.service';
+import { SavedViewController } from './saved-views/saved-view.controller';
+import { SavedViewEntity } from './saved-views/saved-view.entity';
+import { SavedViewService } from './saved-views/saved-view.service';
 import { SearchController } from './search/search.controller';
 import { SearchService } from './search/search.service';
 import { QuoteConversionService } from './quotes/quote-conversion.service';
@@ -42,16 +45,16 @@ import { QuoteService } from './quotes/quote.service';
       AccountEntity, ContactEntity, PipelineEntity, PipelineStageEntity, OpportunityEntity, OpportunityStageChangeEntity, ActivityEntity, LeadEntity,
       ProductCategoryEntity, ProductEntity, PriceListEntity, PriceListEntryEntity, PriceListTierEntity,
       OrderEntity, OrderLineEntity, OrderStatusChangeEntity, PaymentEntity,
-      QuoteEntity, QuoteLineEntity, ApprovalRuleEntity, QuoteApprovalEntity,
+      QuoteEntity, QuoteLineEntity, ApprovalRuleEntity, QuoteApprovalEntity, SavedViewEntity,
     ]),
   ],
   controllers: [
     AccountController, ContactController, PipelineController, OpportunityController, ActivityController, LeadController,
-    ProductCategoryController, ProductController, PriceListController, QuoteController, OrderController, SearchController,
+    ProductCategoryController, ProductController, PriceListController, QuoteController, OrderController, SearchController, SavedViewController,
   ],
   providers: [
     AccountService, ContactService, PipelineService, OpportunityService, ActivityService, LeadService, ProductService, PriceListService,
-    QuoteService, QuotePdfService, QuoteConversionService, OrderService, SearchService,
+    QuoteService, QuotePdfService, QuoteConversionService, OrderService, SearchService, SavedViewService,
   ],
   exports: [AccountService, ProductService, PriceListService, QuoteService, OrderService],
 })
