@@ -64,6 +64,7 @@ export class CreateSavedViewDto {
   @Length(1, 100)
   name!: string;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => SavedViewDefinitionDto)
   definition!: SavedViewDefinitionDto;
@@ -77,6 +78,7 @@ export class UpdateSavedViewDto {
 
   /** Replaces the whole definition. */
   @Optional()
+  @IsObject()
   @ValidateNested()
   @Type(() => SavedViewDefinitionDto)
   definition?: SavedViewDefinitionDto;
