@@ -162,3 +162,9 @@ export function RecordList<T extends { id: string }>(props: RecordListProps<T>) 
     </Flex>
   );
 }
+
+/** What a page passes through an object's table to the list: columns chosen, paging, selection. */
+export type RecordListPassThrough<T extends { id: string }> = Pick<
+  RecordListProps<T>,
+  'visibleColumns' | 'onVisibleColumnsChange' | 'hasMore' | 'loadingMore' | 'onLoadMore' | 'loadMoreTestId' | 'loadMoreLabel' | 'selected' | 'onSelectedChange'
+>;

@@ -7,7 +7,7 @@ import { useCreateSavedView, useDeleteSavedView, useSavedViews, useUpdateSavedVi
 import type { ListView } from './use-list-view';
 
 export interface SavedViewsMenuProps {
-  view: ListView;
+  view: Pick<ListView, 'objectType' | 'viewId' | 'apply' | 'definition'>;
   /** The search as the list uses it (debounced), saved as the `q` filter. */
   q: string;
 }
