@@ -38,7 +38,7 @@ describe('record lists: saved views and columns', { timeout: 30_000 }, () => {
 
     fireEvent.click(screen.getByTestId('saved-view-save'));
     fireEvent.change(await screen.findByTestId('saved-view-name'), { target: { value: 'Mine' } });
-    fireEvent.click(within(screen.getByTestId('saved-view-modal').closest('.ant-modal') as HTMLElement).getByRole('button', { name: 'Save' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(requestsTo(requests, 'POST', '/api/v1/saved-views')).toHaveLength(1));
     const [post] = requestsTo(requests, 'POST', '/api/v1/saved-views');
     expect(await post.json()).toEqual({ objectType: 'lead', name: 'Mine', definition: { filters: { status: 'new' }, sort: '-name', columns: ['name', 'status'] } });
