@@ -38,7 +38,7 @@ export function ListToolbar({ filters, activeFilters, views, actions, summary }:
             {summary}
           </Flex>
         )}
-        <Drawer open={open} onClose={() => setOpen(false)} placement="bottom" size="auto" title={t('lists.filters')} data-testid="list-filters-drawer">
+        <Drawer open={open} onClose={() => setOpen(false)} placement="bottom" size={440} title={t('lists.filters')} data-testid="list-filters-drawer">
           <Flex vertical gap={12}>
             {filters}
             <Button type="primary" block onClick={() => setOpen(false)} data-testid="list-filters-done">
