@@ -211,8 +211,8 @@ const VALID_REQUEST_FIXTURES: Record<string, ValidRequestFixture> = {
     body: async (world) => ({ ids: [await throwawayLead(world)], ownerId: String((await world.collectionItems('/api/v1/users')).find((u) => u.email === 'rep.e1b@lianxi.test')?.id) }),
   },
   reassignAccounts: {
-    why: 'reps may not reassign: the East manager moves a fresh account of rep.e1 to rep.e1b',
-    as: 'manager.east@lianxi.test',
+    why: 'reps may not reassign, and the valid policy write of this run rewrites sales_manager\'s account rights: the director moves a fresh account of rep.e1 to rep.e1b',
+    as: 'director@lianxi.test',
     body: async (world) => ({ ids: [await throwawayAccount(world)], ownerId: await userIdOf(world, 'rep.e1b@lianxi.test') }),
   },
   reassignOpportunities: {
