@@ -1,6 +1,6 @@
 import { SettingOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Flex, Grid, Popover, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
-import { useMemo, useRef, type ReactNode, type UIEvent } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode, type UIEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -77,6 +77,21 @@ export function RecordList<T extends { id: string }>(props: RecordListProps<T>) 
   }, [columns, visibleColumns, isPhone, essentialColumns]);
 
   const virtual = rows.length >= VIRTUAL_FROM;
+  // Below the virtual threshold the table is part of the page (no inner scroll: antd's header/body width sync can
+  // oscillate with an inner scroll and content-sized columns); the next page loads when the "load more" button
+  // comes into view. A virtual table scrolls inside itself and loads from its own scroll position.
+  const sentinel = useRef<HTMLDivElement>(null);
+  const loadMore = useRef(onLoadMore);
+  loadMore.current = onLoadMore;
+  useEffect(() => {
+    const element = sentinel.current;
+    if (virtual || !hasMore || loadingMore || !element || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) loadMore.current?.();
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [virtual, hasMore, loadingMore]);
   const width = shown.reduce((sum, column) => sum + (typeof column.width === 'number' ? column.width : DEFAULT_COLUMN_WIDTH), onSelectedChange ? 48 : 0);
 
   function onScroll(event: UIEvent<HTMLDivElement>) {
@@ -146,14 +161,14 @@ export function RecordList<T extends { id: string }>(props: RecordListProps<T>) 
         loading={loading}
         pagination={false}
         virtual={virtual}
-        scroll={{ x: virtual ? width : 'max-content', y: isPhone ? PHONE_BODY_HEIGHT : BODY_HEIGHT }}
-        onScroll={onScroll}
+        scroll={virtual ? { x: width, y: isPhone ? PHONE_BODY_HEIGHT : BODY_HEIGHT } : { x: 'max-content' }}
+        onScroll={virtual ? onScroll : undefined}
         rowSelection={onSelectedChange ? { selectedRowKeys: selected ?? [], onChange: (keys) => onSelectedChange(keys.map(String)), preserveSelectedRowKeys: true } : undefined}
         locale={{ emptyText }}
         onChange={onChange}
       />
       {hasMore && onLoadMore && (
-        <Flex justify="center">
+        <Flex justify="center" ref={sentinel}>
           <Button onClick={onLoadMore} loading={loadingMore} data-testid={props.loadMoreTestId}>
             {props.loadMoreLabel ?? t('lists.loadMore')}
           </Button>
