@@ -210,6 +210,33 @@ const VALID_REQUEST_FIXTURES: Record<string, ValidRequestFixture> = {
     as: 'manager.east@lianxi.test',
     body: async (world) => ({ ids: [await throwawayLead(world)], ownerId: String((await world.collectionItems('/api/v1/users')).find((u) => u.email === 'rep.e1b@lianxi.test')?.id) }),
   },
+  reassignAccounts: {
+    why: 'reps may not reassign, and the valid policy write of this run rewrites sales_manager\'s account rights: the director moves a fresh account of rep.e1 to rep.e1b',
+    as: 'director@lianxi.test',
+    body: async (world) => ({ ids: [await throwawayAccount(world)], ownerId: await userIdOf(world, 'rep.e1b@lianxi.test') }),
+  },
+  reassignOpportunities: {
+    why: 'reps may not reassign: the East manager moves a fresh opportunity of rep.e1 to rep.e1b',
+    as: 'manager.east@lianxi.test',
+    body: async (world) => ({ ids: [await throwawayOpportunity(world)], ownerId: await userIdOf(world, 'rep.e1b@lianxi.test') }),
+  },
+  createSavedView: {
+    why: 'a definition\'s filters, sort and columns must be those of the list its objectType names, which the schema cannot say',
+    body: async () => ({ objectType: 'account', name: `合同视图 ${randomUUID().slice(0, 8)}`, definition: { filters: { region: '华东' }, sort: '-name', columns: ['name', 'region'] } }),
+  },
+  getSavedView: {
+    why: 'views are personal: a fresh view of the default caller',
+    pathParams: async (world) => ({ id: await throwawaySavedView(world) }),
+  },
+  updateSavedView: {
+    why: 'views are personal: a fresh view of the default caller, redefined for the lead list it is of',
+    pathParams: async (world) => ({ id: await throwawaySavedView(world) }),
+    body: async () => ({ name: `合同视图 ${randomUUID().slice(0, 8)}`, definition: { filters: { status: 'new' }, columns: ['name', 'company'] } }),
+  },
+  deleteSavedView: {
+    why: 'views are personal: a fresh view of the default caller',
+    pathParams: async (world) => ({ id: await throwawaySavedView(world) }),
+  },
   createLeadShare: {
     why: 'needs a lead the default caller may change and exactly one grantee',
     pathParams: async (world) => ({ id: await throwawayLead(world) }),
@@ -467,7 +494,8 @@ const DATA_DEPENDENT_INPUTS: Record<string, string> = {
   csv: 'must be CSV text with a header row of known lead columns and at least one row',
   formKey: 'must name a web form configured on the server',
   disqualifiedReason: 'a lead is disqualified with a reason, and only a disqualified lead has one',
-  ids: 'must reference leads the caller may reassign',
+  ids: 'must reference records the caller may reassign',
+  definition: 'filters, sort and columns must be those of the list named by objectType (its query parameters, its fields)',
   status: 'a converted lead cannot change (409), a disqualified one needs a reason',
   lines: 'orders: each line\'s productId an existing product, its quantity more than 0; quotes: each line must name an active product the caller sees, priced in the quote\'s currency (or with a list price not below it), within the largest total',
   opportunityId: 'must reference an opportunity of the quote\'s account that the caller can see',
@@ -583,6 +611,18 @@ async function throwawayQuote(world: World, discount: string, steps: Array<'subm
 async function throwawayLead(world: World): Promise<string> {
   const response = await world.callAs<{ id: string }>('rep.e1@lianxi.test', 'post', '/api/v1/leads', { name: `Contract lead ${randomUUID().slice(0, 8)}`, company: `Contract lead company ${randomUUID().slice(0, 8)}` });
   if (response.status !== 201) throw new Error(`creating a throwaway lead → ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.id;
+}
+
+/** The id of a demo user by email. */
+async function userIdOf(world: World, email: string): Promise<string> {
+  return String((await world.collectionItems('/api/v1/users')).find((u) => u.email === email)?.id);
+}
+
+/** A new saved view of the default caller (rep.e1), of the lead list. */
+async function throwawaySavedView(world: World): Promise<string> {
+  const response = await world.callAs<{ id: string }>('rep.e1@lianxi.test', 'post', '/api/v1/saved-views', { objectType: 'lead', name: `Contract view ${randomUUID().slice(0, 8)}`, definition: { sort: 'name' } });
+  if (response.status !== 201) throw new Error(`creating a throwaway saved view → ${response.status} ${JSON.stringify(response.body)}`);
   return response.body.id;
 }
 

@@ -332,6 +332,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reassign several accounts to one owner */
+        post: operations["reassignAccounts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/recycle-bin": {
         parameters: {
             query?: never;
@@ -1150,6 +1167,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/opportunities/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reassign several opportunities to one owner */
+        post: operations["reassignOpportunities"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/opportunities/recycle-bin": {
         parameters: {
             query?: never;
@@ -1829,6 +1863,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/saved-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your saved list views */
+        get: operations["listSavedViews"];
+        put?: never;
+        /** Save a list view */
+        post: operations["createSavedView"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/saved-views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one of your saved views */
+        get: operations["getSavedView"];
+        put?: never;
+        post?: never;
+        /** Delete one of your saved views */
+        delete: operations["deleteSavedView"];
+        options?: never;
+        head?: never;
+        /** Rename or redefine one of your saved views */
+        patch: operations["updateSavedView"];
+        trace?: never;
+    };
     "/api/v1/search": {
         parameters: {
             query?: never;
@@ -2325,6 +2396,19 @@ export interface components {
             data: components["schemas"]["AuditEventDto"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
+        };
+        BulkReassignDto: {
+            /** @description At most 200 records, all of which you may reassign (otherwise nothing changes). */
+            ids: string[];
+            /**
+             * Format: uuid
+             * @description The new owner, within the teams you may assign to; the team follows the owner.
+             */
+            ownerId: string;
+        };
+        BulkReassignResultDto: {
+            /** @description Records whose owner changed (those already owned by `ownerId` are left as they are). */
+            reassigned: number;
         };
         ChangeOrderStatusDto: {
             note?: string;
@@ -2885,6 +2969,12 @@ export interface components {
              *     user changed since, so nobody approves a situation the requester did not see.
              */
             userVersion?: number;
+        };
+        CreateSavedViewDto: {
+            definition: components["schemas"]["SavedViewDefinitionDto"];
+            /** @description Unique among your views of the same list. */
+            name: string;
+            objectType: components["schemas"]["SavedViewObjectType"];
         };
         CreateShareDto: {
             /** @description `read` lets the grantee see the record; `edit` also lets them change it. */
@@ -3775,19 +3865,6 @@ export interface components {
         QuoteSort: "number" | "-number" | "validUntil" | "-validUntil";
         /** @enum {string} */
         QuoteStatus: "draft" | "pending_approval" | "approved" | "rejected" | "sent" | "accepted" | "superseded";
-        ReassignLeadsDto: {
-            /** @description At most 200 leads, all of which you may reassign (otherwise nothing changes). */
-            ids: string[];
-            /**
-             * Format: uuid
-             * @description The new owner, within the teams you may assign to; the team follows the owner.
-             */
-            ownerId: string;
-        };
-        ReassignLeadsResultDto: {
-            /** @description Leads whose owner changed (those already owned by `ownerId` are left as they are). */
-            reassigned: number;
-        };
         ReceivableOrderDto: {
             bucket: components["schemas"]["AgeingBucket"];
             currency: string;
@@ -3928,6 +4005,49 @@ export interface components {
              * @example 12.000
              */
             quantity: string | null;
+        };
+        SavedViewDefinitionDto: {
+            /**
+             * @description Visible columns, in order: the object's field names.
+             * @example [
+             *       "name",
+             *       "region",
+             *       "ownerId"
+             *     ]
+             */
+            columns?: string[];
+            /**
+             * @description Query parameters of the object's list endpoint (e.g. `{"region": "华东", "status": "new"}`), as strings; only
+             *     that list's filter parameters, with values its rules accept (`limit`, `cursor`, `withTotal` and `sort` are not filters).
+             * @example {
+             *       "region": "华东"
+             *     }
+             */
+            filters?: {
+                [key: string]: string;
+            };
+            /**
+             * @description One of the list's `sort` values.
+             * @example -name
+             */
+            sort?: string;
+        };
+        SavedViewDto: {
+            /** Format: date-time */
+            createdAt: string;
+            definition: components["schemas"]["SavedViewDefinitionDto"];
+            id: string;
+            name: string;
+            objectType: components["schemas"]["SavedViewObjectType"];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        /** @enum {string} */
+        SavedViewObjectType: "account" | "contact" | "lead" | "opportunity" | "quote" | "order";
+        SavedViewPageDto: {
+            data: components["schemas"]["SavedViewDto"][];
+            nextCursor: string | null;
         };
         SearchResultDto: {
             accounts: components["schemas"]["AccountDto"][];
@@ -4343,6 +4463,11 @@ export interface components {
              * @example 2027-03-31
              */
             validUntil?: string;
+        };
+        UpdateSavedViewDto: {
+            /** @description Replaces the whole definition. */
+            definition?: components["schemas"]["SavedViewDefinitionDto"];
+            name?: string;
         };
         UpdateStageDto: {
             kind?: components["schemas"]["StageKind"];
@@ -5941,6 +6066,105 @@ export interface operations {
             };
             /** @description Missing, expired or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    reassignAccounts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with this key runs, and for 24 hours a retry with the same key and request gets the same answer (with `Idempotent-Replayed: true`) and creates nothing. The same key with a different request is 422; a retry while the first still runs is 409. A UUID per logical request is the usual choice. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkReassignDto"];
+            };
+        };
+        responses: {
+            /** @description All or nothing: one account you may not reassign (or an owner outside your reach) and none change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkReassignResultDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state or an existing record (or a request with this Idempotency-Key still runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Understood but refused by a business rule (or the Idempotency-Key was used for another request) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8920,7 +9144,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReassignLeadsDto"];
+                "application/json": components["schemas"]["BulkReassignDto"];
             };
         };
         responses: {
@@ -8930,7 +9154,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReassignLeadsResultDto"];
+                    "application/json": components["schemas"]["BulkReassignResultDto"];
                 };
             };
             /** @description Invalid input; `errors` names each offending field */
@@ -10232,6 +10456,105 @@ export interface operations {
             };
             /** @description The caller may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    reassignOpportunities: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with this key runs, and for 24 hours a retry with the same key and request gets the same answer (with `Idempotent-Replayed: true`) and creates nothing. The same key with a different request is 422; a retry while the first still runs is 409. A UUID per logical request is the usual choice. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkReassignDto"];
+            };
+        };
+        responses: {
+            /** @description All or nothing: one opportunity you may not reassign (or an owner outside your reach) and none change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkReassignResultDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state or an existing record (or a request with this Idempotency-Key still runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Understood but refused by a business rule (or the Idempotency-Key was used for another request) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14368,6 +14691,341 @@ export interface operations {
             };
             /** @description Missing, expired or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listSavedViews: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                /** @description Only the views of this list. */
+                objectType?: components["schemas"]["SavedViewObjectType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description By name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewPageDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createSavedView: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with this key runs, and for 24 hours a retry with the same key and request gets the same answer (with `Idempotent-Replayed: true`) and creates nothing. The same key with a different request is 422; a retry while the first still runs is 409. A UUID per logical request is the usual choice. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSavedViewDto"];
+            };
+        };
+        responses: {
+            /** @description The definition is checked against the list's filters and the object's fields (400 naming the part at fault). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state or an existing record (or a request with this Idempotency-Key still runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Understood but refused by a business rule (or the Idempotency-Key was used for another request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getSavedView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    deleteSavedView: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read (`W/"<version>"`); updates of shared records answer 428 without it and 412 when it is stale */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description If-Match optional; a stale one answers 412. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since it was read (stale If-Match) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateSavedView: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read (`W/"<version>"`); updates of shared records answer 428 without it and 412 when it is stale */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSavedViewDto"];
+            };
+        };
+        responses: {
+            /** @description Needs If-Match. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedViewDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state or an existing record (or a request with this Idempotency-Key still runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since it was read (stale If-Match) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The If-Match header is required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -272,6 +272,24 @@ export class ScopedRecords<E extends Identified> {
   }
 
   /**
+   * Gives several records to one owner in one transaction, each through `update` (so the same 404 / 403 / reach
+   * checks and one audit event per record): the first refusal rolls everything back, so a bulk reassignment is all
+   * or nothing. Records the new owner already has are left untouched and not counted.
+   */
+  async reassignMany(principal: Principal, ids: string[], ownerId: string): Promise<{ reassigned: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      let reassigned = 0;
+      for (const id of new Set(ids)) {
+        const { record } = await this.get(principal, id, manager, true);
+        if (record.ownerId === ownerId) continue;
+        await this.update(principal, id, { ownerId } as Partial<E>, record.version, manager);
+        reassigned++;
+      }
+      return { reassigned };
+    });
+  }
+
+  /**
    * A record just written, read back through the engine: the saved record and what the caller may do with it now.
    * The write may have taken it out of their sight (a reassignment under an unusual policy): the write stands, and
    * they may do nothing more with it.

@@ -30,6 +30,9 @@ import { PipelineEntity, PipelineStageEntity } from './pipelines/pipeline.entity
 import { PipelineService } from './pipelines/pipeline.service';
 import { ReportController } from './reports/report.controller';
 import { ReportService } from './reports/report.service';
+import { SavedViewController } from './saved-views/saved-view.controller';
+import { SavedViewEntity } from './saved-views/saved-view.entity';
+import { SavedViewService } from './saved-views/saved-view.service';
 import { SearchController } from './search/search.controller';
 import { SearchService } from './search/search.service';
 import { QuoteConversionService } from './quotes/quote-conversion.service';
@@ -44,16 +47,17 @@ import { QuoteService } from './quotes/quote.service';
       AccountEntity, ContactEntity, PipelineEntity, PipelineStageEntity, OpportunityEntity, OpportunityStageChangeEntity, ActivityEntity, LeadEntity,
       ProductCategoryEntity, ProductEntity, PriceListEntity, PriceListEntryEntity, PriceListTierEntity,
       OrderEntity, OrderLineEntity, OrderStatusChangeEntity, PaymentEntity,
-      QuoteEntity, QuoteLineEntity, ApprovalRuleEntity, QuoteApprovalEntity,
+      QuoteEntity, QuoteLineEntity, ApprovalRuleEntity, QuoteApprovalEntity, SavedViewEntity,
     ]),
   ],
   controllers: [
     AccountController, ContactController, PipelineController, OpportunityController, ActivityController, LeadController,
     ProductCategoryController, ProductController, PriceListController, QuoteController, OrderController, SearchController, ReportController,
+    SavedViewController,
   ],
   providers: [
     AccountService, ContactService, PipelineService, OpportunityService, ActivityService, LeadService, ProductService, PriceListService,
-    QuoteService, QuotePdfService, QuoteConversionService, OrderService, SearchService, ReportService,
+    QuoteService, QuotePdfService, QuoteConversionService, OrderService, SearchService, ReportService, SavedViewService,
   ],
   exports: [AccountService, ProductService, PriceListService, QuoteService, OrderService],
 })

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { BulkReassignDto, BulkReassignResultDto } from '../../access/bulk-reassign.dto';
 import { CurrentPrincipal } from '../../identity/auth/current-principal.decorator';
 import type { Principal } from '../../identity/auth/principal';
 import { CsvResponse, Endpoint } from '../../platform/http/endpoint.decorator';
@@ -108,6 +109,13 @@ export class AccountController {
   @Endpoint({ summary: 'Delete an account (to the recycle bin)', status: 204, errors: [403, 404, 412, 428] })
   deleteAccount(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @IfMatchVersion() version: number | undefined): Promise<void> {
     return this.accounts.remove(principal, id, version);
+  }
+
+  /** All or nothing: one account you may not reassign (or an owner outside your reach) and none change. */
+  @Post('reassign')
+  @Endpoint({ summary: 'Reassign several accounts to one owner', status: 200, errors: [403, 404] })
+  reassignAccounts(@CurrentPrincipal() principal: Principal, @Body() dto: BulkReassignDto): Promise<BulkReassignResultDto> {
+    return this.accounts.reassign(principal, dto);
   }
 
   /**

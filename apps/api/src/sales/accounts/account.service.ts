@@ -14,6 +14,7 @@ import { RecordShares } from '../../access/record-shares';
 import { RecordExport } from '../../access/record-export';
 import { type ListOptions, ScopedRecords } from '../../access/scoped-records';
 import { AuditService } from '../../audit/audit.service';
+import { BulkReassignDto, BulkReassignResultDto } from '../../access/bulk-reassign.dto';
 import { asRecycleBinEntry } from '../../access/business-record.dto';
 import type { PageQueryDto } from '../../platform/http/pagination';
 import type { Principal } from '../../identity/auth/principal';
@@ -227,6 +228,11 @@ export class AccountService {
       [accountId, parentId],
     );
     return rows[0]?.hit === true;
+  }
+
+  /** Reassigns several accounts in one transaction: all of them, or none (the first refusal is the answer). */
+  reassign(principal: Principal, dto: BulkReassignDto): Promise<BulkReassignResultDto> {
+    return this.records.reassignMany(principal, dto.ids, dto.ownerId);
   }
 
   async update(principal: Principal, id: string, dto: UpdateAccountDto, version: number | undefined): Promise<AccountDto> {

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { BulkReassignDto, BulkReassignResultDto } from '../../access/bulk-reassign.dto';
 import { CreateShareDto, ShareDto } from '../../access/record-share.dto';
 import { CurrentPrincipal } from '../../identity/auth/current-principal.decorator';
 import type { Principal } from '../../identity/auth/principal';
@@ -18,8 +19,6 @@ import {
   LeadImportResultDto,
   LeadPageDto,
   LeadQueryDto,
-  ReassignLeadsDto,
-  ReassignLeadsResultDto,
   UpdateLeadDto,
   WebLeadDto,
   WebLeadReceiptDto,
@@ -110,7 +109,7 @@ export class LeadController {
   /** All or nothing: one lead you may not reassign (or an owner outside your reach) and none change. */
   @Post('leads/reassign')
   @Endpoint({ summary: 'Reassign several leads to one owner', status: 200, errors: [403, 404] })
-  reassignLeads(@CurrentPrincipal() principal: Principal, @Body() dto: ReassignLeadsDto): Promise<ReassignLeadsResultDto> {
+  reassignLeads(@CurrentPrincipal() principal: Principal, @Body() dto: BulkReassignDto): Promise<BulkReassignResultDto> {
     return this.leads.reassign(principal, dto);
   }
 

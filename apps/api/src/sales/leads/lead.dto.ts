@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsEnum, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsEmail, IsEnum, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { BusinessRecordDto, CreateBusinessRecordDto, RecordPageQueryDto, toBusinessRecordDto, UpdateBusinessRecordDto } from '../../access/business-record.dto';
 import { IsPhone, Optional } from '../../platform/http/validation';
 import { AccountDto } from '../accounts/account.dto';
@@ -348,24 +348,6 @@ export class LeadImportResultDto {
   ids!: string[];
   /** Rows left out, each with its line and the field at fault. */
   errors!: ImportRowErrorDto[];
-}
-
-export class ReassignLeadsDto {
-  /** At most 200 leads, all of which you may reassign (otherwise nothing changes). */
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(200)
-  @IsUUID('all', { each: true })
-  ids!: string[];
-
-  /** The new owner, within the teams you may assign to; the team follows the owner. */
-  @IsUUID()
-  ownerId!: string;
-}
-
-export class ReassignLeadsResultDto {
-  /** Leads whose owner changed (those already owned by `ownerId` are left as they are). */
-  reassigned!: number;
 }
 
 /** The public web form: who the lead is, which form sent it, and a honeypot that people leave empty. */

@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../../access/access.service';
 import { AccessAction, AccessLevel, FieldAccess, ObjectType } from '../../access/access.types';
+import { BulkReassignDto, BulkReassignResultDto } from '../../access/bulk-reassign.dto';
 import { asRecycleBinEntry } from '../../access/business-record.dto';
 import { RECORD_ATTRIBUTE_FIELDS } from '../../access/record-attributes';
 import { RecordShares } from '../../access/record-shares';
@@ -35,8 +36,6 @@ import {
   LeadImportResultDto,
   LeadPageDto,
   LeadQueryDto,
-  ReassignLeadsDto,
-  ReassignLeadsResultDto,
   toLeadDto,
   UpdateLeadDto,
   WebLeadDto,
@@ -131,17 +130,8 @@ export class LeadService {
   }
 
   /** Reassigns several leads in one transaction: all of them, or none (the first refusal is the answer). */
-  async reassign(principal: Principal, dto: ReassignLeadsDto): Promise<ReassignLeadsResultDto> {
-    return this.dataSource.transaction(async (manager) => {
-      let reassigned = 0;
-      for (const id of new Set(dto.ids)) {
-        const { record } = await this.records.get(principal, id, manager, true);
-        if (record.ownerId === dto.ownerId) continue;
-        await this.records.update(principal, id, { ownerId: dto.ownerId } as Partial<LeadEntity>, record.version, manager);
-        reassigned++;
-      }
-      return { reassigned };
-    });
+  reassign(principal: Principal, dto: BulkReassignDto): Promise<BulkReassignResultDto> {
+    return this.records.reassignMany(principal, dto.ids, dto.ownerId);
   }
 
   /**

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, Patch, Post, Query, Res } from '@nestjs/
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CreateShareDto, ShareDto } from '../../access/record-share.dto';
+import { BulkReassignDto, BulkReassignResultDto } from '../../access/bulk-reassign.dto';
 import { CurrentPrincipal } from '../../identity/auth/current-principal.decorator';
 import type { Principal } from '../../identity/auth/principal';
 import { CsvResponse, Endpoint } from '../../platform/http/endpoint.decorator';
@@ -104,6 +105,13 @@ export class OpportunityController {
   @Endpoint({ summary: 'Delete an opportunity (to the recycle bin)', status: 204, errors: [403, 404, 412, 428] })
   deleteOpportunity(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @IfMatchVersion() version: number | undefined): Promise<void> {
     return this.opportunities.remove(principal, id, version);
+  }
+
+  /** All or nothing: one opportunity you may not reassign (or an owner outside your reach) and none change. */
+  @Post('opportunities/reassign')
+  @Endpoint({ summary: 'Reassign several opportunities to one owner', status: 200, errors: [403, 404] })
+  reassignOpportunities(@CurrentPrincipal() principal: Principal, @Body() dto: BulkReassignDto): Promise<BulkReassignResultDto> {
+    return this.opportunities.reassign(principal, dto);
   }
 
   /** 404 unless it is in your recycle bin; 409 naming accountId while its account is in the bin (restore that first). */

@@ -9,6 +9,7 @@ import { RecordExport } from '../../access/record-export';
 import { RecordShares } from '../../access/record-shares';
 import { type ListOptions, ScopedRecords } from '../../access/scoped-records';
 import { AuditService } from '../../audit/audit.service';
+import { BulkReassignDto, BulkReassignResultDto } from '../../access/bulk-reassign.dto';
 import { asRecycleBinEntry } from '../../access/business-record.dto';
 import type { PageQueryDto } from '../../platform/http/pagination';
 import type { Principal } from '../../identity/auth/principal';
@@ -107,6 +108,11 @@ export class OpportunityService {
   async create(principal: Principal, dto: CreateOpportunityDto): Promise<OpportunityDto> {
     const { record, access } = await this.records.create(principal, { ...dto } as Partial<OpportunityEntity>);
     return access.project(toOpportunityDto(record), PROTECTED);
+  }
+
+  /** Reassigns several opportunities in one transaction: all of them, or none (the first refusal is the answer). */
+  reassign(principal: Principal, dto: BulkReassignDto): Promise<BulkReassignResultDto> {
+    return this.records.reassignMany(principal, dto.ids, dto.ownerId);
   }
 
   async update(principal: Principal, id: string, dto: UpdateOpportunityDto, version: number | undefined): Promise<OpportunityDto> {

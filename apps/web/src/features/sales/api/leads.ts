@@ -2,6 +2,7 @@ import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQ
 import type { paths, Schema } from '@lianxi/api-client';
 import { ifMatch, unwrap, type Api } from '@/lib/api';
 import { useApi } from '@/lib/api-context';
+import { useBulkReassign } from './bulk-reassign';
 import { accountKeys, leadKeys, opportunityKeys } from './keys';
 
 export type Lead = Schema<'LeadDto'>;
@@ -123,12 +124,7 @@ export function useImportLeads() {
   });
 }
 
-/** Reassigns several leads to one owner, all or none (the API checks each lead and the owner against the caller's reach). */
+/** Reassigns several leads to one owner, all or none (the shared bulk reassignment of every list). */
 export function useReassignLeads() {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: Schema<'ReassignLeadsDto'>) => unwrap(api.client.POST('/api/v1/leads/reassign', { body, params: { header: idempotencyKey() } })),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: leadKeys.all }),
-  });
+  return useBulkReassign('lead');
 }

@@ -10,7 +10,7 @@ export type AccountSort = Schema<'AccountSort'>;
 type ListAccountsQuery = NonNullable<paths['/api/v1/accounts']['get']['parameters']['query']>;
 
 /** Filters of the list; the cursor is the page param, so every page of one filter shares a key. */
-export type AccountListParams = Pick<ListAccountsQuery, 'sort' | 'q' | 'limit'>;
+export type AccountListParams = Pick<ListAccountsQuery, 'sort' | 'q' | 'limit' | 'region' | 'industry' | 'tier' | 'ownerId'>;
 
 /** Pages of the list; the first one also counts every match (`total`), which costs one more query, so only once. */
 export function accountListQueryOptions(api: Api, params: AccountListParams) {

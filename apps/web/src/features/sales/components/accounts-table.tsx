@@ -1,13 +1,16 @@
-import { Table, type TableColumnsType, type TableProps } from 'antd';
+import { type TableColumnsType, type TableProps } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isReadable, type FieldAccess } from '@/lib/permissions';
 import type { Account, AccountSort } from '../api/list-accounts';
 import { withRecordColumns } from './record-columns';
+import { RecordList, type RecordListPassThrough } from './record-list/record-list';
 
 /** Columns that show one field of the account as the server sent it (masked values included). */
 const TEXT_FIELDS = ['name', 'industry', 'region', 'phone', 'email'] as const;
+/** On a phone: the name to open it, and a number to call. */
+const ESSENTIAL = ['name', 'phone'];
 type TextField = (typeof TEXT_FIELDS)[number];
 /** The fields the API can sort by. */
 const SORTABLE: ReadonlySet<string> = new Set<TextField>(['name', 'region', 'industry']);
@@ -23,7 +26,7 @@ function toSort(field: string, order: SortOrder | undefined): AccountSort | unde
   return (order === 'descend' ? `-${field}` : field) as AccountSort;
 }
 
-export interface AccountsTableProps {
+export interface AccountsTableProps extends RecordListPassThrough<Account> {
   accounts: Account[];
   loading: boolean;
   /** The caller's access to each account field. */
@@ -37,7 +40,7 @@ export interface AccountsTableProps {
  * when it is read in clear (sorting by a masked or hidden field would leak its order, and the API refuses it).
  * Each row's name opens the account page.
  */
-export function AccountsTable({ accounts, loading, access, sort, onSortChange }: AccountsTableProps) {
+export function AccountsTable({ accounts, loading, access, sort, onSortChange, ...list }: AccountsTableProps) {
   const { t } = useTranslation();
   const empty = '—';
 
@@ -66,15 +69,15 @@ export function AccountsTable({ accounts, loading, access, sort, onSortChange }:
   };
 
   return (
-    <Table<Account>
-      rowKey="id"
-      data-testid="accounts-table"
+    <RecordList<Account>
+      testId="accounts-table"
       columns={columns}
-      dataSource={accounts}
+      rows={accounts}
       loading={loading}
-      pagination={false}
+      emptyText={t('accounts.empty')}
+      essentialColumns={ESSENTIAL}
       onChange={handleChange}
-      locale={{ emptyText: t('accounts.empty') }}
+      {...list}
     />
   );
 }

@@ -1,14 +1,17 @@
-import { Table, type TableColumnsType } from 'antd';
+import { type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { FieldAccess } from '@/lib/permissions';
 import type { Contact } from '../api/list-account-contacts';
 import { FieldValue } from './field-value';
 import { withRecordColumns } from './record-columns';
+import { RecordList, type RecordListPassThrough } from './record-list/record-list';
 
 const TEXT_FIELDS = ['name', 'title', 'phone', 'email'] as const;
+/** On a phone: who, and how to reach them. */
+const ESSENTIAL = ['name', 'phone'];
 
-export interface ContactsTableProps {
+export interface ContactsTableProps extends RecordListPassThrough<Contact> {
   contacts: Contact[];
   loading: boolean;
   /** The caller's access to each contact field. */
@@ -16,7 +19,7 @@ export interface ContactsTableProps {
 }
 
 /** Contacts as far as the caller may read them: a hidden field has no column, a masked one shows the mask. */
-export function ContactsTable({ contacts, loading, access }: ContactsTableProps) {
+export function ContactsTable({ contacts, loading, access, ...list }: ContactsTableProps) {
   const { t } = useTranslation();
 
   const fieldColumns: TableColumnsType<Contact> = TEXT_FIELDS.filter((field) => access(field) !== 'hidden').map((field) => ({
@@ -35,15 +38,14 @@ export function ContactsTable({ contacts, loading, access }: ContactsTableProps)
 
 
   return (
-    <Table<Contact>
-      rowKey="id"
-      size="small"
-      data-testid="contacts-table"
+    <RecordList<Contact>
+      testId="contacts-table"
       columns={columns}
-      dataSource={contacts}
+      rows={contacts}
       loading={loading}
-      pagination={false}
-      locale={{ emptyText: t('contacts.empty') }}
+      emptyText={t('contacts.empty')}
+      essentialColumns={ESSENTIAL}
+      {...list}
     />
   );
 }

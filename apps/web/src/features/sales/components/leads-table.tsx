@@ -1,12 +1,13 @@
-import { Table, Tag, type TableColumnsType } from 'antd';
+import { Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { UserName } from '@/components/user-name';
 import type { FieldAccess } from '@/lib/permissions';
 import type { Lead, LeadSort } from '../api/leads';
 import { withRecordColumns } from './record-columns';
+import { RecordList, type RecordListPassThrough } from './record-list/record-list';
 
-export interface LeadsTableProps {
+export interface LeadsTableProps extends Omit<RecordListPassThrough<Lead>, 'selected' | 'onSelectedChange'> {
   leads: Lead[];
   loading: boolean;
   access: (field: string) => FieldAccess;
@@ -18,12 +19,14 @@ export interface LeadsTableProps {
 }
 
 const SORTABLE = { name: 'name', company: 'company' } as const;
+/** On a phone: who, and how far along. */
+const ESSENTIAL = ['name', 'status'];
 
 /** Colours of the statuses: open ones blue to green as they qualify, converted gold, disqualified grey. */
 export const STATUS_COLOURS: Record<string, string> = { new: 'blue', contacted: 'cyan', qualified: 'green', converted: 'gold', disqualified: 'default' };
 
 /** Leads as far as the caller may read them: name, company, status, source, rating, owner. */
-export function LeadsTable({ leads, loading, access, sort, onSortChange, selected, onSelectedChange }: LeadsTableProps) {
+export function LeadsTable({ leads, loading, access, sort, onSortChange, selected, onSelectedChange, ...list }: LeadsTableProps) {
   const { t } = useTranslation();
   const visible = (field: string) => access(field) !== 'hidden';
   const sortOrder = (field: keyof typeof SORTABLE) => (sort === field ? ('ascend' as const) : sort === `-${field}` ? ('descend' as const) : null);
@@ -54,17 +57,15 @@ export function LeadsTable({ leads, loading, access, sort, onSortChange, selecte
   if (visible('ownerId')) columns.push({ key: 'ownerId', title: t('leads.columns.ownerId'), render: (_: unknown, lead) => <UserName id={lead.ownerId} /> });
 
   return (
-    <Table<Lead>
-      rowKey="id"
-      size="small"
-      data-testid="leads-table"
+    <RecordList<Lead>
+      testId="leads-table"
       columns={withRecordColumns(columns, { access, t, pathOf: (lead) => `/sales/leads/${lead.id}` })}
-      dataSource={leads}
-      rowSelection={onSelectedChange ? { selectedRowKeys: selected ?? [], onChange: (keys) => onSelectedChange(keys.map(String)) } : undefined}
+      rows={leads}
       loading={loading}
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-      locale={{ emptyText: t('leads.empty') }}
+      emptyText={t('leads.empty')}
+      essentialColumns={ESSENTIAL}
+      {...list}
+      {...(onSelectedChange ? { selected: selected ?? [], onSelectedChange } : {})}
       onChange={(_pagination, _filters, sorter) => {
         if (!onSortChange || Array.isArray(sorter)) return;
         const field = sorter.columnKey as keyof typeof SORTABLE | undefined;

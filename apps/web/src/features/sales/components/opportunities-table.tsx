@@ -1,12 +1,13 @@
-import { Table, type TableColumnsType } from 'antd';
+import { type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { UserName } from '@/components/user-name';
 import type { FieldAccess } from '@/lib/permissions';
 import { formatMoney, stageName, type Opportunity, type OpportunitySort, type PipelineStage } from '../api/opportunities';
 import { withRecordColumns } from './record-columns';
+import { RecordList, type RecordListPassThrough } from './record-list/record-list';
 
-export interface OpportunitiesTableProps {
+export interface OpportunitiesTableProps extends RecordListPassThrough<Opportunity> {
   opportunities: Opportunity[];
   loading: boolean;
   /** Every stage of every pipeline, by id. */
@@ -18,9 +19,11 @@ export interface OpportunitiesTableProps {
 }
 
 const SORTABLE = { name: 'name', amount: 'amount', expectedCloseDate: 'expectedCloseDate' } as const;
+/** On a phone: what, how far, how much. */
+const ESSENTIAL = ['name', 'stageId', 'amount'];
 
 /** Opportunities as far as the caller may read them: stage, amount (a decimal string, never a float), close date, owner. */
-export function OpportunitiesTable({ opportunities, loading, stages, access, sort, onSortChange, testId = 'opportunities-table' }: OpportunitiesTableProps) {
+export function OpportunitiesTable({ opportunities, loading, stages, access, sort, onSortChange, testId = 'opportunities-table', ...list }: OpportunitiesTableProps) {
   const { t, i18n } = useTranslation();
   const visible = (field: string) => access(field) !== 'hidden';
   // Sorting by a field one cannot read in clear is refused by the API: only offered where it works.
@@ -41,7 +44,7 @@ export function OpportunitiesTable({ opportunities, loading, stages, access, sor
       ),
     });
   }
-  if (visible('stageId')) columns.push({ key: 'stage', title: t('opportunities.columns.stage'), render: (_: unknown, o) => stageName(o.stageId ? stages.get(o.stageId) : undefined, i18n.language) });
+  if (visible('stageId')) columns.push({ key: 'stageId', title: t('opportunities.columns.stage'), render: (_: unknown, o) => stageName(o.stageId ? stages.get(o.stageId) : undefined, i18n.language) });
   if (visible('amount')) {
     columns.push({
       key: 'amount',
@@ -65,16 +68,14 @@ export function OpportunitiesTable({ opportunities, loading, stages, access, sor
   if (visible('ownerId')) columns.push({ key: 'ownerId', title: t('opportunities.columns.ownerId'), render: (_: unknown, o) => <UserName id={o.ownerId} /> });
 
   return (
-    <Table<Opportunity>
-      rowKey="id"
-      size="small"
-      data-testid={testId}
+    <RecordList<Opportunity>
+      testId={testId}
       columns={withRecordColumns(columns, { access, t, pathOf: (o) => `/sales/opportunities/${o.id}` })}
-      dataSource={opportunities}
+      rows={opportunities}
       loading={loading}
-      pagination={false}
-      scroll={{ x: 'max-content' }}
-      locale={{ emptyText: t('opportunities.empty') }}
+      emptyText={t('opportunities.empty')}
+      essentialColumns={ESSENTIAL}
+      {...list}
       onChange={(_pagination, _filters, sorter) => {
         if (!onSortChange || Array.isArray(sorter)) return;
         const field = sorter.columnKey as keyof typeof SORTABLE | undefined;

@@ -25,7 +25,8 @@ export function withRecordColumns<T extends ListedRecord>(
   const showOwnerOnly = access('ownerOnlyEdit') !== 'hidden';
   if (showRestricted || showOwnerOnly) {
     out.push({
-      key: 'flags',
+      // Keyed by a field (the tags show `restricted` and `ownerOnlyEdit`) so a saved view can name the column.
+      key: showRestricted ? 'restricted' : 'ownerOnlyEdit',
       title: t('accounts.columns.flags'),
       render: (_: unknown, record: T) => (
         <Space size={[0, 4]} wrap>

@@ -1,20 +1,23 @@
-import { PlusOutlined, SearchOutlined, StopOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Input, Result, Select, Skeleton, Space, Typography } from 'antd';
+import { PlusOutlined, SearchOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Input, Result, Select, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Can } from '@/components/can';
 import { PageHeader } from '@/components/ui/page-header';
 import { UserName } from '@/components/user-name';
-import { ApiError } from '@/lib/api';
 import { isReadable, usePermissions } from '@/lib/permissions';
 import { useSessionUser } from '@/lib/session';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
-import { useCreateLead, useLeads, useReassignLeads, type CreateLeadBody, type LeadSort, type LeadSource, type LeadStatus } from '../api/leads';
+import { useCreateLead, useLeads, type CreateLeadBody, type LeadSort, type LeadSource, type LeadStatus } from '../api/leads';
 import { CreateRecordModal } from '../components/create-record-modal';
 import { LeadImportDialog } from '../components/lead-import-dialog';
 import { LeadsTable } from '../components/leads-table';
-import { ReassignModal } from '../components/reassign-modal';
+import { BulkReassignButton } from '../components/record-list/bulk-reassign-button';
+import { ListError } from '../components/record-list/list-error';
+import { ListToolbar } from '../components/record-list/list-toolbar';
+import { SavedViewsMenu } from '../components/record-list/saved-views-menu';
+import { useListView } from '../components/record-list/use-list-view';
 import { SalesTabs } from '../components/sales-tabs';
 import { LEAD_SOURCES, LEAD_STATUSES } from '../utils/record-fields';
 
@@ -28,19 +31,18 @@ export function LeadsPage() {
   const permissions = usePermissions();
   const me = useSessionUser();
   const createLead = useCreateLead();
-  const [search, setSearch] = useState('');
-  const [sort, setSort] = useState<LeadSort | undefined>(undefined);
-  const [status, setStatus] = useState<LeadStatus | undefined>(undefined);
-  const [source, setSource] = useState<LeadSource | undefined>(undefined);
-  const [dialog, setDialog] = useState<'create' | 'import' | 'reassign' | null>(null);
-  const [selected, setSelected] = useState<string[]>([]);
-  const reassign = useReassignLeads();
+  const view = useListView<LeadSort>('lead');
+  const { search, sort, selected } = view;
+  const status = view.filters.status as LeadStatus | undefined;
+  const source = view.filters.source as LeadSource | undefined;
+  const [dialog, setDialog] = useState<'create' | 'import' | null>(null);
   // Managers reassign within their reach; the API checks every lead and the new owner.
   const canReassign = permissions.level('lead', 'reassign') !== 'none';
   const q = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
   const canRead = permissions.canDo('lead', 'read');
   const canSearch = isReadable(permissions.fieldAccess('lead', 'name')) && isReadable(permissions.fieldAccess('lead', 'company'));
-  const params = { limit: PAGE_SIZE, ...(sort ? { sort } : {}), ...(canSearch && q ? { q } : {}), ...(status ? { status } : {}), ...(source ? { source } : {}) };
+  // Every saved filter goes to the API as it is: a filter the caller may no longer use is the API's 400 to explain.
+  const params = { limit: PAGE_SIZE, ...view.filters, ...(sort ? { sort } : {}), ...(canSearch && q ? { q } : {}) };
   const leads = useLeads(params, { enabled: permissions.isSuccess && canRead });
   const total = leads.data?.pages[0]?.total;
   const header = (
@@ -76,78 +78,81 @@ export function LeadsPage() {
   }
 
   const rows = leads.data?.pages.flatMap((page) => page.data) ?? [];
+  const filters = (
+    <>
+      {canSearch && (
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder={t('leads.search')}
+          aria-label={t('leads.search')}
+          value={search}
+          onChange={(event) => view.setSearch(event.target.value)}
+          style={{ maxWidth: 320 }}
+          data-testid="leads-search"
+        />
+      )}
+      {isReadable(permissions.fieldAccess('lead', 'status')) && (
+        <Select
+          allowClear
+          placeholder={t('leads.allStatuses')}
+          aria-label={t('records.fields.status')}
+          value={status}
+          onChange={(value?: LeadStatus) => view.setFilter('status', value)}
+          style={{ minWidth: 150 }}
+          options={LEAD_STATUSES.map((value) => ({ value, label: t(`leads.statuses.${value}`) }))}
+          data-testid="leads-status-filter"
+        />
+      )}
+      {isReadable(permissions.fieldAccess('lead', 'source')) && (
+        <Select
+          allowClear
+          placeholder={t('leads.allSources')}
+          aria-label={t('records.fields.source')}
+          value={source}
+          onChange={(value?: LeadSource) => view.setFilter('source', value)}
+          style={{ minWidth: 150 }}
+          options={LEAD_SOURCES.map((value) => ({ value, label: t(`leads.sources.${value}`) }))}
+          data-testid="leads-source-filter"
+        />
+      )}
+    </>
+  );
   return (
     <>
       {header}
       <SalesTabs current="leads" />
       <Card>
         <Flex vertical gap={16}>
-          <Flex justify="space-between" align="center" gap={16} wrap>
-            <Flex gap={8} wrap>
-              {canSearch && (
-                <Input
-                  allowClear
-                  prefix={<SearchOutlined />}
-                  placeholder={t('leads.search')}
-                  aria-label={t('leads.search')}
-                  value={search}
-                  onChange={(event) => setSearch(event.target.value)}
-                  style={{ maxWidth: 320 }}
-                  data-testid="leads-search"
-                />
-              )}
-              {isReadable(permissions.fieldAccess('lead', 'status')) && (
-                <Select
-                  allowClear
-                  placeholder={t('leads.allStatuses')}
-                  aria-label={t('records.fields.status')}
-                  value={status}
-                  onChange={setStatus}
-                  style={{ minWidth: 150 }}
-                  options={LEAD_STATUSES.map((value) => ({ value, label: t(`leads.statuses.${value}`) }))}
-                  data-testid="leads-status-filter"
-                />
-              )}
-              {isReadable(permissions.fieldAccess('lead', 'source')) && (
-                <Select
-                  allowClear
-                  placeholder={t('leads.allSources')}
-                  aria-label={t('records.fields.source')}
-                  value={source}
-                  onChange={setSource}
-                  style={{ minWidth: 150 }}
-                  options={LEAD_SOURCES.map((value) => ({ value, label: t(`leads.sources.${value}`) }))}
-                  data-testid="leads-source-filter"
-                />
-              )}
-            </Flex>
-            {canReassign && selected.length > 0 && (
-              <Button icon={<SwapOutlined />} onClick={() => setDialog('reassign')} data-testid="leads-reassign">
-                {t('leads.reassignSelected', { count: selected.length })}
-              </Button>
-            )}
-            {total !== undefined && (
-              <Typography.Text type="secondary" data-testid="leads-total">
-                {t('leads.total', { count: total, formatted: total.toLocaleString(i18n.language) })}
-              </Typography.Text>
-            )}
-          </Flex>
-          {leads.isError && <Alert type="error" showIcon title={leads.error instanceof ApiError ? t('errors.generic') : t('errors.network')} />}
+          <ListToolbar
+            filters={filters}
+            activeFilters={Object.keys(view.filters).length + (q ? 1 : 0)}
+            views={<SavedViewsMenu view={view} q={canSearch ? q : ''} />}
+            actions={canReassign ? <BulkReassignButton objectType="lead" selected={selected} onDone={() => view.setSelected([])} testId="leads-reassign" /> : undefined}
+            summary={
+              total !== undefined && (
+                <Typography.Text type="secondary" data-testid="leads-total">
+                  {t('leads.total', { count: total, formatted: total.toLocaleString(i18n.language) })}
+                </Typography.Text>
+              )
+            }
+          />
+          <ListError error={leads.error} onClearFilters={view.clearFilters} />
           <LeadsTable
             leads={rows}
             loading={leads.isPending || (leads.isFetching && !leads.isFetchingNextPage)}
             access={(field) => permissions.fieldAccess('lead', field)}
             sort={sort}
-            onSortChange={setSort}
-            {...(canReassign ? { selected, onSelectedChange: setSelected } : {})}
+            onSortChange={view.setSort}
+            visibleColumns={view.columns}
+            onVisibleColumnsChange={view.setColumns}
+            hasMore={leads.hasNextPage}
+            loadingMore={leads.isFetchingNextPage}
+            onLoadMore={() => void leads.fetchNextPage()}
+            loadMoreTestId="leads-load-more"
+            loadMoreLabel={t('leads.loadMore')}
+            {...(canReassign ? { selected, onSelectedChange: view.setSelected } : {})}
           />
-          {leads.hasNextPage && (
-            <Flex justify="center">
-              <Button onClick={() => void leads.fetchNextPage()} loading={leads.isFetchingNextPage} data-testid="leads-load-more">
-                {t('leads.loadMore')}
-              </Button>
-            </Flex>
-          )}
         </Flex>
       </Card>
       {dialog === 'create' && (
@@ -162,16 +167,6 @@ export function LeadsPage() {
         />
       )}
       {dialog === 'import' && <LeadImportDialog onClose={() => setDialog(null)} />}
-      {dialog === 'reassign' && (
-        <ReassignModal
-          ownerId={undefined}
-          save={async (ownerId) => {
-            await reassign.mutateAsync({ ids: selected, ownerId });
-            setSelected([]);
-          }}
-          onClose={() => setDialog(null)}
-        />
-      )}
     </>
   );
 }
