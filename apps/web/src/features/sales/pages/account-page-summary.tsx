@@ -1,4 +1,4 @@
-import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { Card, Col, Row, Statistic, theme, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMoney, type Opportunity, type PipelineStage } from '../api/opportunities';
@@ -62,15 +62,17 @@ interface SummaryProps {
 /** The account's key figures, only those the caller may read; nothing at all when none is readable. */
 export function AccountSummary({ pipeline, partial = false, receivables }: SummaryProps) {
   const { t, i18n } = useTranslation();
+  const { token } = theme.useToken();
   if (!pipeline && !receivables) return null;
   const money = (values: Array<[string, string]>, testId: string): ReactNode => (
     <span data-testid={testId} style={{ fontVariantNumeric: 'tabular-nums' }}>
       {values.length === 0 ? formatMoney('0.00', undefined, i18n.language) : values.map(([currency, amount]) => <div key={currency}>{formatMoney(amount, currency, i18n.language)}</div>)}
     </span>
   );
-  const figure = (key: string, title: string, value: ReactNode) => (
+  // A smaller figure than antd's default, so "CNY 1,234,567.89" fits half a phone's width on one line.
+  const figure = (key: string, title: string, value: ReactNode, danger = false) => (
     <Col xs={12} md={6} key={key}>
-      <Statistic title={title} valueRender={() => value} />
+      <Statistic title={title} valueRender={() => value} styles={{ content: { fontSize: 18, ...(danger ? { color: token.colorError } : {}) } }} />
     </Col>
   );
   const items: ReactNode[] = [];
@@ -81,13 +83,7 @@ export function AccountSummary({ pipeline, partial = false, receivables }: Summa
   if (receivables) {
     items.push(figure('outstanding', t('accounts.view360.summary.outstanding'), money(receivables.map((row) => [row.currency, row.total]), 'summary-outstanding')));
     const overdue = receivables.filter((row) => toCents(row.overdue) > 0n);
-    items.push(
-      figure(
-        'overdue',
-        t('accounts.view360.summary.overdue'),
-        <Typography.Text type={overdue.length ? 'danger' : undefined}>{money(overdue.map((row) => [row.currency, row.overdue]), 'summary-overdue')}</Typography.Text>,
-      ),
-    );
+    items.push(figure('overdue', t('accounts.view360.summary.overdue'), money(overdue.map((row) => [row.currency, row.overdue]), 'summary-overdue'), overdue.length > 0));
   }
   return (
     <Card size="small" data-testid="account-summary">

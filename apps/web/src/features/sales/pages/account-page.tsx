@@ -110,12 +110,14 @@ export function AccountPage() {
         summary={
           <>
             <AccountSummary pipeline={pipeline} partial={opportunities.hasNextPage} receivables={readsReceivables ? receivables.data?.totals : undefined} />
-            <Anchor
-              direction="horizontal"
-              affix={false}
-              data-testid="account-sections"
-              items={sections.map((section) => ({ key: section.key, href: `#account-${section.key}`, title: section.title }))}
-            />
+            {/* The links scroll sideways on a phone rather than being cut off. */}
+            <div style={{ overflowX: 'auto' }} data-testid="account-sections">
+              <Anchor
+                direction="horizontal"
+                affix={false}
+                items={sections.map((section) => ({ key: section.key, href: `#account-${section.key}`, title: section.title }))}
+              />
+            </div>
           </>
         }
         extraActions={
