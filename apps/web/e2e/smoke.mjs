@@ -269,14 +269,25 @@ async function main() {
         await page.getByTestId('shares-table').getByText(SHARE_USER.name, { exact: true }).waitFor();
       }],
       [`the rep shares the account with the team ${SHARE_TEAM} (edit)`, async () => {
+        // The previous share clears the form's picks only after its answer: wait until the form is usable again, or
+        // that late reset can wipe the team picked here (seen on a loaded machine).
+        await page.waitForFunction(() => {
+          const button = globalThis.document.querySelector('[data-testid="share-add"]');
+          return button && !button.disabled && !button.classList.contains('ant-btn-loading');
+        }, null, { timeout: 8_000 });
+        const form = page.getByTestId('share-add-form');
+        const shown = (text) => form.locator('.ant-select-content, .ant-select-selection-item', { hasText: text }).first().waitFor();
         // The radio input itself is invisible: click its label.
-        await page.getByTestId('share-add-form').getByText('团队', { exact: true }).click();
+        await form.getByText('团队', { exact: true }).click();
         await page.getByTestId('share-team').click();
         await page.keyboard.type('E2');
         await pickOption(page, SHARE_TEAM);
+        await shown(SHARE_TEAM);
         await page.getByTestId('share-access').click();
         await pickOption(page, '可编辑');
-        await expectCall(page, 'POST', /\/shares$/, () => page.getByTestId('share-add').click());
+        await shown('可编辑');
+        const granted = await (await expectCall(page, 'POST', /\/shares$/, () => page.getByTestId('share-add').click())).json();
+        if (granted.access !== 'edit') fail(`the team share was granted with ${granted.access} access, not edit`);
         await page.getByTestId('shares-table').getByText(SHARE_TEAM).waitFor();
         await settle(page);
         await page.screenshot({ path: join(SHOTS, 'share-dialog-zh.png') });
