@@ -90,6 +90,15 @@ async function signIn(page, { email, password }, expectedPath) {
   await expectPath(page, expectedPath);
 }
 
+/**
+ * A promise awaited later: marked handled now, so if the step times out first and the browser closes, its rejection
+ * does not crash the run as an unhandled one (awaiting it still throws).
+ */
+function settled(promise) {
+  promise.catch(() => undefined);
+  return promise;
+}
+
 /** Signs in from the home page and waits until the app has left /login for the role's landing module. */
 async function signInAnywhere(page, { email, password }) {
   await page.goto(BASE_URL);
@@ -469,7 +478,7 @@ async function main() {
     // 360° page shows it all (also on a phone-sized screen). Each stage is its own step, under the 15 s budget. ———
     const flow = { accountId: null, accountName: null, quoteId: null, quoteNumber: null, orderId: null, orderNumber: null };
     steps.push(
-      ['the rep finds the converted opportunity\'s account and starts a quote for it', async () => {
+      ['the rep opens the converted opportunity and finds its account', async () => {
         if (!convertedOpportunityId) fail('no opportunity was converted');
         await signIn(page, USER, '/desk');
         await page.goto(`${BASE_URL}/sales/opportunities/${convertedOpportunityId}`);
@@ -478,12 +487,15 @@ async function main() {
         flow.accountId = ((await link.getAttribute('href')) ?? '').split('/').at(-1) || null;
         flow.accountName = (await link.textContent())?.trim() || null;
         if (!flow.accountId || !flow.accountName) fail('the opportunity names no account');
+      }],
+      ['the rep starts a quote for that account', async () => {
         await page.goto(`${BASE_URL}/sales/quotes`);
         await page.getByTestId('quotes-new').click();
         await page.getByTestId('create-quote-account').click();
-        // The account list searches as one types (debounced): wait for the answer to the account's full name.
-        const searched = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/accounts' && new URL(response.url()).searchParams.get('q') === flow.accountName);
-        await page.keyboard.type(flow.accountName);
+        // The account list searches as one types (debounced): the whole name goes in at once, and the step waits for
+        // the answer to exactly that search.
+        const searched = settled(page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/accounts' && new URL(response.url()).searchParams.get('q') === flow.accountName));
+        await page.keyboard.insertText(flow.accountName);
         await searched;
         await pickOption(page, flow.accountName);
         const created = await (await expectCall(page, 'POST', /^\/api\/v1\/quotes$/, () => page.getByTestId('create-quote-ok').click())).json();
@@ -495,7 +507,7 @@ async function main() {
         await page.getByTestId('quote-lines-edit').click();
         await page.getByTestId('quote-line-add').click();
         await page.getByTestId('quote-line-product-0').click();
-        const searched = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/products' && new URL(response.url()).searchParams.get('q') === QUOTE_PRODUCT);
+        const searched = settled(page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/products' && new URL(response.url()).searchParams.get('q') === QUOTE_PRODUCT));
         await page.keyboard.type(QUOTE_PRODUCT);
         await searched;
         await pickOption(page, QUOTE_PRODUCT);
