@@ -316,6 +316,79 @@ describe('orders', () => {
     });
   });
 
+  describe('an account\'s payments (GET /accounts/{id}/payments)', () => {
+    type PaymentRow = { id: string; orderId: string; orderNumber?: string; amount?: string; paidAt: string };
+    /** Every page of the list, following nextCursor. */
+    const allPayments = async (user: string, accountId: string, limit = 2): Promise<PaymentRow[]> => {
+      const rows: PaymentRow[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { body: { data: PaymentRow[]; nextCursor: string | null } } = await t.http
+          .get(`/api/v1/accounts/${accountId}/payments?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`)
+          .set(as(user))
+          .expect(200);
+        rows.push(...page.body.data);
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      return rows;
+    };
+
+    /** Per user × account: the status, as the policy says (E1a: East group 1; PARTNER: Distributor X's customer). */
+    const TABLE: Record<string, Partial<Record<Short, number>>> = {
+      'rep.e1': { E1a: 200, E2: 404, N1: 404, PARTNER: 404 },
+      'rep.e2': { E1a: 404, E2: 200 },
+      'manager.east': { E1a: 200, E2: 200, N1: 404 },
+      director: { E1a: 200, N1: 200, PARTNER: 200 },
+      gm: { E1a: 200, N1: 200 },
+      finance: { E1a: 200, N1: 200, PARTNER: 200 },
+      partner: { PARTNER: 200, E1a: 404 },
+      // No read right on payments: 403 before anything about the account is revealed, even one they see.
+      quality: { E1a: 403, N1: 403 },
+      agent: { E1a: 403 },
+      engineer: { E1a: 403 },
+      marketing: { E1a: 403 },
+      admin: { E1a: 403 },
+      auditor: { E1a: 403 },
+    };
+
+    it.each(Object.entries(TABLE))('%s: answers as the policy says', async (user, row) => {
+      const got: Record<string, number> = {};
+      for (const short of Object.keys(row)) got[short] = (await t.http.get(`/api/v1/accounts/${accountIds[short as Short]}/payments`).set(as(user))).status;
+      expect(got).toEqual(row);
+    });
+
+    it('lists every payment of the visible orders, newest first, across pages, with the order number', async () => {
+      const expected = await t.sql<{ id: string }>(
+        'select p.id from payments p join orders o on o.id = p.order_id where o.account_id = $1 and not o.restricted order by p.paid_at desc, p.id desc',
+        [accountIds.N1],
+      );
+      expect(expected.length).toBeGreaterThan(0);
+      const listed = await allPayments('finance', accountIds.N1);
+      expect(listed.map((p) => p.id)).toEqual(expected.map((p) => p.id));
+      const numbers = new Map((await t.sql<{ id: string; number: string }>('select id, number from orders where account_id = $1', [accountIds.N1])).map((o) => [o.id, o.number]));
+      for (const payment of listed) expect(payment).toMatchObject({ orderNumber: numbers.get(payment.orderId), amount: expect.stringMatching(/^\d+\.\d{2}$/) });
+      await t.http.get(`/api/v1/accounts/${accountIds.N1}/payments?cursor=nonsense`).set(as('finance')).expect(400);
+    });
+
+    it('leaves out payments of orders the caller cannot see on an account they can', async () => {
+      const order = await createOrder({ accountId: accountIds.E1a, lines: [{ description: 'Hidden later', quantity: '1', listPrice: '80.00' }], taxRate: '0' }, 'rep.e1b');
+      const paid = await pay(order.id, '80.00').expect(201);
+      expect((await allPayments('rep.e1', accountIds.E1a)).map((p) => p.id)).toContain(paid.body.id);
+      // rep.e1b restricts the order: from now on only they see it, and with it its payment.
+      const current = await t.http.get(`/api/v1/orders/${order.id}`).set(as('rep.e1b')).expect(200);
+      await t.http.patch(`/api/v1/orders/${order.id}`).set(as('rep.e1b')).set('If-Match', `W/"${current.body.version}"`).send({ restricted: true }).expect(200);
+      expect((await allPayments('rep.e1', accountIds.E1a)).map((p) => p.id)).not.toContain(paid.body.id);
+      expect((await allPayments('director', accountIds.E1a)).map((p) => p.id)).not.toContain(paid.body.id);
+      expect((await allPayments('rep.e1b', accountIds.E1a)).map((p) => p.id)).toContain(paid.body.id);
+    });
+
+    it('a partner sees the payments of its partner account\'s orders only', async () => {
+      const listed = await allPayments('partner', accountIds.PARTNER, 50);
+      const [{ n }] = await t.sql<{ n: number }>('select count(*)::int as n from payments p join orders o on o.id = p.order_id where o.account_id = $1 and not o.restricted', [accountIds.PARTNER]);
+      expect(listed.length).toBe(n);
+    });
+  });
+
   describe('receivables', () => {
     it('ages open amounts by days past the due date into exact buckets, per currency, through the read scope', async () => {
       const account = await t.http.post('/api/v1/accounts').set(as('rep.e1')).send({ name: '账龄测试客户 Ageing test' }).expect(201);

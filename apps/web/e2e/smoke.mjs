@@ -11,7 +11,7 @@ const BASE_URL = (process.env.BASE_URL ?? 'http://localhost:3000').replace(/\/$/
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const STEP_TIMEOUT_MS = 15_000;
 // A hard ceiling for the whole run, so a wedged browser can never hang CI.
-const RUN_TIMEOUT_MS = 300_000;
+const RUN_TIMEOUT_MS = 480_000;
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const SHOTS = join(REPO_ROOT, 'artifacts', 'screenshots');
 const USER = { email: 'rep.e1@lianxi.test', password: 'Demo#rep.e1#2026' };
@@ -26,6 +26,13 @@ const EXPLAINED_USER = SHARE_USER.email;
 const PARTNER_ACCOUNT_NAME = 'Qingdao Harbour Cranes Ltd.';
 /** The user the administrator asks a second administrator to make an administrator too (two-person rule). */
 const GRANT_USER = { email: 'gm@lianxi.test', name: '陈总' };
+/** The main sales flow (issue 4): the rep's regional manager approves a 15 % discount; finance records the payment. */
+const MANAGER = { email: 'manager.east@lianxi.test', password: 'Demo#manager.east#2026' };
+const FINANCE = { email: 'finance@lianxi.test', password: 'Demo#finance#2026' };
+const QUOTE_PRODUCT = 'XE370';
+const QUOTE_DISCOUNT = '15';
+const PAYMENT_AMOUNT = '500000.00';
+const PHONE = { width: 390, height: 844 };
 /** antd puts a space between the two characters of a two-character Chinese button label. */
 const spaced = (label) => new RegExp(`^${[...label].join('\\s?')}$`);
 /** The region is toggled between these, so the edit changes something on every run against the same database. */
@@ -81,6 +88,26 @@ async function signIn(page, { email, password }, expectedPath) {
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await expectPath(page, expectedPath);
+}
+
+/**
+ * A promise awaited later: marked handled now, so if the step times out first and the browser closes, its rejection
+ * does not crash the run as an unhandled one (awaiting it still throws).
+ */
+function settled(promise) {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+/** Signs in from the home page and waits until the app has left /login for the role's landing module. */
+async function signInAnywhere(page, { email, password }) {
+  await page.goto(BASE_URL);
+  await expectPath(page, '/login');
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => url.pathname !== '/login', { timeout: STEP_TIMEOUT_MS }).catch(() => fail(`${email} did not get past /login`));
+  await page.getByTestId('user-menu').waitFor({ state: 'visible' });
 }
 
 async function signOut(page) {
@@ -253,14 +280,25 @@ async function main() {
         await page.getByTestId('shares-table').getByText(SHARE_USER.name, { exact: true }).waitFor();
       }],
       [`the rep shares the account with the team ${SHARE_TEAM} (edit)`, async () => {
+        // The previous share clears the form's picks only after its answer: wait until the form is usable again, or
+        // that late reset can wipe the team picked here (seen on a loaded machine).
+        await page.waitForFunction(() => {
+          const button = globalThis.document.querySelector('[data-testid="share-add"]');
+          return button && !button.disabled && !button.classList.contains('ant-btn-loading');
+        }, null, { timeout: 8_000 });
+        const form = page.getByTestId('share-add-form');
+        const shown = (text) => form.locator('.ant-select-content, .ant-select-selection-item', { hasText: text }).first().waitFor();
         // The radio input itself is invisible: click its label.
-        await page.getByTestId('share-add-form').getByText('团队', { exact: true }).click();
+        await form.getByText('团队', { exact: true }).click();
         await page.getByTestId('share-team').click();
         await page.keyboard.type('E2');
         await pickOption(page, SHARE_TEAM);
+        await shown(SHARE_TEAM);
         await page.getByTestId('share-access').click();
         await pickOption(page, '可编辑');
-        await expectCall(page, 'POST', /\/shares$/, () => page.getByTestId('share-add').click());
+        await shown('可编辑');
+        const granted = await (await expectCall(page, 'POST', /\/shares$/, () => page.getByTestId('share-add').click())).json();
+        if (granted.access !== 'edit') fail(`the team share was granted with ${granted.access} access, not edit`);
         await page.getByTestId('shares-table').getByText(SHARE_TEAM).waitFor();
         await settle(page);
         await page.screenshot({ path: join(SHOTS, 'share-dialog-zh.png') });
@@ -436,6 +474,133 @@ async function main() {
         await signOut(page);
       }],
     ];
+
+    // ——— The main sales flow, continued from the converted lead: quote with 15 % discount → the regional manager
+    // approves it on the work desktop → the rep converts it to an order → finance records a payment → the account's
+    // 360° page shows it all (also on a phone-sized screen). Each stage is its own step, under the 15 s budget. ———
+    const flow = { accountId: null, accountName: null, quoteId: null, quoteNumber: null, orderId: null, orderNumber: null };
+    steps.push(
+      ['the rep opens the converted opportunity and finds its account', async () => {
+        if (!convertedOpportunityId) fail('no opportunity was converted');
+        await signIn(page, USER, '/desk');
+        await page.goto(`${BASE_URL}/sales/opportunities/${convertedOpportunityId}`);
+        const link = page.getByTestId('opportunity-account');
+        await link.waitFor({ state: 'visible' });
+        flow.accountId = ((await link.getAttribute('href')) ?? '').split('/').at(-1) || null;
+        flow.accountName = (await link.textContent())?.trim() || null;
+        if (!flow.accountId || !flow.accountName) fail('the opportunity names no account');
+      }],
+      ['the rep starts a quote for that account', async () => {
+        await page.goto(`${BASE_URL}/sales/quotes`);
+        await page.getByTestId('quotes-new').click();
+        await page.getByTestId('create-quote-account').click();
+        // The account list searches as one types (debounced): the whole name goes in at once, and the step waits for
+        // the answer to exactly that search.
+        const searched = settled(page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/accounts' && new URL(response.url()).searchParams.get('q') === flow.accountName));
+        await page.keyboard.insertText(flow.accountName);
+        await searched;
+        await pickOption(page, flow.accountName);
+        const created = await (await expectCall(page, 'POST', /^\/api\/v1\/quotes$/, () => page.getByTestId('create-quote-ok').click())).json();
+        flow.quoteId = created.id;
+        flow.quoteNumber = created.number;
+        await expectPath(page, `/sales/quotes/${flow.quoteId}`);
+      }],
+      [`the rep adds a line of ${QUOTE_PRODUCT} at ${QUOTE_DISCOUNT} % discount; the server prices it`, async () => {
+        await page.getByTestId('quote-lines-edit').click();
+        await page.getByTestId('quote-line-add').click();
+        await page.getByTestId('quote-line-product-0').click();
+        const searched = settled(page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/products' && new URL(response.url()).searchParams.get('q') === QUOTE_PRODUCT));
+        await page.keyboard.type(QUOTE_PRODUCT);
+        await searched;
+        await pickOption(page, QUOTE_PRODUCT);
+        await page.getByTestId('quote-line-quantity-0').fill('1');
+        await page.getByTestId('quote-line-discount-0').fill(QUOTE_DISCOUNT);
+        const saved = await (await expectCall(page, 'PATCH', /^\/api\/v1\/quotes\/[^/]+$/, () => page.getByTestId('quote-lines-save').click())).json();
+        const [line] = saved.lines ?? [];
+        if (!line || Number(line.discountPercent) !== Number(QUOTE_DISCOUNT)) fail(`the saved line has discount ${line?.discountPercent}`);
+        await page.getByTestId('quote-lines-table').getByText(QUOTE_PRODUCT, { exact: false }).waitFor();
+        await page.getByTestId('quote-grand-total').waitFor();
+      }],
+      ['the rep submits the quote: it awaits the regional sales manager', async () => {
+        const submitted = await (await expectCall(page, 'POST', /\/submit$/, () => page.getByTestId('quote-submit').click())).json();
+        if (submitted.status !== 'pending_approval') fail(`after submit the quote is ${submitted.status}`);
+        if (submitted.approvalRole !== 'sales_manager') fail(`a ${QUOTE_DISCOUNT} % discount waits for ${submitted.approvalRole}, not the regional manager`);
+        await page.getByTestId('quote-status').getByText('待审批', { exact: false }).waitFor();
+        await settle(page);
+        await page.screenshot({ path: join(SHOTS, 'quote-zh.png'), fullPage: true });
+        await signOut(page);
+      }],
+      [`the regional manager (${MANAGER.email}) finds the quote among the approvals on the work desktop`, async () => {
+        await signIn(page, MANAGER, '/desk');
+        const item = page.getByTestId('desk-approvals').getByTestId('desk-approval').filter({ hasText: flow.quoteNumber });
+        await item.waitFor({ state: 'visible' });
+        await item.scrollIntoViewIfNeeded();
+        await settle(page);
+        await page.screenshot({ path: join(SHOTS, 'desk-approval-zh.png'), fullPage: true });
+        await item.getByRole('link', { name: flow.quoteNumber, exact: false }).click();
+        await expectPath(page, `/sales/quotes/${flow.quoteId}`);
+      }],
+      ['the regional manager approves it with a comment', async () => {
+        await page.getByTestId('quote-approve').click();
+        await page.getByTestId('quote-decision-comment').fill('同意 15% 折扣，年底冲量项目');
+        const approved = await (await expectCall(page, 'POST', /\/approve$/, () => page.getByTestId('quote-decision-ok').click())).json();
+        if (approved.status !== 'approved') fail(`after approval the quote is ${approved.status}`);
+        await page.getByTestId('quote-history').getByText('同意 15% 折扣', { exact: false }).waitFor();
+        await signOut(page);
+      }],
+      ['the rep converts the approved quote into an order in one click', async () => {
+        await signIn(page, USER, '/desk');
+        await page.goto(`${BASE_URL}/sales/quotes/${flow.quoteId}`);
+        const order = await (await expectCall(page, 'POST', /\/convert$/, () => page.getByTestId('quote-convert').click())).json();
+        flow.orderId = order.id;
+        flow.orderNumber = order.number;
+        await expectPath(page, `/sales/orders/${flow.orderId}`);
+        await page.getByTestId('order-status').getByText('已下单', { exact: false }).waitFor();
+        await page.getByTestId('order-lines').getByText(QUOTE_PRODUCT, { exact: false }).waitFor();
+        await settle(page);
+        await page.screenshot({ path: join(SHOTS, 'order-zh.png'), fullPage: true });
+        await signOut(page);
+      }],
+      [`finance (${FINANCE.email}) records a payment of ${PAYMENT_AMOUNT} on the order`, async () => {
+        await signInAnywhere(page, FINANCE);
+        await page.goto(`${BASE_URL}/sales/orders/${flow.orderId}`);
+        await page.getByTestId('order-record-payment').click();
+        await page.getByTestId('payment-amount').fill(PAYMENT_AMOUNT);
+        const paid = await (await expectCall(page, 'POST', /^\/api\/v1\/orders\/[^/]+\/payments$/, () => page.locator('#payment-submit').click())).json();
+        if (paid.amount !== PAYMENT_AMOUNT) fail(`the payment recorded ${paid.amount}`);
+        await page.getByTestId('order-payments').getByText(PAYMENT_AMOUNT, { exact: false }).waitFor();
+        await page.getByTestId('order-status').getByText('部分收款', { exact: false }).waitFor();
+        await settle(page);
+        await page.screenshot({ path: join(SHOTS, 'payment-zh.png'), fullPage: true });
+        await signOut(page);
+      }],
+      ['the rep\'s account 360° page shows the quote, the order, the payment and the receivable', async () => {
+        await signIn(page, USER, '/desk');
+        await page.goto(`${BASE_URL}/sales/accounts/${flow.accountId}`);
+        await page.getByTestId('account-quotes').getByText(flow.quoteNumber).waitFor();
+        await page.getByTestId('account-orders').getByText(flow.orderNumber).waitFor();
+        await page.getByTestId('account-payments').getByText(flow.orderNumber).waitFor();
+        await page.getByTestId('account-payments').getByText('500,000.00', { exact: false }).waitFor();
+        await page.getByTestId('account-summary').getByTestId('summary-outstanding').getByText('825,490.00', { exact: false }).waitFor();
+        await page.getByTestId('account-cases').waitFor();
+        await settle(page);
+        await page.screenshot({ path: join(SHOTS, 'account-360-zh.png'), fullPage: true });
+      }],
+      ['on a phone-sized screen (390×844) the 360° page stacks its cards', async () => {
+        await page.setViewportSize(PHONE);
+        try {
+          await page.reload();
+          await page.getByTestId('account-payments').getByText(flow.orderNumber).waitFor();
+          const overflow = await page.evaluate(() => globalThis.document.documentElement.scrollWidth - globalThis.innerWidth);
+          if (overflow > 1) fail(`the page is ${overflow} px wider than the phone screen`);
+          await settle(page);
+          await page.screenshot({ path: join(SHOTS, 'account-360-phone.png'), fullPage: true });
+        } finally {
+          await page.setViewportSize({ width: 1280, height: 800 });
+        }
+        await signOut(page);
+      }],
+    );
 
     for (const [name, run] of steps) {
       if (failed > 0) {

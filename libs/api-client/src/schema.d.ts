@@ -212,6 +212,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an account's payments */
+        get: operations["listAccountPayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/{id}/quotes": {
         parameters: {
             query?: never;
@@ -2175,6 +2192,26 @@ export interface components {
             nextCursor: string | null;
             /** @description Every record you may see that matches, when asked with `withTotal=true`. */
             total?: number;
+        };
+        AccountPaymentDto: {
+            /** @example 500000.00 */
+            amount: string;
+            /** Format: date-time */
+            createdAt: string;
+            currency: string;
+            id: string;
+            method: components["schemas"]["PaymentMethod"];
+            orderId: string;
+            /** @example SO-2026-000123 */
+            orderNumber?: string;
+            /** Format: date */
+            paidAt: string;
+            recordedBy: string | null;
+            reference: string | null;
+        };
+        AccountPaymentPageDto: {
+            data: components["schemas"]["AccountPaymentDto"][];
+            nextCursor: string | null;
         };
         AccountReceivablesDto: {
             accountId: string;
@@ -5548,6 +5585,72 @@ export interface operations {
             };
             /** @description Missing, expired or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listAccountPayments: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description Newest first, keyset-paged: only payments of the account's orders you can see. 403 without a read right on
+             *     payments; 404 if you cannot see the account.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountPaymentPageDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

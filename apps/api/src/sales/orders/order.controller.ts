@@ -6,7 +6,9 @@ import type { Principal } from '../../identity/auth/principal';
 import { Endpoint } from '../../platform/http/endpoint.decorator';
 import { IfMatchVersion, setVersionEtag } from '../../platform/http/etag';
 import { UuidParam } from '../../platform/http/validation';
+import { PageQueryDto } from '../../platform/http/pagination';
 import {
+  AccountPaymentPageDto,
   AccountReceivablesDto,
   ChangeOrderStatusDto,
   CreateOrderDto,
@@ -125,6 +127,16 @@ export class OrderController {
   @Endpoint({ summary: 'List the payments of an order', errors: [403, 404] })
   listOrderPayments(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<PaymentDto[]> {
     return this.orders.payments(principal, id);
+  }
+
+  /**
+   * Newest first, keyset-paged: only payments of the account's orders you can see. 403 without a read right on
+   * payments; 404 if you cannot see the account.
+   */
+  @Get('accounts/:id/payments')
+  @Endpoint({ summary: 'List an account\'s payments', errors: [403, 404] })
+  listAccountPayments(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @Query() query: PageQueryDto): Promise<AccountPaymentPageDto> {
+    return this.orders.accountPayments(principal, id, query);
   }
 
   /**

@@ -293,6 +293,18 @@ export class PaymentDto {
   createdAt!: Date;
 }
 
+/** A payment in an account's list: with the number of its order, when the caller may read it. */
+export class AccountPaymentDto extends PaymentDto {
+  /** @example SO-2026-000123 */
+  orderNumber?: string;
+}
+
+/** Newest first (by the day the money arrived). */
+export class AccountPaymentPageDto {
+  data!: AccountPaymentDto[];
+  nextCursor!: string | null;
+}
+
 /** Outstanding amounts by days overdue (by due date), decimal strings. */
 export class AgeingDto {
   currency!: string;

@@ -11,7 +11,9 @@ import type { Principal } from '../../identity/auth/principal';
 import { AppError } from '../../platform/http/app-error';
 import { ErrorCode } from '../../platform/http/error-code';
 import { AccountService } from '../accounts/account.service';
+import { paginateDescending, type PageQueryDto } from '../../platform/http/pagination';
 import {
+  AccountPaymentPageDto,
   AccountReceivablesDto,
   AgeingBucket,
   AgeingDto,
@@ -198,6 +200,43 @@ export class OrderService {
     await this.records.get(principal, id);
     const rows = await this.dataSource.getRepository(PaymentEntity).find({ where: { orderId: id }, order: { paidAt: 'ASC', createdAt: 'ASC' } });
     return rows.map((p) => paymentAccess.project(toPaymentDto(p), [...PAYMENT_FIELDS]));
+  }
+
+  /**
+   * An account's payments, newest first by the day the money arrived, keyset-paged: as GET /orders/{id}/payments
+   * (403 without a read right on payments, then 404 when the account is not visible), and only payments of orders
+   * the caller can see — a payment is visible with its order, so the order read scope decides, in the SQL.
+   */
+  async accountPayments(principal: Principal, accountId: string, query: PageQueryDto): Promise<AccountPaymentPageDto> {
+    const paymentAccess = await this.paymentAccess(principal, AccessAction.Read);
+    await this.accounts.records.get(principal, accountId);
+    const orderAccess = await this.records.accessFor(principal);
+    if (orderAccess.level(AccessAction.Read) === AccessLevel.None) return { data: [], nextCursor: null };
+    const visibleOrders = this.records.readable(orderAccess).select('r.id').andWhere('r.account_id = :accountId', { accountId });
+    const payments = this.dataSource
+      .getRepository(PaymentEntity)
+      .createQueryBuilder('p')
+      .where(`p.order_id in (${visibleOrders.getQuery()})`)
+      .setParameters(visibleOrders.getParameters());
+    const page = await paginateDescending(
+      payments,
+      [
+        { expression: 'p.paid_at', value: (row) => row.paidAt },
+        { expression: 'p.id', value: (row) => row.id },
+      ],
+      query,
+    );
+    // The order numbers for the page, through the order's field rules like any other read of `number`.
+    const orderIds = [...new Set(page.data.map((p) => p.orderId))];
+    const numbers: Array<{ id: string; number: string }> = orderIds.length ? await this.dataSource.query('select id, number from orders where id = any($1)', [orderIds]) : [];
+    const numberOf = new Map(numbers.map((o) => [o.id, orderAccess.project({ number: o.number }, ['number']).number]));
+    return {
+      nextCursor: page.nextCursor,
+      data: page.data.map((p) => {
+        const orderNumber = numberOf.get(p.orderId);
+        return { ...paymentAccess.project(toPaymentDto(p), [...PAYMENT_FIELDS]), ...(orderNumber === undefined ? {} : { orderNumber }) };
+      }),
+    };
   }
 
   /**

@@ -50,6 +50,8 @@ export interface RecordViewProps {
   extraDetails?: DescriptionsProps['items'];
   /** Extra actions in the header (New contact). */
   extraActions?: ReactNode;
+  /** Key figures above the details (the account 360° page's summary). */
+  summary?: ReactNode;
   /** Related lists below the details. */
   children?: ReactNode;
 }
@@ -60,7 +62,7 @@ type Dialog = 'edit' | 'share' | 'reassign' | null;
  * The record page of an account or a contact: its name and owner, the fields the caller may see (masked ones
  * marked), its record attributes, and the actions `myAccess` allows: edit, share, reassign, delete.
  */
-export function RecordView({ objectType, record, access, save, remove, reload, onDeleted, deleteConflictText, extraDetails = [], extraActions, children }: RecordViewProps) {
+export function RecordView({ objectType, record, access, save, remove, reload, onDeleted, deleteConflictText, extraDetails = [], extraActions, summary, children }: RecordViewProps) {
   const { t, i18n } = useTranslation();
   const { message, modal } = App.useApp();
   const me = useSessionUser();
@@ -180,6 +182,7 @@ export function RecordView({ objectType, record, access, save, remove, reload, o
           {visible('restricted') && record.restricted && <Tag color="red">{t('accounts.tags.restricted')}</Tag>}
           {visible('ownerOnlyEdit') && record.ownerOnlyEdit && <Tag color="gold">{t('accounts.tags.ownerOnlyEdit')}</Tag>}
         </Space>
+        {summary}
         <Card title={t('records.details')} size="small">
           <Descriptions column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 3 }} size="small" items={[...businessItems, ...extraDetails]} data-testid="record-fields" />
         </Card>

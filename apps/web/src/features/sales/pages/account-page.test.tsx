@@ -5,7 +5,10 @@ import { json, problem } from '@/testing/fake-api';
 import { renderApp } from '@/testing/render-app';
 import { setupUser } from '@/testing/user';
 import { pickOption } from '@/testing/select';
-import { ACCOUNT_FIELDS, ACCOUNT_ID, ALL_ACCESS, CONTACT_FIELDS, REP_E2_ID, REP_LEVELS, TEAM_E2, TEAMMATE_ID, account, requestsTo, salesServer } from '../testing/sales-server';
+import {
+  ACCOUNT_FIELDS, ACCOUNT_ID, ALL_ACCESS, CONTACT_FIELDS, NO_LEVELS, ORDER_ID, ORDER_PRICE_HIDDEN, QUOTE_ID, READ_ALL, REP_E2_ID, REP_LEVELS, STAGES, TEAM_E2, TEAMMATE_ID,
+  account, opportunity, order, quote, requestsTo, salesServer,
+} from '../testing/sales-server';
 
 // antd renders slowly in jsdom; the first render after sign-in can take longer than the 1 s default.
 configure({ asyncUtilTimeout: 5000 });
@@ -200,5 +203,98 @@ describe('AccountPage', { timeout: 20_000 }, () => {
     const sent = requestsTo(requests, 'PATCH', `/api/v1/accounts/${ACCOUNT_ID}`);
     expect(sent.map((request) => request.headers.get('If-Match'))).toEqual(['W/"3"', 'W/"3"']);
     expect(await sent[1]?.json()).toEqual({ ownerId: REP_E2_ID });
+  });
+
+  describe('360° view', () => {
+    const YEAR = new Date().getFullYear();
+    const OPPORTUNITIES = [
+      opportunity(),
+      opportunity({ id: '0190a0b0-0000-7000-8000-00000000d002', name: 'ZL50 装载机 ×2', stageId: STAGES[2].id, probability: 40, amount: '936001.01' }),
+      opportunity({ id: '0190a0b0-0000-7000-8000-00000000d003', name: '塔吊 QTZ80', stageId: STAGES[4].id, probability: 100, amount: '1000000.00', expectedCloseDate: `${YEAR}-06-30` }),
+      // Won, but in an earlier year: not "won this year".
+      opportunity({ id: '0190a0b0-0000-7000-8000-00000000d004', name: '旧单', stageId: STAGES[4].id, probability: 100, amount: '50.00', expectedCloseDate: `${YEAR - 1}-06-30` }),
+      opportunity({ id: '0190a0b0-0000-7000-8000-00000000d005', name: '输掉的单', stageId: STAGES[5].id, probability: 0, amount: '7.00' }),
+    ];
+    const ageing = { currency: 'CNY', current: '0.00', days1To30: '1023787.12', days31To60: '0.00', days61To90: '0.00', daysOver90: '0.00', total: '1023787.12', overdue: '1023787.12', orderCount: 1 };
+    const PAYMENT = { id: '0190a0b0-0000-7000-8000-0000000000e9', orderId: ORDER_ID, orderNumber: 'SO-2026-000123', amount: '100000.00', currency: 'CNY', paidAt: '2026-11-15', method: 'bank_transfer', reference: 'BOC-778', recordedBy: null, createdAt: '2026-11-15T02:00:00.000Z' };
+    const routes = {
+      [`GET /api/v1/accounts/${ACCOUNT_ID}/opportunities`]: () => json({ data: OPPORTUNITIES, nextCursor: null }),
+      [`GET /api/v1/accounts/${ACCOUNT_ID}/quotes`]: () => json({ data: [quote({ status: 'pending_approval' })], nextCursor: null }),
+      [`GET /api/v1/accounts/${ACCOUNT_ID}/orders`]: () => json({ data: [order({ lines: undefined })], nextCursor: null }),
+      [`GET /api/v1/accounts/${ACCOUNT_ID}/payments`]: () => json({ data: [PAYMENT], nextCursor: null }),
+      [`GET /api/v1/accounts/${ACCOUNT_ID}/receivables`]: () => json({ asOf: '2026-12-02', accountId: ACCOUNT_ID, totals: [ageing], orders: [] }),
+    };
+
+    it('sums the figures the rep may read, lists quotes, orders and payments with links, and filters opportunities open / won / lost', async () => {
+      const { fetch, requests } = salesServer({ orderLevels: REP_LEVELS, paymentLevels: READ_ALL, routes });
+      await renderApp(PATH, { fetch, language: 'en' });
+
+      // The figures wait for the opportunities, the pipelines and the receivables: more than one round trip.
+      const summary = await screen.findByTestId('account-summary', {}, { timeout: 15_000 });
+      // Open: 4,140,000 × 10 % + 936,001.01 × 40 % = 414,000 + 374,400.404 → rounded once, at the end.
+      await waitFor(() => expect(within(summary).getByTestId('summary-pipeline').textContent).toBe('CNY 788,400.40'));
+      expect(within(summary).getByTestId('summary-won').textContent).toBe('CNY 1,000,000.00');
+      expect(within(summary).getByTestId('summary-outstanding').textContent).toBe('CNY 1,023,787.12');
+      expect(within(summary).getByTestId('summary-overdue').textContent).toBe('CNY 1,023,787.12');
+
+      const quotes = await screen.findByTestId('account-quotes');
+      expect((await within(quotes).findByRole('link', { name: 'Q-2026-000042' })).getAttribute('href')).toBe(`/sales/quotes/${QUOTE_ID}`);
+      expect(within(quotes).getByText('Awaiting approval')).toBeTruthy();
+      expect(within(quotes).getByText('CNY 3,557,407.39')).toBeTruthy();
+
+      const orders = screen.getByTestId('account-orders');
+      expect((await within(orders).findByRole('link', { name: 'SO-2026-000123' })).getAttribute('href')).toBe(`/sales/orders/${ORDER_ID}`);
+      expect(within(orders).getByText('Partly paid')).toBeTruthy();
+      expect(within(orders).getByText('CNY 1,123,787.12')).toBeTruthy();
+
+      const payments = screen.getByTestId('account-payments');
+      expect((await within(payments).findByRole('link', { name: 'SO-2026-000123' })).getAttribute('href')).toBe(`/sales/orders/${ORDER_ID}`);
+      expect(within(payments).getByText('CNY 100,000.00')).toBeTruthy();
+      expect(within(payments).getByText('2026-11-15')).toBeTruthy();
+
+      // The cards the service and marketing modules fill later are in place already.
+      expect(screen.getByTestId('account-cases').textContent).toContain('arrive with the service module');
+      expect(screen.getByTestId('account-campaigns').textContent).toContain('arrive with the marketing module');
+      // One request for the receivables, shared by the summary and the receivables card.
+      expect(requestsTo(requests, 'GET', `/api/v1/accounts/${ACCOUNT_ID}/receivables`)).toHaveLength(1);
+
+      const table = screen.getByTestId('account-opportunities');
+      await within(table).findByText('塔吊 QTZ80');
+      const user = setupUser();
+      await user.click(within(screen.getByTestId('account-opportunities-filter')).getByText('Won (2)'));
+      await waitFor(() => expect(within(table).queryByText('XE370 挖掘机 ×3')).toBeNull());
+      expect(within(table).getByText('塔吊 QTZ80')).toBeTruthy();
+      await user.click(within(screen.getByTestId('account-opportunities-filter')).getByText('Open (2)'));
+      await within(table).findByText('ZL50 装载机 ×2');
+      expect(within(table).queryByText('塔吊 QTZ80')).toBeNull();
+      expect(within(screen.getByTestId('account-opportunities-filter')).getByText('Lost (1)')).toBeTruthy();
+    });
+
+    it('shows the quality inspector orders without any price, and no quotes, payments, receivables or figures', async () => {
+      const { fetch, requests } = salesServer({
+        language: 'zh-CN',
+        orderLevels: READ_ALL,
+        orderFields: ORDER_PRICE_HIDDEN,
+        paymentLevels: NO_LEVELS,
+        quoteLevels: NO_LEVELS,
+        opportunityLevels: NO_LEVELS,
+        routes: { ...routes, [`GET /api/v1/accounts/${ACCOUNT_ID}/orders`]: () => json({ data: [order({ lines: undefined, total: undefined, subtotal: undefined, taxAmount: undefined, taxRate: undefined, paidAmount: undefined, outstandingAmount: undefined })], nextCursor: null }) },
+      });
+      await renderApp(PATH, { fetch });
+
+      const orders = await screen.findByTestId('account-orders');
+      await within(orders).findByRole('link', { name: 'SO-2026-000123' });
+      const headers = within(orders).getAllByRole('columnheader').map((cell) => cell.textContent);
+      expect(headers).not.toContain('合计');
+      expect(headers).not.toContain('未收款');
+      expect(orders.textContent).not.toMatch(/\d,\d{3}\.\d{2}/);
+
+      expect(screen.queryByTestId('account-summary')).toBeNull();
+      expect(screen.queryByTestId('account-quotes')).toBeNull();
+      expect(screen.queryByTestId('account-payments')).toBeNull();
+      expect(screen.queryByTestId('account-receivables')).toBeNull();
+      expect(screen.getByTestId('account-cases').textContent).toContain('服务模块');
+      for (const path of ['quotes', 'payments', 'receivables', 'opportunities']) expect(requestsTo(requests, 'GET', `/api/v1/accounts/${ACCOUNT_ID}/${path}`)).toHaveLength(0);
+    });
   });
 });

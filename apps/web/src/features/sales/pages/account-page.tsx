@@ -1,12 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Card, Flex } from 'antd';
-import { useState } from 'react';
+import { Alert, Anchor, Breadcrumb, Button, Card, Col, Flex, Row, Segmented } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Can } from '@/components/can';
 import { UserName } from '@/components/user-name';
 import { ApiError } from '@/lib/api';
-import { usePermissions } from '@/lib/permissions';
+import { isReadable, usePermissions } from '@/lib/permissions';
 import { useSessionUser } from '@/lib/session';
 import { useCreateContact, type CreateContactBody } from '../api/create-contact';
 import { useDeleteAccount } from '../api/delete-account';
@@ -14,7 +14,8 @@ import { useAccount } from '../api/get-account';
 import { useAccountContacts } from '../api/list-account-contacts';
 import { useAccountOpportunities, useCreateOpportunity, usePipelines, useStageIndex, type CreateOpportunityBody } from '../api/opportunities';
 import { useUpdateAccount, type UpdateAccountBody } from '../api/update-account';
-import { AccountReceivablesCard } from '../components/account-receivables-card';
+import { useAccountReceivables } from '../api/orders';
+import { AccountReceivablesCard, useReadsReceivables } from '../components/account-receivables-card';
 import { ActivityTimeline } from '../components/activity-timeline';
 import { ContactsTable } from '../components/contacts-table';
 import { OpportunitiesTable } from '../components/opportunities-table';
@@ -23,10 +24,20 @@ import { CreateRecordModal } from '../components/create-record-modal';
 import { MergeAccountDialog } from '../components/merge-account-dialog';
 import { RecordLoadState } from '../components/record-load-state';
 import { RecordView } from '../components/record-view';
+import { AccountOrdersCard, AccountPaymentsCard, AccountQuotesCard, ComingCard } from './account-page-cards';
+import { AccountSummary, pipelineFigures } from './account-page-summary';
 
 const CONTACTS_PAGE_SIZE = 50;
+/** The largest page the API serves: the summary's pipeline figures are summed over it. */
+const OPPORTUNITIES_PAGE_SIZE = 200;
 
-/** `/sales/accounts/:id`: one account, what the caller may do with it, its contacts, opportunities and activity timeline. */
+type OpportunityFilter = 'all' | 'open' | 'won' | 'lost';
+
+/**
+ * `/sales/accounts/:id`, the account 360° page: the record and what the caller may do with it, its key figures, and
+ * every related list the caller may read (contacts, opportunities, quotes, orders, payments, receivables, activity),
+ * with the service cases and campaign responses in place for the modules that fill them. Cards stack on a phone.
+ */
 export function AccountPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -44,14 +55,44 @@ export function AccountPage() {
   const [creatingOpportunity, setCreatingOpportunity] = useState(false);
   const [merging, setMerging] = useState(false);
   const canReadOpportunities = permissions.canDo('opportunity', 'read');
-  const opportunities = useAccountOpportunities(id, { limit: CONTACTS_PAGE_SIZE }, { enabled: account.isSuccess && canReadOpportunities });
+  const opportunities = useAccountOpportunities(id, { limit: OPPORTUNITIES_PAGE_SIZE }, { enabled: account.isSuccess && canReadOpportunities });
   const pipelines = usePipelines({ enabled: account.isSuccess && canReadOpportunities });
   const stages = useStageIndex(pipelines.data);
+  const [opportunityFilter, setOpportunityFilter] = useState<OpportunityFilter>('all');
+  const canReadQuotes = permissions.canDo('quote', 'read');
+  const canReadOrders = permissions.canDo('order', 'read');
+  // A payment is visible with its order: both rights, as the API checks.
+  const canReadPayments = canReadOrders && permissions.canDo('payment', 'read');
+  const readsReceivables = useReadsReceivables();
+  // The same query as the receivables card: one request for both.
+  const receivables = useAccountReceivables(id, { enabled: account.isSuccess && readsReceivables });
+  const opportunityRows = useMemo(() => opportunities.data?.pages.flatMap((page) => page.data) ?? [], [opportunities.data]);
+  const readsPipeline = canReadOpportunities && ['amount', 'probability', 'stageId'].every((field) => isReadable(permissions.fieldAccess('opportunity', field)));
+  const pipeline = useMemo(
+    () => (readsPipeline && opportunities.isSuccess && pipelines.isSuccess ? pipelineFigures(opportunityRows, stages, new Date().getFullYear()) : undefined),
+    [readsPipeline, opportunities.isSuccess, pipelines.isSuccess, opportunityRows, stages],
+  );
+  const kindOf = (stageId: string | undefined) => (stageId ? stages.get(stageId)?.kind : undefined);
+  const countOf = (filter: OpportunityFilter) => (filter === 'all' ? opportunityRows.length : opportunityRows.filter((o) => kindOf(o.stageId) === filter).length);
+  const shownOpportunities = opportunityFilter === 'all' ? opportunityRows : opportunityRows.filter((o) => kindOf(o.stageId) === opportunityFilter);
 
   const record = account.data;
   if (!record) return <RecordLoadState objectType="account" error={account.error} />;
   const accountName = record.name || t('records.unnamed');
   const contactAccess = (field: string) => permissions.fieldAccess('contact', field);
+  // The sections the caller may read, for the jump links on top (the page is long, above all on a phone).
+  const sections = [
+    { key: 'contacts', show: canReadContacts, title: t('contacts.title') },
+    { key: 'opportunities', show: canReadOpportunities, title: t('opportunities.related') },
+    { key: 'quotes', show: canReadQuotes, title: t('quotes.title') },
+    { key: 'orders', show: canReadOrders, title: t('orders.title') },
+    { key: 'payments', show: canReadPayments, title: t('orders.payments.title') },
+    { key: 'receivables', show: readsReceivables, title: t('receivables.title') },
+    { key: 'cases', show: true, title: t('accounts.view360.cases.title') },
+    { key: 'campaigns', show: true, title: t('accounts.view360.campaigns.title') },
+    { key: 'activity', show: true, title: t('accounts.view360.activity') },
+  ].filter((section) => section.show);
+  const half = { xs: 24, xl: 12 };
 
   return (
     <>
@@ -66,6 +107,19 @@ export function AccountPage() {
         reload={() => account.refetch()}
         onDeleted={() => void navigate('/sales')}
         deleteConflictText={t('records.delete.referenced')}
+        summary={
+          <>
+            <AccountSummary pipeline={pipeline} partial={opportunities.hasNextPage} receivables={readsReceivables ? receivables.data?.totals : undefined} />
+            {/* The links scroll sideways on a phone rather than being cut off. */}
+            <div style={{ overflowX: 'auto' }} data-testid="account-sections">
+              <Anchor
+                direction="horizontal"
+                affix={false}
+                items={sections.map((section) => ({ key: section.key, href: `#account-${section.key}`, title: section.title }))}
+              />
+            </div>
+          </>
+        }
         extraActions={
           <>
             {record.myAccess?.update && (
@@ -88,6 +142,7 @@ export function AccountPage() {
       >
         {canReadContacts && (
           <Card
+            id="account-contacts"
             title={t('contacts.title')}
             size="small"
             extra={<ExportButton size="small" request={{ objectType: 'contact', params: { accountId: id } }} testId="contacts-export" />}
@@ -106,12 +161,18 @@ export function AccountPage() {
           </Card>
         )}
         {canReadOpportunities && (
-          <Card title={t('opportunities.related')} size="small">
+          <Card id="account-opportunities" title={t('opportunities.related')} size="small">
             <Flex vertical gap={12}>
+              <Segmented<OpportunityFilter>
+                data-testid="account-opportunities-filter"
+                value={opportunityFilter}
+                onChange={setOpportunityFilter}
+                options={(['all', 'open', 'won', 'lost'] as const).map((filter) => ({ value: filter, label: `${t(`accounts.view360.opportunities.${filter}`)} (${countOf(filter)})` }))}
+              />
               {opportunities.isError && <Alert type="error" showIcon title={opportunities.error instanceof ApiError ? t('errors.generic') : t('errors.network')} />}
               <OpportunitiesTable
                 testId="account-opportunities"
-                opportunities={opportunities.data?.pages.flatMap((page) => page.data) ?? []}
+                opportunities={shownOpportunities}
                 loading={opportunities.isPending}
                 stages={stages}
                 access={(field) => permissions.fieldAccess('opportunity', field)}
@@ -126,8 +187,37 @@ export function AccountPage() {
             </Flex>
           </Card>
         )}
-        <AccountReceivablesCard accountId={id} />
-        <ActivityTimeline filter={{ accountId: id }} about={{ relatedType: 'account', relatedId: id, name: accountName }} />
+        <Row gutter={[16, 16]}>
+          {canReadQuotes && (
+            <Col {...half}>
+              <AccountQuotesCard accountId={id} id="account-quotes" />
+            </Col>
+          )}
+          {canReadOrders && (
+            <Col {...half}>
+              <AccountOrdersCard accountId={id} id="account-orders" />
+            </Col>
+          )}
+          {canReadPayments && (
+            <Col {...half}>
+              <AccountPaymentsCard accountId={id} id="account-payments" />
+            </Col>
+          )}
+          {readsReceivables && (
+            <Col {...half} id="account-receivables">
+              <AccountReceivablesCard accountId={id} />
+            </Col>
+          )}
+          <Col {...half}>
+            <ComingCard id="account-cases" testId="account-cases" title={t('accounts.view360.cases.title')} text={t('accounts.view360.cases.coming')} />
+          </Col>
+          <Col {...half}>
+            <ComingCard id="account-campaigns" testId="account-campaigns" title={t('accounts.view360.campaigns.title')} text={t('accounts.view360.campaigns.coming')} />
+          </Col>
+        </Row>
+        <div id="account-activity">
+          <ActivityTimeline filter={{ accountId: id }} about={{ relatedType: 'account', relatedId: id, name: accountName }} />
+        </div>
       </RecordView>
       {creatingContact && (
         <CreateRecordModal
