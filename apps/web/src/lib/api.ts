@@ -69,6 +69,15 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
 }
 
 /** The weak ETag the API expects back in If-Match for a record read at `version`. */
+/**
+ * A new Idempotency-Key for one POST: a retry of that request (by a proxy or a resend after a dropped connection)
+ * is answered from the first and creates nothing twice. Two clicks are two requests; where that must not repeat an
+ * effect (convert to order), the view keeps one key for its life instead (see useConvertQuote).
+ */
+export function idempotencyKey(): { 'Idempotency-Key': string } {
+  return { 'Idempotency-Key': crypto.randomUUID() };
+}
+
 export function ifMatch(version: number): { 'If-Match': string } {
   return { 'If-Match': `W/"${version}"` };
 }

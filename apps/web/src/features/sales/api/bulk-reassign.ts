@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Schema } from '@lianxi/api-client';
-import { unwrap } from '@/lib/api';
+import { idempotencyKey, unwrap } from '@/lib/api';
 import { useApi } from '@/lib/api-context';
 import { accountKeys, leadKeys, opportunityKeys } from './keys';
 
@@ -19,7 +19,7 @@ export function useBulkReassign(objectType: ReassignableObject) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: BulkReassignBody) => unwrap(api.client.POST(PATHS[objectType], { body, params: { header: { 'Idempotency-Key': crypto.randomUUID() } } })),
+    mutationFn: (body: BulkReassignBody) => unwrap(api.client.POST(PATHS[objectType], { body, params: { header: idempotencyKey() } })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: KEYS[objectType] }),
   });
 }

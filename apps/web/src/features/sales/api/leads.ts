@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { paths, Schema } from '@lianxi/api-client';
-import { ifMatch, unwrap, type Api } from '@/lib/api';
+import { idempotencyKey, ifMatch, unwrap, type Api } from '@/lib/api';
 import { useApi } from '@/lib/api-context';
 import { useBulkReassign } from './bulk-reassign';
 import { accountKeys, leadKeys, opportunityKeys } from './keys';
@@ -54,9 +54,6 @@ export function useConversionMatches(id: string, { enabled = true }: { enabled?:
     enabled,
   });
 }
-
-/** A new Idempotency-Key per logical request: a retried POST (double click, dropped connection) creates nothing twice. */
-const idempotencyKey = () => ({ 'Idempotency-Key': crypto.randomUUID() });
 
 export function useCreateLead() {
   const api = useApi();

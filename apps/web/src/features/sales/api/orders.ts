@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { paths, Schema } from '@lianxi/api-client';
-import { ifMatch, unwrap, type Api } from '@/lib/api';
+import { idempotencyKey, ifMatch, unwrap, type Api } from '@/lib/api';
 import { useApi } from '@/lib/api-context';
 import { orderKeys } from './keys';
 
@@ -79,9 +79,6 @@ export function useChangeOrderStatus() {
     },
   });
 }
-
-/** A new Idempotency-Key per logical request: a retried POST records one payment. */
-const idempotencyKey = () => ({ 'Idempotency-Key': crypto.randomUUID() });
 
 export function useRecordPayment() {
   const api = useApi();

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Schema } from '@lianxi/api-client';
-import { ifMatch, unwrap } from '@/lib/api';
+import { idempotencyKey, ifMatch, unwrap } from '@/lib/api';
 import { useApi } from '@/lib/api-context';
 
 export type SavedView = Schema<'SavedViewDto'>;
@@ -30,7 +30,7 @@ export function useCreateSavedView() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: Schema<'CreateSavedViewDto'>): Promise<SavedView> =>
-      unwrap(api.client.POST('/api/v1/saved-views', { body, params: { header: { 'Idempotency-Key': crypto.randomUUID() } } })),
+      unwrap(api.client.POST('/api/v1/saved-views', { body, params: { header: idempotencyKey() } })),
     onSuccess: (view) => void queryClient.invalidateQueries({ queryKey: savedViewKeys.list(view.objectType) }),
   });
 }
