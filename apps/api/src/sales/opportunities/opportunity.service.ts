@@ -1,3 +1,4 @@
+import { groupByRecord } from '../grouping';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
@@ -177,20 +178,9 @@ export class OpportunityService {
         key = `to_char(r.expected_close_date, '${period === ForecastPeriod.Month ? 'YYYY-MM' : 'YYYY-"Q"Q'}')`;
         break;
       case ForecastGroupBy.Owner:
-        query_.leftJoin('users', 'u', 'u.id = r.owner_id');
-        key = 'r.owner_id::text';
-        label = 'min(u.name)';
-        labelEn = 'min(u.name_en)';
-        break;
       case ForecastGroupBy.Team:
-        query_.leftJoin('teams', 't', 't.id = r.team_id');
-        key = 'r.team_id::text';
-        label = 'min(t.name)';
-        labelEn = 'min(t.name_en)';
-        break;
       case ForecastGroupBy.Region:
-        query_.leftJoin('accounts', 'a', 'a.id = r.account_id');
-        key = 'a.region';
+        ({ key, label, labelEn } = groupByRecord(query_, groupBy));
         break;
       case ForecastGroupBy.Stage:
         key = 's.id::text';

@@ -1,3 +1,4 @@
+import { groupByRecord, type GroupSql } from '../grouping';
 import { Injectable } from '@nestjs/common';
 import { AccessService } from '../../access/access.service';
 import { AccessAction, AccessLevel, FieldAccess, ObjectType } from '../../access/access.types';
@@ -84,7 +85,6 @@ export class ReportService {
    * the caller may not read (the quality inspector reads orders without any price).
    */
   async sales(principal: Principal, query: SalesReportQueryDto): Promise<SalesReportDto> {
-    // Joined tables get whole-word aliases: the engine's scope subqueries use short ones (`t` for teams).
     const groupBy = query.groupBy ?? SalesReportGroupBy.Owner;
     const period = query.period ?? SalesReportPeriod.Month;
     const currency = query.currency ?? 'CNY';
@@ -93,38 +93,24 @@ export class ReportService {
     const access = await this.orderAccess(principal, [...FILTER_FIELDS, ...(byProduct ? LINE_AMOUNTS : ORDER_AMOUNTS), GROUP_FIELD[groupBy]]);
 
     const q = this.windowed(access, query, currency).andWhere('r.status <> :cancelled', { cancelled: OrderStatus.Cancelled });
-    let key: string;
-    let label: string;
-    let labelEn: string;
+    let group: GroupSql;
     switch (groupBy) {
       case SalesReportGroupBy.Owner:
-        q.leftJoin('users', 'owner', 'owner.id = r.owner_id');
-        key = 'r.owner_id::text';
-        label = 'min(owner.name)';
-        labelEn = 'min(owner.name_en)';
-        break;
       case SalesReportGroupBy.Team:
-        q.leftJoin('teams', 'team', 'team.id = r.team_id');
-        key = 'r.team_id::text';
-        label = 'min(team.name)';
-        labelEn = 'min(team.name_en)';
-        break;
       case SalesReportGroupBy.Region:
-        q.leftJoin('accounts', 'account', 'account.id = r.account_id');
-        key = 'account.region';
-        label = labelEn = 'account.region';
+        group = groupByRecord(q, groupBy);
         break;
       case SalesReportGroupBy.Product:
         q.innerJoin('order_lines', 'line', 'line.order_id = r.id').leftJoin('products', 'product', 'product.id = line.product_id');
-        key = 'line.product_id::text';
-        label = `min(product.code || ' ' || product.name)`;
-        labelEn = `min(product.code || ' ' || product.name_en)`;
+        group = { key: 'line.product_id::text', label: `min(product.code || ' ' || product.name)`, labelEn: `min(product.code || ' ' || product.name_en)` };
         break;
-      case SalesReportGroupBy.Period:
-        key = `to_char(r.order_date, '${PERIOD_FORMAT[period]}')`;
-        label = labelEn = key;
+      case SalesReportGroupBy.Period: {
+        const key = `to_char(r.order_date, '${PERIOD_FORMAT[period]}')`;
+        group = { key, label: key, labelEn: key };
         break;
+      }
     }
+    const { key, label, labelEn } = group;
     q.select(key, 'key')
       // The totals row of the grouping sets has no key or label; grouping() tells it from a group whose key is null.
       .addSelect(`case when grouping(${key}) = 1 then null else ${label} end`, 'label')
