@@ -1,5 +1,5 @@
 import { AppstoreOutlined, AuditOutlined, BarChartOutlined, CustomerServiceOutlined, DesktopOutlined, NotificationOutlined, RiseOutlined, SettingOutlined } from '@ant-design/icons';
-import { Flex, Layout, Menu, Space, theme, Typography, type MenuProps } from 'antd';
+import { Flex, Grid, Layout, Menu, Space, theme, Typography, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -23,6 +23,7 @@ export function AppShell() {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const { pathname } = useLocation();
+  const screens = Grid.useBreakpoint();
 
   // Only modules the caller can do something in (see useVisibleSections); the profile is in the user menu.
   const { sections } = useVisibleSections();
@@ -39,7 +40,8 @@ export function AppShell() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider breakpoint="lg" collapsible width={200}>
+      {/* Collapsed to icons below lg; on a phone to nothing (antd then shows a small tab to open it), so pages keep the width. */}
+      <Layout.Sider breakpoint="lg" collapsible width={200} collapsedWidth={screens.md === false ? 0 : 80}>
         <Flex align="center" style={{ height: 48, paddingInline: 24 }}>
           <Typography.Text strong ellipsis style={{ color: token.colorTextLightSolid }}>
             {t('app.name')}
