@@ -294,7 +294,10 @@ async function main() {
         await form.getByText('团队', { exact: true }).click();
         await page.getByTestId('share-team').click();
         await page.keyboard.type('E2');
-        await pickOption(page, SHARE_TEAM);
+        // Picked with the keyboard once the option is listed: on a loaded machine a click on the option (while the
+        // list was still being laid out) was lost at least once, leaving the picker open with nothing picked.
+        await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: SHARE_TEAM }).first().waitFor();
+        await page.keyboard.press('Enter');
         await shown(SHARE_TEAM);
         await page.getByTestId('share-access').click();
         await pickOption(page, '可编辑');

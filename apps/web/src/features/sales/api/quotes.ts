@@ -36,12 +36,15 @@ export function useQuotes(params: QuoteListParams, { enabled = true }: { enabled
   return useInfiniteQuery({ ...quoteListQueryOptions(useApi(), params), enabled });
 }
 
-/** The caller's approval inbox: pending quotes they may decide (one page). */
+/**
+ * The caller's approval inbox, one page, newest first: on the desk what just arrived must show even when older
+ * requests fill the page (the API's own default is oldest first).
+ */
 export function usePendingApprovals({ enabled = true, limit = 20 }: { enabled?: boolean; limit?: number } = {}) {
   const api = useApi();
   return useQuery({
     queryKey: quoteKeys.pending({ limit }),
-    queryFn: ({ signal }): Promise<QuotePage> => unwrap(api.client.GET('/api/v1/approvals', { params: { query: { limit } }, signal })),
+    queryFn: ({ signal }): Promise<QuotePage> => unwrap(api.client.GET('/api/v1/approvals', { params: { query: { limit, sort: '-number' } }, signal })),
     enabled,
   });
 }

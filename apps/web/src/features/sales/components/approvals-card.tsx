@@ -5,7 +5,7 @@ import { ApiError } from '@/lib/api';
 import { formatMoney } from '../api/opportunities';
 import { usePendingApprovals } from '../api/quotes';
 
-/** The work desktop's approval inbox: quotes awaiting the caller's decision (never their own), oldest number first. */
+/** The work desktop's approval inbox: quotes awaiting the caller's decision (never their own), newest first. */
 export function ApprovalsCard() {
   const { t, i18n } = useTranslation();
   const pending = usePendingApprovals();
