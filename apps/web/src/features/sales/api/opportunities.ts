@@ -56,32 +56,16 @@ export function useOpportunities(params: OpportunityListParams, { enabled = true
 }
 
 /** Up to this many opportunities per board; beyond it the board says so and the list (with filters) takes over. */
-/** Cards per column: the board is for working the pipeline; the list (with filters) holds the rest. */
-export const BOARD_STAGE_LIMIT = 50;
+export const BOARD_LIMIT = 200;
 
-/**
- * A pipeline's board: each stage's own first cards, read in parallel — open stages by close date (what is due
- * first), won and lost by close date descending (the latest results) — so no column crowds out the others. One
- * cache entry for the whole board (moves rewrite it); `nextCursor` is set when some column has more.
- */
-export function useBoardOpportunities(pipeline: Pipeline | undefined, { enabled = true }: { enabled?: boolean } = {}) {
+/** The opportunities of one pipeline the caller may see, for the board (one page, sorted by close date). */
+export function useBoardOpportunities(pipelineId: string | undefined, { enabled = true }: { enabled?: boolean } = {}) {
   const api = useApi();
   return useQuery({
-    queryKey: opportunityKeys.board(pipeline?.id ?? ''),
-    queryFn: async ({ signal }): Promise<OpportunityPage> => {
-      const columns = await Promise.all(
-        (pipeline?.stages ?? []).map((stage) =>
-          unwrap(
-            api.client.GET('/api/v1/opportunities', {
-              params: { query: { pipelineId: pipeline?.id, stageId: stage.id, sort: stage.kind === 'open' ? 'expectedCloseDate' : '-expectedCloseDate', limit: BOARD_STAGE_LIMIT } },
-              signal,
-            }),
-          ),
-        ),
-      );
-      return { data: columns.flatMap((column) => column.data), nextCursor: columns.find((column) => column.nextCursor)?.nextCursor ?? null };
-    },
-    enabled: enabled && Boolean(pipeline),
+    queryKey: opportunityKeys.board(pipelineId ?? ''),
+    queryFn: ({ signal }): Promise<OpportunityPage> =>
+      unwrap(api.client.GET('/api/v1/opportunities', { params: { query: { pipelineId, sort: 'expectedCloseDate', limit: BOARD_LIMIT } }, signal })),
+    enabled: enabled && Boolean(pipelineId),
   });
 }
 

@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ApiError } from '@/lib/api';
 import { usePermissions } from '@/lib/permissions';
 import { opportunityKeys } from '../api/keys';
-import { BOARD_STAGE_LIMIT, stageName, useBoardOpportunities, usePipelines, useUpdateOpportunity, type Opportunity, type OpportunityPage } from '../api/opportunities';
+import { BOARD_LIMIT, stageName, useBoardOpportunities, usePipelines, useUpdateOpportunity, type Opportunity, type OpportunityPage } from '../api/opportunities';
 import { OpportunityBoard } from '../components/opportunity-board';
 import { SalesTabs } from '../components/sales-tabs';
 
@@ -25,7 +25,7 @@ export function OpportunityBoardPage() {
   const pipelines = usePipelines({ enabled: permissions.isSuccess && canRead });
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const pipeline = pipelines.data?.find((p) => p.id === chosen) ?? pipelines.data?.find((p) => p.isDefault) ?? pipelines.data?.[0];
-  const board = useBoardOpportunities(pipeline, { enabled: permissions.isSuccess && canRead });
+  const board = useBoardOpportunities(pipeline?.id, { enabled: permissions.isSuccess && canRead });
   const update = useUpdateOpportunity();
   const [moving, setMoving] = useState<ReadonlySet<string>>(new Set());
   const header = <PageHeader title={t('opportunities.board')} />;
@@ -91,7 +91,7 @@ export function OpportunityBoardPage() {
             <Typography.Text type="secondary">{t('opportunities.boardHint')}</Typography.Text>
           </Flex>
           {error && <Alert type="error" showIcon title={error instanceof ApiError ? t('errors.generic') : t('errors.network')} />}
-          {board.data?.nextCursor && <Alert type="info" showIcon title={t('opportunities.boardTruncated', { count: BOARD_STAGE_LIMIT })} />}
+          {board.data?.nextCursor && <Alert type="info" showIcon title={t('opportunities.boardTruncated', { count: BOARD_LIMIT })} />}
           {!pipeline || board.isPending ? (
             <Skeleton active />
           ) : (
