@@ -2,6 +2,7 @@ import { Card, Flex, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isReadable, usePermissions } from '@/lib/permissions';
+import { formatMoney } from '../api/opportunities';
 import { useAccountReceivables } from '../api/orders';
 import { AgeingTable } from './ageing-table';
 
@@ -13,7 +14,7 @@ export function useReadsReceivables(): boolean {
 
 /** The account page's receivables: ageing per currency and the open orders, for who may read order amounts. */
 export function AccountReceivablesCard({ accountId }: { accountId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const reads = useReadsReceivables();
   const receivables = useAccountReceivables(accountId, { enabled: reads });
   if (!reads) return null;
@@ -33,7 +34,7 @@ export function AccountReceivablesCard({ accountId }: { accountId: string }) {
               { title: t('orders.number'), dataIndex: 'number', key: 'number', render: (number: string, row) => <Link to={`/sales/orders/${row.orderId}`}>{number}</Link> },
               { title: t('orders.dueDate'), dataIndex: 'dueDate', key: 'dueDate' },
               { title: t('receivables.daysOverdue'), dataIndex: 'daysOverdue', key: 'days', align: 'right', render: (days: number) => (days > 0 ? days : '—') },
-              { title: t('orders.outstanding'), dataIndex: 'outstandingAmount', key: 'outstanding', align: 'right', render: (value: string, row) => `${value} ${row.currency}` },
+              { title: t('orders.outstanding'), dataIndex: 'outstandingAmount', key: 'outstanding', align: 'right', render: (value: string, row) => formatMoney(value, row.currency, i18n.language) },
             ]}
           />
         )}

@@ -1,13 +1,15 @@
 import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { formatMoney } from '../api/opportunities';
 import type { Ageing } from '../api/orders';
 
 type Row = Ageing & { key: string; accountId?: string; accountName?: string };
 
 /** Outstanding amounts per ageing bucket, as the server summed them (decimal strings, no client arithmetic). */
 export function AgeingTable({ rows, testId, withAccount = false, onAccount }: { rows: Row[]; testId: string; withAccount?: boolean; onAccount?: (id: string) => void }) {
-  const { t } = useTranslation();
-  const money = (value: string) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{value}</span>;
+  const { t, i18n } = useTranslation();
+  // The currency has its own column: the figures alone, grouped in thousands.
+  const money = (value: string) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatMoney(value, undefined, i18n.language)}</span>;
   return (
     <Table<Row>
       data-testid={testId}

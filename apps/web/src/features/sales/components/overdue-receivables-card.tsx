@@ -1,11 +1,12 @@
 import { Button, Card, Empty, List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { formatMoney } from '../api/opportunities';
 import { useReceivables } from '../api/orders';
 
 /** The work desktop's "Overdue receivables": the most overdue accounts the caller may see (the server sorts them). */
 export function OverdueReceivablesCard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const receivables = useReceivables();
   const overdue = (receivables.data?.accounts ?? []).filter((row) => row.overdue !== '0.00').slice(0, 8);
@@ -24,7 +25,7 @@ export function OverdueReceivablesCard() {
           loading={receivables.isPending}
           dataSource={overdue}
           renderItem={(row) => (
-            <List.Item key={`${row.accountId}-${row.currency}`} extra={<Typography.Text type="danger">{`${row.overdue} ${row.currency}`}</Typography.Text>}>
+            <List.Item key={`${row.accountId}-${row.currency}`} extra={<Typography.Text type="danger">{formatMoney(row.overdue, row.currency, i18n.language)}</Typography.Text>}>
               <Link to={`/sales/accounts/${row.accountId}`}>{row.accountName}</Link>
             </List.Item>
           )}

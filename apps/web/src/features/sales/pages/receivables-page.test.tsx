@@ -41,6 +41,6 @@ describe('ReceivablesPage', { timeout: 20_000 }, () => {
     await renderApp(`/sales/accounts/${ACCOUNT_ID}`, { fetch, language: 'en' });
     const card = await screen.findByTestId('account-receivables');
     expect(await within(card).findByText('SO-2026-000007')).toBeTruthy();
-    expect(within(card).getAllByText('256.56 CNY').length).toBeGreaterThan(0);
+    expect(within(card).getAllByText('CNY 256.56').length).toBeGreaterThan(0);
   });
 });
