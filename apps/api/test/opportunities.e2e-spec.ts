@@ -246,6 +246,27 @@ describe('opportunities', () => {
       const dates = page.body.data.map((o: { expectedCloseDate: string | null }) => o.expectedCloseDate ?? '');
       expect(dates).toEqual([...dates].sort());
     });
+
+    it('by expected close date, page after page (the cursor carries the indexed day-count key), both directions', async () => {
+      for (const sort of ['expectedCloseDate', '-expectedCloseDate']) {
+        const ids: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: { body: { data: Array<{ id: string }>; nextCursor: string | null } } = await t.http
+            .get(`/api/v1/opportunities?sort=${sort}&limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+            .set(as('director'))
+            .expect(200);
+          ids.push(...page.body.data.map((o) => o.id));
+          cursor = page.body.nextCursor;
+        } while (cursor);
+        const direction = sort.startsWith('-') ? 'desc' : 'asc';
+        const expected = await t.sql<{ id: string }>(
+          `select id from opportunities where deleted_at is null and not restricted
+            order by coalesce(to_char(expected_close_date, 'YYYY-MM-DD'), '') collate "C" ${direction}, id ${direction}`,
+        );
+        expect(ids).toEqual(expected.map((r) => r.id));
+      }
+    });
   });
 
   describe('weighted forecast', () => {

@@ -1,3 +1,4 @@
+import { closeDateSortKey, daysSince1900 } from '../../platform/database/migrations/1764000000120-board-index';
 import { groupByRecord } from '../grouping';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -64,8 +65,8 @@ export class OpportunityService {
       fields: [...OPPORTUNITY_FIELDS],
       sortKeys: {
         expectedCloseDate: {
-          sql: (alias) => `coalesce(to_char(${alias}.expected_close_date, 'YYYY-MM-DD'), '') collate "C"`,
-          value: (row) => row.expectedCloseDate ?? '',
+          sql: (alias) => closeDateSortKey(`${alias}.expected_close_date`),
+          value: (row) => (row.expectedCloseDate ? String(daysSince1900(row.expectedCloseDate)).padStart(6, '0') : ''),
         },
         amount: {
           sql: (alias) => `lpad(${alias}.amount::text, ${AMOUNT_WIDTH}, '0') collate "C"`,
