@@ -577,6 +577,14 @@ async function main() {
         await page.getByTestId('order-status').getByText('部分收款', { exact: false }).waitFor();
         await settle(page);
         await page.screenshot({ path: join(SHOTS, 'payment-zh.png'), fullPage: true });
+      }],
+      ['finance opens Sales → Reports: sales by rep this year, with the rep\'s row and the totals', async () => {
+        await page.goto(`${BASE_URL}/sales/reports`);
+        const table = page.getByTestId('sales-report-table');
+        await table.getByText('王磊', { exact: false }).first().waitFor();
+        await page.getByTestId('sales-report-totals').waitFor();
+        await settle(page);
+        await page.screenshot({ path: join(SHOTS, 'reports-zh.png'), fullPage: true });
         await signOut(page);
       }],
       ['the rep\'s account 360° page shows the quote, the order, the payment and the receivable', async () => {
