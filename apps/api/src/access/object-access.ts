@@ -152,6 +152,17 @@ export class ObjectAccess {
     }
   }
 
+  /**
+   * Summing, grouping or filtering an aggregate by a field the caller does not read in full (hidden or masked) would
+   * reveal it: 403 naming each such field (forecast, receivables, reports).
+   */
+  assertReadsInFull(fields: string[]): void {
+    const unreadable = [...new Set(fields)].filter((field) => [FieldAccess.Hidden, FieldAccess.Masked].includes(this.fieldAccess(field)));
+    if (unreadable.length) {
+      throw new AppError(ErrorCode.Forbidden, `You may not read: ${unreadable.join(', ')}`, { errors: unreadable.map((field) => ({ field, message: 'you may not read this field' })) });
+    }
+  }
+
   private levelPredicate(level: AccessLevel, alias: string, p: string, params: Record<string, unknown>): string {
     switch (level) {
       case AccessLevel.None:

@@ -600,7 +600,8 @@ export function buildVolume(refs: Refs): Rows {
     if (!lines.length) continue;
     const id = uuidv7();
     const currency = currencyOf(a);
-    const maxDiscount = lines.reduce((max, l) => Math.max(max, Number(l.discountPercent)), 0).toFixed(2);
+    const figures = quoteTotals(lines.map((l) => ({ ...l, quantity: String(l.quantity) })), currency === 'CNY' ? '13' : '0');
+    const maxDiscount = figures.maxDiscountPercent;
     const approver = Number(maxDiscount) <= 10 ? null : plan.approver;
     // Converted quotes were accepted a few days before their order; the order's day is chosen with the order below.
     const orderDay = plan.converted ? planOrder(random) : null;
@@ -613,7 +614,6 @@ export function buildVolume(refs: Refs): Rows {
     const opportunity = (opportunitiesOf.get(a.id) ?? []).find((o) => o.stage !== 5);
     const number = `Q-${day(created).slice(0, 4)}-${String(DEMO_QUOTES.length + index + 1).padStart(6, '0')}`;
     const updated = accepted ?? sent ?? decided ?? submitted ?? at(created, 10);
-    const figures = quoteTotals(lines.map((l) => ({ ...l, quantity: String(l.quantity) })), currency === 'CNY' ? '13' : '0');
     rows.quotes.push([
       id, number, a.id, opportunity?.id ?? null, currency, validUntil, plan.status, currency === 'CNY' ? '13' : '0', index % 4 === 0 ? (a.english ? 'FOB Shanghai, delivery in 6 weeks.' : '含运费及安装调试。') : null,
       figures.subtotal, figures.discountTotal, figures.netTotal, figures.taxTotal, figures.grandTotal, maxDiscount,

@@ -162,10 +162,7 @@ export class OpportunityService {
     };
     const groupField = byField[groupBy];
     const needed = ['amount', ...(groupField ? [groupField] : []), ...(query.ownerId ? ['ownerId'] : [])];
-    const unreadable = needed.filter((field) => [FieldAccess.Hidden, FieldAccess.Masked].includes(access.fieldAccess(field)));
-    if (unreadable.length) {
-      throw new AppError(ErrorCode.Forbidden, `You may not read: ${unreadable.join(', ')}`, { errors: unreadable.map((field) => ({ field, message: 'you may not read this field' })) });
-    }
+    access.assertReadsInFull(needed);
     const query_ = this.records.readable(access).innerJoin('pipeline_stages', 's', 's.id = r.stage_id').andWhere(`s.kind <> 'lost'`);
     if (query.from) query_.andWhere('r.expected_close_date >= :from', { from: query.from });
     if (query.to) query_.andWhere('r.expected_close_date <= :to', { to: query.to });

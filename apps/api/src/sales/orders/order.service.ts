@@ -403,10 +403,7 @@ export class OrderService {
   private async receivableAccess(principal: Principal): Promise<ObjectAccess> {
     const access = await this.records.accessFor(principal);
     if (access.level(AccessAction.Read) === AccessLevel.None) throw new AppError(ErrorCode.Forbidden, 'You may not read orders');
-    const unreadable = RECEIVABLE_FIELDS.filter((field) => [FieldAccess.Hidden, FieldAccess.Masked].includes(access.fieldAccess(field)));
-    if (unreadable.length) {
-      throw new AppError(ErrorCode.Forbidden, `You may not read: ${unreadable.join(', ')}`, { errors: unreadable.map((field) => ({ field, message: 'you may not read this field' })) });
-    }
+    access.assertReadsInFull(RECEIVABLE_FIELDS);
     return access;
   }
 

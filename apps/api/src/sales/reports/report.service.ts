@@ -1,7 +1,7 @@
 import { groupByRecord, type GroupSql } from '../grouping';
 import { Injectable } from '@nestjs/common';
 import { AccessService } from '../../access/access.service';
-import { AccessAction, AccessLevel, FieldAccess, ObjectType } from '../../access/access.types';
+import { AccessAction, AccessLevel, ObjectType } from '../../access/access.types';
 import type { ObjectAccess } from '../../access/object-access';
 import type { Principal } from '../../identity/auth/principal';
 import { AppError } from '../../platform/http/app-error';
@@ -215,21 +215,14 @@ export class ReportService {
   private async orderAccess(principal: Principal, fields: string[]): Promise<ObjectAccess> {
     const access = await this.orders.records.accessFor(principal);
     if (access.level(AccessAction.Read) === AccessLevel.None) throw new AppError(ErrorCode.Forbidden, 'You may not read orders');
-    assertReadsInFull(access, fields);
+    access.assertReadsInFull(fields);
     return access;
   }
 
   private async paymentAccess(principal: Principal): Promise<void> {
     const access = await this.access.forObject(principal, ObjectType.Payment);
     if (access.level(AccessAction.Read) === AccessLevel.None) throw new AppError(ErrorCode.Forbidden, 'You may not read payments');
-    assertReadsInFull(access, ['amount', 'paidAt']);
-  }
-}
-
-function assertReadsInFull(access: ObjectAccess, fields: string[]): void {
-  const unreadable = [...new Set(fields)].filter((field) => [FieldAccess.Hidden, FieldAccess.Masked].includes(access.fieldAccess(field)));
-  if (unreadable.length) {
-    throw new AppError(ErrorCode.Forbidden, `You may not read: ${unreadable.join(', ')}`, { errors: unreadable.map((field) => ({ field, message: 'you may not read this field' })) });
+    access.assertReadsInFull(['amount', 'paidAt']);
   }
 }
 
