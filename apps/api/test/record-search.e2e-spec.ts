@@ -16,11 +16,13 @@ describe('list search paging (window, then the search indexes)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     dataSource = t.app.get(DataSource);
-    // 600 accounts: every tenth named after 苏州 (so they cluster in name order), one 赵家, the rest by a hash.
+    // 600 accounts: every tenth starting with 苏州 (so they cluster in name order), some with 苏州 further in, one
+    // 赵家, one starting with 州, one named just 苏州, the rest by a hash.
     await t.sql(
       `insert into accounts (id, name, kind, owner_id, team_id)
        select gen_random_uuid(),
-              case when i % 10 = 0 then '苏州' || md5(i::text) || '机械' when i = 7 then '赵家' || md5(i::text) else 'Zz' || md5(i::text) || '机械' end,
+              case when i % 10 = 0 then '苏州' || md5(i::text) || '机械' when i = 7 then '赵家' || md5(i::text) when i % 37 = 0 then '江苏州' || md5(i::text)
+                   when i % 41 = 0 then 'Zz' || md5(i::text) || '苏州苏州' when i = 11 then '州' || md5(i::text) when i = 13 then '苏州' else 'Zz' || md5(i::text) || '机械' end,
               'company', u.id, u.team_id
          from generate_series(1, 600) i, users u where u.email = 'rep.e1@lianxi.test'`,
     );
@@ -52,8 +54,9 @@ describe('list search paging (window, then the search indexes)', () => {
     return rows.map((r) => r.name);
   }
 
-  // 苏州 (2 characters, 10 % clustered), 机械 (dense), a 3+ character hash fragment (rare), 赵 (1 character, once), none.
-  const terms = ['苏州', '机械', 'c4ca', '赵', 'zz', '无此名'];
+  // 苏州 (2 characters, 10 % clustered at the start, some further in), 州 (1 character, at the start once and
+  // further in often), 机械 (dense), a 3+ character hash fragment (rare), 赵 (1 character, once), zz (with case), none.
+  const terms = ['苏州', '州', '机械', 'c4ca', '赵', 'zz', '无此名'];
   for (const direction of ['ASC', 'DESC'] as const) {
     for (const window of [1, 30, 5000]) {
       it(`gives the plain query's pages, ${direction}, window ${window}`, async () => {
@@ -78,14 +81,23 @@ describe('list search paging (window, then the search indexes)', () => {
         );
         await manager.query('analyze accounts');
         await manager.query('set local enable_seqscan = off');
-        const rows: Array<{ 'QUERY PLAN': string }> = await manager.query(`explain select id from accounts r where r.deleted_at is null and search_grams(r.name) @> array[lower($1)]`, ['苏州']);
-        plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+        for (const form of [`search_grams(r.name) @> array[lower($1)]`, `search_grams(r.name) && array[lower($1), chr(1) || lower($1)]`]) {
+          const rows: Array<{ 'QUERY PLAN': string }> = await manager.query(`explain select id from accounts r where r.deleted_at is null and ${form}`, ['苏州']);
+          plan += rows.map((r) => r['QUERY PLAN']).join('\n');
+        }
         throw new Error('rollback');
       })
       .catch((error: Error) => {
         if (error.message !== 'rollback') throw error;
       });
-    expect(plan).toContain('Bitmap Index Scan on accounts_name_grams_idx');
+    expect(plan.match(/Bitmap Index Scan on accounts_name_grams_idx/g)).toHaveLength(2);
+  });
+
+  it('splits a short Chinese term over the name into the matches starting with it and the others', () => {
+    const sql = searchSql('r', 'accounts', ['name'], [], '苏州');
+    expect(sql.byPosition?.starting.params).toEqual({ q_from: '苏州', q_to: '苏巟' });
+    expect(searchSql('r', 'accounts', ['name'], [], 'zz').byPosition).toBeUndefined();
+    expect(searchSql('r', 'leads', ['name', 'company'], [], '苏州').byPosition).toBeUndefined();
   });
 
   it('matches short terms without regard to case, like ilike', async () => {

@@ -1,7 +1,6 @@
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { containsPattern } from '../platform/database/like-pattern';
-import { GRAM_SEARCHED_COLUMNS } from '../platform/database/migrations/1764000000095-search-grams';
-import { continueAfter, orderByKeyset, paginate, type KeysetColumn, type Page, type PageQueryDto } from '../platform/http/pagination';
+import { continueAfter, cursorOf, orderByKeyset, paginate, type KeysetColumn, type Page, type PageQueryDto } from '../platform/http/pagination';
 import type { SqlPredicate } from './object-access';
 
 /** pg_trgm answers `ilike '%term%'` from its GIN index only for terms of at least 3 characters. */
@@ -9,7 +8,11 @@ const TRIGRAM_LENGTH = 3;
 /** Rows of the caller's scope, in sort order, that a search reads before it turns to the search indexes. */
 export const SEARCH_WINDOW = 1000;
 
-const gramSearched = new Set<string>(GRAM_SEARCHED_COLUMNS);
+/**
+ * `table.column` pairs with an index of `search_grams()` (migrations 1764000000095 and …160): a name's 1- and
+ * 2-grams in lower case, those at its start tagged with chr(1).
+ */
+const GRAM_SEARCHED_COLUMNS = new Set(['accounts.name', 'contacts.name', 'leads.name', 'leads.company']);
 
 /** A substring search as SQL, in two equivalent forms. */
 export interface SearchSql {
@@ -17,6 +20,12 @@ export interface SearchSql {
   indexed: SqlPredicate;
   /** The form cheapest to test row by row: for a walk along the sort order. */
   rowFilter: SqlPredicate;
+  /**
+   * The same matches in two parts, for a list sorted by `column`: those starting with the term (one range of the
+   * column's order) and those containing it further in. Set for a 1–2 character term without case (Chinese) over
+   * one grams-indexed column, where a common term's matches cluster in that order (names start with their city).
+   */
+  byPosition?: { column: string; starting: SqlPredicate; inside: SearchSql };
 }
 
 /**
@@ -29,11 +38,32 @@ export interface SearchSql {
 export function searchSql(alias: string, table: string, columns: string[], alsoColumns: string[], term: string): SearchSql {
   const params = { q: containsPattern(term), q_term: term };
   const ilike = (searched: string[]): SqlPredicate => ({ sql: `(${searched.map((column) => `${alias}.${column} ilike :q`).join(' or ')})`, params });
-  if ([...term].length >= TRIGRAM_LENGTH) return { indexed: ilike([...columns, ...alsoColumns]), rowFilter: ilike([...columns, ...alsoColumns]) };
+  // A control character would be mistaken for the start tag; nobody searches for one, so it simply gets no index.
+  if ([...term].length >= TRIGRAM_LENGTH || /[\u0000-\u001f]/.test(term)) return { indexed: ilike([...columns, ...alsoColumns]), rowFilter: ilike([...columns, ...alsoColumns]) };
+  const grams = (column: string) => gramsIndexed(table, column);
   const indexed = columns.map((column) =>
-    gramSearched.has(`${table}.${column}`) ? `search_grams(${alias}.${column}) @> array[lower(:q_term)]` : `${alias}.${column} ilike :q`,
+    grams(column) ? `search_grams(${alias}.${column}) && array[lower(:q_term), chr(1) || lower(:q_term)]` : `${alias}.${column} ilike :q`,
   );
-  return { indexed: { sql: `(${indexed.join(' or ')})`, params }, rowFilter: ilike(columns) };
+  const search: SearchSql = { indexed: { sql: `(${indexed.join(' or ')})`, params }, rowFilter: ilike(columns) };
+  const [column] = columns;
+  const caseless = term.toLowerCase() === term && term.toUpperCase() === term;
+  const last = term.codePointAt(term.length - 1)!;
+  if (columns.length === 1 && grams(column) && caseless && last < 0x10ffff) {
+    const followsTerm = term.slice(0, term.length - String.fromCodePoint(last).length) + String.fromCodePoint(last + 1);
+    search.byPosition = {
+      column: `${alias}.${column}`,
+      starting: { sql: `${alias}.${column} >= :q_from and ${alias}.${column} < :q_to`, params: { q_from: term, q_to: followsTerm } },
+      inside: {
+        indexed: { sql: `search_grams(${alias}.${column}) @> array[lower(:q_term)]`, params },
+        rowFilter: { sql: `substr(${alias}.${column}, 2) ilike :q`, params },
+      },
+    };
+  }
+  return search;
+}
+
+function gramsIndexed(table: string, column: string): boolean {
+  return GRAM_SEARCHED_COLUMNS.has(`${table}.${column}`);
 }
 
 /**
@@ -56,6 +86,7 @@ export async function paginateSearch<E extends ObjectLiteral>(
   direction: 'ASC' | 'DESC',
   window = SEARCH_WINDOW,
 ): Promise<Page<E>> {
+  if (search.byPosition?.column === keyset[0].expression) return paginateByPosition(dataSource, scope, search.byPosition, keyset, page, direction, window);
   const expressions = keyset.map((k) => k.expression).join(', ');
   const windowEnd = scope.clone();
   continueAfter(windowEnd, keyset, page, direction);
@@ -78,4 +109,29 @@ export async function paginateSearch<E extends ObjectLiteral>(
     const everywhere = scope.clone().andWhere(search.indexed.sql, search.indexed.params).setQueryRunner(manager.queryRunner!);
     return paginate(everywhere, keyset, page, direction);
   });
+}
+
+/**
+ * A page sorted by the searched column, from its two parts: the matches starting with the term are one range of the
+ * sort order (read in order, however many there are), the others are searched as any term is. The page is the first
+ * rows of the union of the two parts' pages, put in order by PostgreSQL (its collation, not ours, decides).
+ */
+async function paginateByPosition<E extends ObjectLiteral>(
+  dataSource: DataSource,
+  scope: SelectQueryBuilder<E>,
+  parts: NonNullable<SearchSql['byPosition']>,
+  keyset: KeysetColumn<E>[],
+  page: PageQueryDto,
+  direction: 'ASC' | 'DESC',
+  window: number,
+): Promise<Page<E>> {
+  const starting = await paginate(scope.clone().andWhere(parts.starting.sql, parts.starting.params), keyset, page, direction);
+  const inside = await paginateSearch(dataSource, scope, parts.inside, keyset, page, direction, window);
+  const unique = keyset[keyset.length - 1];
+  const keys = [...new Set([...starting.data, ...inside.data].map((row) => unique.value(row)))];
+  if (!keys.length) return { data: [], nextCursor: null };
+  const merged = await paginate(scope.clone().andWhere(`${unique.expression} in (:...position_keys)`, { position_keys: keys }), keyset, { limit: page.limit }, direction);
+  // Either part having more means the union has more than this page, even when the merged rows fit it exactly.
+  const more = merged.nextCursor ?? (starting.nextCursor || inside.nextCursor ? cursorOf(keyset, merged.data[merged.data.length - 1]) : null);
+  return { data: merged.data, nextCursor: more };
 }

@@ -68,7 +68,12 @@ export async function paginate<E extends ObjectLiteral>(
   const hasMore = rows.length > limit;
   const data = hasMore ? rows.slice(0, limit) : rows;
   const last = data[data.length - 1];
-  return { data, nextCursor: hasMore && last ? encodeCursor(keyset.map((k) => k.value(last))) : null };
+  return { data, nextCursor: hasMore && last ? cursorOf(keyset, last) : null };
+}
+
+/** The cursor that continues after `row`. */
+export function cursorOf<E>(keyset: KeysetColumn<E>[], row: E): string {
+  return encodeCursor(keyset.map((k) => k.value(row)));
 }
 
 /** Narrows `query` to the rows strictly after the page's cursor, in the keyset's order (nothing without a cursor). */

@@ -6,8 +6,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * people search by therefore also get a GIN index of their 1- and 2-character grams (lower case): a short term is
  * found with `search_grams(column) @> array[lower(term)]`, which is exactly "contains the term, ignoring case".
  */
-/** `table.column` pairs with a grams index; the list search (access/record-search.ts) uses it for short terms. */
-export const GRAM_SEARCHED_COLUMNS = ['accounts.name', 'contacts.name', 'leads.name', 'leads.company'] as const;
+const GRAM_SEARCHED_COLUMNS = ['accounts.name', 'contacts.name', 'leads.name', 'leads.company'];
 
 export class SearchGrams1764000000095 implements MigrationInterface {
   name = 'SearchGrams1764000000095';
