@@ -157,7 +157,7 @@ describe('opportunities', () => {
     });
 
     it('bad list queries are 400s naming the parameter', async () => {
-      for (const [query, field] of [['sort=probability', 'sort'], ['stageId=x', 'stageId'], ['limit=0', 'limit']]) {
+      for (const [query, field] of [['sort=probability', 'sort'], ['stageId=x', 'stageId'], ['status=pending', 'status'], ['limit=0', 'limit']]) {
         const response = await t.http.get(`/api/v1/opportunities?${query}`).set(as('rep.e1')).expect(400);
         expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
       }
@@ -245,6 +245,22 @@ describe('opportunities', () => {
       const page = await t.http.get('/api/v1/opportunities?sort=expectedCloseDate&limit=200').set(as('director')).expect(200);
       const dates = page.body.data.map((o: { expectedCloseDate: string | null }) => o.expectedCloseDate ?? '');
       expect(dates).toEqual([...dates].sort());
+    });
+
+    it('by status: open, won, lost or closed stages, within the scope and with the other filters', async () => {
+      const pipelines = (await t.http.get('/api/v1/pipelines').set(as('director')).expect(200)).body as Array<typeof pipeline>;
+      const kindOf = new Map(pipelines.flatMap((p) => p.stages.map((s) => [s.id, s.kind] as const)));
+      const all = (await t.http.get(`/api/v1/opportunities?pipelineId=${pipeline.id}&limit=200`).set(as('director')).expect(200)).body.data as Array<{ id: string; stageId: string }>;
+      // The demo has opportunities in open and closed stages alike, or this test would prove nothing.
+      expect(new Set(all.map((o) => kindOf.get(o.stageId)))).toEqual(new Set(['open', 'won', 'lost']));
+      for (const [status, kinds] of [['open', ['open']], ['won', ['won']], ['lost', ['lost']], ['closed', ['won', 'lost']]] as const) {
+        const page = await t.http.get(`/api/v1/opportunities?pipelineId=${pipeline.id}&status=${status}&sort=expectedCloseDate&limit=200`).set(as('director')).expect(200);
+        const want = all.filter((o) => (kinds as readonly string[]).includes(kindOf.get(o.stageId)!)).map((o) => o.id).sort();
+        expect({ status, ids: page.body.data.map((o: { id: string }) => o.id).sort() }).toEqual({ status, ids: want });
+      }
+      const repOpen = (await t.http.get('/api/v1/opportunities?status=open&limit=200').set(as('rep.e1')).expect(200)).body.data as Array<{ id: string }>;
+      const repAll = (await t.http.get('/api/v1/opportunities?limit=200').set(as('rep.e1')).expect(200)).body.data as Array<{ id: string; stageId: string }>;
+      expect(repOpen.map((o) => o.id).sort()).toEqual(repAll.filter((o) => kindOf.get(o.stageId) === 'open').map((o) => o.id).sort());
     });
 
     it('by expected close date, page after page (the cursor carries the indexed day-count key), both directions', async () => {

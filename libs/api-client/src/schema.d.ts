@@ -3376,6 +3376,8 @@ export interface components {
         };
         /** @enum {string} */
         OpportunitySort: "name" | "-name" | "expectedCloseDate" | "-expectedCloseDate" | "amount" | "-amount";
+        /** @enum {string} */
+        OpportunityStatus: "open" | "won" | "lost" | "closed";
         OrderDto: {
             accountId?: string;
             /** Format: date-time */
@@ -5491,6 +5493,8 @@ export interface operations {
                 q?: string;
                 pipelineId?: string;
                 stageId?: string;
+                /** @description Only opportunities in an open stage, won, lost, or either of the last two (`closed`). */
+                status?: components["schemas"]["OpportunityStatus"];
                 accountId?: string;
                 ownerId?: string;
             };
@@ -9778,6 +9782,8 @@ export interface operations {
                 q?: string;
                 pipelineId?: string;
                 stageId?: string;
+                /** @description Only opportunities in an open stage, won, lost, or either of the last two (`closed`). */
+                status?: components["schemas"]["OpportunityStatus"];
                 accountId?: string;
                 ownerId?: string;
             };
@@ -10468,6 +10474,8 @@ export interface operations {
                 q?: string;
                 pipelineId?: string;
                 stageId?: string;
+                /** @description Only opportunities in an open stage, won, lost, or either of the last two (`closed`). */
+                status?: components["schemas"]["OpportunityStatus"];
                 accountId?: string;
                 ownerId?: string;
             };

@@ -17,6 +17,8 @@ export interface ListOptions extends PageQueryDto {
   sort?: string;
   /** Exact-match filters by field. */
   filters?: Record<string, string | undefined>;
+  /** Filters a module words itself (an opportunity's stage kind), each on the field it reads, readable as any filter. */
+  conditions?: Array<SqlPredicate & { field: string }>;
   /** Substring search over `searchFields`. */
   q?: string;
   /** Also count the matches (same scope, filters and search). */
@@ -138,6 +140,10 @@ export class ScopedRecords<E extends Identified> {
       if (value === undefined) continue;
       access.assertReadable(field, 'filter');
       query.andWhere(`${this.alias}.${snake(field)} = :filter_${field}`, { [`filter_${field}`]: value });
+    }
+    for (const condition of options.conditions ?? []) {
+      access.assertReadable(condition.field, 'filter');
+      query.andWhere(condition.sql, condition.params);
     }
     let search: SearchSql | undefined;
     if (options.q) {

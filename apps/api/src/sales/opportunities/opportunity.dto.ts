@@ -57,6 +57,13 @@ export enum OpportunitySort {
   AmountDesc = '-amount',
 }
 
+export enum OpportunityStatus {
+  Open = 'open',
+  Won = 'won',
+  Lost = 'lost',
+  Closed = 'closed',
+}
+
 export class OpportunityQueryDto extends RecordPageQueryDto {
   /** Default `name`. Sorting by amount across currencies compares the figures only. */
   @Optional()
@@ -76,6 +83,11 @@ export class OpportunityQueryDto extends RecordPageQueryDto {
   @Optional()
   @IsUUID()
   stageId?: string;
+
+  /** Only opportunities in an open stage, won, lost, or either of the last two (`closed`). */
+  @Optional()
+  @IsEnum(OpportunityStatus)
+  status?: OpportunityStatus;
 
   @Optional()
   @IsUUID()

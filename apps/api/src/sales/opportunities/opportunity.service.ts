@@ -18,6 +18,7 @@ import type { Principal } from '../../identity/auth/principal';
 import { AppError } from '../../platform/http/app-error';
 import { ErrorCode } from '../../platform/http/error-code';
 import { AccountService } from '../accounts/account.service';
+import { StageKind } from '../pipelines/pipeline.entity';
 import { PipelineService } from '../pipelines/pipeline.service';
 import {
   CreateOpportunityDto,
@@ -30,6 +31,7 @@ import {
   OpportunityExportQueryDto,
   OpportunityPageDto,
   OpportunityQueryDto,
+  OpportunityStatus,
   StageChangeDto,
   toOpportunityDto,
   toStageChangeDto,
@@ -245,9 +247,20 @@ export class OpportunityService {
   }
 }
 
+const STAGE_KINDS: Record<OpportunityStatus, StageKind[]> = {
+  [OpportunityStatus.Open]: [StageKind.Open],
+  [OpportunityStatus.Won]: [StageKind.Won],
+  [OpportunityStatus.Lost]: [StageKind.Lost],
+  [OpportunityStatus.Closed]: [StageKind.Won, StageKind.Lost],
+};
+
 const listOptions = (query: OpportunityExportQueryDto): ListOptions => ({
   ...query,
   filters: { pipelineId: query.pipelineId, stageId: query.stageId, accountId: query.accountId, ownerId: query.ownerId },
+  // An array of the stage ids rather than a join, so the planner can still walk the board's index in order.
+  conditions: query.status
+    ? [{ field: 'stageId', sql: `r.stage_id = any(array(select s.id from pipeline_stages s where s.kind in (:...stageKinds)))`, params: { stageKinds: STAGE_KINDS[query.status] } }]
+    : [],
 });
 
 /** A validated decimal string (`\d+(\.\d{1,2})?`) with exactly two decimals and no leading zeros, by string operations only. */

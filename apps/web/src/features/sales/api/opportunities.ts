@@ -55,16 +55,26 @@ export function useOpportunities(params: OpportunityListParams, { enabled = true
   return useInfiniteQuery({ ...opportunityListQueryOptions(useApi(), params), enabled });
 }
 
-/** Up to this many opportunities per board; beyond it the board says so and the list (with filters) takes over. */
+/** Up to this many open opportunities per board; beyond it the board says so and the list (with filters) takes over. */
 export const BOARD_LIMIT = 200;
+/** The won and lost columns show the most recently closed: the board is for what is still in play. */
+export const BOARD_CLOSED_LIMIT = 50;
 
-/** The opportunities of one pipeline the caller may see, for the board (one page, sorted by close date). */
+/**
+ * The opportunities of one pipeline the caller may see, for the board: the open ones by close date (soonest first)
+ * and the latest closed ones, as one page whose `nextCursor` says whether open ones were left out.
+ */
 export function useBoardOpportunities(pipelineId: string | undefined, { enabled = true }: { enabled?: boolean } = {}) {
   const api = useApi();
   return useQuery({
     queryKey: opportunityKeys.board(pipelineId ?? ''),
-    queryFn: ({ signal }): Promise<OpportunityPage> =>
-      unwrap(api.client.GET('/api/v1/opportunities', { params: { query: { pipelineId, sort: 'expectedCloseDate', limit: BOARD_LIMIT } }, signal })),
+    queryFn: async ({ signal }): Promise<OpportunityPage> => {
+      const [open, closed] = await Promise.all([
+        unwrap(api.client.GET('/api/v1/opportunities', { params: { query: { pipelineId, status: 'open', sort: 'expectedCloseDate', limit: BOARD_LIMIT } }, signal })),
+        unwrap(api.client.GET('/api/v1/opportunities', { params: { query: { pipelineId, status: 'closed', sort: '-expectedCloseDate', limit: BOARD_CLOSED_LIMIT } }, signal })),
+      ]);
+      return { data: [...open.data, ...closed.data], nextCursor: open.nextCursor };
+    },
     enabled: enabled && Boolean(pipelineId),
   });
 }

@@ -9,6 +9,14 @@ configure({ asyncUtilTimeout: 5000 });
 const FIRST = opportunity();
 const SECOND = opportunity({ id: '0190a0b0-0000-7000-8000-00000000d002', name: 'ZL50 装载机 ×2', stageId: STAGES[2].id, amount: '936001.00', version: 5 });
 
+const WON = opportunity({ id: '0190a0b0-0000-7000-8000-00000000d003', name: 'QY25 起重机', stageId: STAGES[4].id, amount: '1200000.00', version: 7 });
+
+/** The board's two reads: the open opportunities, and the latest closed ones (none unless given). */
+const boardReads =
+  (open: () => Response, closed: () => Response = () => json({ data: [], nextCursor: null })) =>
+  (request: Request) =>
+    new URL(request.url).searchParams.get('status') === 'closed' ? closed() : open();
+
 /** A drag of `card` dropped on `column`, as a browser sends it (dragstart, dragover, drop), with one DataTransfer. */
 function dragAndDrop(card: HTMLElement, column: HTMLElement) {
   const store = new Map<string, string>();
@@ -25,7 +33,10 @@ describe('OpportunityBoardPage', { timeout: 20_000 }, () => {
     const { fetch, requests } = salesServer({
       language: 'en',
       routes: {
-        'GET /api/v1/opportunities': () => json({ data: moved ? [{ ...FIRST, stageId: STAGES[3].id, version: 3 }, SECOND] : [FIRST, SECOND], nextCursor: null }),
+        'GET /api/v1/opportunities': boardReads(
+          () => json({ data: moved ? [{ ...FIRST, stageId: STAGES[3].id, version: 3 }, SECOND] : [FIRST, SECOND], nextCursor: null }),
+          () => json({ data: [WON], nextCursor: null }),
+        ),
         [`PATCH /api/v1/opportunities/${FIRST.id}`]: () => {
           moved = true;
           return json({ ...FIRST, stageId: STAGES[3].id, version: 3, myAccess: { update: true, delete: true, reassign: false, share: true, editableFields: [] } });
@@ -39,9 +50,15 @@ describe('OpportunityBoardPage', { timeout: 20_000 }, () => {
     const firstColumn = screen.getByTestId(`board-column-${STAGES[0].id}`);
     expect(within(firstColumn).getByText('XE370 挖掘机 ×3')).toBeTruthy();
     expect(within(firstColumn).getByText('CNY 4,140,000.00')).toBeTruthy();
-    // The board asks for the default pipeline's opportunities.
-    const [list] = requestsTo(requests, 'GET', '/api/v1/opportunities');
-    expect(new URL(list.url).searchParams.get('pipelineId')).toBe(PIPELINE.id);
+    expect(within(screen.getByTestId(`board-column-${STAGES[4].id}`)).getByText('QY25 起重机')).toBeTruthy();
+    // The board asks for the default pipeline's open opportunities by close date, and its latest closed ones.
+    const asked = requestsTo(requests, 'GET', '/api/v1/opportunities').map((r) => Object.fromEntries(new URL(r.url).searchParams));
+    expect(asked).toEqual(
+      expect.arrayContaining([
+        { pipelineId: PIPELINE.id, status: 'open', sort: 'expectedCloseDate', limit: '200' },
+        { pipelineId: PIPELINE.id, status: 'closed', sort: '-expectedCloseDate', limit: '50' },
+      ]),
+    );
 
     dragAndDrop(screen.getByTestId(`board-card-${FIRST.id}`), screen.getByTestId(`board-column-${STAGES[3].id}`));
 
@@ -55,7 +72,7 @@ describe('OpportunityBoardPage', { timeout: 20_000 }, () => {
   });
 
   it('a drop on the same column sends nothing', async () => {
-    const { fetch, requests } = salesServer({ routes: { 'GET /api/v1/opportunities': () => json({ data: [FIRST], nextCursor: null }) } });
+    const { fetch, requests } = salesServer({ routes: { 'GET /api/v1/opportunities': boardReads(() => json({ data: [FIRST], nextCursor: null })) } });
     await renderApp('/sales/opportunities/board', { fetch });
     const card = await screen.findByTestId(`board-card-${FIRST.id}`);
     dragAndDrop(card, screen.getByTestId(`board-column-${STAGES[0].id}`));
@@ -68,11 +85,11 @@ describe('OpportunityBoardPage', { timeout: 20_000 }, () => {
     const { fetch, requests } = salesServer({
       language: 'zh-CN',
       routes: {
-        'GET /api/v1/opportunities': () => {
+        'GET /api/v1/opportunities': boardReads(() => {
           reads += 1;
           // Someone else moved it to Needs analysis meanwhile: the reload shows it there.
           return json({ data: [reads === 1 ? FIRST : { ...FIRST, stageId: STAGES[1].id, version: 3 }], nextCursor: null });
-        },
+        }),
         [`PATCH /api/v1/opportunities/${FIRST.id}`]: () => problem(412, 'precondition_failed', { detail: 'The record is at version 3; you sent 2.' }),
       },
     });
@@ -90,7 +107,7 @@ describe('OpportunityBoardPage', { timeout: 20_000 }, () => {
     const { fetch } = salesServer({
       language: 'en',
       routes: {
-        'GET /api/v1/opportunities': () => json({ data: [FIRST], nextCursor: null }),
+        'GET /api/v1/opportunities': boardReads(() => json({ data: [FIRST], nextCursor: null })),
         [`PATCH /api/v1/opportunities/${FIRST.id}`]: () => problem(403, 'forbidden', { detail: 'You may not change this Opportunity' }),
       },
     });

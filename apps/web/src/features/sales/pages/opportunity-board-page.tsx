@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { ApiError } from '@/lib/api';
 import { usePermissions } from '@/lib/permissions';
 import { opportunityKeys } from '../api/keys';
-import { BOARD_LIMIT, stageName, useBoardOpportunities, usePipelines, useUpdateOpportunity, type Opportunity, type OpportunityPage } from '../api/opportunities';
+import { BOARD_CLOSED_LIMIT, BOARD_LIMIT, stageName, useBoardOpportunities, usePipelines, useUpdateOpportunity, type Opportunity, type OpportunityPage } from '../api/opportunities';
 import { OpportunityBoard } from '../components/opportunity-board';
 import { SalesTabs } from '../components/sales-tabs';
 
@@ -88,7 +88,9 @@ export function OpportunityBoardPage() {
             ) : (
               <Typography.Text strong>{pipeline ? (i18n.language.startsWith('zh') ? pipeline.name : pipeline.nameEn) : ''}</Typography.Text>
             )}
-            <Typography.Text type="secondary">{t('opportunities.boardHint')}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('opportunities.boardHint')} {t('opportunities.boardClosedNote', { count: BOARD_CLOSED_LIMIT })}
+            </Typography.Text>
           </Flex>
           {error && <Alert type="error" showIcon title={error instanceof ApiError ? t('errors.generic') : t('errors.network')} />}
           {board.data?.nextCursor && <Alert type="info" showIcon title={t('opportunities.boardTruncated', { count: BOARD_LIMIT })} />}
