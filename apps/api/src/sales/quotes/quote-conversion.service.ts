@@ -22,9 +22,11 @@ export class QuoteConversionService {
   convert(principal: Principal, quoteId: string): Promise<OrderDto> {
     return this.dataSource.transaction(async (manager) => {
       const { quote, lines } = await this.quotes.loadConvertible(manager, principal, quoteId);
-      // A line without its own description takes the product's name, as the quote's PDF shows it.
+      // A line without its own description (none written since descriptions default to the product's name) takes
+      // the product's name, as the quote's PDF shows it.
+      const unnamed = lines.filter((line) => !line.description).map((line) => line.productId);
       const names = new Map(
-        ((await manager.query('select id, name from products where id = any($1)', [lines.map((l) => l.productId)])) as Array<{ id: string; name: string }>).map((p) => [p.id, p.name]),
+        unnamed.length ? ((await manager.query('select id, name from products where id = any($1)', [unnamed])) as Array<{ id: string; name: string }>).map((p) => [p.id, p.name]) : [],
       );
       return this.orders.createFromQuote(manager, principal, {
         accountId: quote.accountId,

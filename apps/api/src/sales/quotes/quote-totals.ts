@@ -41,14 +41,16 @@ export async function insertQuoteLines(manager: EntityManager, quoteId: string, 
 
 /** Recomputes quote `quoteId`'s totals from its stored lines and tax rate (quoteTotals) and stores them. */
 export async function writeQuoteTotals(manager: EntityManager, quoteId: string): Promise<void> {
-  const lines: Array<{ quantity: string; listPrice: string; discountPercent: string; netPrice: string; lineTotal: string }> = await manager.query(
-    `select quantity::text as "quantity", list_price::text as "listPrice", discount_percent::text as "discountPercent",
-            net_price::text as "netPrice", line_total::text as "lineTotal"
-       from quote_lines where quote_id = $1`,
+  // One read: the quote's tax rate on every line's row (and on a lone row when it has no lines).
+  const rows: Array<{ taxRate: string; quantity: string | null; listPrice: string; discountPercent: string; netPrice: string; lineTotal: string }> = await manager.query(
+    `select q.tax_rate::text as "taxRate", l.quantity::text as "quantity", l.list_price::text as "listPrice",
+            l.discount_percent::text as "discountPercent", l.net_price::text as "netPrice", l.line_total::text as "lineTotal"
+       from quotes q left join quote_lines l on l.quote_id = q.id
+      where q.id = $1`,
     [quoteId],
   );
-  const [{ taxRate }]: Array<{ taxRate: string }> = await manager.query(`select tax_rate::text as "taxRate" from quotes where id = $1`, [quoteId]);
-  const totals = quoteTotals(lines, taxRate);
+  const lines = rows.filter((row) => row.quantity !== null) as Array<(typeof rows)[number] & { quantity: string }>;
+  const totals = quoteTotals(lines, rows[0].taxRate);
   await manager.query(
     `update quotes set subtotal = $2, discount_total = $3, net_total = $4, tax_total = $5, grand_total = $6, max_discount_percent = $7 where id = $1`,
     [quoteId, totals.subtotal, totals.discountTotal, totals.netTotal, totals.taxTotal, totals.grandTotal, totals.maxDiscountPercent],

@@ -152,7 +152,7 @@ export class QuoteService {
         } as Partial<QuoteEntity>,
         manager,
       );
-      await this.replaceLines(manager, principal, record, lines ?? []);
+      await this.replaceLines(manager, principal, record, lines ?? [], true);
       const after = await this.recompute(manager, record.id);
       await this.audited(manager, 'quote.priced', record, after, { lines: lines?.length ?? 0 });
       const { record: read, access: readAccess, may } = await this.records.get(principal, record.id, manager);
@@ -436,8 +436,9 @@ export class QuoteService {
    * Validates and prices the lines, and writes them in place of the old ones. The products and their prices are
    * read in one query each, whatever the number of lines.
    */
-  private async replaceLines(manager: EntityManager, principal: Principal, quote: QuoteEntity, lines: QuoteLineInputDto[]): Promise<void> {
-    await manager.delete(QuoteLineEntity, { quoteId: quote.id });
+  /** `fresh`: the quote was created in this transaction, so it has no lines to delete. */
+  private async replaceLines(manager: EntityManager, principal: Principal, quote: QuoteEntity, lines: QuoteLineInputDto[], fresh = false): Promise<void> {
+    if (!fresh) await manager.delete(QuoteLineEntity, { quoteId: quote.id });
     const products = await this.products.loadMany(manager, principal, lines.map((line) => line.productId));
     const effective = await this.prices.effectivePrices(lines, quote.currency, today(), manager);
     let netBound = 0n;
