@@ -18,7 +18,9 @@ export type UpdateOpportunityBody = Schema<'UpdateOpportunityDto'>;
 type ListQuery = NonNullable<paths['/api/v1/opportunities']['get']['parameters']['query']>;
 
 /** Filters of the list; the cursor is the page param, so every page of one filter shares a key. */
-export type OpportunityListParams = Pick<ListQuery, 'sort' | 'q' | 'limit' | 'pipelineId' | 'stageId' | 'accountId' | 'ownerId'>;
+export type OpportunityListParams = Pick<ListQuery, 'sort' | 'q' | 'limit' | 'pipelineId' | 'stageId' | 'status' | 'accountId' | 'ownerId'>;
+export type OpportunityStatus = NonNullable<ListQuery['status']>;
+export const OPPORTUNITY_STATUSES: OpportunityStatus[] = ['open', 'won', 'lost', 'closed'];
 
 /** The pipelines with their stages, in order (configuration: read by every business user). */
 export function usePipelines({ enabled = true }: { enabled?: boolean } = {}) {

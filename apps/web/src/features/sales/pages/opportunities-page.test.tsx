@@ -2,6 +2,7 @@ import { configure, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json } from '@/testing/fake-api';
 import { renderApp } from '@/testing/render-app';
+import { pickOption } from '@/testing/select';
 import { OPPORTUNITY_FIELDS, STAGES, opportunity, requestsTo, salesServer } from '../testing/sales-server';
 
 configure({ asyncUtilTimeout: 5000 });
@@ -29,6 +30,14 @@ describe('OpportunitiesPage', { timeout: 20_000 }, () => {
     expect(new URL(first.url).searchParams.get('withTotal')).toBe('true');
     // The sales tabs lead to accounts and the board.
     expect(screen.getByTestId('sales-tab-board')).toBeTruthy();
+  });
+
+  it('filters by status: the kind of the stage, sent as status', async () => {
+    const { fetch, requests } = salesServer({ language: 'en', routes: { 'GET /api/v1/opportunities': () => json({ data: [opportunity()], nextCursor: null, total: 1 }) } });
+    await renderApp('/sales/opportunities', { fetch, language: 'en' });
+    await screen.findByTestId('opportunities-table');
+    await pickOption('opportunities-status-filter', 'Won');
+    await waitFor(() => expect(requestsTo(requests, 'GET', '/api/v1/opportunities').some((r) => new URL(r.url).searchParams.get('status') === 'won')).toBe(true));
   });
 
   it('hides the amount column (and its sorting) from who may not read amounts', async () => {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@/components/ui/page-header';
 import { isReadable, usePermissions } from '@/lib/permissions';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
-import { stageName, useOpportunities, usePipelines, useStageIndex, type OpportunitySort } from '../api/opportunities';
+import { OPPORTUNITY_STATUSES, stageName, useOpportunities, usePipelines, useStageIndex, type OpportunitySort } from '../api/opportunities';
 import { OpportunitiesTable } from '../components/opportunities-table';
 import { BulkReassignButton } from '../components/record-list/bulk-reassign-button';
 import { ListError } from '../components/record-list/list-error';
@@ -76,6 +76,18 @@ export function OpportunitiesPage() {
             options: p.stages.map((s) => ({ value: s.id, label: stageName(s, i18n.language) })),
           }))}
           data-testid="opportunities-stage-filter"
+        />
+      )}
+      {canFilterStage && (
+        <Select
+          allowClear
+          placeholder={t('opportunities.anyStatus')}
+          aria-label={t('opportunities.statusFilter')}
+          value={view.filters.status}
+          onChange={(value?: string) => view.setFilter('status', value)}
+          style={{ minWidth: 140 }}
+          options={OPPORTUNITY_STATUSES.map((status) => ({ value: status, label: t(`opportunities.statuses.${status}`) }))}
+          data-testid="opportunities-status-filter"
         />
       )}
     </>
