@@ -39,7 +39,7 @@ export function searchSql(alias: string, table: string, columns: string[], alsoC
   const params = { q: containsPattern(term), q_term: term };
   const ilike = (searched: string[]): SqlPredicate => ({ sql: `(${searched.map((column) => `${alias}.${column} ilike :q`).join(' or ')})`, params });
   // A control character would be mistaken for the start tag; nobody searches for one, so it simply gets no index.
-  if ([...term].length >= TRIGRAM_LENGTH || /[\u0000-\u001f]/.test(term)) return { indexed: ilike([...columns, ...alsoColumns]), rowFilter: ilike([...columns, ...alsoColumns]) };
+  if ([...term].length >= TRIGRAM_LENGTH || [...term].some((c) => c.charCodeAt(0) < 0x20)) return { indexed: ilike([...columns, ...alsoColumns]), rowFilter: ilike([...columns, ...alsoColumns]) };
   const grams = (column: string) => gramsIndexed(table, column);
   const indexed = columns.map((column) =>
     grams(column) ? `search_grams(${alias}.${column}) && array[lower(:q_term), chr(1) || lower(:q_term)]` : `${alias}.${column} ilike :q`,
