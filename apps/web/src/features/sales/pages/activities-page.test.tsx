@@ -68,6 +68,32 @@ describe('ActivitiesPage', { timeout: 20_000 }, () => {
     );
   });
 
+  it('shows a month as a calendar, asking for exactly that month, and a day opens its week', async () => {
+    const now = new Date();
+    const first = new Date(now.getFullYear(), now.getMonth(), 1);
+    const tenth = new Date(now.getFullYear(), now.getMonth(), 10, 9, 0);
+    const key = `${tenth.getFullYear()}-${String(tenth.getMonth() + 1).padStart(2, '0')}-10`;
+    const four = [1, 2, 3, 4].map((n) => activity({ id: `0190a0b0-0000-7000-8000-00000000ad0${n}`, subject: `回访 ${n}`, dueAt: tenth.toISOString() }));
+    const { fetch, requests } = salesServer({
+      language: 'zh-CN',
+      routes: { 'GET /api/v1/activities': (request) => json({ data: query(request).dueFrom ? four : [], nextCursor: null }) },
+    });
+    await renderApp('/sales/activities', { fetch, language: 'zh-CN' });
+    const user = setupUser();
+    await user.click(await screen.findByTestId('activities-view-month'));
+
+    const cell = await screen.findByTestId(`activities-month-${key}`);
+    // Three titles and a count of the rest.
+    expect(await within(cell).findByText('回访 1')).toBeTruthy();
+    expect(within(cell).queryByText('回访 4')).toBeNull();
+    expect(within(cell).getByText('另有 1 条')).toBeTruthy();
+    const asked = requestsTo(requests, 'GET', '/api/v1/activities').map(query).find((q) => q.dueFrom);
+    expect(asked).toMatchObject({ sort: 'dueAt', dueFrom: first.toISOString(), dueBefore: new Date(now.getFullYear(), now.getMonth() + 1, 1).toISOString() });
+
+    await user.click(cell);
+    expect(await screen.findByTestId(`activities-day-${key}`)).toBeTruthy();
+  });
+
   it('says so to who may not read activities', async () => {
     const { fetch, requests } = salesServer({ activityLevels: { ...REP_LEVELS, read: 'none', create: 'none', update: 'none', delete: 'none' } });
     await renderApp('/sales/activities', { fetch });
