@@ -267,6 +267,15 @@ const VALID_REQUEST_FIXTURES: Record<string, ValidRequestFixture> = {
     pathParams: async (world) => ({ id: await throwawayOrder(world) }),
     body: async () => ({ status: 'cancelled', note: '合同测试取消' }),
   },
+  createOrderShare: {
+    why: 'needs an order the default caller may change and exactly one grantee',
+    pathParams: async (world) => ({ id: await throwawayOrder(world) }),
+    body: async (world) => ({ teamId: await teamIdOf(world, 'E1'), access: 'read' }),
+  },
+  deleteOrderShare: {
+    why: '{shareId} is a share of the record, which only exists once granted',
+    pathParams: async (world) => sharedRecord(world, 'orders', await throwawayOrder(world)),
+  },
   createOrderPayment: {
     why: 'finance records payments, at most the outstanding amount: a fresh order of the default caller',
     as: 'finance@lianxi.test',
@@ -391,6 +400,15 @@ const VALID_REQUEST_FIXTURES: Record<string, ValidRequestFixture> = {
   acceptQuote: {
     why: 'only sent quotes are accepted: a fresh quote, approved and sent',
     pathParams: async (world) => ({ id: await throwawayQuote(world, '5', ['submit', 'send']) }),
+  },
+  createQuoteShare: {
+    why: 'needs a quote the default caller may change and exactly one grantee',
+    pathParams: async (world) => ({ id: await throwawayQuote(world, '5') }),
+    body: async (world) => ({ teamId: await teamIdOf(world, 'E1'), access: 'read' }),
+  },
+  deleteQuoteShare: {
+    why: '{shareId} is a share of the record, which only exists once granted',
+    pathParams: async (world) => sharedRecord(world, 'quotes', await throwawayQuote(world, '5')),
   },
   reviseQuote: {
     why: 'only approved, rejected or sent quotes are revised: a fresh approved one',
@@ -530,7 +548,7 @@ async function throwawayContact(world: World): Promise<string> {
   return response.body.id;
 }
 
-type RecordCollection = 'accounts' | 'contacts' | 'opportunities' | 'activities' | 'leads';
+type RecordCollection = 'accounts' | 'contacts' | 'opportunities' | 'activities' | 'leads' | 'quotes' | 'orders';
 
 /** Deletes the default caller's record (into the recycle bin) and answers its id. */
 async function binned(world: World, collection: RecordCollection, id: string): Promise<string> {

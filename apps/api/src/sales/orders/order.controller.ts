@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { CreateShareDto, ShareDto } from '../../access/record-share.dto';
 import { CurrentPrincipal } from '../../identity/auth/current-principal.decorator';
 import type { Principal } from '../../identity/auth/principal';
 import { Endpoint } from '../../platform/http/endpoint.decorator';
@@ -147,5 +148,26 @@ export class OrderController {
   @Endpoint({ summary: 'Record a payment against an order', errors: [403, 404, 409] })
   createOrderPayment(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @Body() dto: CreatePaymentDto): Promise<PaymentDto> {
     return this.orders.recordPayment(principal, id, dto);
+  }
+
+  /** Who the order is explicitly shared with. 404 if you cannot see it. */
+  @Get('orders/:id/shares')
+  @Endpoint({ summary: 'List the shares of an order', errors: [404] })
+  listOrderShares(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<ShareDto[]> {
+    return this.orders.shares.list(principal, id);
+  }
+
+  /** As for accounts: exactly one of userId and teamId; needs the right to change the order (403). */
+  @Post('orders/:id/shares')
+  @Endpoint({ summary: 'Share an order with a user or a team', errors: [403, 404] })
+  createOrderShare(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @Body() dto: CreateShareDto): Promise<ShareDto> {
+    return this.orders.shares.grant(principal, id, dto);
+  }
+
+  /** Needs the right to change the order, as for sharing. */
+  @Delete('orders/:id/shares/:shareId')
+  @Endpoint({ summary: 'Stop sharing an order with a user or a team', status: 204, errors: [403, 404] })
+  deleteOrderShare(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @UuidParam('shareId') shareId: string): Promise<void> {
+    return this.orders.shares.revoke(principal, id, shareId);
   }
 }

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../../access/access.service';
 import { AccessAction, AccessLevel, FieldAccess, ObjectType } from '../../access/access.types';
 import type { ObjectAccess } from '../../access/object-access';
+import { RecordShares } from '../../access/record-shares';
 import { ScopedRecords } from '../../access/scoped-records';
 import { AuditCategory } from '../../audit/audit-event.entity';
 import { AuditService } from '../../audit/audit.service';
@@ -86,6 +87,7 @@ const PAYMENT_FIELDS = ['amount', 'paidAt', 'method', 'reference'] as const;
 @Injectable()
 export class OrderService {
   readonly records: ScopedRecords<OrderEntity>;
+  readonly shares: RecordShares<OrderEntity>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -110,6 +112,7 @@ export class OrderService {
         if (!before) await this.recordStatusChange(manager, principal, record.id, null, record.status, null);
       },
     });
+    this.shares = new RecordShares(dataSource, audit, this.records);
   }
 
   async list(principal: Principal, query: OrderQueryDto, accountId?: string): Promise<OrderPageDto> {

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { CreateShareDto, ShareDto } from '../../access/record-share.dto';
 import { CurrentPrincipal } from '../../identity/auth/current-principal.decorator';
 import type { Principal } from '../../identity/auth/principal';
 import { Endpoint } from '../../platform/http/endpoint.decorator';
@@ -194,5 +195,26 @@ export class QuoteController {
     const dto = await quote;
     setVersionEtag(response, dto.version);
     return dto;
+  }
+
+  /** Who the quote is explicitly shared with. 404 if you cannot see it. */
+  @Get('quotes/:id/shares')
+  @Endpoint({ summary: 'List the shares of a quote', errors: [404] })
+  listQuoteShares(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<ShareDto[]> {
+    return this.quotes.shares.list(principal, id);
+  }
+
+  /** As for accounts: exactly one of userId and teamId; needs the right to change the quote (403). */
+  @Post('quotes/:id/shares')
+  @Endpoint({ summary: 'Share a quote with a user or a team', errors: [403, 404] })
+  createQuoteShare(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @Body() dto: CreateShareDto): Promise<ShareDto> {
+    return this.quotes.shares.grant(principal, id, dto);
+  }
+
+  /** Needs the right to change the quote, as for sharing. */
+  @Delete('quotes/:id/shares/:shareId')
+  @Endpoint({ summary: 'Stop sharing a quote with a user or a team', status: 204, errors: [403, 404] })
+  deleteQuoteShare(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @UuidParam('shareId') shareId: string): Promise<void> {
+    return this.quotes.shares.revoke(principal, id, shareId);
   }
 }

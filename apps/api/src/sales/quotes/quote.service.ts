@@ -5,6 +5,7 @@ import { AccessService } from '../../access/access.service';
 import { AccessAction, AccessLevel, FieldAccess, ObjectType } from '../../access/access.types';
 import type { ObjectAccess } from '../../access/object-access';
 import { RECORD_ATTRIBUTE_FIELDS } from '../../access/record-attributes';
+import { RecordShares } from '../../access/record-shares';
 import { type ListOptions, type RecordCapabilities, ScopedRecords } from '../../access/scoped-records';
 import { AuditCategory } from '../../audit/audit-event.entity';
 import { AuditService, diffFields } from '../../audit/audit.service';
@@ -69,6 +70,7 @@ export interface ConvertibleQuote {
 @Injectable()
 export class QuoteService {
   readonly records: ScopedRecords<QuoteEntity>;
+  readonly shares: RecordShares<QuoteEntity>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -89,6 +91,7 @@ export class QuoteService {
       },
       prepare: (manager, principal, values, before) => this.prepare(manager, principal, values, before),
     });
+    this.shares = new RecordShares(dataSource, audit, this.records);
   }
 
   async list(principal: Principal, query: QuoteQueryDto): Promise<QuotePageDto> {

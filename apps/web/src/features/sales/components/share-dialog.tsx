@@ -1,4 +1,3 @@
-import type { RecordObjectType } from '../utils/record-fields';
 import { DeleteOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Form, Modal, Popconfirm, Radio, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
@@ -8,7 +7,7 @@ import { UserPicker } from '@/components/user-picker';
 import { ApiError } from '@/lib/api';
 import { localizedName } from '@/lib/localized';
 import { useTeams, type Team } from '@/lib/teams';
-import { SHARE_ACCESS, useGrantShare, useRevokeShare, useShares, type Share, type ShareAccess, type ShareGrant } from '../api/record-shares';
+import { SHARE_ACCESS, useGrantShare, useRevokeShare, useShares, type Share, type ShareAccess, type ShareGrant, type SharedObjectType } from '../api/record-shares';
 
 type GranteeKind = 'user' | 'team';
 
@@ -20,7 +19,7 @@ interface AddShareValues {
 }
 
 export interface ShareDialogProps {
-  objectType: RecordObjectType;
+  objectType: SharedObjectType;
   record: { id: string; name?: string; restricted?: boolean; ownerId?: string };
   onClose: () => void;
 }

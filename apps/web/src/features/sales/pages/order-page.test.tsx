@@ -55,6 +55,8 @@ describe('OrderPage', { timeout: 20_000 }, () => {
     await renderApp(`/sales/orders/${ORDER_ID}`, { fetch, language: 'zh-CN' });
     expect(screen.queryByTestId('order-next-step')).toBeNull();
     fireEvent.click(await screen.findByTestId('order-record-payment'));
+    // Finance may not change the order (myAccess.share false): no Share action.
+    expect(screen.queryByTestId('record-share')).toBeNull();
     fireEvent.change(await screen.findByTestId('payment-amount'), { target: { value: '2000000.00' } });
     fireEvent.click(document.getElementById('payment-submit') as HTMLElement);
     expect(await screen.findByText('exceeds the outstanding 1023787.12')).toBeTruthy();
@@ -83,5 +85,24 @@ describe('OrderPage', { timeout: 20_000 }, () => {
     expect(screen.queryByTestId('order-total')).toBeNull();
     expect(screen.queryByTestId('order-payments')).toBeNull();
     expect(requestsTo(requests, 'GET', `/api/v1/orders/${ORDER_ID}/payments`)).toHaveLength(0);
+  });
+
+  it('opens the order\'s shares from Share when myAccess.share allows', async () => {
+    const share = { id: '0190a0b0-0000-7000-8000-0000000005c1', userId: ME.id, teamId: null, access: 'read', grantedBy: ME.id, createdAt: '2026-02-01T08:00:00.000Z' };
+    const { fetch, requests } = salesServer({
+      orderLevels: REP_LEVELS,
+      paymentLevels: READ_ALL,
+      routes: {
+        [`GET /api/v1/orders/${ORDER_ID}`]: () => json(order()),
+        [`GET /api/v1/orders/${ORDER_ID}/status-history`]: () => json(history.slice(0, 1)),
+        [`GET /api/v1/orders/${ORDER_ID}/payments`]: () => json([]),
+        [`GET /api/v1/orders/${ORDER_ID}/shares`]: () => json([share]),
+      },
+    });
+    await renderApp(`/sales/orders/${ORDER_ID}`, { fetch, language: 'en' });
+    fireEvent.click(await screen.findByTestId('record-share'));
+    const table = await screen.findByTestId('shares-table');
+    expect(await within(table).findByTestId(`share-revoke-${share.id}`)).toBeTruthy();
+    expect(requestsTo(requests, 'GET', `/api/v1/orders/${ORDER_ID}/shares`)).toHaveLength(1);
   });
 });

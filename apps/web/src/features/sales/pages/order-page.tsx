@@ -1,7 +1,9 @@
 import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, Modal, Select, Skeleton, Space, Steps, Table, Tag, Typography } from 'antd';
+import { ShareAltOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { Can } from '@/components/can';
 import { PageHeader } from '@/components/ui/page-header';
 import { UserName } from '@/components/user-name';
 import { ApiError } from '@/lib/api';
@@ -9,6 +11,7 @@ import { usePermissions } from '@/lib/permissions';
 import { NEXT_STEP, PAYMENT_METHODS, useChangeOrderStatus, useOrder, useOrderHistory, useOrderPayments, useRecordPayment, type OrderLine, type OrderStatus, type PaymentMethod } from '../api/orders';
 import { STATUS_COLOURS } from './orders-page';
 import { ActivityTimeline } from '../components/activity-timeline';
+import { ShareDialog } from '../components/share-dialog';
 
 const CHAIN: OrderStatus[] = ['ordered', 'paid', 'shipped', 'delivered', 'confirmed'];
 
@@ -30,6 +33,7 @@ export function OrderPage() {
   const changeStatus = useChangeOrderStatus();
   const recordPayment = useRecordPayment();
   const [paying, setPaying] = useState(false);
+  const [sharing, setSharing] = useState(false);
   const [form] = Form.useForm<{ amount: string; paidAt: string; method: PaymentMethod; reference?: string }>();
 
   if (order.isPending) return <Skeleton active />;
@@ -81,7 +85,7 @@ export function OrderPage() {
       <PageHeader
         title={<Space>{o.number}<Tag color={STATUS_COLOURS[status]} data-testid="order-status">{t(`orders.statuses.${status}`)}</Tag></Space>}
         extra={
-          <Space>
+          <Space wrap>
             {o.myAccess?.update && next && (
               <Button type="primary" onClick={() => takeStep(next)} loading={changeStatus.isPending} data-testid="order-next-step">
                 {t('orders.nextStep', { status: t(`orders.statuses.${next}`) })}
@@ -93,6 +97,11 @@ export function OrderPage() {
             {recordsPayments && (status === 'ordered' || status === 'partly_paid') && (
               <Button onClick={() => setPaying(true)} data-testid="order-record-payment">{t('orders.payments.record')}</Button>
             )}
+            <Can record={o.myAccess} action="share">
+              <Button icon={<ShareAltOutlined />} onClick={() => setSharing(true)} data-testid="record-share">
+                {t('records.actions.share')}
+              </Button>
+            </Can>
           </Space>
         }
       />
@@ -181,6 +190,7 @@ export function OrderPage() {
           </Form.Item>
         </Form>
       </Modal>
+      {sharing && <ShareDialog objectType="order" record={{ ...o, name: o.number }} onClose={() => setSharing(false)} />}
     </>
   );
 }

@@ -2,7 +2,9 @@ import { configure, fireEvent, screen, waitFor, within } from '@testing-library/
 import { describe, expect, it } from 'vitest';
 import { demoUser, json } from '@/testing/fake-api';
 import { renderApp } from '@/testing/render-app';
-import { ME, QUOTE_FIELDS, QUOTE_ID, REP_LEVELS, quote, quoteLine, requestsTo, salesServer } from '../testing/sales-server';
+import { pickOption, typeInSelect } from '@/testing/select';
+import { setupUser } from '@/testing/user';
+import { ME, QUOTE_FIELDS, QUOTE_ID, REP_E2_ID, REP_LEVELS, TEAMMATE_ID, quote, quoteLine, requestsTo, salesServer } from '../testing/sales-server';
 
 configure({ asyncUtilTimeout: 5000 });
 
@@ -154,5 +156,70 @@ describe('QuotePage', { timeout: 30_000 }, () => {
     const card = await screen.findByTestId('desk-approvals');
     expect(await within(card).findByText('Q-2026-000042 · 徐州恒达工程机械有限公司')).toBeTruthy();
     expect(within(card).getByText(/最大折扣 15.00%/)).toBeTruthy();
+  });
+
+  describe('sharing', () => {
+    const SHARES = `/api/v1/quotes/${QUOTE_ID}/shares`;
+    const EXISTING = { id: '0190a0b0-0000-7000-8000-0000000005b1', userId: TEAMMATE_ID, teamId: null, access: 'read', grantedBy: ME.id, createdAt: '2026-02-01T08:00:00.000Z' };
+
+    it('offers Share when myAccess.share allows: lists the quote\'s shares, shares with a colleague and revokes', async () => {
+      let shares: Array<Record<string, unknown>> = [EXISTING];
+      const { fetch, requests } = salesServer({
+        language: 'en',
+        routes: {
+          [`GET /api/v1/quotes/${QUOTE_ID}`]: () => json(quote()),
+          [`GET /api/v1/quotes/${QUOTE_ID}/approvals`]: () => json([]),
+          [`GET ${SHARES}`]: () => json(shares),
+          [`POST ${SHARES}`]: async (request) => {
+            const body = (await request.json()) as { userId?: string; access: string };
+            const share = { id: '0190a0b0-0000-7000-8000-0000000005b2', userId: body.userId ?? null, teamId: null, access: body.access, grantedBy: ME.id, createdAt: '2026-02-02T08:00:00.000Z' };
+            shares = [...shares, share];
+            return json(share, 201);
+          },
+          [`DELETE ${SHARES}/${EXISTING.id}`]: () => {
+            shares = shares.filter((share) => share.id !== EXISTING.id);
+            return new Response(null, { status: 204 });
+          },
+        },
+      });
+      await renderApp(PATH, { fetch, language: 'en' });
+      const user = setupUser();
+      await user.click(await screen.findByTestId('record-share'));
+
+      const dialog = await screen.findByTestId('share-dialog');
+      expect(within(dialog).getByText(`Share ${quote().number}`, { exact: false })).toBeTruthy();
+      const table = await screen.findByTestId('shares-table');
+      expect(await within(table).findByText('Li Jing')).toBeTruthy();
+      expect(requestsTo(requests, 'GET', SHARES)).toHaveLength(1);
+
+      typeInSelect('share-user', 'zhang');
+      await pickOption('share-user', 'Zhang Wei · rep.e2@lianxi.test');
+      await pickOption('share-access', 'Edit');
+      await user.click(screen.getByTestId('share-add'));
+      expect(await within(table).findByText('Zhang Wei')).toBeTruthy();
+      const [granted] = requestsTo(requests, 'POST', SHARES);
+      expect(await granted?.json()).toEqual({ userId: REP_E2_ID, access: 'edit' });
+
+      await user.click(screen.getByTestId(`share-revoke-${EXISTING.id}`));
+      const confirm = (await screen.findByText('Stop sharing with them?')).closest<HTMLElement>('.ant-popover');
+      if (!confirm) throw new Error('no confirmation');
+      await user.click(within(confirm).getByText('Revoke'));
+      await waitFor(() => expect(within(table).queryByText('Li Jing')).toBeNull());
+      expect(requestsTo(requests, 'DELETE', `${SHARES}/${EXISTING.id}`)).toHaveLength(1);
+    });
+
+    it('leaves Share out when myAccess.share is false (a read share, a restricted quote of someone else)', async () => {
+      const { fetch, requests } = salesServer({
+        language: 'en',
+        routes: {
+          [`GET /api/v1/quotes/${QUOTE_ID}`]: () => json(quote({ myAccess: { update: true, delete: false, reassign: false, share: false, editableFields: [] } })),
+          [`GET /api/v1/quotes/${QUOTE_ID}/approvals`]: () => json([]),
+        },
+      });
+      await renderApp(PATH, { fetch, language: 'en' });
+      expect(await screen.findByTestId('quote-pdf')).toBeTruthy();
+      expect(screen.queryByTestId('record-share')).toBeNull();
+      expect(requestsTo(requests, 'GET', SHARES)).toHaveLength(0);
+    });
   });
 });

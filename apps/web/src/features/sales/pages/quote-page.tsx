@@ -1,8 +1,9 @@
-import { CheckOutlined, CloseOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined, FilePdfOutlined, ShareAltOutlined } from '@ant-design/icons';
 import { Alert, App, Breadcrumb, Button, Card, Descriptions, Flex, Input, Modal, Result, Skeleton, Table, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { Can } from '@/components/can';
 import { PageHeader } from '@/components/ui/page-header';
 import { UserName } from '@/components/user-name';
 import { ApiError } from '@/lib/api';
@@ -11,6 +12,7 @@ import { formatMoney } from '../api/opportunities';
 import { useConvertQuote, useDownloadQuotePdf, useQuote, useQuoteApprovals, useQuoteCommand, useUpdateQuote, type Quote, type QuoteCommand, type QuoteLine } from '../api/quotes';
 import { QuoteLineEditor, toDraftLines, toLineInputs, type DraftLine } from '../components/quote-line-editor';
 import { QuoteStatusTag } from '../components/quote-status-tag';
+import { ShareDialog } from '../components/share-dialog';
 import { ActivityTimeline } from '../components/activity-timeline';
 
 const EDITABLE = ['draft', 'pending_approval', 'approved', 'rejected'];
@@ -52,6 +54,7 @@ export function QuotePage() {
   const [lineErrors, setLineErrors] = useState<Readonly<Record<string, string>>>({});
   const [deciding, setDeciding] = useState<'approve' | 'reject' | null>(null);
   const [comment, setComment] = useState('');
+  const [sharing, setSharing] = useState(false);
 
   const record = quote.data;
   if (!record) {
@@ -140,6 +143,11 @@ export function QuotePage() {
                 {t('quotes.actions.convert')}
               </Button>
             )}
+            <Can record={current.myAccess} action="share">
+              <Button icon={<ShareAltOutlined />} onClick={() => setSharing(true)} data-testid="record-share">
+                {t('records.actions.share')}
+              </Button>
+            </Can>
             <Button icon={<FilePdfOutlined />} loading={pdf.isPending} onClick={() => pdf.mutate(current, { onError: (error) => void failed(error) })} data-testid="quote-pdf">
               {t('quotes.actions.pdf')}
             </Button>
@@ -254,6 +262,7 @@ export function QuotePage() {
           data-testid="quote-decision-comment"
         />
       </Modal>
+      {sharing && <ShareDialog objectType="quote" record={{ ...current, name: current.number }} onClose={() => setSharing(false)} />}
     </>
   );
 }
