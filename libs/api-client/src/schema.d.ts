@@ -2396,6 +2396,11 @@ export interface components {
         ApprovalRulesDto: {
             /** @description In order of their thresholds; the last has none. */
             rules: components["schemas"]["ApprovalRuleDto"][];
+            /**
+             * @description The rule set's version, also sent as the ETag: send it back as If-Match to replace the rules.
+             * @example 1
+             */
+            version: number;
         };
         ApproveQuoteDto: {
             /** @description Optional when approving. */
@@ -7174,7 +7179,10 @@ export interface operations {
     updateApprovalRules: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you read (`W/"<version>"`); updates of shared records answer 428 without it and 412 when it is stale */
+                "If-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7184,7 +7192,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Replaces every rule (the sales director's right). Quotes already pending keep their approver. */
+            /** @description Replaces every rule (the sales director's right); needs If-Match. Quotes already pending keep their approver. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7220,6 +7228,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The record changed since it was read (stale If-Match) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -7231,6 +7248,15 @@ export interface operations {
             };
             /** @description The request body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The If-Match header is required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
