@@ -2,7 +2,8 @@
 // OPPORTUNITIES opportunities and ACTIVITIES activities per account, it measures through the HTTP API, one request
 // (or one page's set of requests) at a time after a warm-up, and prints p50/p95:
 //   - substring search of accounts by name: a rare fragment and a common one, for the director (all) and a rep (team);
-//   - an account's 360° page: the account, its contacts, opportunities and activity timeline (first page each), in parallel;
+//   - an account's 360° page: the account, its key figures (summary), its contacts, opportunities and activity timeline
+//     (first page each), in parallel;
 //   - the opportunity board of a regional manager (their subtree: 20 groups): 200 open cards by close date and the 50
 //     latest closed ones;
 //   - a rep's quote with 20 lines (5 % discount: approved on submit), submitted and converted to an order — the
@@ -66,11 +67,12 @@ runBench(
       { name: 'search, city (10 % match), director', run: () => get(tokens.director, `/accounts?q=${encodeURIComponent('苏州')}&limit=50`) },
       { name: 'search, rare fragment, rep (team)', run: () => get(tokens.rep, `/accounts?q=${encodeURIComponent(next(repAccounts).fragment)}&limit=50`) },
       {
-        name: 'account 360° (4 lists in parallel), rep',
+        name: 'account 360° (summary + 4 lists in parallel), rep',
         run: () => {
           const id = next(repAccounts).id;
           return Promise.all([
             get(tokens.rep, `/accounts/${id}`),
+            get(tokens.rep, `/accounts/${id}/summary`),
             get(tokens.rep, `/accounts/${id}/contacts?limit=50`),
             get(tokens.rep, `/accounts/${id}/opportunities?limit=50`),
             get(tokens.rep, `/activities?accountId=${id}&limit=20`),

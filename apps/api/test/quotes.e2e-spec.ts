@@ -276,17 +276,37 @@ describe('quotes', () => {
         { maxDiscountPercent: '20.00', approver: 'sales_manager' },
         { maxDiscountPercent: null, approver: 'sales_director' },
       ]);
+      const etag = `W/"${rules.body.version}"`;
+      expect(rules.headers.etag).toBe(etag);
       await t.http.get('/api/v1/approval-rules').set(as('quality')).expect(403);
+      // The administrator holds no business right (R-SEC-6): neither reads nor changes the rules.
+      await t.http.get('/api/v1/approval-rules').set(as('admin')).expect(403);
       const body = { rules: [{ maxDiscountPercent: '5', approver: 'none' }, { maxDiscountPercent: null, approver: 'sales_manager' }] };
-      await t.http.put('/api/v1/approval-rules').set(as('manager.east')).send(body).expect(403);
-      const bad = await t.http.put('/api/v1/approval-rules').set(as('director')).send({ rules: [{ maxDiscountPercent: '20', approver: 'none' }, { maxDiscountPercent: '10', approver: 'sales_manager' }, { maxDiscountPercent: null, approver: 'sales_director' }] }).expect(400);
+      for (const user of ['rep.e1', 'manager.east', 'gm', 'finance', 'admin']) {
+        await t.http.put('/api/v1/approval-rules').set(as(user)).set('If-Match', etag).send(body).expect(403);
+      }
+      const bad = await t.http.put('/api/v1/approval-rules').set(as('director')).set('If-Match', etag).send({ rules: [{ maxDiscountPercent: '20', approver: 'none' }, { maxDiscountPercent: '10', approver: 'sales_manager' }, { maxDiscountPercent: null, approver: 'sales_director' }] }).expect(400);
       expect(bad.body.errors[0].field).toBe('rules[1].maxDiscountPercent');
-      await t.http.put('/api/v1/approval-rules').set(as('director')).send(body).expect(200);
+      const missing = await t.http.put('/api/v1/approval-rules').set(as('director')).send(body).expect(428);
+      expect(missing.body.errors[0].field).toBe('If-Match');
+      const written = await t.http.put('/api/v1/approval-rules').set(as('director')).set('If-Match', etag).send(body).expect(200);
+      expect(written.body).toEqual({ rules: [{ maxDiscountPercent: '5.00', approver: 'none' }, { maxDiscountPercent: null, approver: 'sales_manager' }], version: rules.body.version + 1 });
+      expect(written.headers.etag).toBe(`W/"${rules.body.version + 1}"`);
       try {
+        // A second write based on the first read is stale: refused, nothing written.
+        const stale = await t.http.put('/api/v1/approval-rules').set(as('director')).set('If-Match', etag).send({ rules: rules.body.rules }).expect(412);
+        expect(stale.body.errors[0].field).toBe('If-Match');
+        expect((await t.http.get('/api/v1/approval-rules').set(as('rep.e1')).expect(200)).body).toEqual(written.body);
+        const [audit] = await t.sql<{ actor_id: string; changes: { rules: { old: unknown; new: unknown }; version: { old: number; new: number } } }>(
+          `select actor_id, changes from audit_events where action = 'approval_rules.updated' order by occurred_at desc limit 1`,
+        );
+        const [director] = await t.sql<{ id: string }>(`select id from users where email = 'director@lianxi.test'`);
+        expect(audit.actor_id).toBe(director.id);
+        expect(audit.changes).toEqual({ rules: { old: rules.body.rules, new: written.body.rules }, version: { old: rules.body.version, new: rules.body.version + 1 } });
         const quote = await create('rep.e1', 'E1a', [line('8')]);
         expect((await post('rep.e1', quote.id, 'submit').expect(200)).body.approvalRole).toBe('sales_manager');
       } finally {
-        await t.http.put('/api/v1/approval-rules').set(as('director')).send({ rules: rules.body.rules }).expect(200);
+        await t.http.put('/api/v1/approval-rules').set(as('director')).set('If-Match', written.headers.etag).send({ rules: rules.body.rules }).expect(200);
       }
     });
   });

@@ -31,6 +31,7 @@ const GRANT_USER = { email: 'gm@lianxi.test', name: '陈总' };
 /** The main sales flow (issue 4): the rep's regional manager approves a 15 % discount; finance records the payment. */
 const MANAGER = { email: 'manager.east@lianxi.test', password: 'Demo#manager.east#2026' };
 const FINANCE = { email: 'finance@lianxi.test', password: 'Demo#finance#2026' };
+const DIRECTOR = { email: 'director@lianxi.test', password: 'Demo#director#2026' };
 const QUOTE_PRODUCT = 'XE370';
 const QUOTE_DISCOUNT = '15';
 const PAYMENT_AMOUNT = '500000.00';
@@ -611,6 +612,19 @@ async function main() {
         } finally {
           await page.setViewportSize({ width: 1280, height: 800 });
         }
+        await signOut(page);
+      }],
+      [`the sales director (${DIRECTOR.email}) opens Sales → Quotes → Approval rules and sees the bands, editable`, async () => {
+        await signInAnywhere(page, DIRECTOR);
+        await page.goto(`${BASE_URL}/sales/quotes`);
+        await page.getByTestId('quotes-approval-rules').click();
+        await expectPath(page, '/sales/quotes/approval-rules');
+        const list = page.getByTestId('approval-rules-list');
+        await list.getByText('折扣不超过 10%', { exact: false }).waitFor();
+        await list.getByText('折扣高于 20%', { exact: false }).waitFor();
+        await page.getByTestId('approval-rules-edit').waitFor();
+        await settle(page);
+        await page.screenshot({ path: join(SHOTS, 'approval-rules-zh.png'), fullPage: true });
         await signOut(page);
       }],
     );

@@ -315,6 +315,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an account's key figures */
+        get: operations["getAccountSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/duplicates": {
         parameters: {
             query?: never;
@@ -2293,6 +2310,32 @@ export interface components {
         };
         /** @enum {string} */
         AccountSort: "name" | "-name" | "region" | "-region" | "industry" | "-industry";
+        AccountSummaryDto: {
+            /** Format: uuid */
+            accountId: string;
+            /**
+             * Format: date
+             * @description The day the figures are computed for (the database's current date): receivables are aged and "this year" taken from it.
+             * @example 2026-12-02
+             */
+            asOf: string;
+            /** @description The figures left out, and why. */
+            omitted: components["schemas"]["OmittedFigureDto"][];
+            /** @description Opportunities in an open stage; null when omitted */
+            openOpportunities: number | null;
+            /** @description Orders neither confirmed by the customer nor cancelled; null when omitted */
+            openOrders: number | null;
+            /** @description Quotes still in play: draft, pending approval, approved, rejected or sent, not expired, not converted into an order; null when omitted */
+            openQuotes: number | null;
+            /** @description Per currency; null when omitted */
+            pipeline: components["schemas"]["PipelineFigureDto"][] | null;
+            /** @description Open receivables per currency, aged as GET /accounts/{id}/receivables; null when omitted */
+            receivables: components["schemas"]["AgeingDto"][] | null;
+            /** @description Per currency; null when omitted */
+            wonThisYear: components["schemas"]["WonFigureDto"][] | null;
+        };
+        /** @enum {string} */
+        AccountSummaryFigure: "openOpportunities" | "pipeline" | "wonThisYear" | "openQuotes" | "openOrders" | "receivables";
         /** @enum {string} */
         AccountTier: "strategic" | "key" | "standard" | "small";
         ActionVerdictDto: {
@@ -2466,6 +2509,11 @@ export interface components {
         ApprovalRulesDto: {
             /** @description In order of their thresholds; the last has none. */
             rules: components["schemas"]["ApprovalRuleDto"][];
+            /**
+             * @description The rule set's version, also sent as the ETag: send it back as If-Match to replace the rules.
+             * @example 1
+             */
+            version: number;
         };
         ApproveQuoteDto: {
             /** @description Optional when approving. */
@@ -3388,6 +3436,14 @@ export interface components {
         };
         /** @enum {string} */
         ObjectType: "account" | "contact" | "opportunity" | "activity" | "lead" | "order" | "payment" | "pipeline" | "product" | "price_list" | "quote" | "approval_rule";
+        OmittedFigureDto: {
+            /** @description The fields the caller may not read in full (empty for `no_access`). */
+            fields: string[];
+            figure: components["schemas"]["AccountSummaryFigure"];
+            reason: components["schemas"]["OmittedReason"];
+        };
+        /** @enum {string} */
+        OmittedReason: "no_access" | "hidden_fields";
         OpportunityDto: {
             accountId?: string;
             /**
@@ -3612,6 +3668,21 @@ export interface components {
             stages: components["schemas"]["PipelineStageDto"][];
             /** @description Bumped by any change of the pipeline or its stages; send as If-Match when changing them. */
             version: number;
+        };
+        PipelineFigureDto: {
+            /**
+             * @description Σ amount of the open opportunities.
+             * @example 4140000.00
+             */
+            amount: string;
+            /** @description Number of open opportunities in this currency. */
+            count: number;
+            currency: string;
+            /**
+             * @description Σ amount × probability / 100, rounded half away from zero to the cent once (as the forecast).
+             * @example 414000.00
+             */
+            weightedAmount: string;
         };
         PipelineStageDto: {
             id: string;
@@ -4663,6 +4734,12 @@ export interface components {
         WebLeadReceiptDto: {
             /** @description Always true: a bot's request is answered the same, so it learns nothing. */
             received: boolean;
+        };
+        WonFigureDto: {
+            /** @example 1250000.00 */
+            amount: string;
+            count: number;
+            currency: string;
         };
     };
     responses: never;
@@ -6149,6 +6226,59 @@ export interface operations {
             };
         };
     };
+    getAccountSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The account 360° page's key figures over the records you may read: open pipeline (amount and weighted, per
+             *     currency), opportunities won this year (by the date they were won), open quotes and orders, receivables. A figure
+             *     over a field you may not read is null and listed in `omitted`; an account you may not see is 404.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountSummaryDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     findAccountDuplicates: {
         parameters: {
             query?: {
@@ -7248,7 +7378,10 @@ export interface operations {
     updateApprovalRules: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you read (`W/"<version>"`); updates of shared records answer 428 without it and 412 when it is stale */
+                "If-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7258,7 +7391,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Replaces every rule (the sales director's right). Quotes already pending keep their approver. */
+            /** @description Replaces every rule (the sales director's right); needs If-Match. Quotes already pending keep their approver. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7294,6 +7427,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description The record changed since it was read (stale If-Match) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description The request body is larger than 1 MB */
             413: {
                 headers: {
@@ -7305,6 +7447,15 @@ export interface operations {
             };
             /** @description The request body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The If-Match header is required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

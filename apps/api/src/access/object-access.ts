@@ -157,10 +157,15 @@ export class ObjectAccess {
    * reveal it: 403 naming each such field (forecast, receivables, reports).
    */
   assertReadsInFull(fields: string[]): void {
-    const unreadable = [...new Set(fields)].filter((field) => [FieldAccess.Hidden, FieldAccess.Masked].includes(this.fieldAccess(field)));
+    const unreadable = this.notReadInFull(fields);
     if (unreadable.length) {
       throw new AppError(ErrorCode.Forbidden, `You may not read: ${unreadable.join(', ')}`, { errors: unreadable.map((field) => ({ field, message: 'you may not read this field' })) });
     }
+  }
+
+  /** Of `fields`, those the caller does not read in full (hidden or masked): what an aggregate over them would reveal. */
+  notReadInFull(fields: string[]): string[] {
+    return [...new Set(fields)].filter((field) => [FieldAccess.Hidden, FieldAccess.Masked].includes(this.fieldAccess(field)));
   }
 
   private levelPredicate(level: AccessLevel, alias: string, p: string, params: Record<string, unknown>): string {

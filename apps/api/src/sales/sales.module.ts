@@ -5,6 +5,8 @@ import { ActivityEntity } from './activities/activity.entity';
 import { ActivityService } from './activities/activity.service';
 import { AccountController } from './accounts/account.controller';
 import { AccountEntity } from './accounts/account.entity';
+import { AccountSummaryController } from './accounts/account-summary.controller';
+import { AccountSummaryService } from './accounts/account-summary.service';
 import { AccountService } from './accounts/account.service';
 import { ContactController } from './contacts/contact.controller';
 import { ContactEntity } from './contacts/contact.entity';
@@ -53,11 +55,12 @@ import { QuoteService } from './quotes/quote.service';
   controllers: [
     AccountController, ContactController, PipelineController, OpportunityController, ActivityController, LeadController,
     ProductCategoryController, ProductController, PriceListController, QuoteController, OrderController, SearchController, ReportController,
-    SavedViewController,
+    SavedViewController, AccountSummaryController,
   ],
   providers: [
     AccountService, ContactService, PipelineService, OpportunityService, ActivityService, LeadService, ProductService, PriceListService,
     QuoteService, QuotePdfService, QuoteConversionService, OrderService, SearchService, ReportService, SavedViewService,
+    AccountSummaryService,
   ],
   exports: [AccountService, ProductService, PriceListService, QuoteService, OrderService],
 })

@@ -25,6 +25,7 @@ import { ReceivablesPage } from '@/features/sales/pages/receivables-page';
 import { ReportsPage } from '@/features/sales/pages/reports-page';
 import { QuotePage } from '@/features/sales/pages/quote-page';
 import { QuotesPage } from '@/features/sales/pages/quotes-page';
+import { ApprovalRulesPage } from '@/features/sales/pages/approval-rules-page';
 import { RecycleBinPage } from '@/features/sales/pages/recycle-bin-page';
 import { SalesPage } from '@/features/sales/pages/sales-page';
 import { ServicePage } from '@/features/service/pages/service-page';
@@ -60,6 +61,7 @@ export const routes: RouteObject[] = [
       { path: 'sales/opportunities/board', element: <OpportunityBoardPage /> },
       { path: 'sales/opportunities/:id', element: <OpportunityPage /> },
       { path: 'sales/quotes', element: <QuotesPage /> },
+      { path: 'sales/quotes/approval-rules', element: <ApprovalRulesPage /> },
       { path: 'sales/quotes/:id', element: <QuotePage /> },
       { path: 'sales/orders', element: <OrdersPage /> },
       { path: 'sales/orders/:id', element: <OrderPage /> },

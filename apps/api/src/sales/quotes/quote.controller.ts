@@ -71,15 +71,24 @@ export class QuoteController {
   /** The rules that decide who approves a quote from its largest line discount. */
   @Get('approval-rules')
   @Endpoint({ summary: 'Get the special-price approval rules', errors: [403] })
-  getApprovalRules(@CurrentPrincipal() principal: Principal): Promise<ApprovalRulesDto> {
-    return this.quotes.approvalRules(principal);
+  async getApprovalRules(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<ApprovalRulesDto> {
+    const rules = await this.quotes.approvalRules(principal);
+    setVersionEtag(response, rules.version);
+    return rules;
   }
 
-  /** Replaces every rule (the sales director's right). Quotes already pending keep their approver. */
+  /** Replaces every rule (the sales director's right); needs If-Match. Quotes already pending keep their approver. */
   @Put('approval-rules')
-  @Endpoint({ summary: 'Replace the special-price approval rules', errors: [403] })
-  updateApprovalRules(@CurrentPrincipal() principal: Principal, @Body() dto: UpdateApprovalRulesDto): Promise<ApprovalRulesDto> {
-    return this.quotes.updateApprovalRules(principal, dto);
+  @Endpoint({ summary: 'Replace the special-price approval rules', errors: [403, 412, 428] })
+  async updateApprovalRules(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: UpdateApprovalRulesDto,
+    @IfMatchVersion() version: number | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ApprovalRulesDto> {
+    const rules = await this.quotes.updateApprovalRules(principal, dto, version);
+    setVersionEtag(response, rules.version);
+    return rules;
   }
 
   @Get('quotes/:id')

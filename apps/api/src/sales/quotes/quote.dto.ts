@@ -320,6 +320,9 @@ export class ApprovalRuleDto {
 export class ApprovalRulesDto {
   /** In order of their thresholds; the last has none. */
   rules!: ApprovalRuleDto[];
+  /** The rule set's version, also sent as the ETag: send it back as If-Match to replace the rules. */
+  @ApiProperty({ type: 'integer', minimum: 1, example: 1 })
+  version!: number;
 }
 
 export class ApprovalRuleInputDto {

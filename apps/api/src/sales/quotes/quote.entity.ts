@@ -138,6 +138,10 @@ export class ApprovalRuleEntity {
   @Column('text')
   approver!: Approver;
 
+  /** The version of the whole rule set (the same on every row): the ETag of GET /approval-rules. */
+  @Column('integer')
+  version!: number;
+
   @Column('timestamptz')
   updatedAt!: Date;
 }

@@ -318,14 +318,15 @@ export class QuoteService {
   /** Needs the read right on approval rules (403 otherwise). */
   async approvalRules(principal: Principal): Promise<ApprovalRulesDto> {
     await this.ruleAccess(principal, AccessAction.Read);
-    return { rules: (await this.loadRules(this.dataSource.manager)).map((r) => ({ maxDiscountPercent: r.maxDiscountPercent, approver: r.approver })) };
+    return toRulesView(await this.loadRules(this.dataSource.manager));
   }
 
   /**
    * Replaces the rules (the sales director's: update at level all). Thresholds strictly increase and only the last
-   * rule has none (400 naming the rule's field otherwise). Quotes already pending keep their approver. Audited.
+   * rule has none (400 naming the rule's field otherwise). Needs the version read (If-Match: 428 without, 412 when
+   * stale). Quotes already pending keep their approver. Audited.
    */
-  async updateApprovalRules(principal: Principal, dto: UpdateApprovalRulesDto): Promise<ApprovalRulesDto> {
+  async updateApprovalRules(principal: Principal, dto: UpdateApprovalRulesDto, version: number | undefined): Promise<ApprovalRulesDto> {
     const access = await this.ruleAccess(principal, AccessAction.Update);
     if (access.level(AccessAction.Update) !== AccessLevel.All) throw new AppError(ErrorCode.Forbidden, 'Only who may change all approval rules changes them');
     dto.rules.forEach((rule, index) => {
@@ -337,15 +338,23 @@ export class QuoteService {
       if (index > 0 && !last && cents(rule.maxDiscountPercent as string) <= cents(dto.rules[index - 1].maxDiscountPercent as string)) throw AppError.validation(field, 'must be larger than the previous rule\'s');
     });
     return this.dataSource.transaction(async (manager) => {
+      // Two directors saving at once: the second waits here, then finds the version moved on (412).
+      await manager.query('lock table approval_rules in share row exclusive mode');
       const before = await this.loadRules(manager);
+      const current = rulesVersion(before);
+      assertVersion(current, version, true);
       await manager.query('delete from approval_rules');
       for (const [position, rule] of dto.rules.entries()) {
-        await manager.insert(ApprovalRuleEntity, { id: new ApprovalRuleEntity().id, position, maxDiscountPercent: rule.maxDiscountPercent ?? null, approver: rule.approver, updatedAt: new Date() });
+        await manager.insert(ApprovalRuleEntity, { id: new ApprovalRuleEntity().id, position, maxDiscountPercent: rule.maxDiscountPercent ?? null, approver: rule.approver, version: current + 1, updatedAt: new Date() });
       }
-      const after = await this.loadRules(manager);
-      const view = (rules: ApprovalRuleEntity[]) => rules.map((r) => ({ maxDiscountPercent: r.maxDiscountPercent, approver: r.approver }));
-      await this.audit.record(manager, { category: AuditCategory.Business, action: 'approval_rules.updated', entityType: ObjectType.ApprovalRule, changes: { rules: { old: view(before), new: view(after) } } });
-      return { rules: view(after) };
+      const after = toRulesView(await this.loadRules(manager));
+      await this.audit.record(manager, {
+        category: AuditCategory.Business,
+        action: 'approval_rules.updated',
+        entityType: ObjectType.ApprovalRule,
+        changes: { rules: { old: toRulesView(before).rules, new: after.rules }, version: { old: current, new: after.version } },
+      });
+      return after;
     });
   }
 
@@ -574,4 +583,13 @@ function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
+}
+
+/** The rule set's version: every row carries it (1 for an empty table, which the API never leaves). */
+function rulesVersion(rules: ApprovalRuleEntity[]): number {
+  return rules.reduce((max, rule) => Math.max(max, rule.version), 1);
+}
+
+function toRulesView(rules: ApprovalRuleEntity[]): ApprovalRulesDto {
+  return { rules: rules.map((r) => ({ maxDiscountPercent: r.maxDiscountPercent, approver: r.approver })), version: rulesVersion(rules) };
 }

@@ -20,7 +20,8 @@ import { ActivityRelations1764000000096 } from './1764000000096-activity-relatio
 import { SavedViews1764000000100 } from './1764000000100-saved-views';
 import { SalesReports1764000000110 } from './1764000000110-sales-reports';
 import { BoardIndex1764000000120 } from './1764000000120-board-index';
+import { ApprovalRuleVersion1764000000150 } from './1764000000150-approval-rule-version';
 import { SearchGramsByPosition1764000000160 } from './1764000000160-search-grams-by-position';
 
 /** Every migration, in order. Modules add theirs here (explicit, so bundling and tests need no glob). */
-export const MIGRATIONS = [Foundation1764000000000, BuiltInRoles1764000000001, Access1764000000002, DefaultPolicies1764000000003, RoleGrantRequests1764000000004, ApiKeys1764000000010, IdempotencyKeys1764000000011, MailDelivery1764000000012, Opportunities1764000000020, OpportunityPolicies1764000000021, Products1764000000030, RecycleBin1764000000040, Leads1764000000050, Activities1764000000060, Quotes1764000000070, Orders1764000000080, AccountDetails1764000000090, SearchGrams1764000000095, ActivityRelations1764000000096, SavedViews1764000000100, SalesReports1764000000110, BoardIndex1764000000120, SearchGramsByPosition1764000000160];
+export const MIGRATIONS = [Foundation1764000000000, BuiltInRoles1764000000001, Access1764000000002, DefaultPolicies1764000000003, RoleGrantRequests1764000000004, ApiKeys1764000000010, IdempotencyKeys1764000000011, MailDelivery1764000000012, Opportunities1764000000020, OpportunityPolicies1764000000021, Products1764000000030, RecycleBin1764000000040, Leads1764000000050, Activities1764000000060, Quotes1764000000070, Orders1764000000080, AccountDetails1764000000090, SearchGrams1764000000095, ActivityRelations1764000000096, SavedViews1764000000100, SalesReports1764000000110, BoardIndex1764000000120, ApprovalRuleVersion1764000000150, SearchGramsByPosition1764000000160];

@@ -1,13 +1,17 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { Schema } from '@lianxi/api-client';
 import { unwrap } from '@/lib/api';
 import { useApi } from '@/lib/api-context';
-import { orderKeys, quoteKeys } from './keys';
+import { accountKeys, orderKeys, quoteKeys } from './keys';
 import type { OrderPage } from './orders';
 import type { QuotePage } from './quotes';
 
 export type AccountPayment = Schema<'AccountPaymentDto'>;
 export type AccountPaymentPage = Schema<'AccountPaymentPageDto'>;
+export type AccountSummary = Schema<'AccountSummaryDto'>;
+
+/** Under the account's detail key, so an edit or a merge of the account refreshes it too. */
+export const accountSummaryKey = (accountId: string) => [...accountKeys.detail(accountId), 'summary'] as const;
 
 // Under the quote and order key roots, so the mutations that invalidate every quote or order refresh these too.
 const accountQuoteKey = (accountId: string, limit: number) => [...quoteKeys.all, 'account', accountId, { limit }] as const;
@@ -52,5 +56,19 @@ export function useAccountPayments(accountId: string, limit: number, { enabled =
     initialPageParam: undefined as string | undefined,
     getNextPageParam: nextPage,
     enabled,
+  });
+}
+
+/**
+ * The account's key figures, computed by the server over every record the caller may read (one request). Read afresh
+ * whenever the page mounts: the quotes, orders and payments it sums change on other pages.
+ */
+export function useAccountSummary(accountId: string, { enabled = true }: { enabled?: boolean } = {}) {
+  const api = useApi();
+  return useQuery({
+    queryKey: accountSummaryKey(accountId),
+    queryFn: ({ signal }): Promise<AccountSummary> => unwrap(api.client.GET('/api/v1/accounts/{id}/summary', { params: { path: { id: accountId } }, signal })),
+    enabled,
+    staleTime: 0,
   });
 }

@@ -223,19 +223,36 @@ describe('AccountPage', { timeout: 20_000 }, () => {
       [`GET /api/v1/accounts/${ACCOUNT_ID}/orders`]: () => json({ data: [order({ lines: undefined })], nextCursor: null }),
       [`GET /api/v1/accounts/${ACCOUNT_ID}/payments`]: () => json({ data: [PAYMENT], nextCursor: null }),
       [`GET /api/v1/accounts/${ACCOUNT_ID}/receivables`]: () => json({ asOf: '2026-12-02', accountId: ACCOUNT_ID, totals: [ageing], orders: [] }),
+      // The server's figures over every opportunity (more than the page listed): not what the listed ones would sum to.
+      [`GET /api/v1/accounts/${ACCOUNT_ID}/summary`]: () =>
+        json({
+          accountId: ACCOUNT_ID,
+          asOf: '2026-12-02',
+          openOpportunities: 205,
+          pipeline: [{ currency: 'CNY', count: 204, amount: '9000000.00', weightedAmount: '1788400.40' }, { currency: 'USD', count: 1, amount: '1000.15', weightedAmount: '500.08' }],
+          wonThisYear: [{ currency: 'CNY', count: 1, amount: '50.00' }],
+          openQuotes: 1,
+          openOrders: 1,
+          receivables: [ageing],
+          omitted: [],
+        }),
     };
 
-    it('sums the figures the rep may read, lists quotes, orders and payments with links, and filters opportunities open / won / lost', async () => {
+    it('shows the server\'s figures the rep may read, lists quotes, orders and payments with links, and filters opportunities open / won / lost', async () => {
       const { fetch, requests } = salesServer({ orderLevels: REP_LEVELS, paymentLevels: READ_ALL, routes });
       await renderApp(PATH, { fetch, language: 'en' });
 
-      // The figures wait for the opportunities, the pipelines and the receivables: more than one round trip.
+      // The figures are the server's, as sent, currencies apart; nothing is summed in the browser.
       const summary = await screen.findByTestId('account-summary', {}, { timeout: 15_000 });
-      // Open: 4,140,000 × 10 % + 936,001.01 × 40 % = 414,000 + 374,400.404 → rounded once, at the end.
-      await waitFor(() => expect(within(summary).getByTestId('summary-pipeline').textContent).toBe('CNY 788,400.40'));
-      expect(within(summary).getByTestId('summary-won').textContent).toBe('CNY 1,000,000.00');
+      expect(within(summary).getByTestId('summary-pipeline').textContent).toBe('CNY 1,788,400.40USD 500.08');
+      expect(within(summary).getByTestId('summary-won').textContent).toBe('CNY 50.00');
       expect(within(summary).getByTestId('summary-outstanding').textContent).toBe('CNY 1,023,787.12');
       expect(within(summary).getByTestId('summary-overdue').textContent).toBe('CNY 1,023,787.12');
+      expect(within(summary).getByTestId('summary-open-opportunities').textContent).toBe('205');
+      expect(within(summary).getByTestId('summary-open-quotes').textContent).toBe('1');
+      expect(within(summary).getByTestId('summary-open-orders').textContent).toBe('1');
+      expect(within(summary).queryByTestId('summary-omitted')).toBeNull();
+      expect(requestsTo(requests, 'GET', `/api/v1/accounts/${ACCOUNT_ID}/summary`)).toHaveLength(1);
 
       const quotes = await screen.findByTestId('account-quotes');
       expect((await within(quotes).findByRole('link', { name: 'Q-2026-000042' })).getAttribute('href')).toBe(`/sales/quotes/${QUOTE_ID}`);
@@ -255,7 +272,7 @@ describe('AccountPage', { timeout: 20_000 }, () => {
       // The cards the service and marketing modules fill later are in place already.
       expect(screen.getByTestId('account-cases').textContent).toContain('arrive with the service module');
       expect(screen.getByTestId('account-campaigns').textContent).toContain('arrive with the marketing module');
-      // One request for the receivables, shared by the summary and the receivables card.
+      // One request for the receivables card.
       expect(requestsTo(requests, 'GET', `/api/v1/accounts/${ACCOUNT_ID}/receivables`)).toHaveLength(1);
 
       const table = screen.getByTestId('account-opportunities');
@@ -270,7 +287,7 @@ describe('AccountPage', { timeout: 20_000 }, () => {
       expect(within(screen.getByTestId('account-opportunities-filter')).getByText('Lost (1)')).toBeTruthy();
     });
 
-    it('shows the quality inspector orders without any price, and no quotes, payments, receivables or figures', async () => {
+    it('shows the quality inspector orders without any price, and no quotes, payments, receivables or money figures', async () => {
       const { fetch, requests } = salesServer({
         language: 'zh-CN',
         orderLevels: READ_ALL,
@@ -278,7 +295,29 @@ describe('AccountPage', { timeout: 20_000 }, () => {
         paymentLevels: NO_LEVELS,
         quoteLevels: NO_LEVELS,
         opportunityLevels: NO_LEVELS,
-        routes: { ...routes, [`GET /api/v1/accounts/${ACCOUNT_ID}/orders`]: () => json({ data: [order({ lines: undefined, total: undefined, subtotal: undefined, taxAmount: undefined, taxRate: undefined, paidAmount: undefined, outstandingAmount: undefined })], nextCursor: null }) },
+        routes: {
+          ...routes,
+          [`GET /api/v1/accounts/${ACCOUNT_ID}/orders`]: () => json({ data: [order({ lines: undefined, total: undefined, subtotal: undefined, taxAmount: undefined, taxRate: undefined, paidAmount: undefined, outstandingAmount: undefined })], nextCursor: null }),
+          // As the server answers the inspector: the counts it may read, every figure over prices left out.
+          [`GET /api/v1/accounts/${ACCOUNT_ID}/summary`]: () =>
+            json({
+              accountId: ACCOUNT_ID,
+              asOf: '2026-12-02',
+              openOpportunities: null,
+              pipeline: null,
+              wonThisYear: null,
+              openQuotes: null,
+              openOrders: 1,
+              receivables: null,
+              omitted: [
+                { figure: 'openOpportunities', reason: 'no_access', fields: [] },
+                { figure: 'pipeline', reason: 'no_access', fields: [] },
+                { figure: 'wonThisYear', reason: 'no_access', fields: [] },
+                { figure: 'openQuotes', reason: 'no_access', fields: [] },
+                { figure: 'receivables', reason: 'hidden_fields', fields: ['total', 'paidAmount', 'outstandingAmount'] },
+              ],
+            }),
+        },
       });
       await renderApp(PATH, { fetch });
 
@@ -289,7 +328,11 @@ describe('AccountPage', { timeout: 20_000 }, () => {
       expect(headers).not.toContain('未收款');
       expect(orders.textContent).not.toMatch(/\d,\d{3}\.\d{2}/);
 
-      expect(screen.queryByTestId('account-summary')).toBeNull();
+      const summary = await screen.findByTestId('account-summary');
+      expect(within(summary).getByTestId('summary-open-orders').textContent).toBe('1');
+      for (const testId of ['summary-pipeline', 'summary-won', 'summary-outstanding', 'summary-overdue', 'summary-open-quotes']) expect(within(summary).queryByTestId(testId)).toBeNull();
+      expect(summary.textContent).not.toMatch(/\d\.\d{2}/);
+      expect(within(summary).getByTestId('summary-omitted').textContent).toBe('部分数据未显示：您的权限不包含其汇总的金额。');
       expect(screen.queryByTestId('account-quotes')).toBeNull();
       expect(screen.queryByTestId('account-payments')).toBeNull();
       expect(screen.queryByTestId('account-receivables')).toBeNull();

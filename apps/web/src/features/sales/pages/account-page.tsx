@@ -6,7 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { Can } from '@/components/can';
 import { UserName } from '@/components/user-name';
 import { ApiError } from '@/lib/api';
-import { isReadable, usePermissions } from '@/lib/permissions';
+import { usePermissions } from '@/lib/permissions';
 import { useSessionUser } from '@/lib/session';
 import { useCreateContact, type CreateContactBody } from '../api/create-contact';
 import { useDeleteAccount } from '../api/delete-account';
@@ -14,7 +14,7 @@ import { useAccount } from '../api/get-account';
 import { useAccountContacts } from '../api/list-account-contacts';
 import { useAccountOpportunities, useCreateOpportunity, usePipelines, useStageIndex, type CreateOpportunityBody } from '../api/opportunities';
 import { useUpdateAccount, type UpdateAccountBody } from '../api/update-account';
-import { useAccountReceivables } from '../api/orders';
+import { useAccountSummary } from '../api/account-360';
 import { AccountReceivablesCard, useReadsReceivables } from '../components/account-receivables-card';
 import { ActivityTimeline } from '../components/activity-timeline';
 import { ContactsTable } from '../components/contacts-table';
@@ -25,10 +25,10 @@ import { MergeAccountDialog } from '../components/merge-account-dialog';
 import { RecordLoadState } from '../components/record-load-state';
 import { RecordView } from '../components/record-view';
 import { AccountOrdersCard, AccountPaymentsCard, AccountQuotesCard, ComingCard } from './account-page-cards';
-import { AccountSummary, pipelineFigures } from './account-page-summary';
+import { AccountSummary } from './account-page-summary';
 
 const CONTACTS_PAGE_SIZE = 50;
-/** The largest page the API serves: the summary's pipeline figures are summed over it. */
+/** The largest page the API serves (the key figures come from the server, over every opportunity). */
 const OPPORTUNITIES_PAGE_SIZE = 200;
 
 type OpportunityFilter = 'all' | 'open' | 'won' | 'lost';
@@ -64,14 +64,9 @@ export function AccountPage() {
   // A payment is visible with its order: both rights, as the API checks.
   const canReadPayments = canReadOrders && permissions.canDo('payment', 'read');
   const readsReceivables = useReadsReceivables();
-  // The same query as the receivables card: one request for both.
-  const receivables = useAccountReceivables(id, { enabled: account.isSuccess && readsReceivables });
+  // The key figures, computed by the server over every record the caller may read: one request.
+  const summary = useAccountSummary(id, { enabled: account.isSuccess });
   const opportunityRows = useMemo(() => opportunities.data?.pages.flatMap((page) => page.data) ?? [], [opportunities.data]);
-  const readsPipeline = canReadOpportunities && ['amount', 'probability', 'stageId'].every((field) => isReadable(permissions.fieldAccess('opportunity', field)));
-  const pipeline = useMemo(
-    () => (readsPipeline && opportunities.isSuccess && pipelines.isSuccess ? pipelineFigures(opportunityRows, stages, new Date().getFullYear()) : undefined),
-    [readsPipeline, opportunities.isSuccess, pipelines.isSuccess, opportunityRows, stages],
-  );
   const kindOf = (stageId: string | undefined) => (stageId ? stages.get(stageId)?.kind : undefined);
   const countOf = (filter: OpportunityFilter) => (filter === 'all' ? opportunityRows.length : opportunityRows.filter((o) => kindOf(o.stageId) === filter).length);
   const shownOpportunities = opportunityFilter === 'all' ? opportunityRows : opportunityRows.filter((o) => kindOf(o.stageId) === opportunityFilter);
@@ -109,7 +104,7 @@ export function AccountPage() {
         deleteConflictText={t('records.delete.referenced')}
         summary={
           <>
-            <AccountSummary pipeline={pipeline} partial={opportunities.hasNextPage} receivables={readsReceivables ? receivables.data?.totals : undefined} />
+            <AccountSummary summary={summary.data} />
             {/* The links scroll sideways on a phone rather than being cut off. */}
             <div style={{ overflowX: 'auto' }} data-testid="account-sections">
               <Anchor

@@ -1,8 +1,8 @@
-import { PlusOutlined, SearchOutlined, StopOutlined } from '@ant-design/icons';
+import { PlusOutlined, SafetyCertificateOutlined, SearchOutlined, StopOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Input, Result, Select, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { PageHeader } from '@/components/ui/page-header';
 import { UserName } from '@/components/user-name';
 import { isReadable, usePermissions } from '@/lib/permissions';
@@ -26,6 +26,7 @@ const ESSENTIAL = ['number', 'status', 'prices'];
 export function QuotesPage() {
   const { t, i18n } = useTranslation();
   const permissions = usePermissions();
+  const navigate = useNavigate();
   const view = useListView<string>('quote');
   const { search, sort } = view;
   const status = view.filters.status as QuoteStatus | undefined;
@@ -38,7 +39,18 @@ export function QuotesPage() {
   const params = { limit: PAGE_SIZE, ...view.filters, ...(sort ? { sort } : {}), ...(q ? { q } : {}) } as Parameters<typeof useQuotes>[0];
   const quotes = useQuotes(params, { enabled: permissions.isSuccess && canRead });
   const total = quotes.data?.pages[0]?.total;
-  const header = <PageHeader title={t('quotes.title')} extra={canRead && canCreate ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="quotes-new">{t('quotes.new')}</Button> : undefined} />;
+  const readsRules = permissions.canDo('approval_rule', 'read');
+  const actions = (
+    <Flex wrap gap={8} justify="flex-end">
+      {readsRules && (
+        <Button icon={<SafetyCertificateOutlined />} onClick={() => void navigate('/sales/quotes/approval-rules')} data-testid="quotes-approval-rules">
+          {t('quotes.rules.link')}
+        </Button>
+      )}
+      {canRead && canCreate && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="quotes-new">{t('quotes.new')}</Button>}
+    </Flex>
+  );
+  const header = <PageHeader title={t('quotes.title')} extra={actions} />;
 
   if (permissions.isPending) return <>{header}<Skeleton active /></>;
   if (!canRead) {

@@ -267,6 +267,8 @@ export interface SalesServerOptions {
   user?: User;
   quoteLevels?: Levels;
   quoteFields?: Fields;
+  /** Rights on the approval rules (configuration): none by default. */
+  approvalRuleLevels?: Levels;
   accountLevels?: Levels;
   accountFields?: Fields;
   contactLevels?: Levels;
@@ -302,6 +304,7 @@ export function salesServer({
   user = ME,
   quoteLevels = REP_LEVELS,
   quoteFields = QUOTE_FIELDS,
+  approvalRuleLevels = NO_LEVELS,
   routes = {},
 }: SalesServerOptions = {}) {
   return createFakeFetch({
@@ -317,6 +320,7 @@ export function salesServer({
           { objectType: 'order', levels: orderLevels, fields: orderFields },
           { objectType: 'payment', levels: paymentLevels, fields: {} },
           { objectType: 'quote', levels: quoteLevels, fields: quoteFields },
+          { objectType: 'approval_rule', levels: approvalRuleLevels, fields: {} },
         ],
       }),
     'GET /api/v1/teams': () => json([TEAM_E1, TEAM_E2]),
