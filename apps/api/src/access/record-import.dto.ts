@@ -38,7 +38,7 @@ export class ImportDuplicateCandidateDto {
   /** The earlier row of the file (1-based line); null for an existing record. */
   row!: number | null;
   name!: string;
-  /** What matched: `name`, `phone`, `email` (for leads `company` too). */
+  /** What matched: `name`, `phone`, `email` (a lead row matches on `name`: its company, or its name without one). */
   matchedOn!: string[];
 }
 
