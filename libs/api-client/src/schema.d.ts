@@ -3239,7 +3239,7 @@ export interface components {
         ImportDuplicateCandidateDto: {
             /** @description The record's id; for an earlier row, the record it became (null when it was not written, e.g. in a dry run). */
             id: string | null;
-            /** @description What matched: `name`, `phone`, `email` (for leads `company` too). */
+            /** @description What matched: `name`, `phone`, `email` (a lead row matches on `name`: its company, or its name without one). */
             matchedOn: string[];
             name: string;
             /** @description The candidate's kind: `account`, `contact` or `lead` (a lead import reports accounts and leads). */
