@@ -205,6 +205,14 @@ const VALID_REQUEST_FIXTURES: Record<string, ValidRequestFixture> = {
     why: 'the CSV text must have a header row of known columns, which the schema cannot say',
     body: async () => ({ csv: '\uFEFF姓名,公司,电话\n合同导入,合同公司,13800138000\n' }),
   },
+  importAccounts: {
+    why: 'the CSV text must have a header row of known columns, which the schema cannot say',
+    body: async () => ({ csv: '\uFEFF名称,电话\n合同导入客户,0516-83001234\n', onDuplicate: 'create' }),
+  },
+  importContacts: {
+    why: 'the CSV text needs known columns, and its rows an account the default caller reads (a fresh one of theirs)',
+    body: async (world) => ({ csv: '姓名,手机\n合同导入联系人,13800138001\n', accountId: await throwawayAccount(world) }),
+  },
   reassignLeads: {
     why: 'reps may not reassign: the East manager moves a fresh lead of rep.e1 to rep.e1b',
     as: 'manager.east@lianxi.test',

@@ -366,6 +366,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import accounts from CSV */
+        post: operations["importAccounts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/reassign": {
         parameters: {
             query?: never;
@@ -760,6 +777,23 @@ export interface paths {
         get: operations["exportContacts"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import contacts from CSV */
+        post: operations["importContacts"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3290,6 +3324,58 @@ export interface components {
             /** @example ok */
             status: string;
         };
+        ImportAccountsDto: {
+            /**
+             * @description UTF-8 CSV text (a leading byte order mark is ignored) with a header row. Columns by field name or Chinese label:
+             *     name/名称/客户名称 (required), kind/类型 (company, person), industry/行业, region/地区, phone/电话, email/邮箱,
+             *     tier/等级, website/网站, taxNumber/税号. At most 5,000 rows.
+             */
+            csv: string;
+            /** @description Check the file and report what would happen, writing nothing (`ids` stays empty). Default false. */
+            dryRun?: boolean;
+            /** @description Default `create`, as a single create does: possible duplicates are reported, not refused. */
+            onDuplicate?: components["schemas"]["ImportDuplicateMode"];
+        };
+        ImportContactsDto: {
+            /**
+             * Format: uuid
+             * @description The account of rows without an account cell (an account you can read; 400 otherwise).
+             */
+            accountId?: string;
+            /**
+             * @description UTF-8 CSV text (a leading byte order mark is ignored) with a header row. Columns by field name or Chinese label:
+             *     name/姓名 (required), account/客户 (an account you can read, by its id or its name — compared like duplicates,
+             *     case, spaces and punctuation ignored; a name shared by several accounts needs the id), title/职务,
+             *     department/部门, phone/电话, mobile/手机, email/邮箱. At most 5,000 rows.
+             */
+            csv: string;
+            /** @description Check the file and report what would happen, writing nothing (`ids` stays empty). Default false. */
+            dryRun?: boolean;
+            /** @description Default `create`, as a single create does: possible duplicates are reported, not refused. */
+            onDuplicate?: components["schemas"]["ImportDuplicateMode"];
+        };
+        ImportDuplicateCandidateDto: {
+            /** @description The record's id; for an earlier row, the record it became (null when it was not written, e.g. in a dry run). */
+            id: string | null;
+            /** @description What matched: `name`, `phone`, `email` (a lead row matches on `name`: its company, or its name without one). */
+            matchedOn: string[];
+            name: string;
+            /** @description The candidate's kind: `account`, `contact` or `lead` (a lead import reports accounts and leads). */
+            objectType: string;
+            /** @description The earlier row of the file (1-based line); null for an existing record. */
+            row: number | null;
+        };
+        ImportDuplicateDto: {
+            /** @description Existing records first (oldest first, at most 10), then earlier rows of the file. */
+            candidates: components["schemas"]["ImportDuplicateCandidateDto"][];
+            /** @description 1-based line of the file. */
+            row: number;
+        };
+        /**
+         * @description Default `create`, as a single create does: possible duplicates are reported, not refused.
+         * @enum {string}
+         */
+        ImportDuplicateMode: "skip" | "create";
         ImportLeadsDto: {
             /**
              * @description UTF-8 CSV text (a leading byte order mark is ignored) with a header row. Columns by field name or Chinese label:
@@ -3297,6 +3383,23 @@ export interface components {
              *     industry/行业, notes/备注. At most 5,000 rows.
              */
             csv: string;
+            /** @description Check the file and report what would happen, writing nothing (`ids` stays empty). Default false. */
+            dryRun?: boolean;
+            /** @description Default `create`, as a single create does: possible duplicates are reported, not refused. */
+            onDuplicate?: components["schemas"]["ImportDuplicateMode"];
+        };
+        ImportResultDto: {
+            dryRun: boolean;
+            /** @description Rows that look like a record you can read or an earlier row; skipped or created as `onDuplicate` says. */
+            duplicates: components["schemas"]["ImportDuplicateDto"][];
+            /** @description Rows left out, each with its line and the field at fault. */
+            errors: components["schemas"]["ImportRowErrorDto"][];
+            /** @description The new records' ids, in file order; empty in a dry run. */
+            ids: string[];
+            /** @description Rows imported (all in one transaction) — or that would be, in a dry run. */
+            imported: number;
+            /** @description The lines imported (or that would be), in file order. */
+            rows: number[];
         };
         ImportRowErrorDto: {
             field: string;
@@ -3368,14 +3471,6 @@ export interface components {
             updatedAt: string;
             /** @description Send back as If-Match (or read the ETag header) when updating or deleting. */
             version: number;
-        };
-        LeadImportResultDto: {
-            /** @description Rows left out, each with its line and the field at fault. */
-            errors: components["schemas"]["ImportRowErrorDto"][];
-            /** @description The new leads' ids, in file order. */
-            ids: string[];
-            /** @description Valid rows imported (all in one transaction). */
-            imported: number;
         };
         LeadPageDto: {
             data: components["schemas"]["LeadDto"][];
@@ -6382,6 +6477,102 @@ export interface operations {
             };
         };
     };
+    importAccounts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with this key runs, and for 24 hours a retry with the same key and request gets the same answer (with `Idempotent-Replayed: true`) and creates nothing. The same key with a different request is 422; a retry while the first still runs is 409. A UUID per logical request is the usual choice. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportAccountsDto"];
+            };
+        };
+        responses: {
+            /**
+             * @description A CSV file (in JSON, as `csv`) with a header row: valid rows become accounts in one transaction, each invalid row
+             *     is reported with its line and field. A row with the same normalised name, phone or email as an account you can
+             *     read, or as an earlier row, is reported in `duplicates` (accounts you cannot read never are) and skipped or
+             *     created as `onDuplicate` says; `dryRun` writes nothing. Needs the create right (403). Send an Idempotency-Key: a
+             *     retried import creates nothing twice.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state or an existing record (or a request with this Idempotency-Key still runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Understood but refused by a business rule (or the Idempotency-Key was used for another request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     reassignAccounts: {
         parameters: {
             query?: never;
@@ -8465,6 +8656,103 @@ export interface operations {
             };
         };
     };
+    importContacts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with this key runs, and for 24 hours a retry with the same key and request gets the same answer (with `Idempotent-Replayed: true`) and creates nothing. The same key with a different request is 422; a retry while the first still runs is 409. A UUID per logical request is the usual choice. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportContactsDto"];
+            };
+        };
+        responses: {
+            /**
+             * @description A CSV file (in JSON, as `csv`) with a header row: valid rows become contacts in one transaction, each invalid row
+             *     is reported with its line and field. Each row's account (the `account` column, by id or name, or `accountId` for
+             *     the whole file) must be one you can read — otherwise a row error, the same whether it exists or not. A row with
+             *     the same normalised phone or email as a contact you can read, the same name in the same account, or like an
+             *     earlier row, is reported in `duplicates` and skipped or created as `onDuplicate` says; `dryRun` writes nothing.
+             *     Send an Idempotency-Key: a retried import creates nothing twice.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state or an existing record (or a request with this Idempotency-Key still runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Understood but refused by a business rule (or the Idempotency-Key was used for another request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     listDeletedContacts: {
         parameters: {
             query?: {
@@ -9385,14 +9673,17 @@ export interface operations {
         responses: {
             /**
              * @description A CSV file (in JSON, as `csv`) with a header row: valid rows become leads in one transaction, each invalid row
-             *     is reported with its line and field. Send an Idempotency-Key: a retried import creates nothing twice.
+             *     is reported with its line and field. A row whose company (or name, without one) has the normalised name of an
+             *     account or a live lead you can read, or of an earlier row, is reported in `duplicates` and skipped or created as
+             *     `onDuplicate` says (default create); `dryRun` writes nothing. Send an Idempotency-Key: a retried import creates
+             *     nothing twice.
              */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["LeadImportResultDto"];
+                    "application/json": components["schemas"]["ImportResultDto"];
                 };
             };
             /** @description Invalid input; `errors` names each offending field */

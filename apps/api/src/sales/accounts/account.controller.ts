@@ -9,6 +9,7 @@ import { IfMatchVersion, setVersionEtag } from '../../platform/http/etag';
 import { CreateShareDto, ShareDto } from '../../access/record-share.dto';
 import { UuidParam } from '../../platform/http/validation';
 import { PageQueryDto } from '../../platform/http/pagination';
+import { ImportResultDto } from '../../access/record-import.dto';
 import {
   AccountDto,
   AccountDuplicateDto,
@@ -18,6 +19,7 @@ import {
   AccountPageDto,
   AccountQueryDto,
   CreateAccountDto,
+  ImportAccountsDto,
   MergeAccountDto,
   UpdateAccountDto,
 } from './account.dto';
@@ -109,6 +111,19 @@ export class AccountController {
   @Endpoint({ summary: 'Delete an account (to the recycle bin)', status: 204, errors: [403, 404, 412, 428] })
   deleteAccount(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string, @IfMatchVersion() version: number | undefined): Promise<void> {
     return this.accounts.remove(principal, id, version);
+  }
+
+  /**
+   * A CSV file (in JSON, as `csv`) with a header row: valid rows become accounts in one transaction, each invalid row
+   * is reported with its line and field. A row with the same normalised name, phone or email as an account you can
+   * read, or as an earlier row, is reported in `duplicates` (accounts you cannot read never are) and skipped or
+   * created as `onDuplicate` says; `dryRun` writes nothing. Needs the create right (403). Send an Idempotency-Key: a
+   * retried import creates nothing twice.
+   */
+  @Post('import')
+  @Endpoint({ summary: 'Import accounts from CSV', status: 200, errors: [403] })
+  importAccounts(@CurrentPrincipal() principal: Principal, @Body() dto: ImportAccountsDto): Promise<ImportResultDto> {
+    return this.accounts.importCsv(principal, dto);
   }
 
   /** All or nothing: one account you may not reassign (or an owner outside your reach) and none change. */

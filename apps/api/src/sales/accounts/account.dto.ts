@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsEmail, IsInt, Min, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { BusinessRecordDto, CreateBusinessRecordDto, RecordPageQueryDto, toBusinessRecordDto, UpdateBusinessRecordDto } from '../../access/business-record.dto';
 import { IsPhone, Optional } from '../../platform/http/validation';
+import { CsvImportOptionsDto } from '../../access/record-import.dto';
 import { AccountEntity, AccountKind, AccountTier } from './account.entity';
 import { IsTaxNumber, IsWebsite } from './tax-number';
 
@@ -166,6 +167,17 @@ export class AccountDuplicatesQueryDto {
   @Optional()
   @IsUUID()
   excludeId?: string;
+}
+
+export class ImportAccountsDto extends CsvImportOptionsDto {
+  /**
+   * UTF-8 CSV text (a leading byte order mark is ignored) with a header row. Columns by field name or Chinese label:
+   * name/名称/客户名称 (required), kind/类型 (company, person), industry/行业, region/地区, phone/电话, email/邮箱,
+   * tier/等级, website/网站, taxNumber/税号. At most 5,000 rows.
+   */
+  @IsString()
+  @Length(1, 900_000)
+  csv!: string;
 }
 
 export class MergeAccountDto {

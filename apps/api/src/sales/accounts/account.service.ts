@@ -12,6 +12,8 @@ import { NORMALISED_EMAIL, NORMALISED_PHONE } from '../../platform/database/migr
 import { RECORD_ATTRIBUTE_FIELDS } from '../../access/record-attributes';
 import { RecordShares } from '../../access/record-shares';
 import { RecordExport } from '../../access/record-export';
+import { RecordImport } from '../../access/record-import';
+import type { ImportResultDto } from '../../access/record-import.dto';
 import { type ListOptions, ScopedRecords } from '../../access/scoped-records';
 import { AuditService } from '../../audit/audit.service';
 import { BulkReassignDto, BulkReassignResultDto } from '../../access/bulk-reassign.dto';
@@ -30,6 +32,7 @@ import {
   AccountPageDto,
   AccountQueryDto,
   CreateAccountDto,
+  ImportAccountsDto,
   MergeAccountDto,
   toAccountDto,
   UpdateAccountDto,
@@ -37,8 +40,31 @@ import {
 
 /** The normalisations duplicate detection and lead conversion compare by, over any SQL expression. */
 export const normalisedName = (sql: string) => NORMALISED_NAME.replace('lower(name)', `lower(${sql})`);
-const normalisedPhone = (sql: string) => NORMALISED_PHONE.replace('(phone,', `(${sql},`);
-const normalisedEmail = (sql: string) => NORMALISED_EMAIL.replace('(email)', `(${sql})`);
+export const normalisedPhone = (sql: string) => NORMALISED_PHONE.replace('(phone,', `(${sql},`);
+export const normalisedEmail = (sql: string) => NORMALISED_EMAIL.replace('(email)', `(${sql})`);
+/** Fewer digits than this are no phone number to match on. */
+export const MIN_PHONE_DIGITS = 5;
+
+/** A name, phone and email as duplicate detection compares them. */
+export interface NormalisedKeys {
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+/**
+ * Many values normalised by PostgreSQL with the very expressions of the indexes (one query), so a file's rows compare
+ * with each other exactly as with the records; an empty name and a phone of fewer than 5 digits become null.
+ */
+export async function normaliseKeys(manager: EntityManager, values: Array<{ name?: string | null; phone?: string | null; email?: string | null }>): Promise<NormalisedKeys[]> {
+  if (!values.length) return [];
+  const rows: NormalisedKeys[] = await manager.query(
+    `select ${normalisedName('t.n')} as name, ${normalisedPhone('t.p')} as phone, ${normalisedEmail('t.e')} as email
+       from unnest($1::text[], $2::text[], $3::text[]) with ordinality as t(n, p, e, i) order by t.i`,
+    [values.map((v) => v.name ?? null), values.map((v) => v.phone ?? null), values.map((v) => v.email ?? null)],
+  );
+  return rows.map((row) => ({ name: row.name || null, phone: row.phone && row.phone.length >= MIN_PHONE_DIGITS ? row.phone : null, email: row.email || null }));
+}
 
 /**
  * Every column that references an account, re-pointed from the source to the target when two accounts merge —
@@ -60,6 +86,15 @@ export const ACCOUNT_REFERENCES: Array<{ table: string; column: string; where?: 
 ];
 
 /** Fields a merge fills on the target when they are empty there (the name and kind are the target's own). */
+/** CSV header → field of an account import: the field names, and the Chinese labels. */
+const IMPORT_COLUMNS: Record<string, keyof CreateAccountDto & string> = {
+  name: 'name', 名称: 'name', 客户名称: 'name', kind: 'kind', 类型: 'kind', industry: 'industry', 行业: 'industry', region: 'region', 地区: 'region',
+  phone: 'phone', 电话: 'phone', email: 'email', 邮箱: 'email', tier: 'tier', 等级: 'tier', website: 'website', 网站: 'website', taxNumber: 'taxNumber', 税号: 'taxNumber',
+};
+
+/** A match kind's key, or none. */
+export const keyOf = (value: string | null): string[] => (value ? [value] : []);
+
 const MERGE_FILLS = ['industry', 'region', 'phone', 'email', 'tier', 'parentAccountId', 'billingAddress', 'shippingAddress', 'website', 'taxNumber'] as const;
 
 /** Accounts (customers: companies and persons), always through the permission engine. */
@@ -69,6 +104,7 @@ export class AccountService {
   /** Explicit shares of accounts, through the same engine. */
   readonly shares: RecordShares<AccountEntity>;
   readonly exports: RecordExport<AccountEntity, AccountDto>;
+  readonly imports: RecordImport<AccountEntity, CreateAccountDto>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -95,6 +131,21 @@ export class AccountService {
     });
     this.shares = new RecordShares(dataSource, audit, this.records);
     this.exports = new RecordExport(dataSource, audit, this.records, { toDto: toAccountDto, protectedFields: PROTECTED, columns: ['id', ...ACCOUNT_FIELDS, ...RECORD_ATTRIBUTE_FIELDS, 'createdAt', 'updatedAt', 'version'] });
+    this.imports = new RecordImport(dataSource, this.records, {
+      rowType: CreateAccountDto,
+      columns: IMPORT_COLUMNS,
+      required: ['name'],
+      label: (values) => values.name,
+      existing: async (principal, rows, manager) =>
+        (await this.duplicatesOfMany(principal, rows.map((row) => row.values), manager)).map((found) => found.map((account) => ({ objectType: ObjectType.Account, ...account }))),
+      keys: async (rows, manager) => (await normaliseKeys(manager, rows.map((row) => row.values))).map((key) => ({ name: keyOf(key.name), phone: keyOf(key.phone), email: keyOf(key.email) })),
+      toRecord: (values) => ({ ...values }) as Partial<AccountEntity>,
+    });
+  }
+
+  /** A CSV file of accounts: see `RecordImport.run`; duplicates as `duplicates` finds them, and between the rows. */
+  importCsv(principal: Principal, dto: ImportAccountsDto): Promise<ImportResultDto> {
+    return this.imports.run(principal, dto.csv, dto);
   }
 
   async list(principal: Principal, query: AccountQueryDto): Promise<AccountPageDto> {
@@ -145,6 +196,47 @@ export class AccountService {
         ...(query.email && tests.some((t) => t.field === 'email') && row.email?.toLowerCase() === query.email.trim().toLowerCase() ? ['email'] : []),
       ],
     }));
+  }
+
+  /**
+   * `duplicates` for many at once (an import's rows), index-aligned: each the live accounts the caller can read with
+   * the same normalised name, phone or email — phone and email compared only when read unmasked — oldest first.
+   */
+  async duplicatesOfMany(principal: Principal, values: Array<{ name?: string | null; phone?: string | null; email?: string | null }>, manager: EntityManager = this.dataSource.manager): Promise<AccountDuplicateDto[][]> {
+    const none = values.map((): AccountDuplicateDto[] => []);
+    const access = await this.records.accessFor(principal);
+    if (!values.length || access.level(AccessAction.Read) === AccessLevel.None || !this.records.readsInFull(access, 'name')) return none;
+    const keys = await normaliseKeys(manager, values);
+    const byPhone = this.records.readsInFull(access, 'phone');
+    const byEmail = this.records.readsInFull(access, 'email');
+    const distinct = (field: keyof NormalisedKeys) => [...new Set(keys.map((k) => k[field]).filter((k): k is string => !!k))];
+    const names = distinct('name');
+    const phones = byPhone ? distinct('phone') : [];
+    const emails = byEmail ? distinct('email') : [];
+    const tests = [`${normalisedName('r.name')} = any(:dupNames)`];
+    if (phones.length) tests.push(`(r.phone is not null and ${normalisedPhone('r.phone')} = any(:dupPhones))`);
+    if (emails.length) tests.push(`(r.email is not null and ${normalisedEmail('r.email')} = any(:dupEmails))`);
+    const { entities, raw } = await this.records
+      .readable(access, manager)
+      .addSelect(normalisedName('r.name'), 'dup_name')
+      .addSelect(normalisedPhone('r.phone'), 'dup_phone')
+      .addSelect(normalisedEmail('r.email'), 'dup_email')
+      .andWhere(`(${tests.join(' or ')})`, { dupNames: names, dupPhones: phones, dupEmails: emails })
+      .orderBy('r.created_at', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .getRawAndEntities<{ r_id: string; dup_name: string | null; dup_phone: string | null; dup_email: string | null }>();
+    const found = new Map(raw.map((row) => [row.r_id, row]));
+    return keys.map((key) =>
+      entities.flatMap((account) => {
+        const their = found.get(account.id);
+        const matchedOn = [
+          ...(key.name && their?.dup_name === key.name ? ['name'] : []),
+          ...(byPhone && key.phone && their?.dup_phone === key.phone ? ['phone'] : []),
+          ...(byEmail && key.email && their?.dup_email === key.email ? ['email'] : []),
+        ];
+        return matchedOn.length ? [{ id: account.id, name: account.name, matchedOn }] : [];
+      }),
+    );
   }
 
   /**

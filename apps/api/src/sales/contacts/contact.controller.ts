@@ -8,7 +8,8 @@ import { IfMatchVersion, setVersionEtag } from '../../platform/http/etag';
 import { CreateShareDto, ShareDto } from '../../access/record-share.dto';
 import { UuidParam } from '../../platform/http/validation';
 import { PageQueryDto } from '../../platform/http/pagination';
-import { ContactDto, ContactExportQueryDto, ContactPageDto, ContactQueryDto, CreateContactDto, UpdateContactDto } from './contact.dto';
+import { ImportResultDto } from '../../access/record-import.dto';
+import { ContactDto, ContactExportQueryDto, ContactPageDto, ContactQueryDto, CreateContactDto, ImportContactsDto, UpdateContactDto } from './contact.dto';
 import { ContactService } from './contact.service';
 
 @ApiTags('contacts')
@@ -42,6 +43,20 @@ export class ContactController {
   @Endpoint({ summary: 'List the contacts in your recycle bin' })
   listDeletedContacts(@CurrentPrincipal() principal: Principal, @Query() query: PageQueryDto): Promise<ContactPageDto> {
     return this.contacts.recycleBin(principal, query);
+  }
+
+  /**
+   * A CSV file (in JSON, as `csv`) with a header row: valid rows become contacts in one transaction, each invalid row
+   * is reported with its line and field. Each row's account (the `account` column, by id or name, or `accountId` for
+   * the whole file) must be one you can read — otherwise a row error, the same whether it exists or not. A row with
+   * the same normalised phone or email as a contact you can read, the same name in the same account, or like an
+   * earlier row, is reported in `duplicates` and skipped or created as `onDuplicate` says; `dryRun` writes nothing.
+   * Send an Idempotency-Key: a retried import creates nothing twice.
+   */
+  @Post('contacts/import')
+  @Endpoint({ summary: 'Import contacts from CSV', status: 200, errors: [403] })
+  importContacts(@CurrentPrincipal() principal: Principal, @Body() dto: ImportContactsDto): Promise<ImportResultDto> {
+    return this.contacts.importCsv(principal, dto);
   }
 
   @Get('contacts/:id')

@@ -2,6 +2,7 @@ import { OmitType } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { BusinessRecordDto, CreateBusinessRecordDto, RecordPageQueryDto, toBusinessRecordDto, UpdateBusinessRecordDto } from '../../access/business-record.dto';
 import { IsPhone, Optional } from '../../platform/http/validation';
+import { CsvImportOptionsDto } from '../../access/record-import.dto';
 import { ContactEntity } from './contact.entity';
 
 /** A contact as the caller may see it: fields the caller may not read are omitted, masked ones masked. */
@@ -130,6 +131,34 @@ export class UpdateContactDto extends UpdateBusinessRecordDto {
   @Optional()
   @IsBoolean()
   isPrimary?: boolean;
+}
+
+export class ImportContactsDto extends CsvImportOptionsDto {
+  /**
+   * UTF-8 CSV text (a leading byte order mark is ignored) with a header row. Columns by field name or Chinese label:
+   * name/姓名 (required), account/客户 (an account you can read, by its id or its name — compared like duplicates,
+   * case, spaces and punctuation ignored; a name shared by several accounts needs the id), title/职务,
+   * department/部门, phone/电话, mobile/手机, email/邮箱. At most 5,000 rows.
+   */
+  @IsString()
+  @Length(1, 900_000)
+  csv!: string;
+
+  /** The account of rows without an account cell (an account you can read; 400 otherwise). */
+  @Optional()
+  @IsUUID()
+  accountId?: string;
+}
+
+/** A row of a contact import: a create, with its account named by id or name (resolved before it is written). */
+export class ContactImportRowDto extends OmitType(CreateContactDto, ['accountId', 'isPrimary', 'ownerId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'] as const) {
+  @Optional()
+  @IsString()
+  @Length(1, 200)
+  account?: string;
+
+  /** Set by the import from `account` (never a column). */
+  declare accountId?: string;
 }
 
 export const CONTACT_FIELDS = ['accountId', 'name', 'title', 'phone', 'email', 'mobile', 'department', 'isPrimary'] as const;

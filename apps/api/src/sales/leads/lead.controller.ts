@@ -16,13 +16,13 @@ import {
   ImportLeadsDto,
   LeadConversionDto,
   LeadDto,
-  LeadImportResultDto,
   LeadPageDto,
   LeadQueryDto,
   UpdateLeadDto,
   WebLeadDto,
   WebLeadReceiptDto,
 } from './lead.dto';
+import { ImportResultDto } from '../../access/record-import.dto';
 import { LeadService } from './lead.service';
 
 /** Every route here but the public web form goes through the permission engine: what a caller may not see does not exist for them. */
@@ -98,11 +98,14 @@ export class LeadController {
 
   /**
    * A CSV file (in JSON, as `csv`) with a header row: valid rows become leads in one transaction, each invalid row
-   * is reported with its line and field. Send an Idempotency-Key: a retried import creates nothing twice.
+   * is reported with its line and field. A row whose company (or name, without one) has the normalised name of an
+   * account or a live lead you can read, or of an earlier row, is reported in `duplicates` and skipped or created as
+   * `onDuplicate` says (default create); `dryRun` writes nothing. Send an Idempotency-Key: a retried import creates
+   * nothing twice.
    */
   @Post('leads/import')
   @Endpoint({ summary: 'Import leads from CSV', status: 200, errors: [403] })
-  importLeads(@CurrentPrincipal() principal: Principal, @Body() dto: ImportLeadsDto): Promise<LeadImportResultDto> {
+  importLeads(@CurrentPrincipal() principal: Principal, @Body() dto: ImportLeadsDto): Promise<ImportResultDto> {
     return this.leads.importCsv(principal, dto);
   }
 

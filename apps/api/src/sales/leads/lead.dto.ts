@@ -1,3 +1,4 @@
+import { CsvImportOptionsDto } from '../../access/record-import.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsEnum, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
@@ -323,7 +324,7 @@ export class ConversionMatchesDto {
   accounts!: AccountDto[];
 }
 
-export class ImportLeadsDto {
+export class ImportLeadsDto extends CsvImportOptionsDto {
   /**
    * UTF-8 CSV text (a leading byte order mark is ignored) with a header row. Columns by field name or Chinese label:
    * name/姓名 (required), company/公司, title/职务, phone/电话, email/邮箱, source/来源, rating/评级, region/地区,
@@ -332,22 +333,6 @@ export class ImportLeadsDto {
   @IsString()
   @Length(1, 900_000)
   csv!: string;
-}
-
-export class ImportRowErrorDto {
-  /** 1-based line of the file (the header is line 1). */
-  row!: number;
-  field!: string;
-  message!: string;
-}
-
-export class LeadImportResultDto {
-  /** Valid rows imported (all in one transaction). */
-  imported!: number;
-  /** The new leads' ids, in file order. */
-  ids!: string[];
-  /** Rows left out, each with its line and the field at fault. */
-  errors!: ImportRowErrorDto[];
 }
 
 /** The public web form: who the lead is, which form sent it, and a honeypot that people leave empty. */

@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
-import { parse } from 'csv-parse/sync';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../../access/access.service';
 import { AccessAction, AccessLevel, FieldAccess, ObjectType } from '../../access/access.types';
 import { BulkReassignDto, BulkReassignResultDto } from '../../access/bulk-reassign.dto';
 import { asRecycleBinEntry } from '../../access/business-record.dto';
 import { RECORD_ATTRIBUTE_FIELDS } from '../../access/record-attributes';
+import { type ImportRow, RecordImport } from '../../access/record-import';
+import type { ImportDuplicateCandidateDto, ImportResultDto } from '../../access/record-import.dto';
 import { RecordShares } from '../../access/record-shares';
 import { type ListOptions, ScopedRecords } from '../../access/scoped-records';
 import { AuditCategory } from '../../audit/audit-event.entity';
@@ -21,7 +20,7 @@ import { ErrorCode } from '../../platform/http/error-code';
 import type { PageQueryDto } from '../../platform/http/pagination';
 import { ACCOUNT_FIELDS, toAccountDto } from '../accounts/account.dto';
 import { AccountEntity, AccountKind } from '../accounts/account.entity';
-import { AccountService } from '../accounts/account.service';
+import { AccountService, normaliseKeys } from '../accounts/account.service';
 import { ContactService } from '../contacts/contact.service';
 import { OpportunityService } from '../opportunities/opportunity.service';
 import {
@@ -29,11 +28,9 @@ import {
   ConvertLeadDto,
   CreateLeadDto,
   ImportLeadsDto,
-  ImportRowErrorDto,
   LEAD_FIELDS,
   LeadConversionDto,
   LeadDto,
-  LeadImportResultDto,
   LeadPageDto,
   LeadQueryDto,
   toLeadDto,
@@ -50,7 +47,6 @@ const ACCOUNT_PROTECTED = [...ACCOUNT_FIELDS, ...RECORD_ATTRIBUTE_FIELDS] as Arr
  * The same expression as the index of migration 1764000000050, so a match over all accounts is an index lookup.
  */
 const NORMALISE = (sql: string) => NORMALISED_NAME.replace('lower(name)', `lower(${sql})`);
-const MAX_IMPORT_ROWS = 5000;
 /** CSV header → field: the field names, and the Chinese labels a spreadsheet made in China would carry. */
 const IMPORT_COLUMNS: Record<string, keyof CreateLeadDto> = {
   name: 'name', 姓名: 'name', company: 'company', 公司: 'company', title: 'title', 职务: 'title', phone: 'phone', 电话: 'phone',
@@ -67,6 +63,7 @@ const IMPORT_COLUMNS: Record<string, keyof CreateLeadDto> = {
 export class LeadService {
   readonly records: ScopedRecords<LeadEntity>;
   readonly shares: RecordShares<LeadEntity>;
+  readonly imports: RecordImport<LeadEntity, CreateLeadDto>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -92,6 +89,15 @@ export class LeadService {
       prepare: async (_manager, _principal, values, before) => prepareStatus(values, before),
     });
     this.shares = new RecordShares(dataSource, audit, this.records);
+    this.imports = new RecordImport(dataSource, this.records, {
+      rowType: CreateLeadDto,
+      columns: IMPORT_COLUMNS,
+      required: ['name'],
+      label: (values) => leadLabel(values),
+      existing: (principal, rows, manager) => this.importDuplicates(principal, rows, manager),
+      keys: async (rows, manager) => (await normaliseKeys(manager, rows.map((row) => ({ name: row.values.company ?? row.values.name })))).map((key) => ({ name: key.name ? [key.name] : [] })),
+      toRecord: (values) => ({ ...values, source: values.source ?? LeadSource.Import, status: LeadStatus.New }) as Partial<LeadEntity>,
+    });
   }
 
   async list(principal: Principal, query: LeadQueryDto): Promise<LeadPageDto> {
@@ -135,51 +141,38 @@ export class LeadService {
   }
 
   /**
-   * Imports a CSV file: every row is validated like a create; the valid rows are created in one transaction (all of
-   * them or, on a failure of the whole request such as a missing right, none) and each invalid row is reported with
-   * its line and field.
+   * A CSV file of leads: see `RecordImport.run`. A row is a possible duplicate when the account it would convert to
+   * (its company, or its name) has the normalised name of an account or of a live lead (by company, or name) the
+   * caller can read in full — or of an earlier row.
    */
-  async importCsv(principal: Principal, dto: ImportLeadsDto): Promise<LeadImportResultDto> {
-    let rows: string[][];
-    try {
-      rows = parse(dto.csv.replace(/^\uFEFF/, ''), { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
-    } catch (error) {
-      throw AppError.validation('csv', `is not valid CSV: ${(error as Error).message}`);
-    }
-    const [header, ...body] = rows;
-    if (!header || !body.length) throw AppError.validation('csv', 'needs a header row and at least one row');
-    if (body.length > MAX_IMPORT_ROWS) throw AppError.validation('csv', `has ${body.length} rows; at most ${MAX_IMPORT_ROWS} per import`);
-    const fields = header.map((h) => IMPORT_COLUMNS[h.trim()] ?? IMPORT_COLUMNS[h.trim().toLowerCase()]);
-    const unknown = header.filter((_, i) => !fields[i]);
-    if (unknown.length) throw AppError.validation('csv', `unknown columns: ${unknown.join(', ')} (expected ${Object.keys(IMPORT_COLUMNS).join(', ')})`);
-    if (!fields.includes('name')) throw AppError.validation('csv', 'needs a name column');
+  importCsv(principal: Principal, dto: ImportLeadsDto): Promise<ImportResultDto> {
+    return this.imports.run(principal, dto.csv, dto);
+  }
 
-    const errors: ImportRowErrorDto[] = [];
-    const valid: Array<Partial<LeadEntity>> = [];
-    for (const [index, cells] of body.entries()) {
-      const row = index + 2;
-      const plain: Record<string, string> = {};
-      fields.forEach((field, i) => {
-        if (cells[i] !== undefined && cells[i] !== '') plain[field as string] = cells[i];
-      });
-      if (cells.length > header.length) {
-        errors.push({ row, field: 'csv', message: `has ${cells.length} cells for ${header.length} columns` });
-        continue;
-      }
-      const candidate = plainToInstance(CreateLeadDto, plain);
-      const problems = await validate(candidate, { whitelist: true, forbidNonWhitelisted: true });
-      if (problems.length) {
-        for (const problem of problems) errors.push({ row, field: problem.property, message: Object.values(problem.constraints ?? {}).join('; ') || 'is invalid' });
-        continue;
-      }
-      valid.push({ ...candidate, source: candidate.source ?? LeadSource.Import, status: LeadStatus.New } as Partial<LeadEntity>);
-    }
-    const ids = await this.dataSource.transaction(async (manager) => {
-      const created: string[] = [];
-      for (const values of valid) created.push((await this.records.create(principal, values, manager)).record.id);
-      return created;
-    });
-    return { imported: ids.length, ids, errors };
+  /** Per row: the readable accounts and live leads it would convert like (`matchedOn: ['name']`), accounts first. */
+  private async importDuplicates(principal: Principal, rows: Array<ImportRow<CreateLeadDto>>, manager: EntityManager): Promise<Array<Array<Omit<ImportDuplicateCandidateDto, 'row'>>>> {
+    const names = rows.map((row) => ({ name: row.values.company ?? row.values.name }));
+    const accounts = await this.accounts.duplicatesOfMany(principal, names, manager);
+    const keys = await normaliseKeys(manager, names);
+    const access = await this.records.accessFor(principal);
+    const wanted = [...new Set(keys.map((k) => k.name).filter((k): k is string => !!k))];
+    const byLead = access.level(AccessAction.Read) !== AccessLevel.None && this.records.readsInFull(access, 'name') && this.records.readsInFull(access, 'company');
+    const leadName = NORMALISE('coalesce(r.company, r.name)');
+    const { entities, raw } =
+      byLead && wanted.length
+        ? await this.records
+            .readable(access, manager)
+            .addSelect(leadName, 'dup_name')
+            .andWhere(`${leadName} = any(:names)`, { names: wanted })
+            .orderBy('r.created_at', 'ASC')
+            .addOrderBy('r.id', 'ASC')
+            .getRawAndEntities<{ r_id: string; dup_name: string }>()
+        : { entities: [] as LeadEntity[], raw: [] };
+    const found = new Map(raw.map((row) => [row.r_id, row.dup_name]));
+    return keys.map((key, i) => [
+      ...accounts[i].map((account) => ({ objectType: ObjectType.Account, id: account.id, name: account.name, matchedOn: ['name'] })),
+      ...(key.name ? entities.filter((lead) => found.get(lead.id) === key.name).map((lead) => ({ objectType: ObjectType.Lead, id: lead.id, name: leadLabel(lead), matchedOn: ['name'] })) : []),
+    ]);
   }
 
   /** Live accounts the caller can read whose normalised name equals the lead's company (or name), oldest first. */
@@ -342,6 +335,9 @@ export class LeadService {
       .getMany();
   }
 }
+
+/** A lead as a duplicate report names it: the person, and the company when there is one. */
+const leadLabel = (lead: { name: string; company?: string | null }): string => (lead.company ? `${lead.name} (${lead.company})` : lead.name);
 
 /** The account name a lead converts to: its company, or the person for a private customer. */
 const matchName = (lead: LeadEntity): string => lead.company ?? lead.name;

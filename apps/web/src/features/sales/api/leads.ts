@@ -14,7 +14,6 @@ export type CreateLeadBody = Schema<'CreateLeadDto'>;
 export type UpdateLeadBody = Schema<'UpdateLeadDto'>;
 export type ConvertLeadBody = Schema<'ConvertLeadDto'>;
 export type LeadConversion = Schema<'LeadConversionDto'>;
-export type LeadImportResult = Schema<'LeadImportResultDto'>;
 type ListQuery = NonNullable<paths['/api/v1/leads']['get']['parameters']['query']>;
 
 /** Filters of the list; the cursor is the page param, so every page of one filter shares a key. */
@@ -109,15 +108,6 @@ export function useConvertLead() {
       void queryClient.invalidateQueries({ queryKey: accountKeys.all });
       void queryClient.invalidateQueries({ queryKey: opportunityKeys.all });
     },
-  });
-}
-
-export function useImportLeads() {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (csv: string): Promise<LeadImportResult> => unwrap(api.client.POST('/api/v1/leads/import', { body: { csv }, params: { header: idempotencyKey() } })),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: leadKeys.lists() }),
   });
 }
 

@@ -1,5 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Anchor, Breadcrumb, Button, Card, Col, Flex, Row, Segmented } from 'antd';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Anchor, Breadcrumb, Button, Card, Col, Flex, Row, Segmented, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -18,6 +18,7 @@ import { useAccountSummary } from '../api/account-360';
 import { AccountReceivablesCard, useReadsReceivables } from '../components/account-receivables-card';
 import { ActivityTimeline } from '../components/activity-timeline';
 import { ContactsTable } from '../components/contacts-table';
+import { RecordImportDialog } from '../components/record-import-dialog';
 import { OpportunitiesTable } from '../components/opportunities-table';
 import { ExportButton } from '../components/export-button';
 import { CreateRecordModal } from '../components/create-record-modal';
@@ -54,6 +55,7 @@ export function AccountPage() {
   const createOpportunity = useCreateOpportunity();
   const [creatingOpportunity, setCreatingOpportunity] = useState(false);
   const [merging, setMerging] = useState(false);
+  const [importingContacts, setImportingContacts] = useState(false);
   const canReadOpportunities = permissions.canDo('opportunity', 'read');
   const opportunities = useAccountOpportunities(id, { limit: OPPORTUNITIES_PAGE_SIZE }, { enabled: account.isSuccess && canReadOpportunities });
   const pipelines = usePipelines({ enabled: account.isSuccess && canReadOpportunities });
@@ -140,7 +142,16 @@ export function AccountPage() {
             id="account-contacts"
             title={t('contacts.title')}
             size="small"
-            extra={<ExportButton size="small" request={{ objectType: 'contact', params: { accountId: id } }} testId="contacts-export" />}
+            extra={
+              <Space size={4} wrap>
+                <Can objectType="contact" action="create">
+                  <Button size="small" icon={<UploadOutlined />} onClick={() => setImportingContacts(true)} data-testid="contact-import">
+                    {t('imports.button')}
+                  </Button>
+                </Can>
+                <ExportButton size="small" request={{ objectType: 'contact', params: { accountId: id } }} testId="contacts-export" />
+              </Space>
+            }
           >
             <Flex vertical gap={12}>
               {contacts.isError && <Alert type="error" showIcon title={contacts.error instanceof ApiError ? t('errors.generic') : t('errors.network')} />}
@@ -242,6 +253,7 @@ export function AccountPage() {
           ]}
         />
       )}
+      {importingContacts && <RecordImportDialog kind="contact" accountId={id} onClose={() => setImportingContacts(false)} />}
       {merging && <MergeAccountDialog target={{ id, name: record.name, version: record.version }} onClose={() => setMerging(false)} />}
     </>
   );

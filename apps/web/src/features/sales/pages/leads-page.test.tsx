@@ -40,24 +40,31 @@ describe('LeadsPage', { timeout: 20_000 }, () => {
     await waitFor(() => expect(requestsTo(requests, 'GET', '/api/v1/leads').some((r) => new URL(r.url).searchParams.get('status') === 'qualified')).toBe(true));
   });
 
-  it('imports a CSV and shows the bad rows with their lines', async () => {
+  it('imports a CSV after a dry run and shows the bad rows with their lines', async () => {
+    const outcome = { imported: 1, ids: ['x'], rows: [2], errors: [{ row: 3, field: 'phone', message: 'phone must be 5–30 digits' }], duplicates: [] };
     const { fetch, requests } = salesServer({
       language: 'en',
       leadLevels: REP_LEVELS,
       routes: {
         'GET /api/v1/leads': () => json({ data: [], nextCursor: null, total: 0 }),
-        'POST /api/v1/leads/import': () => json({ imported: 1, ids: ['x'], errors: [{ row: 3, field: 'phone', message: 'phone must be 5–30 digits' }] }),
+        'POST /api/v1/leads/import': async (request) => {
+          const body = (await request.clone().json()) as { dryRun: boolean };
+          return json({ ...outcome, ids: body.dryRun ? [] : outcome.ids, dryRun: body.dryRun });
+        },
       },
     });
     await renderApp('/sales/leads', { fetch, language: 'en' });
     fireEvent.click(await screen.findByTestId('lead-import'));
     fireEvent.change(await screen.findByTestId('lead-import-text'), { target: { value: 'name,phone\nA,138\nB,xx\n' } });
+    fireEvent.click(screen.getByTestId('lead-import-preview'));
+    expect((await screen.findByTestId('lead-import-preview-summary')).textContent).toContain('1 row would be imported');
     fireEvent.click(screen.getByTestId('lead-import-submit'));
-    expect((await screen.findByTestId('lead-import-result')).textContent).toContain('1 leads imported');
+    expect((await screen.findByTestId('lead-import-result')).textContent).toContain('1 lead imported');
     expect(screen.getByTestId('lead-import-error').textContent).toBe('Line 3, phone: phone must be 5–30 digits');
-    const [post] = requestsTo(requests, 'POST', '/api/v1/leads/import');
-    expect(await post.json()).toEqual({ csv: 'name,phone\nA,138\nB,xx\n' });
-    expect(post.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
+    const [dry, real] = requestsTo(requests, 'POST', '/api/v1/leads/import');
+    expect(await dry.json()).toEqual({ csv: 'name,phone\nA,138\nB,xx\n', onDuplicate: 'skip', dryRun: true });
+    expect(await real.json()).toEqual({ csv: 'name,phone\nA,138\nB,xx\n', onDuplicate: 'skip', dryRun: false });
+    expect(real.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('a manager reassigns the selected leads in one request', async () => {

@@ -11,7 +11,7 @@ import { useSessionUser } from '@/lib/session';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { useCreateLead, useLeads, type CreateLeadBody, type LeadSort, type LeadSource, type LeadStatus } from '../api/leads';
 import { CreateRecordModal } from '../components/create-record-modal';
-import { LeadImportDialog } from '../components/lead-import-dialog';
+import { RecordImportDialog } from '../components/record-import-dialog';
 import { LeadsTable } from '../components/leads-table';
 import { BulkReassignButton } from '../components/record-list/bulk-reassign-button';
 import { ListError } from '../components/record-list/list-error';
@@ -166,7 +166,7 @@ export function LeadsPage() {
           facts={[{ key: 'owner', label: t('records.fields.ownerId'), children: <UserName id={me?.id} /> }]}
         />
       )}
-      {dialog === 'import' && <LeadImportDialog onClose={() => setDialog(null)} />}
+      {dialog === 'import' && <RecordImportDialog kind="lead" onClose={() => setDialog(null)} />}
     </>
   );
 }

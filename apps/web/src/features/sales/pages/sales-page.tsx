@@ -1,4 +1,4 @@
-import { PlusOutlined, SearchOutlined, StopOutlined } from '@ant-design/icons';
+import { PlusOutlined, SearchOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Input, Result, Select, Skeleton, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { useAccounts, type AccountListParams, type AccountSort } from '../api/li
 import { AccountsTable } from '../components/accounts-table';
 import { ExportButton } from '../components/export-button';
 import { CreateRecordModal } from '../components/create-record-modal';
+import { RecordImportDialog } from '../components/record-import-dialog';
 import { GlobalSearch } from '../components/global-search';
 import { BulkReassignButton } from '../components/record-list/bulk-reassign-button';
 import { ListError } from '../components/record-list/list-error';
@@ -35,6 +36,7 @@ export function SalesPage() {
   const me = useSessionUser();
   const createAccount = useCreateAccount();
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const view = useListView<AccountSort>('account');
   const { search, sort, selected } = view;
   const q = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
@@ -55,6 +57,11 @@ export function SalesPage() {
       extra={
         <Space>
           {canRead && <ExportButton request={{ objectType: 'account', params: filters }} testId="accounts-export" />}
+          <Can objectType="account" action="create">
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="account-import">
+              {t('imports.button')}
+            </Button>
+          </Can>
           <Can objectType="account" action="create">
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="account-new">
               {t('records.actions.newAccount')}
@@ -175,6 +182,7 @@ export function SalesPage() {
           />
         </Flex>
       </Card>
+      {importing && <RecordImportDialog kind="account" onClose={() => setImporting(false)} />}
       {creating && (
         <CreateRecordModal
           objectType="account"
