@@ -2497,6 +2497,8 @@ export interface components {
         };
         ContactDto: {
             accountId?: string;
+            /** @description The account's name as you may read it (in the contacts list; absent when you may not see the account or its name). */
+            accountName?: string;
             /** Format: date-time */
             createdAt: string;
             /**
@@ -3478,7 +3480,7 @@ export interface components {
             total?: number;
         };
         /** @enum {string} */
-        OrderSort: "number" | "-number" | "orderDate" | "-orderDate";
+        OrderSort: "number" | "-number" | "orderDate" | "-orderDate" | "dueDate" | "-dueDate" | "status" | "-status" | "total" | "-total";
         /** @enum {string} */
         OrderStatus: "ordered" | "partly_paid" | "paid" | "shipped" | "delivered" | "confirmed" | "cancelled";
         OrderStatusChangeDto: {
@@ -3899,7 +3901,7 @@ export interface components {
             total?: number;
         };
         /** @enum {string} */
-        QuoteSort: "number" | "-number" | "validUntil" | "-validUntil";
+        QuoteSort: "number" | "-number" | "validUntil" | "-validUntil" | "status" | "-status" | "grandTotal" | "-grandTotal";
         /** @enum {string} */
         QuoteStatus: "draft" | "pending_approval" | "approved" | "rejected" | "sent" | "accepted" | "superseded";
         ReceivableOrderDto: {
@@ -6129,6 +6131,8 @@ export interface operations {
     exportAccounts: {
         parameters: {
             query?: {
+                /** @description Only these records (a selection): comma-separated ids, at most 200; ids you may not see are left out */
+                ids?: string;
                 /** @description Default `name`. */
                 sort?: components["schemas"]["AccountSort"];
                 /**
@@ -8199,6 +8203,8 @@ export interface operations {
     exportContacts: {
         parameters: {
             query?: {
+                /** @description Only these records (a selection): comma-separated ids, at most 200; ids you may not see are left out */
+                ids?: string;
                 /** @description Default `name`. */
                 sort?: components["schemas"]["ContactSort"];
                 /** @description Substring of the name, or of the phone, mobile or email when you read them unmasked. */
@@ -10462,6 +10468,8 @@ export interface operations {
     exportOpportunities: {
         parameters: {
             query?: {
+                /** @description Only these records (a selection): comma-separated ids, at most 200; ids you may not see are left out */
+                ids?: string;
                 /** @description Default `name`. Sorting by amount across currencies compares the figures only. */
                 sort?: components["schemas"]["OpportunitySort"];
                 /** @description Substring of the name. */

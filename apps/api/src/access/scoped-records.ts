@@ -17,6 +17,8 @@ export interface ListOptions extends PageQueryDto {
   sort?: string;
   /** Exact-match filters by field. */
   filters?: Record<string, string | undefined>;
+  /** Only these records (an export of a selection); ids the caller may not see are simply not there. */
+  ids?: string[];
   /** Substring search over `searchFields`. */
   q?: string;
   /** Also count the matches (same scope, filters and search). */
@@ -41,9 +43,10 @@ export interface ScopedRecordsConfig<E = unknown> {
   recycleBin?: RecycleBinConfig;
   /**
    * Sortable fields that are not text columns: a text expression over the alias whose order (collation "C") is the
-   * field's order, and the same text from a row, for the cursor.
+   * field's order, and the same text from a row, for the cursor. `guardedBy`: the field whose rule decides whether
+   * the caller may sort by it, when that is not the key itself (a quote's total is one of its `prices`).
    */
-  sortKeys?: Record<string, { sql: (alias: string) => string; value: (row: E) => string }>;
+  sortKeys?: Record<string, { sql: (alias: string) => string; value: (row: E) => string; guardedBy?: string }>;
   /**
    * Called in the write's transaction once the caller's rights are checked, before anything is written: validates
    * and completes `values` (e.g. references to other records, defaults derived from them). `before` is the locked
@@ -134,6 +137,7 @@ export class ScopedRecords<E extends Identified> {
   private scopedQuery(access: ObjectAccess, options: ListOptions, within?: SqlPredicate) {
     const query = access.applyReadScope(this.liveRecords(this.dataSource.manager), this.alias);
     if (within) query.andWhere(within.sql, within.params);
+    if (options.ids) query.andWhere(`${this.alias}.id IN (:...selectedIds)`, { selectedIds: options.ids.length ? options.ids : [null] });
     for (const [field, value] of Object.entries(options.filters ?? {})) {
       if (value === undefined) continue;
       access.assertReadable(field, 'filter');
@@ -149,7 +153,7 @@ export class ScopedRecords<E extends Identified> {
     const sortField = options.sort?.replace(/^-/, '') ?? this.nameField();
     const sortable = [this.nameField(), ...this.config.sortable, ...Object.keys(this.config.sortKeys ?? {})];
     if (!sortable.includes(sortField)) throw AppError.validation('sort', `must be one of ${sortable.join(', ')}, optionally prefixed with -`);
-    access.assertReadable(sortField, 'sort');
+    access.assertReadable(this.config.sortKeys?.[sortField]?.guardedBy ?? sortField, 'sort');
     return { query, search, sortField, descending };
   }
 
@@ -460,4 +464,19 @@ export class ScopedRecords<E extends Identified> {
   private label(): string {
     return this.config.objectType.charAt(0).toUpperCase() + this.config.objectType.slice(1);
   }
+}
+
+/**
+ * A sort key for a non-negative numeric(…, scale) column: zero-padded text (collation "C" orders it as the number),
+ * and the same text from the row's decimal string, for the cursor.
+ */
+export function decimalSortKey<E>(column: string, valueOf: (row: E) => string, integerDigits = 16, scale = 2): { sql: (alias: string) => string; value: (row: E) => string } {
+  const format = `FM${'0'.repeat(integerDigits)}.${'0'.repeat(scale)}`;
+  return {
+    sql: (alias) => `to_char(${alias}.${column}, '${format}') collate "C"`,
+    value: (row) => {
+      const [whole, fraction = ''] = valueOf(row).split('.');
+      return `${whole.padStart(integerDigits, '0')}.${fraction.padEnd(scale, '0').slice(0, scale)}`;
+    },
+  };
 }

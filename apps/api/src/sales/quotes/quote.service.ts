@@ -5,7 +5,7 @@ import { AccessService } from '../../access/access.service';
 import { AccessAction, AccessLevel, FieldAccess, ObjectType } from '../../access/access.types';
 import type { ObjectAccess } from '../../access/object-access';
 import { RECORD_ATTRIBUTE_FIELDS } from '../../access/record-attributes';
-import { type ListOptions, type RecordCapabilities, ScopedRecords } from '../../access/scoped-records';
+import { decimalSortKey, type ListOptions, type RecordCapabilities, ScopedRecords } from '../../access/scoped-records';
 import { AuditCategory } from '../../audit/audit-event.entity';
 import { AuditService, diffFields } from '../../audit/audit.service';
 import type { Principal } from '../../identity/auth/principal';
@@ -81,11 +81,12 @@ export class QuoteService {
     this.records = new ScopedRecords(dataSource, access, audit, QuoteEntity, {
       objectType: ObjectType.Quote,
       nameField: 'number',
-      sortable: [],
+      sortable: ['status'],
       searchFields: ['number'],
       fields: ['accountId', 'opportunityId', 'currency', 'validUntil', 'taxRate', 'notes', 'lines'],
       sortKeys: {
         validUntil: { sql: (alias) => `to_char(${alias}.valid_until, 'YYYY-MM-DD') collate "C"`, value: (row) => row.validUntil },
+        grandTotal: { ...decimalSortKey<QuoteEntity>('grand_total', (row) => row.grandTotal), guardedBy: 'prices' },
       },
       prepare: (manager, principal, values, before) => this.prepare(manager, principal, values, before),
     });

@@ -54,7 +54,7 @@ export function SalesPage() {
       title={t('accounts.title')}
       extra={
         <Space>
-          {canRead && <ExportButton request={{ objectType: 'account', params: filters }} testId="accounts-export" />}
+          {canRead && <ExportButton request={{ objectType: 'account', params: filters }} selected={selected} testId="accounts-export" />}
           <Can objectType="account" action="create">
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="account-new">
               {t('records.actions.newAccount')}
@@ -171,7 +171,9 @@ export function SalesPage() {
             onLoadMore={() => void accounts.fetchNextPage()}
             loadMoreTestId="accounts-load-more"
             loadMoreLabel={t('accounts.loadMore')}
-            {...(canReassign ? { selected, onSelectedChange: view.setSelected } : {})}
+            // Picked rows are exported (everyone who reads) or reassigned (who may).
+            selected={selected}
+            onSelectedChange={view.setSelected}
           />
         </Flex>
       </Card>
