@@ -3,15 +3,18 @@ import type { SortOrder } from 'antd/es/table/interface';
 
 /**
  * Header sorting of a list wired to the API's `sort` parameter (`field` or `-field`). `keys` maps a column key to its
- * sort key where they differ (a quote's `prices` column sorts by `grandTotal`); a column not in `sortable` has no
- * sorter. The page offers a column as sortable only when the caller reads its field in clear: the API refuses the rest.
+ * sort key where they differ (a quote's `prices` column sorts by `grandTotal`). `byDefault`: the order the list has
+ * when no sort is chosen (the column shows it). The page offers a column as sortable only when the caller reads its
+ * field in clear: the API refuses the rest.
  */
 export function sortColumn(sort: string | undefined, columnKey: string, sortKey: string = columnKey, byDefault?: 'ascend' | 'descend') {
   let order: SortOrder = null;
   if (sort === sortKey) order = 'ascend';
   else if (sort === `-${sortKey}`) order = 'descend';
   else if (sort === undefined && byDefault) order = byDefault;
-  return { sorter: true, sortOrder: order, sortDirections: ['ascend', 'descend'] as SortOrder[] };
+  // The list's default order comes first, so a click on its column turns it round rather than clearing it.
+  const directions: SortOrder[] = byDefault === 'descend' ? ['descend', 'ascend'] : ['ascend', 'descend'];
+  return { sorter: true, sortOrder: order, sortDirections: directions };
 }
 
 /** The table's onChange for header sorting: the new `sort` (undefined when the sort is cleared). */
