@@ -31,6 +31,10 @@ const GRANT_USER = { email: 'gm@lianxi.test', name: '陈总' };
 /** The main sales flow (issue 4): the rep's regional manager approves a 15 % discount; finance records the payment. */
 const MANAGER = { email: 'manager.east@lianxi.test', password: 'Demo#manager.east#2026' };
 const FINANCE = { email: 'finance@lianxi.test', password: 'Demo#finance#2026' };
+/** Sees every account of the demo volume (about 2,000): enough to take the accounts list past the virtual threshold. */
+const DIRECTOR = { email: 'director@lianxi.test', password: 'Demo#director#2026' };
+/** RecordList's VIRTUAL_FROM: from this many rows loaded the table body is virtualised. */
+const VIRTUAL_FROM = 100;
 const QUOTE_PRODUCT = 'XE370';
 const QUOTE_DISCOUNT = '15';
 const PAYMENT_AMOUNT = '500000.00';
@@ -608,6 +612,72 @@ async function main() {
           if (overflow > 1) fail(`the page is ${overflow} px wider than the phone screen`);
           await settle(page);
           await page.screenshot({ path: join(SHOTS, 'account-360-phone.png'), fullPage: true });
+        } finally {
+          await page.setViewportSize({ width: 1280, height: 800 });
+        }
+        await signOut(page);
+      }],
+      [`the director (${DIRECTOR.email}) loads ${VIRTUAL_FROM}+ accounts: the table is virtualised and scrolls to its end`, async () => {
+        // Every account row the API sent for this list (page after page), in order: what the table holds.
+        const loaded = [];
+        const onResponse = async (response) => {
+          const url = new URL(response.url());
+          if (response.request().method() !== 'GET' || url.pathname !== '/api/v1/accounts' || !response.ok()) return;
+          const body = await response.json().catch(() => null);
+          if (body?.data) loaded.push(...body.data);
+        };
+        page.on('response', onResponse);
+        try {
+          await signInAnywhere(page, DIRECTOR);
+          loaded.length = 0;
+          await page.goto(`${BASE_URL}/sales`);
+          const table = page.getByTestId('accounts-table');
+          await table.locator('.ant-table-row').first().waitFor();
+          // "Load more" until the list passes the threshold (the button is there while the table is not virtual).
+          while (loaded.length < VIRTUAL_FROM) {
+            const before = loaded.length;
+            await page.getByTestId('accounts-load-more').click();
+            for (let waited = 0; loaded.length === before && waited < 10_000; waited += 200) await page.waitForTimeout(200);
+            if (loaded.length === before) fail(`"load more" loaded nothing after ${before} accounts`);
+          }
+          const holder = table.locator('.ant-table-tbody-virtual-holder');
+          await holder.waitFor({ timeout: 10_000 }).catch(() => fail(`${loaded.length} accounts loaded, but the table body is not virtual`));
+          const total = loaded.length;
+          const inDom = await table.locator('.ant-table-tbody-virtual-holder .ant-table-row').count();
+          if (inDom === 0 || inDom * 3 > total) fail(`${inDom} rows in the DOM for ${total} loaded: not virtualised`);
+          // A row near the end of what is loaded: not drawn until the body scrolls down to it.
+          const target = loaded[total - 2];
+          const targetLink = page.getByTestId(`account-link-${target.id}`);
+          if ((await targetLink.count()) > 0) fail(`row ${total - 1} of ${total} is in the DOM before scrolling`);
+          await holder.hover();
+          for (let i = 0; i < 40 && !(await targetLink.isVisible()); i += 1) {
+            await holder.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+            await page.mouse.wheel(0, 2_000);
+            await page.waitForTimeout(150);
+          }
+          await targetLink.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => fail(`row ${total - 1} of ${total} (${target.name}) is not visible after scrolling to the end`));
+          const after = await table.locator('.ant-table-tbody-virtual-holder .ant-table-row').count();
+          if (after * 3 > loaded.length) fail(`${after} rows in the DOM for ${loaded.length} loaded after scrolling`);
+          console.log(`    ${loaded.length} accounts loaded, ${after} rows in the DOM`);
+          await settle(page);
+          await page.screenshot({ path: join(SHOTS, 'accounts-virtual-zh.png') });
+        } finally {
+          page.off('response', onResponse);
+        }
+      }],
+      ['on a phone-sized screen (390×844) the contacts list shows its essential columns, no wider than the screen', async () => {
+        await page.setViewportSize(PHONE);
+        try {
+          await page.goto(`${BASE_URL}/sales/contacts`);
+          const table = page.getByTestId('contacts-table');
+          await table.locator('.ant-table-row').first().waitFor();
+          await page.getByTestId('contacts-total').waitFor();
+          const headers = (await table.locator('thead th').allTextContents()).map((text) => text.trim()).filter(Boolean);
+          if (headers.join('|') !== '名称|电话') fail(`the phone list shows the columns ${headers.join(', ')}`);
+          const overflow = await page.evaluate(() => globalThis.document.documentElement.scrollWidth - globalThis.innerWidth);
+          if (overflow > 1) fail(`the page is ${overflow} px wider than the phone screen`);
+          await settle(page);
+          await page.screenshot({ path: join(SHOTS, 'contacts-phone.png') });
         } finally {
           await page.setViewportSize({ width: 1280, height: 800 });
         }

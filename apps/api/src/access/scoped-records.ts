@@ -466,17 +466,16 @@ export class ScopedRecords<E extends Identified> {
   }
 }
 
+/** numeric(18,2) as text is at most 19 characters; left-padded it sorts like the number in collation "C". */
+const DECIMAL_WIDTH = 19;
+
 /**
- * A sort key for a non-negative numeric(…, scale) column: zero-padded text (collation "C" orders it as the number),
- * and the same text from the row's decimal string, for the cursor.
+ * The sort key of a non-negative numeric(18,2) column (money): its text left-padded with zeros, which collation "C"
+ * orders like the number, and the same text from the row's decimal string, for the cursor.
  */
-export function decimalSortKey<E>(column: string, valueOf: (row: E) => string, integerDigits = 16, scale = 2): { sql: (alias: string) => string; value: (row: E) => string } {
-  const format = `FM${'0'.repeat(integerDigits)}.${'0'.repeat(scale)}`;
+export function decimalSortKey<E>(column: string, valueOf: (row: E) => string): { sql: (alias: string) => string; value: (row: E) => string } {
   return {
-    sql: (alias) => `to_char(${alias}.${column}, '${format}') collate "C"`,
-    value: (row) => {
-      const [whole, fraction = ''] = valueOf(row).split('.');
-      return `${whole.padStart(integerDigits, '0')}.${fraction.padEnd(scale, '0').slice(0, scale)}`;
-    },
+    sql: (alias) => `lpad(${alias}.${column}::text, ${DECIMAL_WIDTH}, '0') collate "C"`,
+    value: (row) => valueOf(row).padStart(DECIMAL_WIDTH, '0'),
   };
 }
