@@ -55,12 +55,14 @@ export function SalesTabs({ current }: { current: Tab }) {
     activities: t('activities.title'),
     recycleBin: t('recycleBin.tab'),
   };
+  // Eleven tabs are wider than a phone: they scroll sideways in their own strip instead of widening the page.
   return (
-    <Segmented<Tab>
-      value={current}
-      options={tabs.map((tab) => ({ value: tab, label: <span data-testid={`sales-tab-${tab}`}>{labels[tab]}</span> }))}
-      onChange={(tab) => void navigate(PATHS[tab])}
-      style={{ marginBottom: 16 }}
-    />
+    <div style={{ overflowX: 'auto', maxWidth: '100%', marginBottom: 16 }} data-testid="sales-tabs">
+      <Segmented<Tab>
+        value={current}
+        options={tabs.map((tab) => ({ value: tab, label: <span data-testid={`sales-tab-${tab}`}>{labels[tab]}</span> }))}
+        onChange={(tab) => void navigate(PATHS[tab])}
+      />
+    </div>
   );
 }
