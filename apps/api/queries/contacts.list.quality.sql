@@ -8,3 +8,11 @@ SELECT "r"."owner_id" AS "r_owner_id", "r"."team_id" AS "r_team_id", "r"."partne
   AND (true and (not "r"."restricted" or "r"."owner_id" = $1))
   ORDER BY "r"."name" ASC, "r"."id" ASC
   LIMIT 51;
+
+SELECT "r"."owner_id" AS "r_owner_id", "r"."team_id" AS "r_team_id", "r"."partner_account_id" AS "r_partner_account_id", "r"."owner_only_edit" AS "r_owner_only_edit", "r"."restricted" AS "r_restricted", "r"."created_at" AS "r_created_at", "r"."updated_at" AS "r_updated_at", "r"."version" AS "r_version", "r"."deleted_at" AS "r_deleted_at", "r"."deleted_by" AS "r_deleted_by", "r"."deleted_with" AS "r_deleted_with", "r"."id" AS "r_id", "r"."name" AS "r_name", "r"."kind" AS "r_kind", "r"."industry" AS "r_industry", "r"."region" AS "r_region", "r"."phone" AS "r_phone", "r"."email" AS "r_email", "r"."tier" AS "r_tier", "r"."parent_account_id" AS "r_parent_account_id", "r"."billing_address" AS "r_billing_address", "r"."shipping_address" AS "r_shipping_address", "r"."website" AS "r_website", "r"."tax_number" AS "r_tax_number"
+  FROM "accounts" "r"
+  WHERE "r"."deleted_at" is null
+  AND (true and (not "r"."restricted" or "r"."owner_id" = $1))
+  AND "r"."id" IN ($2, $3, $4, $5, $6, $7)
+  ORDER BY "r"."name" ASC, "r"."id" ASC
+  LIMIT 7;

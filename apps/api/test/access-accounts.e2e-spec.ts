@@ -305,6 +305,55 @@ describe('permission engine: accounts', () => {
     const admin = await t.http.get('/api/v1/me/permissions').set(as('admin@lianxi.test')).expect(200);
     expect(admin.body.objects.every((o: { levels: Record<string, string> }) => Object.values(o.levels).every((l) => l === 'none'))).toBe(true);
   });
+
+  it('exports a selection (ids): only the selected records the caller may see, audited; bad or too many ids are 400 naming ids', async () => {
+    const csv = (path: string, email: string, query: Record<string, string | string[]>) =>
+      t.http.get(path).query(query).set(as(email)).buffer(true).parse((res, done) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => done(null, text));
+      });
+    const rowIds = (body: string) => body.replace(/^\uFEFF/, '').trim().split('\n').slice(1).map((row) => row.split(',')[0]);
+    // rep.e1 picks E1a and SECRET, and asks for E2 and N1 too (out of scope): they are simply not there.
+    const picked = await csv('/api/v1/accounts/export', 'rep.e1@lianxi.test', { ids: [ids.E1a, ids.E2, ids.N1, ids.SECRET].join(',') });
+    expect(picked.status).toBe(200);
+    expect(rowIds(picked.body as string).map(nameOf).sort()).toEqual(['E1a', 'SECRET']);
+    // Repeated parameters work the same; the selection is ANDed with the filters.
+    const repeated = await csv('/api/v1/accounts/export', 'director@lianxi.test', { ids: [ids.E2, ids.N1], region: 'North' });
+    expect(rowIds(repeated.body as string).map(nameOf)).toEqual(['N1']);
+    const [audit] = await t.sql<{ details: { rows: number; filters: { ids: number } } }>(
+      `select details from audit_events where action = 'account.exported' and actor_email = 'director@lianxi.test' order by id desc limit 1`,
+    );
+    expect(audit.details).toMatchObject({ rows: 1, filters: { ids: 2 } });
+    const contactIds = await t.sql<{ id: string; account_id: string }>('select id, account_id from contacts');
+    const e1Contacts = contactIds.filter((c) => c.account_id === ids.E1a).map((c) => c.id);
+    const n1Contacts = contactIds.filter((c) => c.account_id === ids.N1).map((c) => c.id);
+    const contacts = await csv('/api/v1/contacts/export', 'rep.e1@lianxi.test', { ids: [...e1Contacts, ...n1Contacts].join(',') });
+    expect(contacts.status).toBe(200);
+    expect(rowIds(contacts.body as string).sort()).toEqual([...e1Contacts].sort());
+    const bad = await t.http.get('/api/v1/accounts/export').query({ ids: 'not-a-uuid' }).set(as('rep.e1@lianxi.test'));
+    expect([bad.status, bad.body.errors[0].field]).toEqual([400, 'ids']);
+    const many = Array.from({ length: 201 }, (_, i) => `01a20909-1c08-705a-93fb-${String(i).padStart(12, '0')}`);
+    const refused = await t.http.get('/api/v1/contacts/export').query({ ids: many }).set(as('rep.e1@lianxi.test'));
+    expect([refused.status, refused.body.errors[0].field]).toEqual([400, 'ids']);
+  });
+
+  it('lists every contact in scope with its account\'s name as the caller may read it', async () => {
+    // An earlier test gave E1b to rep.e2: rep.e1 still sees rep.e1b's contact there, but no longer the account's name.
+    const visibleAccounts = (await t.http.get('/api/v1/accounts').query({ limit: 200 }).set(as('rep.e1@lianxi.test')).expect(200)).body.data as Array<{ id: string; name: string }>;
+    const nameOfVisible = new Map(visibleAccounts.map((a) => [a.id, a.name]));
+    const list = await t.http.get('/api/v1/contacts').query({ limit: 200 }).set(as('rep.e1@lianxi.test')).expect(200);
+    const got = list.body.data.map((c: { accountId: string; accountName?: string }) => [nameOf(c.accountId), c.accountName]);
+    expect(got).toEqual(list.body.data.map((c: { accountId: string }) => [nameOf(c.accountId), nameOfVisible.get(c.accountId)]));
+    expect(new Set(got.map(([short]: [string]) => short))).toEqual(new Set(['E1a', 'E1b', 'SECRET']));
+    expect(got.filter(([, name]: [string, string?]) => name === undefined).map(([short]: [string]) => short)).toEqual(['E1b']);
+    // Another role, another scope: the quality inspector reads every account's name in clear.
+    const quality = await t.http.get('/api/v1/contacts').query({ limit: 200, accountId: ids.N1 }).set(as('quality@lianxi.test')).expect(200);
+    const [n1] = await t.sql<{ name: string }>('select name from accounts where id = $1', [ids.N1]);
+    expect(quality.body.data.map((c: { accountName?: string }) => c.accountName)).toEqual(quality.body.data.map(() => n1.name));
+    expect(quality.body.data.length).toBeGreaterThan(0);
+  });
 });
 
 describe('permission engine: explain', () => {

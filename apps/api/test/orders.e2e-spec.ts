@@ -146,6 +146,40 @@ describe('orders', () => {
       for (const field of LINE_PRICE_FIELDS) expect(priced.body.lines[0]).toHaveProperty(field);
     });
 
+    it('sorts by total, due date and status across keyset pages; sorting by total is 400 for who may not read it', async () => {
+      const all = async (user: string, sort: string) => {
+        const rows: Array<{ id: string; total?: string; dueDate: string; status: string }> = [];
+        let cursor: string | null = null;
+        do {
+          const page: { body: { data: typeof rows; nextCursor: string | null } } = await t.http.get('/api/v1/orders').query({ limit: 7, sort, ...(cursor ? { cursor } : {}) }).set(as(user)).expect(200);
+          rows.push(...page.body.data);
+          cursor = page.body.nextCursor;
+        } while (cursor);
+        return rows;
+      };
+      const [{ n }] = await t.sql<{ n: number }>('select count(*)::int as n from orders');
+      const byTotal = await all('director', '-total');
+      expect(new Set(byTotal.map((o) => o.id)).size).toBe(byTotal.length);
+      const amounts = byTotal.map((o) => Number(o.total));
+      expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+      expect(amounts.length).toBeGreaterThan(3);
+      expect(byTotal.length).toBeLessThanOrEqual(n);
+      // A total of more digits is larger, not sorted as text.
+      expect(Math.max(...amounts)).toBe(amounts[0]);
+      const ascending = (await all('director', 'total')).map((o) => Number(o.total));
+      expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+      const byDue = (await all('rep.e1', 'dueDate')).map((o) => o.dueDate);
+      expect(byDue).toEqual([...byDue].sort());
+      const byStatus = (await all('quality', '-status')).map((o) => o.status);
+      expect(byStatus).toEqual([...byStatus].sort().reverse());
+      for (const sort of ['total', '-total']) {
+        const refused = await t.http.get('/api/v1/orders').query({ sort }).set(as('quality'));
+        expect([refused.status, refused.body.errors]).toEqual([400, [{ field: 'sort', message: 'you may not sort by total' }]]);
+      }
+      const unknown = await t.http.get('/api/v1/orders').query({ sort: 'paidAmount' }).set(as('director'));
+      expect([unknown.status, unknown.body.errors[0].field]).toEqual([400, 'sort']);
+    });
+
     it('marketing and administrators get no order at all; partners only their partner account\'s', async () => {
       for (const user of ['marketing', 'admin', 'auditor']) {
         const page = await t.http.get('/api/v1/orders').set(as(user)).expect(200);

@@ -117,6 +117,28 @@ describe('quotes', () => {
       }
     });
 
+    it('sorts by grand total and status across pages; sorting by the total is 400 for who may not read prices', async () => {
+      const all = async (user: string, sort: string) => {
+        const rows: Array<{ id: string; grandTotal?: string; status: string }> = [];
+        let cursor: string | null = null;
+        do {
+          const page: { body: { data: typeof rows; nextCursor: string | null } } = await t.http.get('/api/v1/quotes').query({ limit: 5, sort, ...(cursor ? { cursor } : {}) }).set(as(user)).expect(200);
+          rows.push(...page.body.data);
+          cursor = page.body.nextCursor;
+        } while (cursor);
+        return rows;
+      };
+      const byTotal = await all('director', 'grandTotal');
+      const amounts = byTotal.map((q) => Number(q.grandTotal));
+      expect(amounts.length).toBeGreaterThan(3);
+      expect(new Set(byTotal.map((q) => q.id)).size).toBe(byTotal.length);
+      expect(amounts).toEqual([...amounts].sort((a, b) => a - b));
+      const byStatus = (await all('quality', 'status')).map((q) => q.status);
+      expect(byStatus).toEqual([...byStatus].sort());
+      const refused = await t.http.get('/api/v1/quotes').query({ sort: '-grandTotal' }).set(as('quality'));
+      expect([refused.status, refused.body.errors]).toEqual([400, [{ field: 'sort', message: 'you may not sort by prices' }]]);
+    });
+
     it('creating needs the create right and a visible account', async () => {
       await t.http.post('/api/v1/quotes').set(as('finance')).send({ accountId: accountIds.E1a }).expect(403);
       await t.http.post('/api/v1/quotes').set(as('quality')).send({ accountId: accountIds.E1a }).expect(403);

@@ -31,7 +31,10 @@ const GRANT_USER = { email: 'gm@lianxi.test', name: '陈总' };
 /** The main sales flow (issue 4): the rep's regional manager approves a 15 % discount; finance records the payment. */
 const MANAGER = { email: 'manager.east@lianxi.test', password: 'Demo#manager.east#2026' };
 const FINANCE = { email: 'finance@lianxi.test', password: 'Demo#finance#2026' };
+/** Sees every account of the demo volume (about 2,000): enough to take the accounts list past the virtual threshold. */
 const DIRECTOR = { email: 'director@lianxi.test', password: 'Demo#director#2026' };
+/** RecordList's VIRTUAL_FROM: from this many rows loaded the table body is virtualised. */
+const VIRTUAL_FROM = 100;
 const QUOTE_PRODUCT = 'XE370';
 const QUOTE_DISCOUNT = '15';
 const PAYMENT_AMOUNT = '500000.00';
@@ -171,6 +174,13 @@ async function main() {
   let grantRequest = null;
   let convertedOpportunityId = null;
   let partnerKey = null;
+  // The accounts list's rows as the API sent them, page after page (what the virtual table holds), while it is watched.
+  const virtualList = { loaded: [] };
+  const onAccountsPage = async (response) => {
+    if (response.request().method() !== 'GET' || new URL(response.url()).pathname !== '/api/v1/accounts' || !response.ok()) return;
+    const body = await response.json().catch(() => null);
+    if (body?.data) virtualList.loaded.push(...body.data);
+  };
 
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
@@ -625,6 +635,68 @@ async function main() {
         await page.getByTestId('approval-rules-edit').waitFor();
         await settle(page);
         await page.screenshot({ path: join(SHOTS, 'approval-rules-zh.png'), fullPage: true });
+        await signOut(page);
+      }],
+      [`the director (${DIRECTOR.email}) loads ${VIRTUAL_FROM}+ accounts ("load more"): the table body turns virtual`, async () => {
+        page.on('response', onAccountsPage);
+        await signInAnywhere(page, DIRECTOR);
+        virtualList.loaded.length = 0;
+        await page.goto(`${BASE_URL}/sales`);
+        const table = page.getByTestId('accounts-table');
+        await table.locator('.ant-table-row').first().waitFor();
+        // "Load more" until the list passes the threshold (the button stays while more pages exist).
+        while (virtualList.loaded.length < VIRTUAL_FROM) {
+          const before = virtualList.loaded.length;
+          await page.getByTestId('accounts-load-more').click();
+          for (let waited = 0; virtualList.loaded.length === before && waited < 15_000; waited += 200) await page.waitForTimeout(200);
+          if (virtualList.loaded.length === before) fail(`"load more" loaded nothing after ${before} accounts`);
+        }
+        await table.locator('.ant-table-tbody-virtual-holder').waitFor({ timeout: 10_000 }).catch(() => fail(`${virtualList.loaded.length} accounts loaded, but the table body is not virtual`));
+      }],
+      ['scrolling the virtual body down shows a row near the end of what is loaded, with few rows in the DOM', async () => {
+        try {
+          const table = page.getByTestId('accounts-table');
+          const holder = table.locator('.ant-table-tbody-virtual-holder');
+          const total = virtualList.loaded.length;
+          const inDom = await table.locator('.ant-table-tbody-virtual-holder .ant-table-row').count();
+          if (inDom === 0 || inDom * 3 > total) fail(`${inDom} rows in the DOM for ${total} loaded: not virtualised`);
+          // A row near the end of what is loaded: not drawn until the body scrolls down to it. Scrolled in steps like
+          // a mouse wheel (rows are measured as they are drawn; one jump to the end lands on estimated heights, and
+          // the next page, loaded as the end comes near, moves the end further).
+          const target = virtualList.loaded[total - 2];
+          const targetLink = page.getByTestId(`account-link-${target.id}`);
+          if ((await targetLink.count()) > 0) fail(`row ${total - 1} of ${total} is in the DOM before scrolling`);
+          await holder.hover();
+          for (let i = 0; i < 120 && !(await targetLink.isVisible()); i += 1) {
+            await page.mouse.wheel(0, 400);
+            await page.waitForTimeout(60);
+          }
+          if (!(await targetLink.isVisible())) fail(`row ${total - 1} of ${total} (${target.name}) is not visible after scrolling down`);
+          const after = await table.locator('.ant-table-tbody-virtual-holder .ant-table-row').count();
+          if (after * 3 > virtualList.loaded.length) fail(`${after} rows in the DOM for ${virtualList.loaded.length} loaded after scrolling`);
+          console.log(`    ${virtualList.loaded.length} accounts loaded, ${after} rows in the DOM; row ${total - 1} visible`);
+          await settle(page);
+          await page.screenshot({ path: join(SHOTS, 'accounts-virtual-zh.png') });
+        } finally {
+          page.off('response', onAccountsPage);
+        }
+      }],
+      ['on a phone-sized screen (390×844) the contacts list shows its essential columns, no wider than the screen', async () => {
+        await page.setViewportSize(PHONE);
+        try {
+          await page.goto(`${BASE_URL}/sales/contacts`);
+          const table = page.getByTestId('contacts-table');
+          await table.locator('.ant-table-row').first().waitFor();
+          await page.getByTestId('contacts-total').waitFor();
+          const headers = (await table.locator('thead th').allTextContents()).map((text) => text.trim()).filter(Boolean);
+          if (headers.join('|') !== '名称|电话') fail(`the phone list shows the columns ${headers.join(', ')}`);
+          const overflow = await page.evaluate(() => globalThis.document.documentElement.scrollWidth - globalThis.innerWidth);
+          if (overflow > 1) fail(`the page is ${overflow} px wider than the phone screen`);
+          await settle(page);
+          await page.screenshot({ path: join(SHOTS, 'contacts-phone.png') });
+        } finally {
+          await page.setViewportSize({ width: 1280, height: 800 });
+        }
         await signOut(page);
       }],
     );

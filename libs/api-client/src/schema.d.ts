@@ -2649,6 +2649,8 @@ export interface components {
         };
         ContactDto: {
             accountId?: string;
+            /** @description The account's name as you may read it (in the contacts list; absent when you may not see the account or its name). */
+            accountName?: string;
             /** Format: date-time */
             createdAt: string;
             /**
@@ -3701,7 +3703,7 @@ export interface components {
             total?: number;
         };
         /** @enum {string} */
-        OrderSort: "number" | "-number" | "orderDate" | "-orderDate";
+        OrderSort: "number" | "-number" | "orderDate" | "-orderDate" | "dueDate" | "-dueDate" | "status" | "-status" | "total" | "-total";
         /** @enum {string} */
         OrderStatus: "ordered" | "partly_paid" | "paid" | "shipped" | "delivered" | "confirmed" | "cancelled";
         OrderStatusChangeDto: {
@@ -4137,7 +4139,7 @@ export interface components {
             total?: number;
         };
         /** @enum {string} */
-        QuoteSort: "number" | "-number" | "validUntil" | "-validUntil";
+        QuoteSort: "number" | "-number" | "validUntil" | "-validUntil" | "status" | "-status" | "grandTotal" | "-grandTotal";
         /** @enum {string} */
         QuoteStatus: "draft" | "pending_approval" | "approved" | "rejected" | "sent" | "accepted" | "superseded";
         ReceivableOrderDto: {
@@ -6428,6 +6430,8 @@ export interface operations {
     exportAccounts: {
         parameters: {
             query?: {
+                /** @description Only these records (a selection): comma-separated ids, at most 200; ids you may not see are left out */
+                ids?: string;
                 /** @description Default `name`. */
                 sort?: components["schemas"]["AccountSort"];
                 /**
@@ -8615,6 +8619,8 @@ export interface operations {
     exportContacts: {
         parameters: {
             query?: {
+                /** @description Only these records (a selection): comma-separated ids, at most 200; ids you may not see are left out */
+                ids?: string;
                 /** @description Default `name`. */
                 sort?: components["schemas"]["ContactSort"];
                 /** @description Substring of the name, or of the phone, mobile or email when you read them unmasked. */
@@ -10980,6 +10986,8 @@ export interface operations {
     exportOpportunities: {
         parameters: {
             query?: {
+                /** @description Only these records (a selection): comma-separated ids, at most 200; ids you may not see are left out */
+                ids?: string;
                 /** @description Default `name`. Sorting by amount across currencies compares the figures only. */
                 sort?: components["schemas"]["OpportunitySort"];
                 /** @description Substring of the name. */

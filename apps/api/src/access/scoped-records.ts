@@ -19,6 +19,8 @@ export interface ListOptions extends PageQueryDto {
   filters?: Record<string, string | undefined>;
   /** Filters a module words itself (an opportunity's stage kind), each on the field it reads, readable as any filter. */
   conditions?: Array<SqlPredicate & { field: string }>;
+  /** Only these records (an export of a selection); ids the caller may not see are simply not there. */
+  ids?: string[];
   /** Substring search over `searchFields`. */
   q?: string;
   /** Also count the matches (same scope, filters and search). */
@@ -43,9 +45,10 @@ export interface ScopedRecordsConfig<E = unknown> {
   recycleBin?: RecycleBinConfig;
   /**
    * Sortable fields that are not text columns: a text expression over the alias whose order (collation "C") is the
-   * field's order, and the same text from a row, for the cursor.
+   * field's order, and the same text from a row, for the cursor. `guardedBy`: the field whose rule decides whether
+   * the caller may sort by it, when that is not the key itself (a quote's total is one of its `prices`).
    */
-  sortKeys?: Record<string, { sql: (alias: string) => string; value: (row: E) => string }>;
+  sortKeys?: Record<string, { sql: (alias: string) => string; value: (row: E) => string; guardedBy?: string }>;
   /**
    * Called in the write's transaction once the caller's rights are checked, before anything is written: validates
    * and completes `values` (e.g. references to other records, defaults derived from them). `before` is the locked
@@ -136,6 +139,7 @@ export class ScopedRecords<E extends Identified> {
   private scopedQuery(access: ObjectAccess, options: ListOptions, within?: SqlPredicate) {
     const query = access.applyReadScope(this.liveRecords(this.dataSource.manager), this.alias);
     if (within) query.andWhere(within.sql, within.params);
+    if (options.ids) query.andWhere(`${this.alias}.id IN (:...selectedIds)`, { selectedIds: options.ids.length ? options.ids : [null] });
     for (const [field, value] of Object.entries(options.filters ?? {})) {
       if (value === undefined) continue;
       access.assertReadable(field, 'filter');
@@ -155,7 +159,7 @@ export class ScopedRecords<E extends Identified> {
     const sortField = options.sort?.replace(/^-/, '') ?? this.nameField();
     const sortable = [this.nameField(), ...this.config.sortable, ...Object.keys(this.config.sortKeys ?? {})];
     if (!sortable.includes(sortField)) throw AppError.validation('sort', `must be one of ${sortable.join(', ')}, optionally prefixed with -`);
-    access.assertReadable(sortField, 'sort');
+    access.assertReadable(this.config.sortKeys?.[sortField]?.guardedBy ?? sortField, 'sort');
     return { query, search, sortField, descending };
   }
 
@@ -466,4 +470,18 @@ export class ScopedRecords<E extends Identified> {
   private label(): string {
     return this.config.objectType.charAt(0).toUpperCase() + this.config.objectType.slice(1);
   }
+}
+
+/** numeric(18,2) as text is at most 19 characters; left-padded it sorts like the number in collation "C". */
+const DECIMAL_WIDTH = 19;
+
+/**
+ * The sort key of a non-negative numeric(18,2) column (money): its text left-padded with zeros, which collation "C"
+ * orders like the number, and the same text from the row's decimal string, for the cursor.
+ */
+export function decimalSortKey<E>(column: string, valueOf: (row: E) => string): { sql: (alias: string) => string; value: (row: E) => string } {
+  return {
+    sql: (alias) => `lpad(${alias}.${column}::text, ${DECIMAL_WIDTH}, '0') collate "C"`,
+    value: (row) => valueOf(row).padStart(DECIMAL_WIDTH, '0'),
+  };
 }

@@ -14,6 +14,7 @@ import { ProductsPage } from '@/features/products/pages/products-page';
 import { AccountPage } from '@/features/sales/pages/account-page';
 import { ActivitiesPage } from '@/features/sales/pages/activities-page';
 import { ContactPage } from '@/features/sales/pages/contact-page';
+import { ContactsPage } from '@/features/sales/pages/contacts-page';
 import { LeadPage } from '@/features/sales/pages/lead-page';
 import { LeadsPage } from '@/features/sales/pages/leads-page';
 import { OpportunitiesPage } from '@/features/sales/pages/opportunities-page';
@@ -54,6 +55,7 @@ export const routes: RouteObject[] = [
       { path: 'sales', element: <SalesPage /> },
       { path: 'sales/accounts', element: <Navigate to="/sales" replace /> },
       { path: 'sales/accounts/:id', element: <AccountPage /> },
+      { path: 'sales/contacts', element: <ContactsPage /> },
       { path: 'sales/contacts/:id', element: <ContactPage /> },
       { path: 'sales/leads', element: <LeadsPage /> },
       { path: 'sales/leads/:id', element: <LeadPage /> },

@@ -2,6 +2,7 @@ import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsInt, Min, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { BusinessRecordDto, CreateBusinessRecordDto, RecordPageQueryDto, toBusinessRecordDto, UpdateBusinessRecordDto } from '../../access/business-record.dto';
+import { IsExportSelection } from '../../access/record-export';
 import { IsPhone, Optional } from '../../platform/http/validation';
 import { CsvImportOptionsDto } from '../../access/record-import.dto';
 import { AccountEntity, AccountKind, AccountTier } from './account.entity';
@@ -349,4 +350,7 @@ export function toAccountDto(account: AccountEntity): AccountDto {
 }
 
 /** The list's filters, search and sort, for the whole result instead of a page. */
-export class AccountExportQueryDto extends OmitType(AccountQueryDto, ['limit', 'cursor', 'withTotal'] as const) {}
+export class AccountExportQueryDto extends OmitType(AccountQueryDto, ['limit', 'cursor', 'withTotal'] as const) {
+  @IsExportSelection()
+  ids?: string[];
+}

@@ -153,6 +153,18 @@ export class AccountService {
     return { ...page, data: page.data.map((a) => access.project(toAccountDto(a), PROTECTED)) };
   }
 
+  /**
+   * The names of those of `ids` the caller may see, as their field rules show them (for a list of related records):
+   * an account out of scope, or a hidden name, is simply absent from the map.
+   */
+  async namesOf(principal: Principal, ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Map();
+    const { page, access } = await this.records.list(principal, { ids: unique, limit: unique.length });
+    const names = page.data.map((account) => access.project(toAccountDto(account), PROTECTED)).filter((dto) => typeof dto.name === 'string');
+    return new Map(names.map((dto) => [dto.id as string, dto.name as string]));
+  }
+
   export(principal: Principal, query: AccountExportQueryDto, response: Response): Promise<void> {
     return this.exports.csv(principal, listOptions(query), response);
   }

@@ -1,6 +1,7 @@
 import { OmitType } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { BusinessRecordDto, CreateBusinessRecordDto, RecordPageQueryDto, toBusinessRecordDto, UpdateBusinessRecordDto } from '../../access/business-record.dto';
+import { IsExportSelection } from '../../access/record-export';
 import { IsPhone, Optional } from '../../platform/http/validation';
 import { CsvImportOptionsDto } from '../../access/record-import.dto';
 import { ContactEntity } from './contact.entity';
@@ -8,6 +9,8 @@ import { ContactEntity } from './contact.entity';
 /** A contact as the caller may see it: fields the caller may not read are omitted, masked ones masked. */
 export class ContactDto extends BusinessRecordDto {
   accountId?: string;
+  /** The account's name as you may read it (in the contacts list; absent when you may not see the account or its name). */
+  accountName?: string;
   /** @example 李建国 */
   name?: string;
   /** @example 采购经理 */
@@ -178,4 +181,7 @@ export function toContactDto(contact: ContactEntity): ContactDto {
 }
 
 /** The list's filters, search and sort, for the whole result instead of a page. */
-export class ContactExportQueryDto extends OmitType(ContactQueryDto, ['limit', 'cursor', 'withTotal'] as const) {}
+export class ContactExportQueryDto extends OmitType(ContactQueryDto, ['limit', 'cursor', 'withTotal'] as const) {
+  @IsExportSelection()
+  ids?: string[];
+}

@@ -71,7 +71,9 @@ export class ContactService {
 
   async list(principal: Principal, query: ContactQueryDto): Promise<ContactPageDto> {
     const { page, access } = await this.records.list(principal, { ...query, filters: { accountId: query.accountId } });
-    return { ...page, data: page.data.map((c) => access.project(toContactDto(c), PROTECTED)) };
+    const data = page.data.map((c) => access.project(toContactDto(c), PROTECTED));
+    const names = await this.accounts.namesOf(principal, data.flatMap((c) => (c.accountId ? [c.accountId] : [])));
+    return { ...page, data: data.map((c) => (c.accountId && names.has(c.accountId) ? { ...c, accountName: names.get(c.accountId) } : c)) };
   }
 
   export(principal: Principal, query: ContactExportQueryDto, response: Response): Promise<void> {

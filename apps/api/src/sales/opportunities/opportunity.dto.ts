@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { IsExportSelection } from '../../access/record-export';
 import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { BusinessRecordDto, CreateBusinessRecordDto, RecordPageQueryDto, toBusinessRecordDto, UpdateBusinessRecordDto } from '../../access/business-record.dto';
 import { Optional } from '../../platform/http/validation';
@@ -329,4 +330,7 @@ export function toStageChangeDto(c: OpportunityStageChangeEntity): StageChangeDt
 }
 
 /** The list's filters, search and sort, for the whole result instead of a page. */
-export class OpportunityExportQueryDto extends OmitType(OpportunityQueryDto, ['limit', 'cursor', 'withTotal'] as const) {}
+export class OpportunityExportQueryDto extends OmitType(OpportunityQueryDto, ['limit', 'cursor', 'withTotal'] as const) {
+  @IsExportSelection()
+  ids?: string[];
+}

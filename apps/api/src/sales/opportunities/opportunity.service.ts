@@ -9,7 +9,7 @@ import { FieldAccess, ObjectType } from '../../access/access.types';
 import { RECORD_ATTRIBUTE_FIELDS } from '../../access/record-attributes';
 import { RecordExport } from '../../access/record-export';
 import { RecordShares } from '../../access/record-shares';
-import { type ListOptions, ScopedRecords } from '../../access/scoped-records';
+import { decimalSortKey, type ListOptions, ScopedRecords } from '../../access/scoped-records';
 import { AuditService } from '../../audit/audit.service';
 import { BulkReassignDto, BulkReassignResultDto } from '../../access/bulk-reassign.dto';
 import { asRecycleBinEntry } from '../../access/business-record.dto';
@@ -40,8 +40,6 @@ import {
 import { OpportunityEntity, OpportunityStageChangeEntity } from './opportunity.entity';
 
 const PROTECTED = [...OPPORTUNITY_FIELDS, ...RECORD_ATTRIBUTE_FIELDS] as Array<keyof OpportunityDto & string>;
-/** numeric(18,2) as text is at most 19 characters; left-padded it sorts like the number in collation "C". */
-const AMOUNT_WIDTH = 19;
 
 /**
  * Opportunities, through the permission engine like accounts: the account they belong to must be one the caller
@@ -70,10 +68,7 @@ export class OpportunityService {
           sql: (alias) => closeDateSortKey(`${alias}.expected_close_date`),
           value: (row) => (row.expectedCloseDate ? String(daysSince1900(row.expectedCloseDate)).padStart(6, '0') : ''),
         },
-        amount: {
-          sql: (alias) => `lpad(${alias}.amount::text, ${AMOUNT_WIDTH}, '0') collate "C"`,
-          value: (row) => row.amount.padStart(AMOUNT_WIDTH, '0'),
-        },
+        amount: decimalSortKey<OpportunityEntity>('amount', (row) => row.amount),
       },
       // Its activities go to the bin with it.
       recycleBin: { parent: { table: 'accounts', field: 'accountId' }, takesAlong: [{ objectType: ObjectType.Activity, table: 'activities', column: 'related_id' }] },

@@ -98,6 +98,13 @@ export enum OrderSort {
   NumberDesc = '-number',
   OrderDate = 'orderDate',
   OrderDateDesc = '-orderDate',
+  DueDate = 'dueDate',
+  DueDateDesc = '-dueDate',
+  Status = 'status',
+  StatusDesc = '-status',
+  /** Only for who reads `total` in full (400 naming `sort` otherwise). */
+  Total = 'total',
+  TotalDesc = '-total',
 }
 
 export class OrderQueryDto extends RecordPageQueryDto {

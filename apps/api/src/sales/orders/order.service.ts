@@ -5,7 +5,7 @@ import { AccessService } from '../../access/access.service';
 import { AccessAction, AccessLevel, FieldAccess, ObjectType } from '../../access/access.types';
 import type { ObjectAccess } from '../../access/object-access';
 import { RecordShares } from '../../access/record-shares';
-import { ScopedRecords } from '../../access/scoped-records';
+import { decimalSortKey, ScopedRecords } from '../../access/scoped-records';
 import { AuditCategory } from '../../audit/audit-event.entity';
 import { AuditService } from '../../audit/audit.service';
 import type { Principal } from '../../identity/auth/principal';
@@ -98,7 +98,7 @@ export class OrderService {
     this.records = new ScopedRecords(dataSource, access, audit, OrderEntity, {
       objectType: ObjectType.Order,
       nameField: 'number',
-      sortable: [],
+      sortable: ['status'],
       searchFields: ['number'],
       fields: [...ORDER_FIELDS].filter((field) => field !== 'outstandingAmount'),
       sortKeys: {
@@ -106,6 +106,8 @@ export class OrderService {
           sql: (alias) => `to_char(${alias}.order_date, 'YYYY-MM-DD') collate "C"`,
           value: (row) => row.orderDate,
         },
+        dueDate: { sql: (alias) => `to_char(${alias}.due_date, 'YYYY-MM-DD') collate "C"`, value: (row) => row.dueDate },
+        total: decimalSortKey<OrderEntity>('total', (row) => row.total),
       },
       prepare: (_manager, _principal, values, before) => this.prepare(values, before),
       written: async (manager, principal, record, before) => {

@@ -240,6 +240,11 @@ export enum QuoteSort {
   NumberDesc = '-number',
   ValidUntil = 'validUntil',
   ValidUntilDesc = '-validUntil',
+  Status = 'status',
+  StatusDesc = '-status',
+  /** The grand total: only for who reads `prices` in full (400 naming `sort` otherwise). */
+  GrandTotal = 'grandTotal',
+  GrandTotalDesc = '-grandTotal',
 }
 
 export class QuoteQueryDto extends RecordPageQueryDto {

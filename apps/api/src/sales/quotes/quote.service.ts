@@ -6,7 +6,7 @@ import { AccessAction, AccessLevel, FieldAccess, ObjectType } from '../../access
 import type { ObjectAccess } from '../../access/object-access';
 import { RECORD_ATTRIBUTE_FIELDS } from '../../access/record-attributes';
 import { RecordShares } from '../../access/record-shares';
-import { type ListOptions, type RecordCapabilities, ScopedRecords } from '../../access/scoped-records';
+import { decimalSortKey, type ListOptions, type RecordCapabilities, ScopedRecords } from '../../access/scoped-records';
 import { AuditCategory } from '../../audit/audit-event.entity';
 import { AuditService, diffFields } from '../../audit/audit.service';
 import type { Principal } from '../../identity/auth/principal';
@@ -83,11 +83,12 @@ export class QuoteService {
     this.records = new ScopedRecords(dataSource, access, audit, QuoteEntity, {
       objectType: ObjectType.Quote,
       nameField: 'number',
-      sortable: [],
+      sortable: ['status'],
       searchFields: ['number'],
       fields: ['accountId', 'opportunityId', 'currency', 'validUntil', 'taxRate', 'notes', 'lines'],
       sortKeys: {
         validUntil: { sql: (alias) => `to_char(${alias}.valid_until, 'YYYY-MM-DD') collate "C"`, value: (row) => row.validUntil },
+        grandTotal: { ...decimalSortKey<QuoteEntity>('grand_total', (row) => row.grandTotal), guardedBy: 'prices' },
       },
       prepare: (manager, principal, values, before) => this.prepare(manager, principal, values, before),
     });

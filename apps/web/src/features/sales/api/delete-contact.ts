@@ -19,6 +19,7 @@ export function useDeleteContact() {
     onSuccess: (_result, { id, accountId }) => {
       queryClient.removeQueries({ queryKey: contactKeys.detail(id) });
       if (accountId) void queryClient.invalidateQueries({ queryKey: accountKeys.contacts(accountId) });
+      void queryClient.invalidateQueries({ queryKey: contactKeys.lists() });
     },
   });
 }

@@ -13,6 +13,8 @@ export const accountKeys = {
 
 export const contactKeys = {
   all: ['contacts'] as const,
+  lists: () => [...contactKeys.all, 'list'] as const,
+  list: (params: object) => [...contactKeys.lists(), params] as const,
   details: () => [...contactKeys.all, 'detail'] as const,
   detail: (id: string) => [...contactKeys.details(), id] as const,
 };

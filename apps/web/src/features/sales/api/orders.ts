@@ -30,7 +30,7 @@ export function orderListQueryOptions(api: Api, params: OrderListParams) {
   return infiniteQueryOptions({
     queryKey: orderKeys.list(params),
     queryFn: ({ pageParam, signal }): Promise<OrderPage> =>
-      unwrap(api.client.GET('/api/v1/orders', { params: { query: { ...params, ...(pageParam ? { cursor: pageParam } : {}) } }, signal })),
+      unwrap(api.client.GET('/api/v1/orders', { params: { query: { ...params, ...(pageParam ? { cursor: pageParam } : { withTotal: true }) } }, signal })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

@@ -25,6 +25,7 @@ export function useUpdateContact() {
     onSuccess: (contact) => {
       queryClient.setQueryData<Contact>(contactKeys.detail(contact.id), contact);
       if (contact.accountId) void queryClient.invalidateQueries({ queryKey: accountKeys.contacts(contact.accountId) });
+      void queryClient.invalidateQueries({ queryKey: contactKeys.lists() });
     },
   });
 }

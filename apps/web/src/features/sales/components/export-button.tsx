@@ -10,15 +10,24 @@ function tooManyRows(error: ApiError): number | undefined {
   return count ? Number(count) : undefined;
 }
 
-/** Downloads the records the caller sees, as the list shows them (search, filters, sort), as a CSV file. */
-export function ExportButton({ request, size, testId }: { request: ExportRequest; size?: 'small' | 'middle'; testId: string }) {
+/** The API's cap on the ids of one export of a selection. */
+export const EXPORT_MAX_SELECTED = 200;
+
+/**
+ * Downloads the records the caller sees, as the list shows them (search, filters, sort), as a CSV file; with rows
+ * `selected`, only those (still within the list's filters).
+ */
+export function ExportButton({ request, selected, size, testId }: { request: ExportRequest; selected?: string[]; size?: 'small' | 'middle'; testId: string }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const exporting = useExportRecords();
 
+  const picked = selected && selected.length > 0 ? selected : undefined;
+
   async function onExport() {
+    if (picked && picked.length > EXPORT_MAX_SELECTED) return void message.error(t('lists.exportLimit', { max: EXPORT_MAX_SELECTED }), 8);
     try {
-      await exporting.mutateAsync(request);
+      await exporting.mutateAsync(picked ? ({ ...request, params: { ...request.params, ids: picked.join(',') } } as ExportRequest) : request);
     } catch (error) {
       if (!(error instanceof ApiError)) return void message.error(t('errors.network'));
       const rows = error.status === 400 ? tooManyRows(error) : undefined;
@@ -28,8 +37,8 @@ export function ExportButton({ request, size, testId }: { request: ExportRequest
   }
 
   return (
-    <Button size={size} icon={<DownloadOutlined />} loading={exporting.isPending} onClick={() => void onExport()} title={t('records.export.hint')} data-testid={testId}>
-      {t('records.export.button')}
+    <Button size={size} icon={<DownloadOutlined />} loading={exporting.isPending} onClick={() => void onExport()} title={t(picked ? 'records.export.selectedHint' : 'records.export.hint')} data-testid={testId}>
+      {picked ? t('lists.exportSelected', { count: picked.length }) : t('records.export.button')}
     </Button>
   );
 }

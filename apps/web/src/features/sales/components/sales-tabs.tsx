@@ -6,10 +6,11 @@ import { RECYCLABLE_TYPES } from '../api/recycle-bin';
 import { useReadsSalesReports } from '../api/reports';
 import { useReadsReceivables } from './account-receivables-card';
 
-type Tab = 'accounts' | 'leads' | 'opportunities' | 'board' | 'quotes' | 'orders' | 'receivables' | 'reports' | 'activities' | 'recycleBin';
+type Tab = 'accounts' | 'contacts' | 'leads' | 'opportunities' | 'board' | 'quotes' | 'orders' | 'receivables' | 'reports' | 'activities' | 'recycleBin';
 
 const PATHS: Record<Tab, string> = {
   accounts: '/sales',
+  contacts: '/sales/contacts',
   leads: '/sales/leads',
   opportunities: '/sales/opportunities',
   board: '/sales/opportunities/board',
@@ -21,7 +22,7 @@ const PATHS: Record<Tab, string> = {
   recycleBin: '/sales/recycle-bin',
 };
 
-/** The sales module's lists: accounts, leads, opportunities, their board, quotes, orders, receivables, reports, activities and the recycle bin, each shown only to who may use it. */
+/** The sales module's lists: accounts, contacts, leads, opportunities, their board, quotes, orders, receivables, reports, activities and the recycle bin, each shown only to who may use it. */
 export function SalesTabs({ current }: { current: Tab }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -30,6 +31,7 @@ export function SalesTabs({ current }: { current: Tab }) {
   const readsReports = useReadsSalesReports();
   const tabs: Tab[] = [
     ...(permissions.canDo('account', 'read') ? (['accounts'] as const) : []),
+    ...(permissions.canDo('contact', 'read') ? (['contacts'] as const) : []),
     ...(permissions.canDo('lead', 'read') ? (['leads'] as const) : []),
     ...(permissions.canDo('opportunity', 'read') ? (['opportunities', 'board'] as const) : []),
     ...(permissions.canDo('quote', 'read') ? (['quotes'] as const) : []),
@@ -42,6 +44,7 @@ export function SalesTabs({ current }: { current: Tab }) {
   if (tabs.length < 2) return null;
   const labels: Record<Tab, string> = {
     accounts: t('accounts.title'),
+    contacts: t('contacts.title'),
     leads: t('leads.title'),
     opportunities: t('opportunities.title'),
     board: t('opportunities.board'),
@@ -52,12 +55,14 @@ export function SalesTabs({ current }: { current: Tab }) {
     activities: t('activities.title'),
     recycleBin: t('recycleBin.tab'),
   };
+  // Eleven tabs are wider than a phone: they scroll sideways in their own strip instead of widening the page.
   return (
-    <Segmented<Tab>
-      value={current}
-      options={tabs.map((tab) => ({ value: tab, label: <span data-testid={`sales-tab-${tab}`}>{labels[tab]}</span> }))}
-      onChange={(tab) => void navigate(PATHS[tab])}
-      style={{ marginBottom: 16 }}
-    />
+    <div style={{ overflowX: 'auto', maxWidth: '100%', marginBottom: 16 }} data-testid="sales-tabs">
+      <Segmented<Tab>
+        value={current}
+        options={tabs.map((tab) => ({ value: tab, label: <span data-testid={`sales-tab-${tab}`}>{labels[tab]}</span> }))}
+        onChange={(tab) => void navigate(PATHS[tab])}
+      />
+    </div>
   );
 }

@@ -32,6 +32,27 @@ describe('OrdersPage', { timeout: 20_000 }, () => {
     await waitFor(() => expect(requestsTo(requests, 'GET', '/api/v1/orders').some((r) => new URL(r.url).searchParams.get('status') === 'shipped')).toBe(true));
   });
 
+  it('sorts by a column header (the total too, for who reads it), searches by number and counts the matches', async () => {
+    const { fetch, requests } = salesServer({
+      orderLevels: READ_ALL,
+      routes: { 'GET /api/v1/orders': () => json({ data: [order()], nextCursor: null, total: 1234 }) },
+    });
+    await renderApp('/sales/orders', { fetch, language: 'en' });
+    const table = await screen.findByTestId('orders-table');
+    await within(table).findByText('SO-2026-000123');
+    expect(screen.getByTestId('orders-total').textContent).toBe('1,234 orders');
+    const header = (name: string) => within(within(table).getByRole('columnheader', { name: new RegExp(name) })).getAllByText(name)[0]!;
+    const lastSort = () => new URL(requestsTo(requests, 'GET', '/api/v1/orders').at(-1)!.url).searchParams.get('sort');
+    fireEvent.click(header('Total'));
+    await waitFor(() => expect(lastSort()).toBe('total'));
+    fireEvent.click(header('Total'));
+    await waitFor(() => expect(lastSort()).toBe('-total'));
+    fireEvent.click(header('Due date'));
+    await waitFor(() => expect(lastSort()).toBe('dueDate'));
+    fireEvent.change(screen.getByTestId('orders-search'), { target: { value: '000123' } });
+    await waitFor(() => expect(new URL(requestsTo(requests, 'GET', '/api/v1/orders').at(-1)!.url).searchParams.get('q')).toBe('000123'));
+  });
+
   it('shows no amount column to who may not read them (the quality inspector)', async () => {
     const { fetch } = salesServer({
       orderLevels: READ_ALL,
@@ -44,5 +65,7 @@ describe('OrdersPage', { timeout: 20_000 }, () => {
     const headers = within(table).getAllByRole('columnheader').map((cell) => cell.textContent);
     expect(headers).not.toContain('Total');
     expect(headers).not.toContain('Outstanding');
+    // Other columns still sort; none by an amount.
+    expect(within(table).getByRole('columnheader', { name: /Due date/ }).querySelector('.ant-table-column-sorters')).toBeTruthy();
   });
 });

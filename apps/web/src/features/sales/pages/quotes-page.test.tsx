@@ -1,4 +1,4 @@
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json } from '@/testing/fake-api';
 import { renderApp } from '@/testing/render-app';
@@ -31,6 +31,16 @@ describe('QuotesPage', { timeout: 20_000 }, () => {
     await waitFor(() => expect(requestsTo(requests, 'GET', '/api/v1/quotes').some((r) => new URL(r.url).searchParams.get('status') === 'approved')).toBe(true));
     const [first] = requestsTo(requests, 'GET', '/api/v1/quotes');
     expect(new URL(first.url).searchParams.get('withTotal')).toBe('true');
+
+    // The total column sorts by the grand total; the number column starts newest first, then turns round.
+    const header = (name: string) => within(within(table).getByRole('columnheader', { name: new RegExp(name) })).getAllByText(name)[0]!;
+    const lastSort = () => new URL(requestsTo(requests, 'GET', '/api/v1/quotes').at(-1)!.url).searchParams.get('sort');
+    fireEvent.click(header('总计'));
+    await waitFor(() => expect(lastSort()).toBe('grandTotal'));
+    fireEvent.click(header('编号'));
+    await waitFor(() => expect(lastSort()).toBe('-number'));
+    fireEvent.click(header('编号'));
+    await waitFor(() => expect(lastSort()).toBe('number'));
   });
 
   it('leaves the total column out for who may not read prices', async () => {
@@ -44,6 +54,7 @@ describe('QuotesPage', { timeout: 20_000 }, () => {
     const table = await screen.findByTestId('quotes-table');
     await within(table).findByText('Q-2026-000042');
     expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).not.toContain('Total');
+    expect(within(table).getByRole('columnheader', { name: /Status/ }).querySelector('.ant-table-column-sorters')).toBeTruthy();
     expect(screen.queryByTestId('quotes-new')).toBeNull();
   });
 

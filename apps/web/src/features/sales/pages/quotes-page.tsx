@@ -17,10 +17,13 @@ import { useListView } from '../components/record-list/use-list-view';
 import { CreateQuoteModal } from '../components/create-quote-modal';
 import { QuoteStatusTag } from '../components/quote-status-tag';
 import { SalesTabs } from '../components/sales-tabs';
+import { onSortChange, sortColumn } from '../components/record-list/table-sort';
 
 const PAGE_SIZE = 50;
 /** On a phone: which quote, its state and its total. */
 const ESSENTIAL = ['number', 'status', 'prices'];
+/** Column → the API's sort key (the total column is the quote's `prices`, sorted by its grand total). */
+const SORT_KEYS: Readonly<Record<string, string>> = { number: 'number', status: 'status', validUntil: 'validUntil', prices: 'grandTotal' };
 
 /** `/sales/quotes`: the quotes the caller may see, newest first, filtered by status; totals as the server computed them. */
 export function QuotesPage() {
@@ -65,12 +68,14 @@ export function QuotesPage() {
   }
 
   const rows = quotes.data?.pages.flatMap((page) => page.data) ?? [];
+  // A column sorts only when its field is read in clear (the API refuses the rest); newest first by default.
+  const sorting = (key: string, field: string = key) => (isReadable(permissions.fieldAccess('quote', field)) ? sortColumn(sort, key, SORT_KEYS[key], key === 'number' ? 'descend' : undefined) : {});
   const columns = [
-    { key: 'number', title: t('quotes.columns.number'), render: (_: unknown, quote: Quote) => <Link to={`/sales/quotes/${quote.id}`}>{quote.number}{(quote.revision ?? 1) > 1 ? ` · ${t('quotes.revision', { revision: quote.revision })}` : ''}</Link> },
+    { key: 'number', title: t('quotes.columns.number'), ...sorting('number'), render: (_: unknown, quote: Quote) => <Link to={`/sales/quotes/${quote.id}`}>{quote.number}{(quote.revision ?? 1) > 1 ? ` · ${t('quotes.revision', { revision: quote.revision })}` : ''}</Link> },
     { key: 'accountId', title: t('quotes.columns.account'), render: (_: unknown, quote: Quote) => quote.accountName ?? '—' },
-    { key: 'status', title: t('quotes.columns.status'), render: (_: unknown, quote: Quote) => <QuoteStatusTag status={quote.status} expired={quote.expired} /> },
-    { key: 'validUntil', title: t('quotes.columns.validUntil'), render: (_: unknown, quote: Quote) => quote.validUntil ?? '—' },
-    ...(showsPrices ? [{ key: 'prices', title: t('quotes.columns.grandTotal'), align: 'right' as const, render: (_: unknown, quote: Quote) => formatMoney(quote.grandTotal, quote.currency, i18n.language) }] : []),
+    { key: 'status', title: t('quotes.columns.status'), ...sorting('status'), render: (_: unknown, quote: Quote) => <QuoteStatusTag status={quote.status} expired={quote.expired} /> },
+    { key: 'validUntil', title: t('quotes.columns.validUntil'), ...sorting('validUntil'), render: (_: unknown, quote: Quote) => quote.validUntil ?? '—' },
+    ...(showsPrices ? [{ key: 'prices', title: t('quotes.columns.grandTotal'), align: 'right' as const, ...sorting('prices'), render: (_: unknown, quote: Quote) => formatMoney(quote.grandTotal, quote.currency, i18n.language) }] : []),
     { key: 'ownerId', title: t('quotes.columns.ownerId'), render: (_: unknown, quote: Quote) => <UserName id={quote.ownerId} /> },
   ];
   return (
@@ -120,6 +125,7 @@ export function QuotesPage() {
             onLoadMore={() => void quotes.fetchNextPage()}
             loadMoreTestId="quotes-load-more"
             loadMoreLabel={t('quotes.loadMore')}
+            onChange={onSortChange<Quote>(SORT_KEYS, view.setSort)}
           />
         </Flex>
       </Card>

@@ -56,7 +56,7 @@ export function SalesPage() {
       title={t('accounts.title')}
       extra={
         <Space>
-          {canRead && <ExportButton request={{ objectType: 'account', params: filters }} testId="accounts-export" />}
+          {canRead && <ExportButton request={{ objectType: 'account', params: filters }} selected={selected} testId="accounts-export" />}
           <Can objectType="account" action="create">
             <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="account-import">
               {t('imports.button')}
@@ -178,7 +178,9 @@ export function SalesPage() {
             onLoadMore={() => void accounts.fetchNextPage()}
             loadMoreTestId="accounts-load-more"
             loadMoreLabel={t('accounts.loadMore')}
-            {...(canReassign ? { selected, onSelectedChange: view.setSelected } : {})}
+            // Picked rows are exported (everyone who reads) or reassigned (who may).
+            selected={selected}
+            onSelectedChange={view.setSelected}
           />
         </Flex>
       </Card>
