@@ -65,6 +65,7 @@ runBench(
     const scenarios: Array<{ name: string; run: () => Promise<unknown> }> = [
       { name: 'search, rare fragment, director (all)', run: () => get(tokens.director, `/accounts?q=${encodeURIComponent(next(samples).fragment)}&limit=50`) },
       { name: 'search, city (10 % match), director', run: () => get(tokens.director, `/accounts?q=${encodeURIComponent('苏州')}&limit=50`) },
+      { name: 'search, city (10 % match), rep (team)', run: () => get(tokens.rep, `/accounts?q=${encodeURIComponent('苏州')}&limit=50`) },
       { name: 'search, rare fragment, rep (team)', run: () => get(tokens.rep, `/accounts?q=${encodeURIComponent(next(repAccounts).fragment)}&limit=50`) },
       {
         name: 'account 360° (summary + 4 lists in parallel), rep',
