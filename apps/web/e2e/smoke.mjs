@@ -131,9 +131,23 @@ async function settle(page) {
   await page.waitForTimeout(400);
 }
 
-/** Picks an option of an open antd select popup (the only one open). */
+/**
+ * Picks an option of an open antd select popup (the only one open). A pick closes the popup (or, in a multiple select,
+ * marks the option selected); a click that lands while the popup is still being laid out is lost (seen in CI: the
+ * popup stayed open, nothing picked), so it clicks again.
+ */
 async function pickOption(page, text) {
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first().click();
+  const open = '.ant-select-dropdown:not(.ant-select-dropdown-hidden)';
+  const option = page.locator(`${open} .ant-select-item-option`, { hasText: text }).first();
+  const picked = page.locator(`${open} .ant-select-item-option-selected`, { hasText: text });
+  for (let attempt = 1; ; attempt += 1) {
+    await option.click();
+    for (let waited = 0; waited < 3_000; waited += 100) {
+      if (!(await option.isVisible()) || (await picked.count()) > 0) return;
+      await page.waitForTimeout(100);
+    }
+    if (attempt === 3) fail(`the option "${text}" stayed unpicked after ${attempt} clicks`);
+  }
 }
 
 /** Types `text` into the focused user picker and waits for the directory's answer to exactly that search. */
