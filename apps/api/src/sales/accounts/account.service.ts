@@ -85,7 +85,6 @@ export const ACCOUNT_REFERENCES: Array<{ table: string; column: string; where?: 
   { table: 'orders', column: 'account_id', versioned: true },
 ];
 
-/** Fields a merge fills on the target when they are empty there (the name and kind are the target's own). */
 /** CSV header → field of an account import: the field names, and the Chinese labels. */
 const IMPORT_COLUMNS: Record<string, keyof CreateAccountDto & string> = {
   name: 'name', 名称: 'name', 客户名称: 'name', kind: 'kind', 类型: 'kind', industry: 'industry', 行业: 'industry', region: 'region', 地区: 'region',
@@ -95,6 +94,7 @@ const IMPORT_COLUMNS: Record<string, keyof CreateAccountDto & string> = {
 /** A match kind's key, or none. */
 export const keyOf = (value: string | null): string[] => (value ? [value] : []);
 
+/** Fields a merge fills on the target when they are empty there (the name and kind are the target's own). */
 const MERGE_FILLS = ['industry', 'region', 'phone', 'email', 'tier', 'parentAccountId', 'billingAddress', 'shippingAddress', 'website', 'taxNumber'] as const;
 
 /** Accounts (customers: companies and persons), always through the permission engine. */

@@ -175,8 +175,10 @@ export class ContactService {
 
   /** Normalised name, phone numbers (phone and mobile) and email of each probe. */
   private async contactKeys(manager: EntityManager, values: ContactProbe[]): Promise<Array<{ name: string | null; phones: string[]; email: string | null }>> {
-    const main = await normaliseKeys(manager, values);
-    const mobiles = await normaliseKeys(manager, values.map((v) => ({ phone: v.mobile })));
+    // Mobiles go through the phone normalisation in the same statement, after the probes.
+    const normalised = await normaliseKeys(manager, [...values, ...values.map((v) => ({ phone: v.mobile }))]);
+    const main = normalised.slice(0, values.length);
+    const mobiles = normalised.slice(values.length);
     return main.map((key, i) => ({ name: key.name, phones: [...new Set([key.phone, mobiles[i].phone].filter((p): p is string => !!p))], email: key.email }));
   }
 
