@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The one test command (`pnpm test`, also what .ci/run runs): every check, in order, with a summary.
-// Steps: lint → typecheck → OpenAPI (fresh, committed, linted) → API unit + end-to-end tests (real PostgreSQL)
+// Steps: lint → typecheck → OpenAPI (fresh, committed, linted) → analytics library tests → API unit + end-to-end tests (real PostgreSQL)
 // → web unit tests → production build → browser smoke test (real Chromium against the built product).
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -75,6 +75,7 @@ const steps = [
   ['lint', () => pnpm('lint')],
   ['typecheck', () => pnpm('typecheck')],
   ['openapi', () => pnpm('openapi:check')],
+  ['analytics tests', () => pnpm('--filter', '@lianxi/analytics', 'test', '--reporter=default', '--reporter=json', `--outputFile.json=${join(artifacts, 'vitest-analytics.json')}`)],
   ['api tests', () => pnpm('--filter', '@lianxi/api', 'test', '--json', `--outputFile=${join(artifacts, 'jest.json')}`)],
   ['web tests', () => pnpm('--filter', '@lianxi/web', 'test', '--reporter=default', '--reporter=json', `--outputFile.json=${join(artifacts, 'vitest.json')}`)],
   ['build', () => pnpm('build')],
@@ -89,7 +90,7 @@ function counts(file) {
   return { passed: report.numPassedTests ?? 0, failed: report.numFailedTests ?? 0 };
 }
 
-for (const file of ['jest.json', 'vitest.json', 'browser-smoke.json']) rmSync(join(artifacts, file), { force: true });
+for (const file of ['vitest-analytics.json', 'jest.json', 'vitest.json', 'browser-smoke.json']) rmSync(join(artifacts, file), { force: true });
 const results = [];
 for (const [name, step] of steps) {
   const started = Date.now();
@@ -104,7 +105,7 @@ for (const [name, step] of steps) {
 
 console.log('\nSummary');
 for (const r of results) console.log(`  ${r.ok ? '✔' : '✖'} ${r.name.padEnd(14)} ${r.seconds.toFixed(1)} s`);
-const totals = ['jest.json', 'vitest.json', 'browser-smoke.json'].map(counts).reduce((a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed }));
+const totals = ['vitest-analytics.json', 'jest.json', 'vitest.json', 'browser-smoke.json'].map(counts).reduce((a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed }));
 const stepFailures = results.filter((r) => !r.ok).length + (steps.length - results.length);
 console.log(`${totals.passed} passed, ${totals.failed + stepFailures} failed`);
 process.exit(stepFailures || totals.failed ? 1 : 0);

@@ -6,6 +6,8 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false }, target: 'es2022' } }],
   },
+  // The analytics library is tested and imported from its TypeScript sources, so no build is needed before the tests.
+  moduleNameMapper: { '^@lianxi/analytics$': '<rootDir>/../../libs/analytics/src/index.ts' },
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   testTimeout: 60000,
