@@ -95,6 +95,10 @@ export class OrderLineEntity {
 
   @Column('numeric', { precision: 18, scale: 2 })
   lineTotal!: string;
+
+  /** The product's cost price when the order was placed (null: no product, or no cost known). Analytics only. */
+  @Column('numeric', { precision: 18, scale: 2, nullable: true })
+  unitCost!: string | null;
 }
 
 @Entity('order_status_history')

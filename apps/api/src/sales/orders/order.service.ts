@@ -341,10 +341,11 @@ export class OrderService {
     });
     if (!input.lines.length) throw AppError.validation('lines', 'must contain at least one line');
     const productIds = [...new Set(input.lines.map((line) => line.productId).filter((id): id is string => Boolean(id)))];
-    const known: Array<{ id: string }> = productIds.length ? await manager.query('select id from products where id = any($1)', [productIds]) : [];
-    const knownIds = new Set(known.map((p) => p.id));
+    // The cost is read with the existence check: each line keeps the cost of its day, for profit analytics.
+    const known: Array<{ id: string; cost_price: string | null }> = productIds.length ? await manager.query('select id, cost_price from products where id = any($1)', [productIds]) : [];
+    const costOf = new Map(known.map((p) => [p.id, p.cost_price]));
     const lines = input.lines.map((line, index) => {
-      if (line.productId && !knownIds.has(line.productId)) throw AppError.validation(`lines[${index}].productId`, 'no such product');
+      if (line.productId && !costOf.has(line.productId)) throw AppError.validation(`lines[${index}].productId`, 'no such product');
       const normalised = { quantity: normalise(line.quantity, 3), listPrice: normalise(line.listPrice, 2), discountPercent: normalise(line.discountPercent, 2) };
       if (toScaled(normalised.quantity, 3) <= 0n) throw AppError.validation(`lines[${index}].quantity`, 'must be greater than 0');
       if (toScaled(normalised.discountPercent, 2) > 10000n) throw AppError.validation(`lines[${index}].discountPercent`, 'must be at most 100');
@@ -369,6 +370,7 @@ export class OrderService {
     await manager.insert(OrderLineEntity, lines.map((line, position) => ({
       id: new OrderLineEntity().id, orderId: record.id, position, productId: line.productId, description: line.description,
       quantity: line.quantity, listPrice: line.listPrice, discountPercent: line.discountPercent, netPrice: line.netPrice, lineTotal: line.lineTotal,
+      unitCost: line.productId ? (costOf.get(line.productId) ?? null) : null,
     })));
     await this.audit.record(manager, { category: AuditCategory.Business, action: 'order.lines_added', entityType: ObjectType.Order, entityId: record.id, details: { lines: lines.length } });
     return this.get(principal, record.id, manager);
