@@ -217,6 +217,13 @@ describe('orders', () => {
       expect(created.headers.etag).toBe(`W/"${created.body.version}"`);
       const [{ due }] = await t.sql<{ due: string }>(`select (order_date + 30 = due_date)::text as due from orders where id = $1`, [created.body.id]);
       expect(due).toBe('true');
+      // Each product line keeps the product's cost of the day (for profit analytics); a free-text line has none.
+      const costs = await t.sql<{ unit_cost: string | null; cost_price: string | null }>(
+        `select l.unit_cost::text, p.cost_price::text from order_lines l left join products p on p.id = l.product_id where l.order_id = $1 order by l.position`,
+        [created.body.id],
+      );
+      expect(costs.map((c) => c.unit_cost)).toEqual([costs[0].cost_price, null, costs[2].cost_price]);
+      expect(costs[0].cost_price).not.toBeNull();
     });
 
     it('400 naming the field, with the line index, and nothing written', async () => {
