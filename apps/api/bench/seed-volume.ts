@@ -1,7 +1,8 @@
 // `pnpm seed:volume`: adds the benchmark volume (bench/volume.ts) to the product's own database — the embedded one
 // under .data (stop `pnpm start` first) or DATABASE_URL — so the SPA and the API can be tried at scale. Never in
 // production: it creates users with a published password. ACCOUNTS (default 1,000,000), CONTACTS (3),
-// OPPORTUNITIES (1) and ACTIVITIES (2) per account.
+// OPPORTUNITIES (1), ACTIVITIES (2) and ORDERS (4, with LINES 2.5 each: 10 million lines over five years) per
+// account.
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { loadDemoDataIfEmpty } from '../src/demo/demo-data';
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
       contactsPerAccount: Number(process.env.CONTACTS ?? 3),
       opportunitiesPerAccount: Number(process.env.OPPORTUNITIES ?? 1),
       activitiesPerAccount: Number(process.env.ACTIVITIES ?? 2),
+      ordersPerAccount: Number(process.env.ORDERS ?? 4),
+      linesPerOrder: Number(process.env.LINES ?? 2.5),
     });
   } finally {
     await db.end().catch(() => undefined);

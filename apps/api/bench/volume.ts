@@ -16,10 +16,16 @@ export interface VolumeOptions {
   contactsPerAccount?: number;
   opportunitiesPerAccount?: number;
   activitiesPerAccount?: number;
+  /** Purchase histories for the analytics: on average this many orders per account (0 … 2×), over `historyYears`. */
+  ordersPerAccount?: number;
+  /** Lines per order on average (1 … 2× − 1). */
+  linesPerOrder?: number;
+  historyYears?: number;
 }
 
 /** Seeds the volume into a migrated database that holds the demo organisation; prints what it made and how long it took. */
-export async function seedVolume(db: Client, { accounts, contactsPerAccount = 0, opportunitiesPerAccount = 0, activitiesPerAccount = 0 }: VolumeOptions): Promise<void> {
+export async function seedVolume(db: Client, options: VolumeOptions): Promise<void> {
+  const { accounts, contactsPerAccount = 0, opportunitiesPerAccount = 0, activitiesPerAccount = 0, ordersPerAccount = 0 } = options;
   const sales = (await db.query(`select id, path from teams where code = 'SALES'`)).rows[0] as { id: string; path: string };
   const [rep] = (await db.query(`select id from roles where key = 'sales_rep'`)).rows;
   const [manager] = (await db.query(`select id from roles where key = 'sales_manager'`)).rows;
@@ -125,8 +131,72 @@ export async function seedVolume(db: Client, { accounts, contactsPerAccount = 0,
     );
     step(`${(accounts * activitiesPerAccount).toLocaleString('en')} activities`);
   }
+  if (ordersPerAccount > 0) {
+    const lines = await seedPurchaseHistories(db, ordersPerAccount, options.linesPerOrder ?? 2.5, options.historyYears ?? 5);
+    step(`${lines.orders.toLocaleString('en')} orders with ${lines.lines.toLocaleString('en')} lines`);
+  }
   await db.query('commit');
   await db.query('analyze');
   step('analyze');
   console.log(`seeded ${REGIONS * GROUPS_PER_REGION} groups, ${owners} owners: ${timings.join(', ')}`);
+}
+
+/**
+ * Orders with lines over the last `years` years, in five life patterns so that every customer metric has something
+ * to find: steady buyers, growing ones (orders crowd towards today), declining ones (towards the start), lapsed ones
+ * (nothing in the last 60 % of the span) and new ones (the last year only). About 1 order in 20 is cancelled; the
+ * last month's are still open. Lines are built first in a temporary table so that each order's totals are their sum.
+ */
+async function seedPurchaseHistories(db: Client, ordersPerAccount: number, linesPerOrder: number, years: number): Promise<{ orders: number; lines: number }> {
+  const span = Math.round(years * 365);
+  const maxOrders = Math.max(1, Math.round(2 * ordersPerAccount));
+  const maxLines = Math.max(1, Math.round(2 * linesPerOrder - 1));
+  await db.query(`create temp table bench_products on commit drop as
+                    select row_number() over (order by code) - 1 as n, id, name, cost_price, round(cost_price * 1.35, -2) as list_price
+                      from products where active and cost_price > 0`);
+  const products = Number((await db.query('select count(*) from bench_products')).rows[0].count);
+  if (products === 0) throw new Error('purchase histories need products with a cost price (the demo catalogue has them)');
+  await db.query(
+    `create temp table bench_orders on commit drop as
+     select gen_random_uuid() as id, a.id as account_id, a.owner_id, a.team_id, a.restricted,
+            current_date - (case abs(hashtext(a.id::text || 'p')) % 5
+                              when 0 then $2 * u
+                              when 1 then $2 * u * u
+                              when 2 then $2 * (1 - u * u)
+                              when 3 then $2 * (0.6 + 0.4 * u)
+                              else 365 * u end)::int as order_date,
+            1 + abs(hashtext(a.id::text || 'l' || k)) % $3::int as line_count,
+            abs(hashtext(a.id::text || 'c' || k)) % 20 = 0 as cancelled
+       from accounts a
+       cross join lateral generate_series(1, abs(hashtext(a.id::text || 'n')) % ($1::int + 1)) k
+       cross join lateral (select (abs(hashtext(a.id::text || 'u' || k)) % 100000) / 100000.0 as u) r
+      where a.email like 'buyer%@example.com'`,
+    [maxOrders, span, maxLines],
+  );
+  await db.query(
+    `create temp table bench_lines on commit drop as
+     select o.id as order_id, j - 1 as position, p.id as product_id, p.name as description, q.quantity, p.list_price, q.discount, p.cost_price,
+            round(p.list_price * (100 - q.discount) / 100, 2) as net_price,
+            round(round(p.list_price * (100 - q.discount) / 100, 2) * q.quantity, 2) as line_total
+       from bench_orders o
+       cross join lateral generate_series(1, o.line_count) j
+       cross join lateral (select (1 + abs(hashtext(o.id::text || j)) % 5)::numeric as quantity, (abs(hashtext(o.id::text || 'd' || j)) % 11)::numeric as discount) q
+       join bench_products p on p.n = abs(hashtext(o.id::text || 'p' || j)) % $1::int`,
+    [products],
+  );
+  const orders = await db.query(
+    `insert into orders (id, number, account_id, currency, status, order_date, payment_terms_days, tax_rate, subtotal, tax_amount, total, paid_amount,
+                         owner_id, team_id, restricted, created_at, updated_at)
+     select o.id, 'SO-V-' || lpad(row_number() over (order by o.order_date, o.id)::text, 9, '0'), o.account_id, 'CNY', s.status, o.order_date, 30, 13,
+            t.subtotal, t.tax, t.subtotal + t.tax, case when s.status = 'delivered' then t.subtotal + t.tax else 0 end,
+            o.owner_id, o.team_id, o.restricted, o.order_date, o.order_date
+       from bench_orders o
+       join (select order_id, sum(line_total) as subtotal, round(sum(line_total) * 0.13, 2) as tax from bench_lines group by order_id) t on t.order_id = o.id
+       cross join lateral (select case when o.cancelled then 'cancelled' when o.order_date > current_date - 30 then 'ordered' else 'delivered' end as status) s`,
+  );
+  const lines = await db.query(
+    `insert into order_lines (id, order_id, position, product_id, description, quantity, list_price, discount_percent, net_price, line_total, unit_cost)
+     select gen_random_uuid(), order_id, position, product_id, description, quantity, list_price, discount, net_price, line_total, cost_price from bench_lines`,
+  );
+  return { orders: orders.rowCount ?? 0, lines: lines.rowCount ?? 0 };
 }
