@@ -1,0 +1,187 @@
+// The BG/NBD model of repeat buying (Fader, Hardie & Lee 2005, "Counting Your Customers the Easy Way: An Alternative
+// to the Pareto/NBD Model", Marketing Science 24(2)). While alive, a customer buys at Poisson rate λ ~ Gamma(r, α);
+// after each repeat purchase she drops out for good with probability p ~ Beta(a, b). Formulas are the paper's
+// equations (6), (7), (10) and (A2)/(A3), evaluated in log space.
+import { InputError } from '../input-error';
+import { hyp2f1, logGamma, logHyp2f1 } from './special-functions';
+import { minimize } from './optimize';
+
+export interface BgNbdParams {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+}
+
+export interface BgNbdFit extends BgNbdParams {
+  /** The maximised log-likelihood (natural log, summed over customers). */
+  logLikelihood: number;
+  /** Customers the model was fitted to. */
+  customers: number;
+}
+
+/** A calibration history in the model's terms: x repeat purchases, the last at t_x, observed for T (all in weeks). */
+export interface RepeatHistory {
+  frequency: number;
+  recency: number;
+  T: number;
+}
+
+/** Histories with a weight: how many customers share it (1 when absent). */
+export type WeightedHistory = RepeatHistory & { weight?: number };
+
+/**
+ * Distinct (x, t_x, T) triples with their customer counts, and the distinct x values: the likelihood's gamma
+ * functions depend on x only, so each is evaluated once per distinct x, and the per-customer work is two logarithms.
+ */
+class GroupedHistories {
+  readonly x: Float64Array;
+  readonly recency: Float64Array;
+  readonly T: Float64Array;
+  readonly weight: Float64Array;
+  /** For each group, the index of its x in `distinctX`. */
+  readonly xIndex: Int32Array;
+  readonly distinctX: number[];
+  readonly customers: number;
+
+  constructor(histories: readonly WeightedHistory[]) {
+    const groups = new Map<string, { history: RepeatHistory; weight: number }>();
+    let customers = 0;
+    for (const history of histories) {
+      const { frequency, recency, T } = history;
+      const weight = history.weight ?? 1;
+      if (!(Number.isInteger(frequency) && frequency >= 0 && recency >= 0 && T >= recency && weight >= 0)) {
+        throw new RangeError(`not a BG/NBD history: x=${frequency}, t_x=${recency}, T=${T}, weight=${weight}`);
+      }
+      if (frequency === 0 && recency !== 0) throw new RangeError(`t_x must be 0 when x = 0 (got ${recency})`);
+      customers += weight;
+      const key = `${frequency}|${recency}|${T}`;
+      const group = groups.get(key);
+      if (group) group.weight += weight;
+      else groups.set(key, { history: { frequency, recency, T }, weight });
+    }
+    const list = [...groups.values()];
+    this.x = Float64Array.from(list, (group) => group.history.frequency);
+    this.recency = Float64Array.from(list, (group) => group.history.recency);
+    this.T = Float64Array.from(list, (group) => group.history.T);
+    this.weight = Float64Array.from(list, (group) => group.weight);
+    this.distinctX = [...new Set(this.x)].sort((left, right) => left - right);
+    const position = new Map(this.distinctX.map((x, i) => [x, i]));
+    this.xIndex = Int32Array.from(this.x, (x) => position.get(x)!);
+    this.customers = customers;
+  }
+
+  logLikelihood({ r, alpha, a, b }: BgNbdParams): number {
+    const logAlpha = Math.log(alpha);
+    const base = -logGamma(r) + r * logAlpha + logGamma(a + b) - logGamma(b);
+    const logA = Math.log(a);
+    // Per distinct x: ln[Γ(r+x) α^r / Γ(r)] + ln[B(a, b+x) / B(a, b)], and ln[a / (b+x−1)] for the dropout term.
+    const common = this.distinctX.map((x) => base + logGamma(r + x) + logGamma(b + x) - logGamma(a + b + x));
+    const dropout = this.distinctX.map((x) => (x > 0 ? logA - Math.log(b + x - 1) : -Infinity));
+    let total = 0;
+    for (let i = 0; i < this.x.length; i++) {
+      const x = this.x[i];
+      const k = this.xIndex[i];
+      const stillAlive = -(r + x) * Math.log(alpha + this.T[i]);
+      let term = stillAlive;
+      if (x > 0) {
+        const droppedOut = dropout[k] - (r + x) * Math.log(alpha + this.recency[i]);
+        // ln(e^u + e^v) without overflow.
+        term = Math.max(stillAlive, droppedOut) + Math.log1p(Math.exp(-Math.abs(stillAlive - droppedOut)));
+      }
+      total += this.weight[i] * (common[k] + term);
+    }
+    return total;
+  }
+}
+
+/**
+ * The BG/NBD log-likelihood (paper eq. 6) summed over histories:
+ * L(r, α, a, b | x, t_x, T) = B(a, b+x)/B(a, b) · Γ(r+x) α^r / (Γ(r) (α+T)^(r+x))
+ *                           + δ(x>0) · B(a+1, b+x−1)/B(a, b) · Γ(r+x) α^r / (Γ(r) (α+t_x)^(r+x)).
+ */
+export function bgNbdLogLikelihood(params: BgNbdParams, histories: readonly WeightedHistory[]): number {
+  return new GroupedHistories(histories).logLikelihood(params);
+}
+
+// Log-parameters are kept within ±LOG_BOUND (parameters in [2e-9, 5e8]): beyond that the likelihood is flat or
+// overflows, and the optimiser is told so by an infinite value.
+const LOG_BOUND = 20;
+
+/**
+ * Maximum-likelihood BG/NBD parameters. The search runs over the logarithms of (r, α, a, b), so every trial point is
+ * a valid parameter set, with Nelder–Mead restarted until it stops improving.
+ */
+export function fitBgNbd(histories: readonly WeightedHistory[]): BgNbdFit {
+  const data = new GroupedHistories(histories);
+  if (data.customers === 0) throw new InputError('no customers in the calibration period: the BG/NBD model cannot be fitted');
+  let repeatCustomers = 0;
+  let totalRepeats = 0;
+  let totalT = 0;
+  for (let i = 0; i < data.x.length; i++) {
+    if (data.x[i] > 0) repeatCustomers += data.weight[i];
+    totalRepeats += data.weight[i] * data.x[i];
+    totalT += data.weight[i] * data.T[i];
+  }
+  if (repeatCustomers === 0) throw new InputError('no customer made a repeat purchase in the calibration period: the BG/NBD model cannot be fitted');
+  const toParams = ([r, alpha, a, b]: number[]): BgNbdParams => ({ r: Math.exp(r), alpha: Math.exp(alpha), a: Math.exp(a), b: Math.exp(b) });
+  const objective = (point: number[]) => (point.some((value) => Math.abs(value) > LOG_BOUND) ? Infinity : -data.logLikelihood(toParams(point)));
+  // Start with r = 1 and α matching the observed repeat rate (r/α = repeats per week), a = b = 1.
+  const start = [0, Math.log(Math.max(totalT / Math.max(totalRepeats, 1), 1e-6)), 0, 0];
+  const result = minimize(objective, start);
+  return { ...toParams(result.point), logLikelihood: -result.value, customers: data.customers };
+}
+
+/**
+ * E[X(t)], the expected number of repeat purchases in a period of length t after a customer's first purchase
+ * (paper eq. 7): (a+b−1)/(a−1) · [1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))].
+ */
+export function expectedTransactions(params: BgNbdParams, t: number): number {
+  const { r, alpha, a, b } = params;
+  if (t === 0) return 0;
+  return growth(a, r, b, r * Math.log(alpha / (alpha + t)), t / (alpha + t));
+}
+
+/**
+ * E[Y(t) | x, t_x, T], the expected repeat purchases in the next t weeks of a customer with history (x, t_x, T)
+ * (paper eq. 10):
+ * (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))]
+ *                 / [1 + δ(x>0) · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)].
+ */
+export function conditionalExpectedTransactions(params: BgNbdParams, t: number, frequency: number, recency: number, T: number): number {
+  const { r, alpha, a, b } = params;
+  if (t === 0) return 0;
+  const x = frequency;
+  const logPower = (r + x) * Math.log((alpha + T) / (alpha + T + t));
+  const z = t / (alpha + T + t);
+  return growth(a, r + x, b + x, logPower, z) * probabilityAlive(params, frequency, recency, T);
+}
+
+/**
+ * P(alive | x, t_x, T) (paper eq. A3 / Fader, Hardie & Lee's note on P(alive)):
+ * 1 / [1 + δ(x>0) · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)]; a customer with no repeat purchase cannot have dropped out.
+ */
+export function probabilityAlive(params: BgNbdParams, frequency: number, recency: number, T: number): number {
+  if (frequency === 0) return 1;
+  const { r, alpha, a, b } = params;
+  const logOdds = Math.log(a / (b + frequency - 1)) + (r + frequency) * Math.log((alpha + T) / (alpha + recency));
+  return 1 / (1 + Math.exp(logOdds));
+}
+
+/**
+ * The common form of eqs. 7 and 10: c/(a−1) · [1 − P · ₂F₁(r', b'; c; z)] with c = a + b' − 1 and ln P = `logPower`.
+ * Summed in log space when c > 0 (every series term positive); for c ≤ 0 (only when x = 0 and a + b ≤ 1) the plain
+ * series. Both 1/(a−1) and the pole of ₂F₁ at c = 0 are removable singularities of the whole expression: close to
+ * them, the values on either side are averaged.
+ */
+function growth(a: number, shape: number, bPlusX: number, logPower: number, z: number): number {
+  const value = (aa: number) => {
+    const c = aa + bPlusX - 1;
+    const bracket = c > 0 ? -Math.expm1(logPower + logHyp2f1(shape, bPlusX, c, z)) : 1 - Math.exp(logPower) * hyp2f1(shape, bPlusX, c, z);
+    return (c / (aa - 1)) * bracket;
+  };
+  if (Math.abs(a - 1) < NEAR_SINGULARITY || Math.abs(a + bPlusX - 1) < NEAR_SINGULARITY) return (value(a - AVERAGE_OVER) + value(a + AVERAGE_OVER)) / 2;
+  return value(a);
+}
+const NEAR_SINGULARITY = 1e-7;
+const AVERAGE_OVER = 1e-5;
