@@ -12,7 +12,6 @@ import { summarizeCustomers } from './customer-summary';
 import { fitGammaGamma, populationMeanSpend } from './gamma-gamma';
 
 const BGNBD: BgNbdParams = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
-const SPEND = { p: 6.25, q: 3.74, gamma: 15.44 };
 const history = fc
   .tuple(fc.double({ min: 0.1, max: 100, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 30 }))
   .map(([T, share, frequency]) => ({ frequency, recency: frequency === 0 ? 0 : share * T, T }));
