@@ -4,7 +4,7 @@
 // equations (6), (7), (10) and (A2)/(A3), evaluated in log space.
 import { InputError } from '../input-error';
 import { hyp2f1, logGamma, logHyp2f1 } from './special-functions';
-import { minimize } from './optimize';
+import { MLE_TOLERANCE, minimize } from './optimize';
 
 export interface BgNbdParams {
   r: number;
@@ -31,61 +31,88 @@ export interface RepeatHistory {
 export type WeightedHistory = RepeatHistory & { weight?: number };
 
 /**
- * Distinct (x, t_x, T) triples with their customer counts, and the distinct x values: the likelihood's gamma
- * functions depend on x only, so each is evaluated once per distinct x, and the per-customer work is two logarithms.
+ * Distinct (x, t_x, T) triples with their customer counts. The likelihood's gamma functions depend on x only and its
+ * powers on α + t_x and α + T only, so each evaluation computes them once per distinct x and per distinct time (real
+ * data has few: times are whole days), and the per-triple work is one exp and one log1p.
  */
 class GroupedHistories {
   readonly x: Float64Array;
-  readonly recency: Float64Array;
-  readonly T: Float64Array;
   readonly weight: Float64Array;
-  /** For each group, the index of its x in `distinctX`. */
+  /** For each triple, the index of its x in `distinctX`, and of its t_x and T in `distinctTimes`. */
   readonly xIndex: Int32Array;
-  readonly distinctX: number[];
+  readonly recencyIndex: Int32Array;
+  readonly TIndex: Int32Array;
+  readonly distinctX: Float64Array;
+  readonly distinctTimes: Float64Array;
   readonly customers: number;
 
   constructor(histories: readonly WeightedHistory[]) {
-    const groups = new Map<string, { history: RepeatHistory; weight: number }>();
+    const count = histories.length;
+    const x = new Float64Array(count);
+    const recency = new Float64Array(count);
+    const T = new Float64Array(count);
+    const weight = new Float64Array(count);
     let customers = 0;
-    for (const history of histories) {
-      const { frequency, recency, T } = history;
-      const weight = history.weight ?? 1;
-      if (!(Number.isInteger(frequency) && frequency >= 0 && recency >= 0 && T >= recency && weight >= 0)) {
-        throw new RangeError(`not a BG/NBD history: x=${frequency}, t_x=${recency}, T=${T}, weight=${weight}`);
+    histories.forEach((history, i) => {
+      const { frequency, recency: tx, T: length } = history;
+      const w = history.weight ?? 1;
+      if (!(Number.isInteger(frequency) && frequency >= 0 && tx >= 0 && length >= tx && w >= 0 && Number.isFinite(length + w))) {
+        throw new RangeError(`not a BG/NBD history: x=${frequency}, t_x=${tx}, T=${length}, weight=${w}`);
       }
-      if (frequency === 0 && recency !== 0) throw new RangeError(`t_x must be 0 when x = 0 (got ${recency})`);
-      customers += weight;
-      const key = `${frequency}|${recency}|${T}`;
-      const group = groups.get(key);
-      if (group) group.weight += weight;
-      else groups.set(key, { history: { frequency, recency, T }, weight });
+      if (frequency === 0 && tx !== 0) throw new RangeError(`t_x must be 0 when x = 0 (got ${tx})`);
+      [x[i], recency[i], T[i], weight[i]] = [frequency, tx, length, w];
+      customers += w;
+    });
+    // Sort by (x, T, t_x) and merge runs of equal triples (numeric sort: far cheaper than string keys at 10⁵ rows).
+    const order = Array.from({ length: count }, (_, i) => i).sort((i, j) => x[i] - x[j] || T[i] - T[j] || recency[i] - recency[j]);
+    const groups: number[] = [];
+    const weights: number[] = [];
+    for (const i of order) {
+      const last = groups.length - 1;
+      if (last >= 0 && x[groups[last]] === x[i] && T[groups[last]] === T[i] && recency[groups[last]] === recency[i]) weights[last] += weight[i];
+      else {
+        groups.push(i);
+        weights.push(weight[i]);
+      }
     }
-    const list = [...groups.values()];
-    this.x = Float64Array.from(list, (group) => group.history.frequency);
-    this.recency = Float64Array.from(list, (group) => group.history.recency);
-    this.T = Float64Array.from(list, (group) => group.history.T);
-    this.weight = Float64Array.from(list, (group) => group.weight);
-    this.distinctX = [...new Set(this.x)].sort((left, right) => left - right);
-    const position = new Map(this.distinctX.map((x, i) => [x, i]));
-    this.xIndex = Int32Array.from(this.x, (x) => position.get(x)!);
+    this.x = Float64Array.from(groups, (i) => x[i]);
+    this.weight = Float64Array.from(weights);
+    this.distinctX = Float64Array.from(new Set(this.x)).sort();
+    this.distinctTimes = Float64Array.from(new Set([...groups.map((i) => T[i]), ...groups.map((i) => recency[i])])).sort();
+    this.xIndex = Int32Array.from(this.x, (value) => sortedIndex(this.distinctX, value));
+    this.TIndex = Int32Array.from(groups, (i) => sortedIndex(this.distinctTimes, T[i]));
+    this.recencyIndex = Int32Array.from(groups, (i) => sortedIndex(this.distinctTimes, recency[i]));
     this.customers = customers;
   }
 
+  /** Total weight of the triples with x > 0, total repeats and total T: the data's scale, for a starting point. */
+  totals(): { repeatCustomers: number; repeats: number; observedWeeks: number } {
+    let repeatCustomers = 0;
+    let repeats = 0;
+    let observedWeeks = 0;
+    for (let i = 0; i < this.x.length; i++) {
+      if (this.x[i] > 0) repeatCustomers += this.weight[i];
+      repeats += this.weight[i] * this.x[i];
+      observedWeeks += this.weight[i] * this.distinctTimes[this.TIndex[i]];
+    }
+    return { repeatCustomers, repeats, observedWeeks };
+  }
+
   logLikelihood({ r, alpha, a, b }: BgNbdParams): number {
-    const logAlpha = Math.log(alpha);
-    const base = -logGamma(r) + r * logAlpha + logGamma(a + b) - logGamma(b);
+    const base = -logGamma(r) + r * Math.log(alpha) + logGamma(a + b) - logGamma(b);
     const logA = Math.log(a);
     // Per distinct x: ln[Γ(r+x) α^r / Γ(r)] + ln[B(a, b+x) / B(a, b)], and ln[a / (b+x−1)] for the dropout term.
     const common = this.distinctX.map((x) => base + logGamma(r + x) + logGamma(b + x) - logGamma(a + b + x));
     const dropout = this.distinctX.map((x) => (x > 0 ? logA - Math.log(b + x - 1) : -Infinity));
+    const logTime = this.distinctTimes.map((time) => Math.log(alpha + time));
     let total = 0;
     for (let i = 0; i < this.x.length; i++) {
       const x = this.x[i];
       const k = this.xIndex[i];
-      const stillAlive = -(r + x) * Math.log(alpha + this.T[i]);
+      const stillAlive = -(r + x) * logTime[this.TIndex[i]];
       let term = stillAlive;
       if (x > 0) {
-        const droppedOut = dropout[k] - (r + x) * Math.log(alpha + this.recency[i]);
+        const droppedOut = dropout[k] - (r + x) * logTime[this.recencyIndex[i]];
         // ln(e^u + e^v) without overflow.
         term = Math.max(stillAlive, droppedOut) + Math.log1p(Math.exp(-Math.abs(stillAlive - droppedOut)));
       }
@@ -93,6 +120,18 @@ class GroupedHistories {
     }
     return total;
   }
+}
+
+/** Position of `value` in the ascending array `sorted`, which contains it. */
+function sortedIndex(sorted: Float64Array, value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**
@@ -115,20 +154,13 @@ const LOG_BOUND = 20;
 export function fitBgNbd(histories: readonly WeightedHistory[]): BgNbdFit {
   const data = new GroupedHistories(histories);
   if (data.customers === 0) throw new InputError('no customers in the calibration period: the BG/NBD model cannot be fitted');
-  let repeatCustomers = 0;
-  let totalRepeats = 0;
-  let totalT = 0;
-  for (let i = 0; i < data.x.length; i++) {
-    if (data.x[i] > 0) repeatCustomers += data.weight[i];
-    totalRepeats += data.weight[i] * data.x[i];
-    totalT += data.weight[i] * data.T[i];
-  }
+  const { repeatCustomers, repeats, observedWeeks } = data.totals();
   if (repeatCustomers === 0) throw new InputError('no customer made a repeat purchase in the calibration period: the BG/NBD model cannot be fitted');
   const toParams = ([r, alpha, a, b]: number[]): BgNbdParams => ({ r: Math.exp(r), alpha: Math.exp(alpha), a: Math.exp(a), b: Math.exp(b) });
   const objective = (point: number[]) => (point.some((value) => Math.abs(value) > LOG_BOUND) ? Infinity : -data.logLikelihood(toParams(point)));
   // Start with r = 1 and α matching the observed repeat rate (r/α = repeats per week), a = b = 1.
-  const start = [0, Math.log(Math.max(totalT / Math.max(totalRepeats, 1), 1e-6)), 0, 0];
-  const result = minimize(objective, start);
+  const start = [0, Math.log(Math.max(observedWeeks / Math.max(repeats, 1), 1e-6)), 0, 0];
+  const result = minimize(objective, start, MLE_TOLERANCE);
   return { ...toParams(result.point), logLikelihood: -result.value, customers: data.customers };
 }
 

@@ -3,7 +3,7 @@
 // Monetary Value", 2013). A customer's transaction values are Gamma(p, ν) around her own mean p/ν, and ν varies
 // across customers as Gamma(q, γ); spend is assumed independent of the purchase process.
 import { InputError } from '../input-error';
-import { minimize } from './optimize';
+import { MLE_TOLERANCE, minimize } from './optimize';
 import { logGamma } from './special-functions';
 
 export interface GammaGammaParams {
@@ -54,7 +54,7 @@ export function fitGammaGamma(histories: readonly SpendHistory[]): GammaGammaFit
   const objective = (point: number[]) => (point.some((value) => Math.abs(value) > LOG_BOUND) ? Infinity : -gammaGammaLogLikelihood(toParams(point), spenders));
   // Start at p = q = 1 with γ on the scale of the spend (the model's mean spend is pγ/(q−1)).
   const meanSpend = spenders.reduce((sum, history) => sum + history.monetary, 0) / spenders.length;
-  const result = minimize(objective, [0, 0, Math.log(meanSpend)]);
+  const result = minimize(objective, [0, 0, Math.log(meanSpend)], MLE_TOLERANCE);
   return { ...toParams(result.point), logLikelihood: -result.value, customers: spenders.length };
 }
 
