@@ -32,10 +32,14 @@ export interface SpendHistory {
  */
 export function gammaGammaLogLikelihood({ p, q, gamma }: GammaGammaParams, histories: readonly SpendHistory[]): number {
   const base = -logGamma(q) + q * Math.log(gamma);
+  // ln Γ(px+q) − ln Γ(px) + px ln x depends on x only: once per distinct x (customers have few distinct counts).
+  const byFrequency = new Map<number, number>();
   let total = 0;
   for (const { frequency: x, monetary: mean } of histories) {
     const px = p * x;
-    total += base + logGamma(px + q) - logGamma(px) + (px - 1) * Math.log(mean) + px * Math.log(x) - (px + q) * Math.log(gamma + x * mean);
+    let ofFrequency = byFrequency.get(x);
+    if (ofFrequency === undefined) byFrequency.set(x, (ofFrequency = logGamma(px + q) - logGamma(px) + px * Math.log(x)));
+    total += base + ofFrequency + (px - 1) * Math.log(mean) - (px + q) * Math.log(gamma + x * mean);
   }
   return total;
 }

@@ -60,14 +60,14 @@ export function logHyp2f1(a: number, b: number, c: number, z: number): number {
 }
 
 /**
- * ₂F₁(a, b; c; z) for real a, b, c (c not a non-positive integer) and z < 1. For −1 < z < 1 the Gauss series is
- * summed directly; for z ≤ −1 (where the series diverges) Pfaff's transformation
- * ₂F₁(a, b; c; z) = (1 − z)^(−a) ₂F₁(a, c − b; c; z / (z − 1)) maps z into [½, 1).
+ * ₂F₁(a, b; c; z) for real a, b, c (c not a non-positive integer) and z < 1. For −½ ≤ z < 1 the Gauss series is
+ * summed directly; below −½ (the series converges slowly near −1 and diverges beyond) Pfaff's transformation
+ * ₂F₁(a, b; c; z) = (1 − z)^(−a) ₂F₁(a, c − b; c; z / (z − 1)) maps z into (⅓, 1).
  */
 export function hyp2f1(a: number, b: number, c: number, z: number): number {
   if (!(z < 1)) throw new RangeError(`hyp2f1 needs z < 1 (got ${z})`);
   if (c <= 0 && Number.isInteger(c)) throw new RangeError(`hyp2f1 needs c not a non-positive integer (got ${c})`);
-  if (z <= -1) return Math.pow(1 - z, -a) * gaussSeries(a, c - b, c, z / (z - 1));
+  if (z < -0.5) return Math.pow(1 - z, -a) * gaussSeries(a, c - b, c, z / (z - 1));
   return gaussSeries(a, b, c, z);
 }
 
