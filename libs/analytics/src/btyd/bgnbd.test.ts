@@ -11,7 +11,7 @@ import { parseTransactionsCsv } from '../transactions';
 import { bgNbdLogLikelihood, conditionalExpectedTransactions, expectedTransactions, fitBgNbd, probabilityAlive, type BgNbdParams } from './bgnbd';
 import { summarizeCustomers } from './customer-summary';
 
-// The published CDNOW estimates (Fader, Hardie & Lee 2005, section 4).
+// The published CDNOW estimates (Fader, Hardie & Lee 2005).
 const CDNOW: BgNbdParams = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 
 const params = fc.record({

@@ -1,7 +1,8 @@
 // The BG/NBD model of repeat buying (Fader, Hardie & Lee 2005, "Counting Your Customers the Easy Way: An Alternative
 // to the Pareto/NBD Model", Marketing Science 24(2)). While alive, a customer buys at Poisson rate λ ~ Gamma(r, α);
 // after each repeat purchase she drops out for good with probability p ~ Beta(a, b). Formulas are the paper's
-// equations (6), (7), (10) and (A2)/(A3), evaluated in log space.
+// likelihood (eq. 6), E[X(t)] and E[Y(t) | x, t_x, T] (eq. 10), and P(alive) from Fader, Hardie & Lee's note
+// "Computing P(alive) Using the BG/NBD Model" (2008), evaluated in log space.
 import { InputError } from '../input-error';
 import { hyp2f1, logGamma, logHyp2f1 } from './special-functions';
 import { MLE_TOLERANCE, minimize } from './optimize';
@@ -166,7 +167,7 @@ export function fitBgNbd(histories: readonly WeightedHistory[]): BgNbdFit {
 
 /**
  * E[X(t)], the expected number of repeat purchases in a period of length t after a customer's first purchase
- * (paper eq. 7): (a+b−1)/(a−1) · [1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))].
+ * (from the paper): (a+b−1)/(a−1) · [1 − (α/(α+t))^r ₂F₁(r, b; a+b−1; t/(α+t))].
  */
 export function expectedTransactions(params: BgNbdParams, t: number): number {
   const { r, alpha, a, b } = params;
@@ -190,7 +191,7 @@ export function conditionalExpectedTransactions(params: BgNbdParams, t: number, 
 }
 
 /**
- * P(alive | x, t_x, T) (paper eq. A3 / Fader, Hardie & Lee's note on P(alive)):
+ * P(alive | x, t_x, T) (Fader, Hardie & Lee's P(alive) note):
  * 1 / [1 + δ(x>0) · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)]; a customer with no repeat purchase cannot have dropped out.
  */
 export function probabilityAlive(params: BgNbdParams, frequency: number, recency: number, T: number): number {
@@ -201,7 +202,7 @@ export function probabilityAlive(params: BgNbdParams, frequency: number, recency
 }
 
 /**
- * The common form of eqs. 7 and 10: c/(a−1) · [1 − P · ₂F₁(r', b'; c; z)] with c = a + b' − 1 and ln P = `logPower`.
+ * The common form of E[X(t)] and E[Y(t) | x, t_x, T]: c/(a−1) · [1 − P · ₂F₁(r', b'; c; z)] with c = a + b' − 1 and ln P = `logPower`.
  * Summed in log space when c > 0 (every series term positive); for c ≤ 0 (only when x = 0 and a + b ≤ 1) the plain
  * series. Both 1/(a−1) and the pole of ₂F₁ at c = 0 are removable singularities of the whole expression: close to
  * them, the values on either side are averaged.
