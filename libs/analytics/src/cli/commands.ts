@@ -1,4 +1,11 @@
+import { fitBgNbdCommand } from './fit-bgnbd';
+import { fitGammaGammaCommand } from './fit-gamma-gamma';
 import type { Command } from './options';
+import { predictCommand } from './predict';
 
 /** Every sub-command of `pnpm analytics`, by name. Each lives in its own module beside this one. */
-export const COMMANDS: Record<string, Command> = {};
+export const COMMANDS: Record<string, Command> = {
+  'fit-bgnbd': fitBgNbdCommand,
+  'fit-gamma-gamma': fitGammaGammaCommand,
+  predict: predictCommand,
+};
