@@ -77,6 +77,7 @@ export function purchaseRhythm(purchaseDays: ArrayLike<number>): PurchaseRhythm 
 /** The class of one customer; pass options already checked by {@link behaviourOptions}. */
 export function classifyBehaviour(customer: BehaviourInput, options: BehaviourOptions = DEFAULT_BEHAVIOUR_OPTIONS): BehaviourClass {
   checkNumber(customer.asOfDay, 'asOfDay');
+  checkNumbers(customer.purchaseDays, 'purchaseDays');
   const rhythm = purchaseRhythm(Array.from(customer.purchaseDays).filter((day) => day <= customer.asOfDay));
   if (customer.trialOnly || rhythm.visits < Math.max(2, options.minVisits)) return 'potential';
   const regular = rhythm.gapVariation! <= options.maxGapVariation;
