@@ -62,3 +62,11 @@ export {
   type LoyaltyOptions,
   type LoyaltySettings,
 } from './customer/loyalty';
+export {
+  DEFAULT_VALUE_TIER_OPTIONS,
+  valueTier,
+  valueTierBreakpoints,
+  type ValueTier,
+  type ValueTierBreakpoints,
+  type ValueTierOptions,
+} from './customer/value-tier';
