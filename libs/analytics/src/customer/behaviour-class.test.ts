@@ -46,7 +46,7 @@ describe('classifyBehaviour', () => {
   });
 
   it('refuses a bad option, naming it', () => {
-    expect(() => behaviourOptions({ minVisits: 0 })).toThrow(/options.minVisits: 0 is below 1/);
+    expect(() => behaviourOptions({ minVisits: 1 })).toThrow(/options.minVisits: 1 is below 2/);
     expect(() => behaviourOptions({ overdueAfterGaps: Number.NaN })).toThrow(/options.overdueAfterGaps/);
     expect(() => behaviourOptions({ loyalMinVisit: 3 } as never)).toThrow(/options.loyalMinVisit: unknown option/);
     expect(() => classifyBehaviour({ purchaseDays: [1, Number.NaN], asOfDay: 3 })).toThrow(InputError);

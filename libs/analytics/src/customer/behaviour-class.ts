@@ -21,7 +21,7 @@ export interface BehaviourInput {
 }
 
 export interface BehaviourOptions {
-  /** Fewer visits than this: potential (a single trial visit by default). */
+  /** Fewer visits than this: potential (a single trial visit by default; at least 2, a rhythm needs two visits). */
   minVisits: number;
   /** Loyal needs at least this many visits… */
   loyalMinVisits: number;
@@ -42,7 +42,7 @@ export const DEFAULT_BEHAVIOUR_OPTIONS: Readonly<BehaviourOptions> = {
 };
 
 const RULES = {
-  minVisits: { min: 1, integer: true },
+  minVisits: { min: 2, integer: true },
   loyalMinVisits: { min: 2, integer: true },
   loyalMinProductLines: { min: 1, integer: true },
   maxGapVariation: { min: 0 },
@@ -79,7 +79,7 @@ export function classifyBehaviour(customer: BehaviourInput, options: BehaviourOp
   checkNumber(customer.asOfDay, 'asOfDay');
   checkNumbers(customer.purchaseDays, 'purchaseDays');
   const rhythm = purchaseRhythm(Array.from(customer.purchaseDays).filter((day) => day <= customer.asOfDay));
-  if (customer.trialOnly || rhythm.visits < Math.max(2, options.minVisits)) return 'potential';
+  if (customer.trialOnly || rhythm.visits < options.minVisits) return 'potential';
   const regular = rhythm.gapVariation! <= options.maxGapVariation;
   const onTime = customer.asOfDay - rhythm.lastDay! <= options.overdueAfterGaps * rhythm.meanGapDays!;
   if (!onTime) return 'general';
