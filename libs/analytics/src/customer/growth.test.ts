@@ -10,17 +10,24 @@ describe('growthRate', () => {
     expect(growthRate(7, 7)).toBe(0);
   });
 
+  it('keeps the sign of the change when the previous value is negative (a smaller loss is growth)', () => {
+    expect(growthRate(-50, -100)).toBeCloseTo(0.5, 12);
+    expect(growthRate(-200, -100)).toBeCloseTo(-1, 12);
+    expect(growthRate(50, -100)).toBeCloseTo(1.5, 12);
+  });
+
   it('is null, never Infinity or NaN, from a previous value of 0', () => {
     expect(growthRate(10, 0)).toBeNull();
     expect(growthRate(0, 0)).toBeNull();
     expect(growthRate(Number.NaN, 3)).toBeNull();
   });
 
-  it('recovers current from previous · (1 + rate) and has the sign of the change', () => {
+  it('recovers current as previous + |previous| · rate and has the sign of the change', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.01, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e6, noNaN: true }), (previous, current) => {
+      fc.property(fc.double({ min: 0.01, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.boolean(), (size, current, negative) => {
+        const previous = negative ? -size : size;
         const rate = growthRate(current, previous)!;
-        expect(previous * (1 + rate)).toBeCloseTo(current, 6);
+        expect(previous + Math.abs(previous) * rate).toBeCloseTo(current, 6);
         expect(Math.sign(rate)).toBe(Math.sign(current - previous));
       }),
     );
