@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../input-error';
-import { seededRandom } from '../testing/seeded-random';
+import { Random } from '../testing/random';
 import { behaviourOptions, classifyBehaviour, purchaseRhythm, type BehaviourClass } from './behaviour-class';
 
 describe('purchaseRhythm', () => {
@@ -67,24 +67,24 @@ describe('classifyBehaviour', () => {
   it('recovers simulated classes: regular, irregular and one-off customers', () => {
     // 300 customers each of: monthly visitors (gaps of 25–35 days), bursty visitors and single trial visits, whose
     // known classes are stable, general and potential.
-    const random = seededRandom(42);
+    const random = new Random(42);
     const asOf = 400;
     const regular = () => {
       const days: number[] = [];
-      for (let day = Math.floor(random() * 30); day <= asOf - 5; day += 25 + Math.floor(random() * 11)) days.push(day);
+      for (let day = Math.floor(random.uniform() * 30); day <= asOf - 5; day += 25 + Math.floor(random.uniform() * 11)) days.push(day);
       return days.slice(-5);
     };
     // Bursts: three visits within days, a break of 150–250 days, two more visits within days.
     const bursty = () => {
-      const gaps = [1, 1, 150, 1].map((base) => base + Math.floor(random() * (base === 150 ? 100 : 3)));
-      const days = [Math.floor(random() * 100)];
+      const gaps = [1, 1, 150, 1].map((base) => base + Math.floor(random.uniform() * (base === 150 ? 100 : 3)));
+      const days = [Math.floor(random.uniform() * 100)];
       for (const gap of gaps) days.push(days[days.length - 1] + gap);
       return days;
     };
     const cases: [BehaviourClass, () => number[]][] = [
       ['stable', regular],
       ['general', bursty],
-      ['potential', () => [Math.floor(random() * asOf)]],
+      ['potential', () => [Math.floor(random.uniform() * asOf)]],
     ];
     for (const [expected, draw] of cases) {
       let right = 0;

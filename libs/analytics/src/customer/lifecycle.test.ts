@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../testing/seeded-random';
+import { Random } from '../testing/random';
 import { lifecycleOptions, lifecycleStage, revenueByPeriod, revenueTrend, type LifecycleInput, type LifecycleStage } from './lifecycle';
 
 const QUARTER = 91;
@@ -81,7 +81,7 @@ describe('lifecycleStage', () => {
 
   it('recovers simulated trends: growing, steady and shrinking customers over eight quarters', () => {
     // 200 customers per known trend: quarterly revenue base · (1 + g)^t · noise (±10 %), g = +25 %, 0, −25 %.
-    const random = seededRandom(2026);
+    const random = new Random(2026);
     const cases: [LifecycleStage, number][] = [
       ['growth', 0.25],
       ['mature', 0],
@@ -90,8 +90,8 @@ describe('lifecycleStage', () => {
     for (const [expected, quarterlyGrowth] of cases) {
       let right = 0;
       for (let i = 0; i < 200; i++) {
-        const base = 50 + random() * 500;
-        const revenue = Array.from({ length: 8 }, (_, t) => base * (1 + quarterlyGrowth) ** t * (0.9 + random() * 0.2));
+        const base = 50 + random.uniform() * 500;
+        const revenue = Array.from({ length: 8 }, (_, t) => base * (1 + quarterlyGrowth) ** t * (0.9 + random.uniform() * 0.2));
         if (lifecycleStage(customer(revenue)) === expected) right++;
       }
       expect(right / 200).toBeGreaterThan(0.95);

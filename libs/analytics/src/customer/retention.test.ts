@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDay } from '../dates';
 import { CDNOW_DIR } from '../testing/run-cli';
-import { seededRandom } from '../testing/seeded-random';
+import { Random } from '../testing/random';
 import { parseTransactionsCsv } from '../transactions';
 import { addRetentionCounts, countRetention, expectedRemainingValue, profitLostToChurn, retentionRates } from './retention';
 
@@ -38,10 +38,10 @@ describe('retention counts', () => {
 
   it('recover a known retention rate from simulated customers', () => {
     // 5,000 customers acquired in period 0, each staying on to the next period with probability 0.7.
-    const random = seededRandom(99);
+    const random = new Random(99);
     const customers = Array.from({ length: 5000 }, () => {
       const active = [0];
-      while (active.length < 6 && random() < 0.7) active.push(active.length);
+      while (active.length < 6 && random.uniform() < 0.7) active.push(active.length);
       return active;
     });
     const rates = retentionRates(countRetention(customers, 6));

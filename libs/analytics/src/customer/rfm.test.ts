@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDay } from '../dates';
 import { InputError } from '../input-error';
 import { CDNOW_DIR } from '../testing/run-cli';
-import { seededRandom } from '../testing/seeded-random';
+import { Random } from '../testing/random';
 import { parseTransactionsCsv } from '../transactions';
 import {
   DEFAULT_RFM_SEGMENTS,
@@ -129,8 +129,8 @@ describe('segments', () => {
 
 describe('RFM per batch', () => {
   it('scoring batches with the population breakpoints equals scoring the whole list', () => {
-    const random = seededRandom(20261202);
-    const customers = Array.from({ length: 1000 }, () => ({ recencyDays: Math.floor(random() * 540), frequency: 1 + Math.floor(-Math.log(random()) * 3), monetary: Math.round(random() * 50000) / 100 }));
+    const random = new Random(20261202);
+    const customers = Array.from({ length: 1000 }, () => ({ recencyDays: Math.floor(random.uniform() * 540), frequency: 1 + Math.floor(-Math.log(random.uniform()) * 3), monetary: Math.round(random.uniform() * 50000) / 100 }));
     const whole = scoreRfmPopulation(customers);
     const breakpoints = rfmBreakpoints({
       recency: Float64Array.from(customers, (c) => c.recencyDays),
@@ -143,11 +143,11 @@ describe('RFM per batch', () => {
 
   it('recovers the buying rate order of simulated customers: higher known rates score higher F', () => {
     // Five groups of 400 customers with known yearly purchase rates 1, 2, 4, 8, 16 (Poisson over one year).
-    const random = seededRandom(7);
+    const random = new Random(7);
     const rates = [1, 2, 4, 8, 16];
     const poisson = (mean: number) => {
       let k = 0;
-      for (let p = Math.exp(-mean), u = random(); u > p; k++) p += (Math.exp(-mean) * mean ** (k + 1)) / factorial(k + 1);
+      for (let p = Math.exp(-mean), u = random.uniform(); u > p; k++) p += (Math.exp(-mean) * mean ** (k + 1)) / factorial(k + 1);
       return k;
     };
     const customers = rates.flatMap((rate, group) => Array.from({ length: 400 }, () => ({ group, recencyDays: 10, frequency: poisson(rate), monetary: 10 })));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../testing/seeded-random';
+import { Random } from '../testing/random';
 import { valueTier, valueTierBreakpoints } from './value-tier';
 
 describe('value tiers (ABC)', () => {
@@ -39,9 +39,9 @@ describe('value tiers (ABC)', () => {
 
   it('recovers a known Pareto split from a simulated power-law population', () => {
     // Pareto(α) values with α = log(5)/log(4) ≈ 1.16 give the 80/20 rule: the top 20 % hold about 80 % of the total.
-    const random = seededRandom(80);
+    const random = new Random(80);
     const alpha = Math.log(5) / Math.log(4);
-    const values = Array.from({ length: 200_000 }, () => (1 - random()) ** (-1 / alpha));
+    const values = Array.from({ length: 200_000 }, () => (1 - random.uniform()) ** (-1 / alpha));
     const breakpoints = valueTierBreakpoints(Float64Array.from(values));
     const shareA = values.filter((value) => valueTier(value, breakpoints) === 'a').length / values.length;
     expect(shareA).toBeGreaterThan(0.12);
