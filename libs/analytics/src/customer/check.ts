@@ -1,0 +1,43 @@
+import { InputError } from '../input-error';
+
+/**
+ * Checks of caller-supplied numbers (options and inputs), each failing with an {@link InputError} that names what
+ * was wrong (`options.loyalMinVisits`, `revenue[3]`), so that the API can answer 400 with the field and the command
+ * line can print it.
+ */
+export interface NumberRule {
+  min?: number;
+  max?: number;
+  /** `min` is exclusive (e.g. a reference value must be > 0). */
+  above?: number;
+  integer?: boolean;
+}
+
+export function checkNumber(value: unknown, name: string, rule: NumberRule = {}): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new InputError(`${name}: ${String(value)} is not a finite number`);
+  if (rule.integer && !Number.isInteger(value)) throw new InputError(`${name}: ${value} is not a whole number`);
+  if (rule.min !== undefined && value < rule.min) throw new InputError(`${name}: ${value} is below ${rule.min}`);
+  if (rule.above !== undefined && value <= rule.above) throw new InputError(`${name}: ${value} must be above ${rule.above}`);
+  if (rule.max !== undefined && value > rule.max) throw new InputError(`${name}: ${value} is above ${rule.max}`);
+  return value;
+}
+
+/** Every element of `values` passes {@link checkNumber}; the error names the element (`revenue[2]`). */
+export function checkNumbers(values: ArrayLike<number>, name: string, rule: NumberRule = {}): void {
+  for (let i = 0; i < values.length; i++) checkNumber(values[i], `${name}[${i}]`, rule);
+}
+
+/**
+ * Merges caller options over the defaults, refusing unknown keys (a misspelt threshold would otherwise be silently
+ * ignored) and checking each value with its rule.
+ */
+export function resolveOptions<T extends object>(defaults: T, rules: { [K in keyof T]: NumberRule }, given: Partial<T> | undefined, what: string): T {
+  const merged = { ...defaults };
+  for (const [key, value] of Object.entries(given ?? {})) {
+    if (!(key in defaults)) throw new InputError(`${what}.${key}: unknown option (known: ${Object.keys(defaults).join(', ')})`);
+    if (value === undefined) continue;
+    checkNumber(value, `${what}.${key}`, rules[key as keyof T]);
+    (merged as Record<string, unknown>)[key] = value;
+  }
+  return merged;
+}
