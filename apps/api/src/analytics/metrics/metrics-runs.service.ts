@@ -121,8 +121,11 @@ export class MetricsRunsService implements OnModuleInit, OnApplicationBootstrap 
     const claimed: Array<{ id: string; as_of: string }> =
       'runId' in target
         ? await this.dataSource.query(
-          `update analytics_runs set status = 'running', started_at = now(), as_of = current_date, error = null
-            where id = $1 and status in ('queued', 'running') returning id, to_char(as_of, 'YYYY-MM-DD') as as_of`,
+          // As a select: TypeORM answers a bare UPDATE … RETURNING as [rows, count].
+          `with claimed as (
+             update analytics_runs set status = 'running', started_at = now(), as_of = current_date, error = null
+              where id = $1 and status in ('queued', 'running') returning id, as_of)
+           select id, to_char(as_of, 'YYYY-MM-DD') as as_of from claimed`,
           [target.runId],
         )
         : await this.dataSource.query(
