@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MetricsRecompute } from '../src/analytics/metrics/metrics-recompute';
+import { ACCOUNTS } from '../src/demo/demo-organisation';
 import { createTestApp, type TestApp } from './support/test-app';
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -87,8 +88,29 @@ describe('customer metrics: the recompute', () => {
     expect(facts[ids.binned]).toBeUndefined();
   });
 
+  it('finds several years of purchases in the demo organisation, with growing, declining and new customers', async () => {
+    await t.app.get(MetricsRecompute).run(new Date().toISOString().slice(0, 10), new Date());
+    const demo = await t.sql<{ name: string; years: number; first_year: number; revenue_first: string; revenue_last: string; first_purchase_days: number; orders: number }>(
+      `select a.name, count(y.year)::int as years, min(y.year) as first_year, m.orders, current_date - m.first_purchase_on as first_purchase_days,
+              (select sum(revenue) from customer_metric_years f where f.account_id = a.id and f.year <= min(y.year) + 1)::text as revenue_first,
+              (select sum(revenue) from customer_metric_years l where l.account_id = a.id and l.year >= max(y.year) - 1)::text as revenue_last
+         from accounts a join customer_metrics m on m.account_id = a.id left join customer_metric_years y on y.account_id = a.id
+        where a.name = any($1) group by a.id, a.name, m.orders, m.first_purchase_on`,
+      [ACCOUNTS.map((a) => a.name)],
+    );
+    const byName = Object.fromEntries(demo.map((row) => [row.name, row]));
+    // The steady buyer: five calendar years or more.
+    expect(byName[ACCOUNTS[0].name].years).toBeGreaterThanOrEqual(5);
+    // Growing: the last two years sold more than the first two; declining: the other way round.
+    expect(Number(byName[ACCOUNTS[1].name].revenue_last)).toBeGreaterThan(Number(byName[ACCOUNTS[1].name].revenue_first));
+    expect(Number(byName[ACCOUNTS[2].name].revenue_first)).toBeGreaterThan(Number(byName[ACCOUNTS[2].name].revenue_last));
+    // New: first purchase within the last half year.
+    expect(byName[ACCOUNTS[5].name].first_purchase_days).toBeLessThan(183);
+  });
+
   it('a second run writes the same facts (idempotent), and drops the rows of accounts binned since', async () => {
     const recompute = t.app.get(MetricsRecompute);
+    await recompute.run('2026-06-30', new Date(), 3);
     const before = await t.sql(`${FACTS} order by account_id`);
     await recompute.run('2026-06-30', new Date(), 10_000);
     expect(await t.sql(`${FACTS} order by account_id`)).toEqual(before);
