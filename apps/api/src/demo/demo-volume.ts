@@ -784,12 +784,12 @@ type HistoryPattern = 'none' | 'steady' | 'growing' | 'declining' | 'lapsed' | '
 
 /** How the volume's customers have bought over the last five years (weights). */
 const HISTORY_PATTERNS: ReadonlyArray<readonly [HistoryPattern, number]> = [
-  ['none', 25], ['steady', 20], ['growing', 14], ['declining', 14], ['lapsed', 14], ['one_off', 8], ['new', 5],
+  ['none', 35], ['steady', 16], ['growing', 12], ['declining', 12], ['lapsed', 12], ['one_off', 8], ['new', 5],
 ];
 
 /**
  * The order days (offsets from the load day, at most −60 so a history order is paid and confirmed by today) of one
- * customer's purchase history: steady (every 1½–4 months for up to five years), growing (ever shorter gaps), declining
+ * customer's purchase history: steady (every 3–6 months for up to five years), growing (ever shorter gaps), declining
  * (ever longer gaps, the last 7–14 months ago), lapsed (regular buyer who stopped 1½–2½ years ago), one-off (a single
  * purchase), new (first purchase within the last half year).
  */
@@ -802,20 +802,20 @@ function purchaseHistory(random: DemoRandom, pattern: HistoryPattern): number[] 
     case 'none':
       break;
     case 'steady': {
-      const gap = random.int(45, 120);
+      const gap = random.int(90, 180);
       span(-random.int(1200, 1825), -60 - random.int(0, 40), () => gap + random.int(-10, 10));
       break;
     }
     case 'growing':
-      span(-random.int(1000, 1460), -60, (n) => Math.max(25, 200 - n * random.int(12, 25)));
+      span(-random.int(1000, 1460), -60, (n) => Math.max(50, 300 - n * random.int(20, 40)));
       break;
     case 'declining': {
       const end = -random.int(210, 420);
-      span(-random.int(1500, 1825), end, (n) => 35 + n * random.int(10, 25));
+      span(-random.int(1500, 1825), end, (n) => 60 + n * random.int(20, 40));
       break;
     }
     case 'lapsed':
-      span(-random.int(1500, 1825), -random.int(550, 900), () => random.int(50, 100));
+      span(-random.int(1500, 1825), -random.int(550, 900), () => random.int(90, 150));
       break;
     case 'one_off':
       days.push(-random.int(200, 1600));

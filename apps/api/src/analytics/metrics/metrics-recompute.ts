@@ -105,12 +105,14 @@ export class MetricsRecompute {
          select account_id, to_char(min(order_date), 'YYYY-MM-DD') as first, to_char(max(order_date), 'YYYY-MM-DD') as last,
                 count(*)::int as orders, count(distinct order_date)::int as purchase_days, sum(subtotal) as revenue,
                 round(sum(cost), 2) as cost, round(sum(profit), 2) as profit, sum(uncosted)::int as uncosted_lines
-           from purchase group by account_id)
+           from purchase group by account_id),
+       -- Grouped once, then joined: a correlated subquery over per_year would scan it once per account.
+       years as (
+         select account_id, json_agg(json_build_object('year', year, 'orders', orders, 'revenue', revenue::text, 'cost', cost::text, 'profit', profit::text) order by year) as years
+           from per_year group by account_id)
        select b.id as account_id, p.first, p.last, coalesce(p.orders, 0) as orders, coalesce(p.purchase_days, 0) as purchase_days,
-              coalesce(p.revenue, 0)::text as revenue, p.cost::text as cost, p.profit::text as profit, coalesce(p.uncosted_lines, 0) as uncosted_lines,
-              (select json_agg(json_build_object('year', y.year, 'orders', y.orders, 'revenue', y.revenue::text, 'cost', y.cost::text, 'profit', y.profit::text) order by y.year)
-                 from per_year y where y.account_id = b.id) as years
-         from batch b left join per_account p on p.account_id = b.id
+              coalesce(p.revenue, 0)::text as revenue, p.cost::text as cost, p.profit::text as profit, coalesce(p.uncosted_lines, 0) as uncosted_lines, y.years
+         from batch b left join per_account p on p.account_id = b.id left join years y on y.account_id = b.id
         order by b.id`,
       [after, limit, asOf],
     );
