@@ -6,8 +6,8 @@ type Grant = [role: string, read: Level, update: Level];
 /**
  * `analytics` (configuration-like, no records of its own): `read` to use the customer analytics (what they cover still
  * follows each caller's account scope and order field rules), `update` to start a metrics recompute. The general
- * manager and the sales director may do both; the system administrator runs jobs (R-SEC-6: machinery, not business
- * data), so they may start a recompute but not read the analytics.
+ * manager and the sales director may do both. The system administrator holds no business rights at all (R-SEC-6); they
+ * run jobs as administrators (src/analytics/metrics/metrics-runs.service.ts), not through a policy.
  */
 const GRANTS: Grant[] = [
   ['general_manager', 'all', 'all'],
@@ -16,7 +16,6 @@ const GRANTS: Grant[] = [
   ['sales_rep', 'all', 'none'],
   ['finance', 'all', 'none'],
   ['quality_inspector', 'all', 'none'],
-  ['system_admin', 'none', 'all'],
 ];
 
 /**
