@@ -3,6 +3,7 @@ import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { AuditModule } from './audit/audit.module';
 import { IdentityModule } from './identity/identity.module';
 import { MailModule } from './platform/mail/mail.module';
@@ -10,6 +11,8 @@ import { APP_CONFIG, type AppConfig } from './platform/config/app-config';
 import { dataSourceOptions } from './platform/database/data-source-options';
 import { HealthController } from './platform/health/health.controller';
 import { HealthService } from './platform/health/health.service';
+import { JobsModule } from './platform/jobs/jobs.module';
+import { DATABASE_URL } from './platform/jobs/jobs.tokens';
 import { IdempotencyInterceptor } from './platform/http/idempotency.interceptor';
 import { ProblemFilter } from './platform/http/problem.filter';
 import { loggerOptions } from './platform/logging/logger-options';
@@ -25,20 +28,23 @@ export class AppModule {
       imports: [
         LoggerModule.forRoot(loggerOptions(config)),
         TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), autoLoadEntities: true }),
+        JobsModule,
         MailModule,
         AuditModule,
         IdentityModule,
         AccessModule,
         SalesModule,
+        AnalyticsModule,
       ],
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: DATABASE_URL, useValue: databaseUrl },
         HealthService,
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, DATABASE_URL],
     };
   }
 }

@@ -290,6 +290,20 @@ const VALID_REQUEST_FIXTURES: Record<string, ValidRequestFixture> = {
     pathParams: async (world) => ({ id: await throwawayOrder(world) }),
     body: async () => ({ amount: '100.00', paidAt: '2026-12-01', method: 'bank_transfer', reference: 'CONTRACT-1' }),
   },
+  recomputeCustomerMetrics: {
+    why: 'the general manager and the sales director start metrics runs (analytics update)',
+    as: 'director@lianxi.test',
+  },
+  getMetricsRun: {
+    why: 'a run that exists: the one the director asks for (or the one already open)',
+    as: 'director@lianxi.test',
+    pathParams: async (world) => ({ id: await metricsRun(world) }),
+  },
+  getLatestMetricsRun: {
+    why: 'there is a latest run once one was asked for',
+    as: 'director@lianxi.test',
+    pathParams: async (world) => (await metricsRun(world), {}),
+  },
   createPipeline: {
     why: 'only the sales director changes pipelines (object type pipeline, update all); not as the new default, which other calls rely on',
     as: 'director@lianxi.test',
@@ -605,6 +619,12 @@ async function firstProduct(world: World): Promise<string> {
 }
 
 /** A new order of the default caller (rep.e1), on a new account of theirs. */
+async function metricsRun(world: World): Promise<string> {
+  const response = await world.callAs<{ id: string }>('director@lianxi.test', 'post', '/api/v1/analytics/metrics/recompute', {});
+  if (response.status !== 202) throw new Error(`asking for a metrics run → ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.id;
+}
+
 async function throwawayOrder(world: World): Promise<string> {
   const accountId = await throwawayAccount(world);
   const response = await world.callAs<{ id: string }>('rep.e1@lianxi.test', 'post', '/api/v1/orders', { accountId, lines: [{ description: `Contract order ${randomUUID().slice(0, 8)}`, quantity: '1', listPrice: '1000.00' }] });

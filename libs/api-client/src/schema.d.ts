@@ -523,6 +523,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/metrics/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recompute the customer metrics */
+        post: operations["recomputeCustomerMetrics"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/metrics/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer-metrics run */
+        get: operations["getMetricsRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/metrics/runs/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest customer-metrics run */
+        get: operations["getLatestMetricsRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-keys": {
         parameters: {
             query?: never;
@@ -2490,6 +2541,43 @@ export interface components {
              */
             total: string;
         };
+        AnalyticsRunDto: {
+            /**
+             * Format: date
+             * @description The day the metrics are as of (recency and customer age count to it); set when the run starts.
+             */
+            asOf: string | null;
+            /** @description Batches the customers were computed in. */
+            batches: number | null;
+            /** @description Customers (live accounts) computed; set when the run succeeded. */
+            customers: number | null;
+            /** @description Why the run failed. */
+            error: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description What was computed.
+             * @enum {string}
+             */
+            kind: "customer_metrics";
+            /** Format: date-time */
+            queuedAt: string;
+            /**
+             * Format: uuid
+             * @description Who asked for it; null for the nightly run.
+             */
+            requestedBy: string | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            status: components["schemas"]["AnalyticsRunStatus"];
+            trigger: components["schemas"]["AnalyticsRunTrigger"];
+        };
+        /** @enum {string} */
+        AnalyticsRunStatus: "queued" | "running" | "succeeded" | "failed";
+        /** @enum {string} */
+        AnalyticsRunTrigger: "nightly" | "manual";
         ApiKeyDto: {
             /** Format: date-time */
             createdAt: string;
@@ -3532,7 +3620,7 @@ export interface components {
             objectType: components["schemas"]["ObjectType"];
         };
         /** @enum {string} */
-        ObjectType: "account" | "contact" | "opportunity" | "activity" | "lead" | "order" | "payment" | "pipeline" | "product" | "price_list" | "quote" | "approval_rule";
+        ObjectType: "account" | "contact" | "opportunity" | "activity" | "lead" | "order" | "payment" | "pipeline" | "product" | "price_list" | "quote" | "approval_rule" | "analytics";
         OmittedFigureDto: {
             /** @description The fields the caller may not read in full (empty for `no_access`). */
             fields: string[];
@@ -5012,7 +5100,7 @@ export interface operations {
             header?: never;
             path: {
                 roleKey: "system_admin" | "general_manager" | "sales_director" | "sales_manager" | "sales_rep" | "marketing_specialist" | "service_agent" | "field_engineer" | "finance" | "quality_inspector" | "auditor" | "partner";
-                objectType: "account" | "contact" | "opportunity" | "activity" | "lead" | "order" | "payment" | "pipeline" | "product" | "price_list" | "quote" | "approval_rule";
+                objectType: "account" | "contact" | "opportunity" | "activity" | "lead" | "order" | "payment" | "pipeline" | "product" | "price_list" | "quote" | "approval_rule" | "analytics";
             };
             cookie?: never;
         };
@@ -5087,7 +5175,7 @@ export interface operations {
             header?: never;
             path: {
                 roleKey: "system_admin" | "general_manager" | "sales_director" | "sales_manager" | "sales_rep" | "marketing_specialist" | "service_agent" | "field_engineer" | "finance" | "quality_inspector" | "auditor" | "partner";
-                objectType: "account" | "contact" | "opportunity" | "activity" | "lead" | "order" | "payment" | "pipeline" | "product" | "price_list" | "quote" | "approval_rule";
+                objectType: "account" | "contact" | "opportunity" | "activity" | "lead" | "order" | "payment" | "pipeline" | "product" | "price_list" | "quote" | "approval_rule" | "analytics";
             };
             cookie?: never;
         };
@@ -7413,6 +7501,182 @@ export interface operations {
             };
             /** @description Missing, expired or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    recomputeCustomerMetrics: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with this key runs, and for 24 hours a retry with the same key and request gets the same answer (with `Idempotent-Replayed: true`) and creates nothing. The same key with a different request is 422; a retry while the first still runs is 409. A UUID per logical request is the usual choice. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description Queues a recompute of every customer's metrics (needs the `update` right on `analytics`). Answers the run; while
+             *     one is queued or running, that one (no second run is made). Follow it with `GET …/runs/{id}`.
+             */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsRunDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state or an existing record (or a request with this Idempotency-Key still runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Understood but refused by a business rule (or the Idempotency-Key was used for another request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getMetricsRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One recompute: status, timings, customers computed, the error of a failed one. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsRunDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getLatestMetricsRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The latest recompute asked for (nightly or on demand); 404 before the first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsRunDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -18,6 +18,8 @@ export enum ObjectType {
   Quote = 'quote',
   /** Configuration, not records: the special-price approval rules (`read`; `update` at level `all` to change them). */
   ApprovalRule = 'approval_rule',
+  /** Configuration-like, no records: `read` to use the customer analytics, `update` to start a metrics recompute. */
+  Analytics = 'analytics',
 }
 
 export enum AccessAction {

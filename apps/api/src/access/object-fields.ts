@@ -19,6 +19,8 @@ export const OBJECT_FIELDS: Record<ObjectType, string[]> = {
   // `prices` stands for every money figure and discount of a quote and its lines (hidden for the quality inspector).
   [ObjectType.Quote]: ['number', 'revision', 'accountId', 'opportunityId', 'currency', 'validUntil', 'status', 'taxRate', 'notes', 'lines', 'prices', ...RECORD_ATTRIBUTE_FIELDS],
   [ObjectType.ApprovalRule]: [],
+  // What the analytics aggregate is guarded by the account scope and the order field rules, not by fields of its own.
+  [ObjectType.Analytics]: [],
 };
 
 /** Where each record object type's records live (for the explain endpoint and owner moves); configuration types have none. */

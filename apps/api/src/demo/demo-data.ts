@@ -155,7 +155,8 @@ export async function loadDemoDataIfEmpty(databaseUrl: string): Promise<boolean>
         accountIds, userIds, teamOf, partnerId,
         teamPath: (email) => { const code = USERS.find((u) => u.email === email)?.team; return code ? (teams.get(code)?.path ?? null) : null; },
       });
-      const orders = await loadDemoOrders(manager, { accountIds, ownerIds: ACCOUNTS.map((a) => userIds.get(a.owner) as string), teamOf: ACCOUNTS.map((a) => teamOf.get(a.owner) ?? null), partnerId, financeId: userIds.get('finance@lianxi.test') ?? null });
+      const orderRefs = { accountIds, ownerIds: ACCOUNTS.map((a) => userIds.get(a.owner) as string), teamOf: ACCOUNTS.map((a) => teamOf.get(a.owner) ?? null), partnerId, financeId: userIds.get('finance@lianxi.test') ?? null };
+      const orders = (await loadDemoOrders(manager, orderRefs)) + (await loadDemoPurchaseHistories(manager, orderRefs));
       await manager.query(
         `insert into audit_events (id, category, action, details) values ($1, 'security', 'system.demo_data_loaded', $2)`,
         [uuidv7(), JSON.stringify({ users: USERS.length, teams: TEAMS.length, accounts: ACCOUNTS.length, opportunities: opportunities.length, activities: activities.length, leads: leads.length, products, quotes, orders })],
@@ -251,7 +252,9 @@ async function loadDemoOrders(
     );
     for (const [position, line] of lines.entries()) {
       await manager.query(
-        `insert into order_lines (id, order_id, position, product_id, description, quantity, list_price, discount_percent, net_price, line_total) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        // The line keeps its product's cost of the day, as the API writes it.
+        `insert into order_lines (id, order_id, position, product_id, description, quantity, list_price, discount_percent, net_price, line_total, unit_cost)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, (select cost_price from products where id = $4))`,
         [uuidv7(), orderId, position, line.productId, line.description, line.quantity, line.listPrice, line.discountPercent, line.netPrice, line.lineTotal],
       );
     }
@@ -269,6 +272,103 @@ async function loadDemoOrders(
       ]);
     }
   }
+  return orders.length;
+}
+
+/**
+ * How each hand-written account bought before this year's orders (days before the load day of each past order, and
+ * the quantity of its machine), so the customer metrics show something true: a steady loyal buyer, a growing one, a
+ * declining one, a big-ticket buyer twice a year, a single project order long ago, a new customer (no history) and a
+ * distributor's growing customer. Every ninth order was cancelled.
+ */
+function demoPurchaseHistory(account: number): Array<[daysAgo: number, quantity: string]> {
+  const series = (from: number, to: number, gap: (n: number) => number, quantity: (n: number) => string) => {
+    const days: Array<[number, string]> = [];
+    for (let day = from, n = 0; day >= to; day -= gap(n), n++) days.push([day, quantity(n)]);
+    return days;
+  };
+  switch (account) {
+    case 0: return series(1790, 120, (n) => 85 + (n % 3) * 10, () => '1');
+    case 1: return series(1080, 90, (n) => Math.max(45, 200 - n * 20), (n) => String(1 + Math.floor(n / 4)));
+    case 2: return series(1800, 480, (n) => 50 + n * 18, () => '2');
+    case 3: return series(1750, 150, () => 182, () => '3');
+    case 4: return [[1460, '6']];
+    case 5: return [];
+    default: return series(700, 75, (n) => Math.max(40, 120 - n * 10), () => '1');
+  }
+}
+
+/**
+ * The purchase histories (demoPurchaseHistory) as completed orders: priced from the 2026 CNY list, paid in full 20
+ * days after the order, shipped, delivered and confirmed; every line keeps its product's cost. Bulk inserts (a handful
+ * of statements for every order). Answers the number of orders.
+ */
+async function loadDemoPurchaseHistories(
+  manager: EntityManager,
+  refs: { accountIds: string[]; ownerIds: string[]; teamOf: Array<string | null>; partnerId: string; financeId: string | null },
+): Promise<number> {
+  const catalogue: Array<{ id: string; name: string; list_price: string; cost_price: string | null }> = await manager.query(
+    `select p.id, p.name, e.list_price::text as list_price, p.cost_price::text as cost_price from price_list_entries e join price_lists l on l.id = e.price_list_id
+       join products p on p.id = e.product_id where l.is_default and l.currency = 'CNY' and p.active order by p.code`,
+  );
+  if (catalogue.length < 13) return 0;
+  const [{ today }]: Array<{ today: string }> = await manager.query(`select to_char(current_date, 'YYYY-MM-DD') as today`);
+  const base = Date.parse(`${today}T00:00:00Z`);
+  const dayOf = (daysAgo: number) => new Date(base - daysAgo * 86_400_000).toISOString().slice(0, 10);
+  const orders: unknown[][] = [];
+  const lines: unknown[][] = [];
+  const payments: unknown[][] = [];
+  const history: unknown[][] = [];
+  let n = 0;
+  for (let account = 0; account < ACCOUNTS.length; account++) {
+    for (const [daysAgo, quantity] of demoPurchaseHistory(account)) {
+      const id = uuidv7();
+      const cancelled = ++n % 9 === 0;
+      // A machine, and a spare-parts kit or a service contract with every other order.
+      const products = [catalogue[(account * 3 + n) % 13], ...(n % 2 ? [catalogue[(n % 3) + 10]] : [])];
+      const priced = products.map((product, position) => ({ product, position, quantity: position ? '1' : quantity, discountPercent: String((n % 4) * 2.5), ...priceLine({ quantity: position ? '1' : quantity, listPrice: product.list_price, discountPercent: String((n % 4) * 2.5) }) }));
+      const totals = orderTotals(priced.map((l) => l.lineTotal), '13');
+      const at = (after: number) => new Date(base - (daysAgo - after) * 86_400_000 + 2 * 3_600_000);
+      const account_ = ACCOUNTS[account];
+      orders.push([id, refs.accountIds[account], cancelled ? 'cancelled' : 'confirmed', dayOf(daysAgo), totals.subtotal, totals.taxAmount, totals.total, cancelled ? '0' : totals.total,
+        refs.ownerIds[account], refs.teamOf[account], account_.partner ? refs.partnerId : null, account_.restricted ?? false, at(0), at(cancelled ? 3 : 32)]);
+      for (const l of priced) lines.push([uuidv7(), id, l.position, l.product.id, l.product.name, l.quantity, l.product.list_price, l.discountPercent, l.netPrice, l.lineTotal, l.product.cost_price]);
+      const steps: Array<[string, number, string | null]> = cancelled
+        ? [['ordered', 0, refs.ownerIds[account]], ['cancelled', 3, refs.ownerIds[account]]]
+        : [['ordered', 0, refs.ownerIds[account]], ['paid', 20, refs.financeId], ['shipped', 24, refs.ownerIds[account]], ['delivered', 28, refs.ownerIds[account]], ['confirmed', 32, refs.ownerIds[account]]];
+      for (const [index, [status, after, by]] of steps.entries()) history.push([uuidv7(), id, index ? steps[index - 1][0] : null, status, by, at(after)]);
+      if (!cancelled) payments.push([uuidv7(), id, totals.total, dayOf(daysAgo - 20), `DEMO-${id.slice(-6)}`, refs.financeId, at(20)]);
+    }
+  }
+  const column = (rows: unknown[][], index: number) => rows.map((row) => row[index]);
+  const columns = (rows: unknown[][], count: number) => Array.from({ length: count }, (_, index) => column(rows, index));
+  // Numbered in date order, like the API would have numbered them then.
+  await manager.query(
+    `insert into orders (id, number, account_id, currency, status, order_date, payment_terms_days, tax_rate, subtotal, tax_amount, total, paid_amount,
+                         owner_id, team_id, partner_account_id, restricted, created_at, updated_at)
+     select id, 'SO-' || to_char(day, 'YYYY') || '-' || lpad(nextval('order_number_seq')::text, 6, '0'), account_id, 'CNY', status, day, 30, 13, subtotal, tax, total, paid,
+            owner_id, team_id, partner_id, restricted, created_at, updated_at
+       from unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::numeric[], $6::numeric[], $7::numeric[], $8::numeric[], $9::uuid[], $10::uuid[], $11::uuid[], $12::boolean[], $13::timestamptz[], $14::timestamptz[])
+            as t(id, account_id, status, day, subtotal, tax, total, paid, owner_id, team_id, partner_id, restricted, created_at, updated_at)
+      order by day, id`,
+    columns(orders, 14),
+  );
+  await manager.query(
+    `insert into order_lines (id, order_id, position, product_id, description, quantity, list_price, discount_percent, net_price, line_total, unit_cost)
+     select * from unnest($1::uuid[], $2::uuid[], $3::int[], $4::uuid[], $5::text[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[])`,
+    columns(lines, 11),
+  );
+  await manager.query(
+    `insert into payments (id, order_id, amount, currency, paid_at, method, reference, recorded_by, created_at)
+     select id, order_id, amount, 'CNY', paid_at, 'bank_transfer', reference, recorded_by, created_at
+       from unnest($1::uuid[], $2::uuid[], $3::numeric[], $4::date[], $5::text[], $6::uuid[], $7::timestamptz[]) as t(id, order_id, amount, paid_at, reference, recorded_by, created_at)`,
+    columns(payments, 7),
+  );
+  await manager.query(
+    `insert into order_status_history (id, order_id, from_status, to_status, changed_by, changed_at)
+     select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::timestamptz[])`,
+    columns(history, 6),
+  );
   return orders.length;
 }
 

@@ -201,6 +201,8 @@ export async function loadDemoVolume(databaseUrl: string): Promise<DemoVolumeCou
     await insert(db, 'quote_approvals', QUOTE_APPROVAL_COLUMNS, rows.quoteApprovals);
     await insert(db, 'orders', ORDER_COLUMNS, rows.orders);
     await insert(db, 'order_lines', ORDER_LINE_COLUMNS, rows.orderLines);
+    // Each line keeps its product's cost, as the API does when it writes a line (one statement for them all).
+    await db.query(`update order_lines l set unit_cost = p.cost_price from products p where p.id = l.product_id and l.unit_cost is null and p.cost_price is not null`);
     await insert(db, 'order_status_history', ORDER_HISTORY_COLUMNS, rows.orderHistory);
     await insert(db, 'payments', PAYMENT_COLUMNS, rows.payments);
     await insert(db, 'activities', ACTIVITY_COLUMNS, rows.activities);
@@ -642,6 +644,16 @@ export function buildVolume(refs: Refs): Rows {
     const lines = priced(a, 10, null);
     if (lines.length) orderPlans.push({ account: a, lines, quoteId: null, currency: currencyOf(a), order: planOrder(random) });
   }
+  // Purchase histories over five years, so that every customer metric (RFM, lifecycle, CLV, loyalty) has something true
+  // to show: each account follows one pattern; every history order is completed and paid (or, now and then, cancelled).
+  for (const a of accounts) {
+    for (const orderDay of purchaseHistory(random, random.weighted(HISTORY_PATTERNS))) {
+      const lines = priced(a, 8, null);
+      if (!lines.length) continue;
+      const status = random.chance(0.05) ? 'cancelled' : 'confirmed';
+      orderPlans.push({ account: a, lines, quoteId: null, currency: currencyOf(a), order: { status, day: orderDay, terms: 30 } });
+    }
+  }
   // Order numbers follow the order dates.
   const planned = [...orderPlans].sort((x, y) => x.order.day - y.order.day);
   for (const [index, p] of planned.entries()) {
@@ -768,6 +780,53 @@ interface PlannedOrder {
  * buckets — not yet due, 1–30, 31–60, 61–90 and over 90 days past due —; the others old enough for their payments
  * and deliveries to lie in the past.
  */
+type HistoryPattern = 'none' | 'steady' | 'growing' | 'declining' | 'lapsed' | 'one_off' | 'new';
+
+/** How the volume's customers have bought over the last five years (weights). */
+const HISTORY_PATTERNS: ReadonlyArray<readonly [HistoryPattern, number]> = [
+  ['none', 35], ['steady', 16], ['growing', 12], ['declining', 12], ['lapsed', 12], ['one_off', 8], ['new', 5],
+];
+
+/**
+ * The order days (offsets from the load day, at most −60 so a history order is paid and confirmed by today) of one
+ * customer's purchase history: steady (every 3–6 months for up to five years), growing (ever shorter gaps), declining
+ * (ever longer gaps, the last 7–14 months ago), lapsed (regular buyer who stopped 1½–2½ years ago), one-off (a single
+ * purchase), new (first purchase within the last half year).
+ */
+function purchaseHistory(random: DemoRandom, pattern: HistoryPattern): number[] {
+  const days: number[] = [];
+  const span = (from: number, to: number, gap: (n: number) => number) => {
+    for (let day = from, n = 0; day <= to; day += gap(n++)) days.push(day);
+  };
+  switch (pattern) {
+    case 'none':
+      break;
+    case 'steady': {
+      const gap = random.int(90, 180);
+      span(-random.int(1200, 1825), -60 - random.int(0, 40), () => gap + random.int(-10, 10));
+      break;
+    }
+    case 'growing':
+      span(-random.int(1000, 1460), -60, (n) => Math.max(50, 300 - n * random.int(20, 40)));
+      break;
+    case 'declining': {
+      const end = -random.int(210, 420);
+      span(-random.int(1500, 1825), end, (n) => 60 + n * random.int(20, 40));
+      break;
+    }
+    case 'lapsed':
+      span(-random.int(1500, 1825), -random.int(550, 900), () => random.int(90, 150));
+      break;
+    case 'one_off':
+      days.push(-random.int(200, 1600));
+      break;
+    case 'new':
+      span(-random.int(120, 180), -60, () => random.int(25, 60));
+      break;
+  }
+  return days;
+}
+
 function planOrder(random: DemoRandom): PlannedOrder {
   const status = random.weighted(ORDER_STATUS_WEIGHTS);
   const terms = random.weighted([[30, 6], [60, 3], [90, 1]] as const);

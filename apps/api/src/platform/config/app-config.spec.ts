@@ -22,6 +22,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LIANXI_DEMO_VOLUME: 'huge' })).toThrow(/LIANXI_DEMO_VOLUME/);
   });
 
+  it('runs background jobs except in tests unless JOBS_ENABLED says otherwise, and checks the schedule settings', () => {
+    expect(loadConfig({}).jobs).toEqual({ enabled: true, nightlyMetricsCron: '30 2 * * *', timeZone: 'Asia/Shanghai' });
+    expect(loadConfig({ NODE_ENV: 'test' }).jobs.enabled).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', JOBS_ENABLED: 'true' }).jobs.enabled).toBe(true);
+    expect(loadConfig({ JOBS_ENABLED: 'false' }).jobs.enabled).toBe(false);
+    expect(() => loadConfig({ JOBS_ENABLED: 'yes' })).toThrow(/JOBS_ENABLED/);
+    expect(loadConfig({ ANALYTICS_NIGHTLY_CRON: '0 3 * * 1-5', JOBS_TIME_ZONE: 'UTC' }).jobs).toMatchObject({ nightlyMetricsCron: '0 3 * * 1-5', timeZone: 'UTC' });
+    expect(() => loadConfig({ ANALYTICS_NIGHTLY_CRON: 'nightly' })).toThrow(/ANALYTICS_NIGHTLY_CRON/);
+    expect(() => loadConfig({ JOBS_TIME_ZONE: 'Mars/Olympus' })).toThrow(/JOBS_TIME_ZONE/);
+  });
+
   it('uses DATABASE_URL when given and refuses nonsense numbers', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/crm' }).databaseUrl).toBe('postgres://u:p@db:5432/crm');
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);

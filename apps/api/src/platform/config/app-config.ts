@@ -32,6 +32,18 @@ export interface AppConfig {
     /** How often each replica looks for mail to send. */
     pollMilliseconds: number;
   };
+  /** Background jobs (pg-boss in the application's PostgreSQL; src/platform/jobs). */
+  jobs: {
+    /**
+     * Whether this process starts the queue: workers and schedules (`JOBS_ENABLED`, default true; false by default in
+     * tests, which enable it where they need it). Without it jobs sent are kept in the queue for a replica that has it.
+     */
+    enabled: boolean;
+    /** When the nightly customer-metrics recompute fires (`ANALYTICS_NIGHTLY_CRON`, 5-field cron, default 02:30). */
+    nightlyMetricsCron: string;
+    /** The time zone of the cron schedules (`JOBS_TIME_ZONE`, IANA name, default Asia/Shanghai). */
+    timeZone: string;
+  };
   /** The public web-to-lead form. */
   webLeads: {
     /** Form key → the email of the user who owns the leads it sends (`WEB_LEAD_FORMS=key=owner@x,key2=…`). */
@@ -46,6 +58,30 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
   return parsed;
+}
+
+function booleanFrom(value: string, name: string): boolean {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new Error(`${name} must be "true" or "false", got "${value}"`);
+}
+
+/** Five cron fields (minute hour day month weekday) of digits, `*`, `/`, `,` and `-`: what pg-boss's cron parser takes. */
+function cronFrom(value: string | undefined, fallback: string, name: string): string {
+  if (value === undefined || value === '') return fallback;
+  const fields = value.trim().split(/\s+/);
+  if (fields.length !== 5 || !fields.every((field) => /^[\d*/,-]+$/.test(field))) throw new Error(`${name} must be a 5-field cron expression, got "${value}"`);
+  return fields.join(' ');
+}
+
+function timeZoneFrom(value: string | undefined, fallback: string): string {
+  if (value === undefined || value === '') return fallback;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+  } catch {
+    throw new Error(`JOBS_TIME_ZONE must be an IANA time zone such as Asia/Shanghai, got "${value}"`);
+  }
+  return value;
 }
 
 function demoVolumeFrom(value: string | undefined): 'full' | 'none' {
@@ -90,6 +126,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       from: env.MAIL_FROM || 'Lianxi CRM <no-reply@localhost>',
       publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),
       pollMilliseconds: intFrom(env.MAIL_POLL_MS, 5000, 'MAIL_POLL_MS'),
+    },
+    jobs: {
+      enabled: env.JOBS_ENABLED === undefined || env.JOBS_ENABLED === '' ? nodeEnv !== 'test' : booleanFrom(env.JOBS_ENABLED, 'JOBS_ENABLED'),
+      nightlyMetricsCron: cronFrom(env.ANALYTICS_NIGHTLY_CRON, '30 2 * * *', 'ANALYTICS_NIGHTLY_CRON'),
+      timeZone: timeZoneFrom(env.JOBS_TIME_ZONE, 'Asia/Shanghai'),
     },
     webLeads: {
       // Development and tests get a demo form whose leads go to the East region's first rep.

@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import { MetricsRecompute } from '../src/analytics/metrics/metrics-recompute';
+import { ACCOUNTS } from '../src/demo/demo-organisation';
+import { createTestApp, type TestApp } from './support/test-app';
+
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+interface Line { quantity: string; lineTotal: string; unitCost: string | null }
+
+/** Crafted purchase histories whose facts are worked out by hand below. */
+async function craftAccounts(t: TestApp): Promise<Record<'multiYear' | 'uncosted' | 'none' | 'cancelledOnly' | 'binned', string>> {
+  const [owner] = await t.sql<{ id: string; team_id: string }>(`select id, team_id from users where email = 'rep.e1@lianxi.test'`);
+  const ids = { multiYear: randomUUID(), uncosted: randomUUID(), none: randomUUID(), cancelledOnly: randomUUID(), binned: randomUUID() };
+  for (const [name, id] of Object.entries(ids)) {
+    await t.sql(`insert into accounts (id, name, kind, owner_id, team_id, deleted_at) values ($1, $2, 'company', $3, $4, $5)`, [
+      id, `Metrics ${name}`, owner.id, owner.team_id, name === 'binned' ? new Date() : null,
+    ]);
+  }
+  let n = 0;
+  const order = async (account: string, date: string, status: string, subtotal: string, lines: Line[]) => {
+    const id = randomUUID();
+    await t.sql(
+      `insert into orders (id, number, account_id, currency, status, order_date, tax_rate, subtotal, tax_amount, total, owner_id, team_id)
+       values ($1, $2, $3, 'CNY', $4, $5, 0, $6, 0, $6, $7, $8)`,
+      [id, `SO-MET-${++n}`, account, status, date, subtotal, owner.id, owner.team_id],
+    );
+    for (const [position, line] of lines.entries()) {
+      await t.sql(
+        `insert into order_lines (id, order_id, position, description, quantity, list_price, net_price, line_total, unit_cost) values ($1, $2, $3, 'x', $4, $5, $5, $5, $6)`,
+        [randomUUID(), id, position, line.quantity, line.lineTotal, line.unitCost],
+      );
+    }
+  };
+  // Two orders on one day (one purchase day), one line without a cost; a cancelled order; a later year.
+  await order(ids.multiYear, '2022-03-01', 'confirmed', '100.00', [{ quantity: '2', lineTotal: '100.00', unitCost: '30.00' }]);
+  await order(ids.multiYear, '2022-03-01', 'paid', '50.00', [{ quantity: '1', lineTotal: '50.00', unitCost: null }]);
+  await order(ids.multiYear, '2023-01-01', 'cancelled', '999.00', [{ quantity: '1', lineTotal: '999.00', unitCost: '1.00' }]);
+  await order(ids.multiYear, '2024-07-15', 'delivered', '200.00', [{ quantity: '1.5', lineTotal: '200.00', unitCost: '40.10' }]);
+  await order(ids.uncosted, '2025-01-10', 'ordered', '100.00', [{ quantity: '3', lineTotal: '100.00', unitCost: null }]);
+  await order(ids.cancelledOnly, '2025-02-01', 'cancelled', '500.00', [{ quantity: '1', lineTotal: '500.00', unitCost: '10.00' }]);
+  await order(ids.binned, '2025-02-01', 'confirmed', '70.00', [{ quantity: '1', lineTotal: '70.00', unitCost: '10.00' }]);
+  return ids;
+}
+
+const FACTS = `select account_id, to_char(first_purchase_on, 'YYYY-MM-DD') as first, to_char(last_purchase_on, 'YYYY-MM-DD') as last, orders, purchase_days,
+                      revenue::text, cost::text, profit::text, uncosted_lines,
+                      (select coalesce(json_agg(json_build_object('year', y.year, 'orders', y.orders, 'revenue', y.revenue::text, 'cost', y.cost::text, 'profit', y.profit::text) order by y.year), '[]')
+                         from customer_metric_years y where y.account_id = m.account_id) as years
+                 from customer_metrics m`;
+
+describe('customer metrics: the recompute', () => {
+  let t: TestApp;
+  let ids: Awaited<ReturnType<typeof craftAccounts>>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    ids = await craftAccounts(t);
+  });
+  afterAll(() => t.close());
+
+  it('computes exactly the hand-worked facts, for every live account, in keyset batches', async () => {
+    const recompute = t.app.get(MetricsRecompute);
+    const started = Date.now();
+    const result = await recompute.run('2026-06-30', new Date(), 7);
+    console.log(`customer metrics recompute (demo data + crafted accounts, batches of 7): ${result.customers} customers in ${Date.now() - started} ms`);
+    const [{ live }] = await t.sql<{ live: number }>(`select count(*)::int as live from accounts where deleted_at is null`);
+    expect(result).toEqual({ customers: live, batches: Math.ceil(live / 7) });
+    const [{ rows }] = await t.sql<{ rows: number }>(`select count(*)::int as rows from customer_metrics`);
+    expect(rows).toBe(live);
+
+    const facts = Object.fromEntries((await t.sql<{ account_id: string }>(`${FACTS} where account_id = any($1)`, [Object.values(ids)])).map((row) => [row.account_id, row]));
+    expect(facts[ids.multiYear]).toEqual({
+      account_id: ids.multiYear, first: '2022-03-01', last: '2024-07-15', orders: 3, purchase_days: 2,
+      revenue: '350.00', cost: '120.15', profit: '179.85', uncosted_lines: 1,
+      years: [
+        { year: 2022, orders: 2, revenue: '150.00', cost: '60.00', profit: '40.00' },
+        { year: 2024, orders: 1, revenue: '200.00', cost: '60.15', profit: '139.85' },
+      ],
+    });
+    expect(facts[ids.uncosted]).toEqual({
+      account_id: ids.uncosted, first: '2025-01-10', last: '2025-01-10', orders: 1, purchase_days: 1, revenue: '100.00', cost: null, profit: null, uncosted_lines: 1,
+      years: [{ year: 2025, orders: 1, revenue: '100.00', cost: null, profit: null }],
+    });
+    const nothing = { first: null, last: null, orders: 0, purchase_days: 0, revenue: '0.00', cost: null, profit: null, uncosted_lines: 0, years: [] };
+    expect(facts[ids.none]).toEqual({ account_id: ids.none, ...nothing });
+    expect(facts[ids.cancelledOnly]).toEqual({ account_id: ids.cancelledOnly, ...nothing });
+    // A binned account is no customer of the metrics.
+    expect(facts[ids.binned]).toBeUndefined();
+  });
+
+  it('finds several years of purchases in the demo organisation, with growing, declining and new customers', async () => {
+    await t.app.get(MetricsRecompute).run(new Date().toISOString().slice(0, 10), new Date());
+    const demo = await t.sql<{ name: string; years: number; first_year: number; revenue_first: string; revenue_last: string; first_purchase_days: number; orders: number }>(
+      `select a.name, count(y.year)::int as years, min(y.year) as first_year, m.orders, current_date - m.first_purchase_on as first_purchase_days,
+              (select sum(revenue) from customer_metric_years f where f.account_id = a.id and f.year <= min(y.year) + 1)::text as revenue_first,
+              (select sum(revenue) from customer_metric_years l where l.account_id = a.id and l.year >= max(y.year) - 1)::text as revenue_last
+         from accounts a join customer_metrics m on m.account_id = a.id left join customer_metric_years y on y.account_id = a.id
+        where a.name = any($1) group by a.id, a.name, m.orders, m.first_purchase_on`,
+      [ACCOUNTS.map((a) => a.name)],
+    );
+    const byName = Object.fromEntries(demo.map((row) => [row.name, row]));
+    // The steady buyer: five calendar years or more.
+    expect(byName[ACCOUNTS[0].name].years).toBeGreaterThanOrEqual(5);
+    // Growing: the last two years sold more than the first two; declining: the other way round.
+    expect(Number(byName[ACCOUNTS[1].name].revenue_last)).toBeGreaterThan(Number(byName[ACCOUNTS[1].name].revenue_first));
+    expect(Number(byName[ACCOUNTS[2].name].revenue_first)).toBeGreaterThan(Number(byName[ACCOUNTS[2].name].revenue_last));
+    // New: first purchase within the last half year.
+    expect(byName[ACCOUNTS[5].name].first_purchase_days).toBeLessThan(183);
+  });
+
+  it('a second run writes the same facts (idempotent), and drops the rows of accounts binned since', async () => {
+    const recompute = t.app.get(MetricsRecompute);
+    await recompute.run('2026-06-30', new Date(), 3);
+    const before = await t.sql(`${FACTS} order by account_id`);
+    await recompute.run('2026-06-30', new Date(), 10_000);
+    expect(await t.sql(`${FACTS} order by account_id`)).toEqual(before);
+    await t.sql(`update accounts set deleted_at = now() where id = $1`, [ids.uncosted]);
+    await recompute.run('2026-06-30', new Date());
+    expect(await t.sql(`select 1 from customer_metrics where account_id = $1`, [ids.uncosted])).toEqual([]);
+    expect(await t.sql(`select 1 from customer_metric_years where account_id = $1`, [ids.uncosted])).toEqual([]);
+  });
+
+  it('counts only orders dated up to the as-of day', async () => {
+    await t.app.get(MetricsRecompute).run('2023-12-31', new Date());
+    const [row] = await t.sql<{ orders: number; revenue: string }>(`select orders, revenue::text from customer_metrics where account_id = $1`, [ids.multiYear]);
+    expect(row).toEqual({ orders: 2, revenue: '150.00' });
+  });
+});
+
+describe('customer metrics: on-demand runs and who may start them', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const recompute = (token?: string) => t.http.post('/api/v1/analytics/metrics/recompute').set(token ? bearer(token) : {});
+
+  it('refuses anonymous callers (401) and roles without analytics update (403)', async () => {
+    await recompute().expect(401);
+    for (const email of ['rep.e1@lianxi.test', 'manager.east@lianxi.test', 'finance@lianxi.test', 'marketing@lianxi.test']) {
+      const { accessToken } = await t.login(email);
+      const response = await recompute(accessToken);
+      expect([email, response.status]).toEqual([email, 403]);
+    }
+    expect(await t.sql(`select 1 from analytics_runs`)).toEqual([]);
+  });
+
+  it('queues one run for the general manager and answers the same open run to the next caller', async () => {
+    const gm = await t.login('gm@lianxi.test');
+    const first = await recompute(gm.accessToken).expect(202);
+    expect(first.body).toMatchObject({ kind: 'customer_metrics', trigger: 'manual', status: 'queued', requestedBy: gm.userId, customers: null });
+    const director = await t.login('director@lianxi.test');
+    const again = await recompute(director.accessToken).expect(202);
+    expect(again.body.id).toBe(first.body.id);
+    const admin = await t.login('admin@lianxi.test');
+    expect((await recompute(admin.accessToken).expect(202)).body.id).toBe(first.body.id);
+    expect(await t.sql(`select count(*)::int as runs from analytics_runs`)).toEqual([{ runs: 1 }]);
+
+    // Watching runs: who may read analytics or start runs; nobody else.
+    await t.http.get(`/api/v1/analytics/metrics/runs/${first.body.id}`).set(bearer(admin.accessToken)).expect(200);
+    const rep = await t.login('rep.e1@lianxi.test');
+    expect((await t.http.get('/api/v1/analytics/metrics/runs/latest').set(bearer(rep.accessToken)).expect(200)).body.id).toBe(first.body.id);
+    const marketing = await t.login('marketing@lianxi.test');
+    await t.http.get(`/api/v1/analytics/metrics/runs/${first.body.id}`).set(bearer(marketing.accessToken)).expect(403);
+    await t.http.get(`/api/v1/analytics/metrics/runs/${randomUUID()}`).set(bearer(gm.accessToken)).expect(404);
+    await t.http.get('/api/v1/analytics/metrics/runs/latest').expect(401);
+  });
+});
+
+describe('customer metrics: through the job queue (pg-boss on the real PostgreSQL)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ JOBS_ENABLED: 'true' });
+  });
+  afterAll(() => t.close());
+
+  it('runs a recompute asked for on demand, once, and records it', async () => {
+    const gm = await t.login('gm@lianxi.test');
+    const { body: run } = await t.http.post('/api/v1/analytics/metrics/recompute').set(bearer(gm.accessToken)).expect(202);
+    let current = run;
+    const deadline = Date.now() + 30_000;
+    while (!['succeeded', 'failed'].includes(current.status) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      current = (await t.http.get(`/api/v1/analytics/metrics/runs/${run.id}`).set(bearer(gm.accessToken)).expect(200)).body;
+    }
+    const [{ live }] = await t.sql<{ live: number }>(`select count(*)::int as live from accounts where deleted_at is null`);
+    expect(current).toMatchObject({ id: run.id, status: 'succeeded', customers: live, batches: 1, error: null });
+    console.log(`customer metrics recompute of the demo data through pg-boss: ${live} customers, run ${new Date(current.finishedAt).getTime() - new Date(current.startedAt).getTime()} ms`);
+    expect(await t.sql(`select count(*)::int as rows from customer_metrics`)).toEqual([{ rows: live }]);
+    // The queue holds exactly one job for it, completed; and the nightly schedule is registered once.
+    const jobs = await t.sql<{ state: string }>(`select state from pgboss.job where name = 'analytics.customer-metrics' and data->>'runId' = $1`, [run.id]);
+    expect(jobs).toEqual([{ state: 'completed' }]);
+    expect(await t.sql(`select cron, timezone from pgboss.schedule where name = 'analytics.customer-metrics'`)).toEqual([{ cron: '30 2 * * *', timezone: 'Asia/Shanghai' }]);
+  });
+});
