@@ -251,7 +251,9 @@ async function loadDemoOrders(
     );
     for (const [position, line] of lines.entries()) {
       await manager.query(
-        `insert into order_lines (id, order_id, position, product_id, description, quantity, list_price, discount_percent, net_price, line_total) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        // Each line keeps the product's cost of its day, as the API records it, so the demo shows profit (R-ANA-1).
+        `insert into order_lines (id, order_id, position, product_id, description, quantity, list_price, discount_percent, net_price, line_total, unit_cost)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, (select cost_price from products where id = $4))`,
         [uuidv7(), orderId, position, line.productId, line.description, line.quantity, line.listPrice, line.discountPercent, line.netPrice, line.lineTotal],
       );
     }

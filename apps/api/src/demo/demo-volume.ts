@@ -201,6 +201,8 @@ export async function loadDemoVolume(databaseUrl: string): Promise<DemoVolumeCou
     await insert(db, 'quote_approvals', QUOTE_APPROVAL_COLUMNS, rows.quoteApprovals);
     await insert(db, 'orders', ORDER_COLUMNS, rows.orders);
     await insert(db, 'order_lines', ORDER_LINE_COLUMNS, rows.orderLines);
+    // The lines' cost of their day, as the API records it (one statement rather than a column per row).
+    await db.query(`update order_lines l set unit_cost = p.cost_price from products p where p.id = l.product_id and l.order_id = any($1::uuid[])`, [rows.orders.map((o) => o[0])]);
     await insert(db, 'order_status_history', ORDER_HISTORY_COLUMNS, rows.orderHistory);
     await insert(db, 'payments', PAYMENT_COLUMNS, rows.payments);
     await insert(db, 'activities', ACTIVITY_COLUMNS, rows.activities);
