@@ -33,6 +33,7 @@ const MANAGER = { email: 'manager.east@lianxi.test', password: 'Demo#manager.eas
 const FINANCE = { email: 'finance@lianxi.test', password: 'Demo#finance#2026' };
 /** Sees every account of the demo volume (about 2,000): enough to take the accounts list past the virtual threshold. */
 const DIRECTOR = { email: 'director@lianxi.test', password: 'Demo#director#2026' };
+const GENERAL_MANAGER = { email: 'gm@lianxi.test', password: 'Demo#gm#2026' };
 /** RecordList's VIRTUAL_FROM: from this many rows loaded the table body is virtualised. */
 const VIRTUAL_FROM = 100;
 const QUOTE_PRODUCT = 'XE370';
@@ -649,6 +650,37 @@ async function main() {
         await page.getByTestId('approval-rules-edit').waitFor();
         await settle(page);
         await page.screenshot({ path: join(SHOTS, 'approval-rules-zh.png'), fullPage: true });
+        await signOut(page);
+      }],
+      [`the general manager (${GENERAL_MANAGER.email}) opens Analytics: revenue and profit of the demo orders, the funnel and the breakdown`, async () => {
+        await signInAnywhere(page, GENERAL_MANAGER);
+        const trend = settled(page.waitForResponse((response) => {
+          const url = new URL(response.url());
+          return url.pathname === '/api/v1/reports/sales' && url.searchParams.get('groupBy') === 'period';
+        }, { timeout: STEP_TIMEOUT_MS }));
+        await page.goto(`${BASE_URL}/analytics`);
+        const answer = await trend;
+        if (answer.status() !== 200) fail(`GET /reports/sales answered ${answer.status()}`);
+        const report = await answer.json();
+        // The general manager reads costs: the dashboard asks for profit, and the demo orders have some.
+        if (!report.withProfit) fail('the dashboard did not ask the general manager\'s report with profit');
+        if (!(Number(report.totals.bookedNet) > 0) || !(Number(report.totals.profit) > 0)) fail(`revenue ${report.totals.bookedNet}, profit ${report.totals.profit}: expected figures from the demo orders`);
+        const grouped = (amount) => amount.replace(/^(\d+)/, (whole) => whole.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+        await page.getByTestId('analytics-revenue').getByText(grouped(report.totals.bookedNet), { exact: false }).waitFor();
+        await page.getByTestId('analytics-profit').getByText(grouped(report.totals.profit), { exact: false }).waitFor();
+        await page.getByTestId('analytics-funnel-table').getByText('初步接洽').waitFor();
+        await page.getByTestId('analytics-breakdown-table').locator('.ant-table-row').first().waitFor();
+        await page.getByTestId('analytics-trend-chart').locator('svg').waitFor();
+        await settle(page);
+        await page.screenshot({ path: join(SHOTS, 'analytics-zh.png'), fullPage: true });
+        await switchLanguage(page, 'English', 'en');
+        try {
+          await page.getByTestId('analytics-funnel-table').getByText('Qualification').waitFor();
+          await settle(page);
+          await page.screenshot({ path: join(SHOTS, 'analytics-en.png'), fullPage: true });
+        } finally {
+          await switchLanguage(page, '中文', 'zh-CN');
+        }
         await signOut(page);
       }],
       [`the director (${DIRECTOR.email}) loads ${VIRTUAL_FROM}+ accounts ("load more"): the table body turns virtual`, async () => {

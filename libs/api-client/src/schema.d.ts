@@ -1966,6 +1966,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pipeline funnel over the opportunities you may see */
+        get: operations["getFunnelReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/sales": {
         parameters: {
             query?: never;
@@ -3410,6 +3427,49 @@ export interface components {
         };
         /** @enum {string} */
         ForecastPeriod: "month" | "quarter";
+        FunnelDto: {
+            /** @example CNY */
+            currency: string;
+            /** Format: date */
+            from: string | null;
+            /** Format: uuid */
+            pipelineId: string;
+            stages: components["schemas"]["FunnelStageDto"][];
+            /** Format: date */
+            to: string | null;
+            /** @description The opportunities in the cohort (those you may see). */
+            total: number;
+        };
+        FunnelStageDto: {
+            /**
+             * @description Σ their current amounts, decimal string.
+             * @example 2469135.78
+             */
+            amount: string;
+            /**
+             * @description Open and won stages: reached / the previous open stage's reached, ratio with 4 decimals (`0.5000`); null for the
+             *     first stage, the lost stage and when the previous reached none.
+             * @example 0.5000
+             */
+            conversionRate: string | null;
+            /** @description `open`, `won` or `lost`. */
+            kind: string;
+            name: string;
+            nameEn: string;
+            position: number;
+            /**
+             * @description Opportunities that reached the stage: an open stage when their history went as far (a won opportunity passed
+             *     every open stage, a skipped stage counts as passed), `won` when won, `lost` when lost.
+             */
+            reached: number;
+            /** Format: uuid */
+            stageId: string;
+            /**
+             * @description Open stages: won / reached, ratio with 4 decimals; null for won and lost stages and when none reached it.
+             * @example 0.2000
+             */
+            winRate: string | null;
+        };
         HealthDto: {
             /** @example ok */
             status: string;
@@ -4328,9 +4388,11 @@ export interface components {
             to: string | null;
             /** @description Over every order of the report, each counted once. */
             totals: components["schemas"]["SalesReportRowDto"];
+            /** @description Whether the rows carry cost, profit and margin (`include=profit`). */
+            withProfit: boolean;
         };
         /** @enum {string} */
-        SalesReportGroupBy: "owner" | "team" | "region" | "product" | "period";
+        SalesReportGroupBy: "owner" | "team" | "region" | "account" | "product" | "period";
         /** @enum {string} */
         SalesReportPeriod: "month" | "quarter" | "year";
         SalesReportRowDto: {
@@ -4345,6 +4407,24 @@ export interface components {
              */
             bookedNet: string;
             /**
+             * @description With `include=profit`: Σ quantity × the line's cost of its day, over the lines whose cost is known; null
+             *     otherwise.
+             * @example 1500000.00
+             */
+            cost: string | null;
+            /**
+             * @description With `include=profit`: Σ net line totals of the lines whose cost is known (what `profit` is measured on).
+             * @example 2300000.00
+             */
+            costedRevenue: string | null;
+            /**
+             * @description By period only: (bookedNet − the previous period's) / the previous period's, as a ratio with 4 decimals
+             *     (`0.2500` = +25 %); null when the previous period booked nothing (or for other groupings and the totals). The
+             *     previous period is looked up before `from` too.
+             * @example 0.2500
+             */
+            growthRate: string | null;
+            /**
              * @description The group: a user id (owner), a team id (team), the account's region, a product id, or `2026-03` / `2026-Q1` /
              *     `2026` (period); null for orders without one (no team, no region, a line without a product) and for the totals.
              */
@@ -4353,6 +4433,11 @@ export interface components {
             label: string | null;
             /** @description As `label`, English names. */
             labelEn: string | null;
+            /**
+             * @description With `include=profit`: profit / costedRevenue × 100, 2 decimals; null without costed revenue.
+             * @example 34.78
+             */
+            marginPercent: string | null;
             /** @description Orders in the group (by product: orders with a line of it; the totals count each order once). */
             orderCount: number;
             /**
@@ -4366,10 +4451,30 @@ export interface components {
              */
             paid: string | null;
             /**
+             * @description With `include=profit`: costedRevenue − cost. Lines without a known cost add nothing to it, never a cost of 0.
+             * @example 800000.00
+             */
+            profit: string | null;
+            /**
              * @description By product only: Σ line quantities (3 decimals); null otherwise.
              * @example 12.000
              */
             quantity: string | null;
+            /**
+             * @description With `include=profit`: how many lines have no known cost.
+             * @example 1
+             */
+            uncostedLineCount: number | null;
+            /**
+             * @description With `include=profit`: Σ net line totals whose cost is unknown (free-text lines, products without a cost price).
+             * @example 46000.00
+             */
+            uncostedRevenue: string | null;
+            /**
+             * @description By month or quarter: as `growthRate`, against the same period a year earlier; null otherwise.
+             * @example -0.1000
+             */
+            yearOverYearGrowthRate: string | null;
         };
         SavedViewDefinitionDto: {
             /**
@@ -5888,10 +5993,18 @@ export interface operations {
                 /** @description Default `number`; `-number` is newest first. */
                 sort?: components["schemas"]["OrderSort"];
                 status?: components["schemas"]["OrderStatus"];
+                /** @description First order date included (a report period's orders). */
+                orderDateFrom?: string;
+                /** @description Last order date included. */
+                orderDateTo?: string;
                 /** @description Substring of the order number. */
                 q?: string;
                 accountId?: string;
                 ownerId?: string;
+                /** @description Only the orders of this team (not its sub-teams): what a sales report row by team sums. */
+                teamId?: string;
+                /** @description Only orders with a line of this product: what a sales report row by product sums. */
+                productId?: string;
             };
             header?: never;
             path: {
@@ -11514,10 +11627,18 @@ export interface operations {
                 /** @description Default `number`; `-number` is newest first. */
                 sort?: components["schemas"]["OrderSort"];
                 status?: components["schemas"]["OrderStatus"];
+                /** @description First order date included (a report period's orders). */
+                orderDateFrom?: string;
+                /** @description Last order date included. */
+                orderDateTo?: string;
                 /** @description Substring of the order number. */
                 q?: string;
                 accountId?: string;
                 ownerId?: string;
+                /** @description Only the orders of this team (not its sub-teams): what a sales report row by team sums. */
+                teamId?: string;
+                /** @description Only orders with a line of this product: what a sales report row by product sums. */
+                productId?: string;
             };
             header?: never;
             path?: never;
@@ -15653,6 +15774,70 @@ export interface operations {
             };
         };
     };
+    getFunnelReport: {
+        parameters: {
+            query?: {
+                /** @description First creation day included (UTC); default: no lower bound. */
+                from?: string;
+                /** @description Last creation day included (UTC); default: no upper bound. Must not be before `from`. */
+                to?: string;
+                /** @description Only opportunities in this currency (amounts are never added across currencies); default CNY. */
+                currency?: string;
+                /** @description The pipeline whose stages make the funnel; default: the default pipeline. An unknown id is 400. */
+                pipelineId?: string;
+                /** @description Only this owner's opportunities. */
+                ownerId?: string;
+                /** @description Only opportunities of this team (not its sub-teams). */
+                teamId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The pipeline funnel over the opportunities you may see, created in the window: per stage in pipeline order how
+             *     many reached it and their amounts, the conversion from the stage before and the share won. 403 if you may not
+             *     read opportunities, or naming `amount` (or a field filtered by) when you may not read it.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunnelDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     getSalesReport: {
         parameters: {
             query?: {
@@ -15674,9 +15859,11 @@ export interface operations {
         requestBody?: never;
         responses: {
             /**
-             * @description Orders dated in the window (cancelled excluded), in one currency, per owner, team, account region, product or
-             *     period, with a totals row: order count, booked net and gross, paid to date, outstanding (decimal strings). 403 if
-             *     you may not read orders, or naming each amount or grouped field you may not read.
+             * @description Orders dated in the window (cancelled excluded), in one currency, per owner, team, account region, account
+             *     (customer), product or period, with a totals row: order count, booked net and gross, paid to date, outstanding
+             *     (decimal strings); by period the growth against the previous period and the same period a year earlier. With
+             *     `include=profit` also cost, profit and margin, and the revenue whose cost is unknown. 403 if you may not read
+             *     orders, or naming each amount, cost or grouped field you may not read.
              */
             200: {
                 headers: {

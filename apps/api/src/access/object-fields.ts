@@ -8,7 +8,7 @@ export const OBJECT_FIELDS: Record<ObjectType, string[]> = {
   [ObjectType.Opportunity]: ['name', 'accountId', 'pipelineId', 'stageId', 'amount', 'currency', 'probability', 'expectedCloseDate', 'competitors', 'description', ...RECORD_ATTRIBUTE_FIELDS],
   [ObjectType.Activity]: ['kind', 'subject', 'description', 'status', 'priority', 'dueAt', 'durationMinutes', 'location', 'outcome', 'completedAt', 'relatedType', 'relatedId', 'accountId', ...RECORD_ATTRIBUTE_FIELDS],
   [ObjectType.Lead]: ['name', 'company', 'title', 'phone', 'email', 'source', 'status', 'disqualifiedReason', 'rating', 'region', 'industry', 'notes', 'convertedAt', 'convertedAccountId', 'convertedContactId', 'convertedOpportunityId', ...RECORD_ATTRIBUTE_FIELDS],
-  [ObjectType.Order]: ['number', 'accountId', 'quoteId', 'currency', 'status', 'orderDate', 'paymentTermsDays', 'dueDate', 'taxRate', 'subtotal', 'taxAmount', 'total', 'paidAmount', 'outstandingAmount', 'notes', 'lines.listPrice', 'lines.discountPercent', 'lines.netPrice', 'lines.lineTotal', ...RECORD_ATTRIBUTE_FIELDS],
+  [ObjectType.Order]: ['number', 'accountId', 'quoteId', 'currency', 'status', 'orderDate', 'paymentTermsDays', 'dueDate', 'taxRate', 'subtotal', 'taxAmount', 'total', 'paidAmount', 'outstandingAmount', 'notes', 'lines.listPrice', 'lines.discountPercent', 'lines.netPrice', 'lines.lineTotal', 'lines.unitCost', ...RECORD_ATTRIBUTE_FIELDS],
   // Visible with its order; no records of its own.
   [ObjectType.Payment]: ['amount', 'paidAt', 'method', 'reference'],
   // Configuration without records: no field rules.

@@ -132,6 +132,32 @@ export class OrderQueryDto extends RecordPageQueryDto {
   @Optional()
   @IsUUID()
   ownerId?: string;
+
+  /** Only the orders of this team (not its sub-teams): what a sales report row by team sums. */
+  @Optional()
+  @IsUUID()
+  teamId?: string;
+
+  /** Only orders with a line of this product: what a sales report row by product sums. */
+  @Optional()
+  @IsUUID()
+  productId?: string;
+
+  /** First order date included (a report period's orders). */
+  @ApiPropertyOptional({ type: 'string', format: 'date', example: '2026-01-01' })
+  @Optional()
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: '$property must be a real calendar date YYYY-MM-DD' })
+  orderDateFrom?: string;
+
+  /** Last order date included. */
+  @ApiPropertyOptional({ type: 'string', format: 'date', example: '2026-12-31' })
+  @Optional()
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: '$property must be a real calendar date YYYY-MM-DD' })
+  orderDateTo?: string;
 }
 
 export class CreateOrderLineDto {

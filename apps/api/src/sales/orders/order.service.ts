@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../../access/access.service';
 import { AccessAction, AccessLevel, FieldAccess, ObjectType } from '../../access/access.types';
-import type { ObjectAccess } from '../../access/object-access';
+import type { ObjectAccess, SqlPredicate } from '../../access/object-access';
 import { RecordShares } from '../../access/record-shares';
 import { decimalSortKey, ScopedRecords } from '../../access/scoped-records';
 import { AuditCategory } from '../../audit/audit-event.entity';
@@ -121,7 +121,7 @@ export class OrderService {
     if (accountId) await this.accounts.records.get(principal, accountId);
     const { page, access } = await this.records.list(
       principal,
-      { ...query, filters: { status: query.status, accountId: query.accountId, ownerId: query.ownerId } },
+      { ...query, filters: { status: query.status, accountId: query.accountId, ownerId: query.ownerId, teamId: query.teamId }, conditions: orderConditions(query) },
       accountId ? { sql: 'r.account_id = :accountId', params: { accountId } } : undefined,
     );
     return { ...page, data: page.data.map((o) => access.project(toOrderDto(o), ORDER_PROTECTED)) };
@@ -473,6 +473,16 @@ export function bucketOf(daysOverdue: number): AgeingBucket {
 function nextStep(status: OrderStatus): string | undefined {
   if (status === OrderStatus.Ordered || status === OrderStatus.PartlyPaid) return 'paid (by payments)';
   return Object.entries(STEP_FROM).find(([, from]) => from === status)?.[0];
+}
+
+/** The list's filters that are not one column's equality: a product among the lines, a window of order dates. */
+function orderConditions(query: OrderQueryDto): Array<SqlPredicate & { field: string }> {
+  if (query.orderDateFrom && query.orderDateTo && query.orderDateFrom > query.orderDateTo) throw AppError.validation('orderDateTo', 'must not be before orderDateFrom');
+  return [
+    ...(query.productId ? [{ field: 'lines.productId', sql: 'exists (select 1 from order_lines pl where pl.order_id = r.id and pl.product_id = :productFilter)', params: { productFilter: query.productId } }] : []),
+    ...(query.orderDateFrom ? [{ field: 'orderDate', sql: 'r.order_date >= :orderDateFrom', params: { orderDateFrom: query.orderDateFrom } }] : []),
+    ...(query.orderDateTo ? [{ field: 'orderDate', sql: 'r.order_date <= :orderDateTo', params: { orderDateTo: query.orderDateTo } }] : []),
+  ];
 }
 
 /** A line through the order's field rules (`lines.<field>`): prices the caller may not read are omitted or masked. */

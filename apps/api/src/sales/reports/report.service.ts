@@ -1,5 +1,7 @@
 import { groupByRecord, type GroupSql } from '../grouping';
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AccessService } from '../../access/access.service';
 import { AccessAction, AccessLevel, ObjectType } from '../../access/access.types';
 import type { ObjectAccess } from '../../access/object-access';
@@ -7,13 +9,17 @@ import type { Principal } from '../../identity/auth/principal';
 import { AppError } from '../../platform/http/app-error';
 import { ErrorCode } from '../../platform/http/error-code';
 import { OrderStatus } from '../orders/order.entity';
+import { OpportunityService } from '../opportunities/opportunity.service';
 import { OrderService } from '../orders/order.service';
 import {
   CommissionReportDto,
   CommissionRowDto,
+  FunnelDto,
+  FunnelQueryDto,
   ReportWindowQueryDto,
   SalesReportDto,
   SalesReportGroupBy,
+  SalesReportInclude,
   SalesReportPeriod,
   SalesReportQueryDto,
   SalesReportRowDto,
@@ -30,6 +36,7 @@ const GROUP_FIELD: Record<SalesReportGroupBy, string> = {
   [SalesReportGroupBy.Owner]: 'ownerId',
   [SalesReportGroupBy.Team]: 'teamId',
   [SalesReportGroupBy.Region]: 'accountId',
+  [SalesReportGroupBy.Account]: 'accountId',
   [SalesReportGroupBy.Product]: 'lines.productId',
   [SalesReportGroupBy.Period]: 'orderDate',
 };
@@ -38,9 +45,17 @@ const GROUP_FIELD: Record<SalesReportGroupBy, string> = {
 const FILTER_FIELDS = ['orderDate', 'currency', 'status'];
 const ORDER_AMOUNTS = ['subtotal', 'total', 'paidAmount', 'outstandingAmount'];
 const LINE_AMOUNTS = ['lines.lineTotal'];
+/** Profit is line totals less the lines' cost of their day. */
+const PROFIT_FIELDS = ['lines.lineTotal', 'lines.unitCost'];
 
 interface SalesRow {
   key: string | null;
+  cost?: string;
+  costed_revenue?: string;
+  profit?: string;
+  margin_percent?: string | null;
+  uncosted_revenue?: string;
+  uncosted_lines?: number;
   label: string | null;
   label_en: string | null;
   is_total: number;
@@ -76,22 +91,135 @@ const sum = (expression: string, scale = 2) => `round(coalesce(sum(${expression}
 export class ReportService {
   constructor(
     private readonly orders: OrderService,
+    private readonly opportunities: OpportunityService,
     private readonly access: AccessService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /**
+   * The pipeline funnel (R-ANA-8) over a cohort of the opportunities the caller may read (created in the window, in
+   * the pipeline and currency): per stage in pipeline order how many reached it — from each one's stage history and
+   * its current stage — and their amounts, with the conversion from the open stage before and the share won. 403
+   * without the read right on opportunities, or naming `amount` (or a field filtered by) when it is not read in full.
+   */
+  async funnel(principal: Principal, query: FunnelQueryDto): Promise<FunnelDto> {
+    const currency = query.currency ?? 'CNY';
+    assertWindow(query);
+    const access = await this.opportunities.records.accessFor(principal);
+    if (access.level(AccessAction.Read) === AccessLevel.None) throw new AppError(ErrorCode.Forbidden, 'You may not read opportunities');
+    access.assertReadsInFull(['amount', 'currency', 'pipelineId', 'stageId', ...(query.ownerId ? ['ownerId'] : []), ...(query.teamId ? ['teamId'] : [])]);
+    const [pipeline]: Array<{ id: string }> = query.pipelineId
+      ? await this.dataSource.query('select id from pipelines where id = $1', [query.pipelineId])
+      : await this.dataSource.query('select id from pipelines where is_default');
+    if (!pipeline) throw AppError.validation('pipelineId', query.pipelineId ? 'no such pipeline' : 'there is no default pipeline');
+
+    // Per opportunity: the furthest open stage it reached, whether it was ever won or lost (history ∪ current stage).
+    const cohort = this.opportunities.records
+      .readable(access)
+      .innerJoin('pipeline_stages', 'current_stage', 'current_stage.id = r.stage_id')
+      .leftJoin('opportunity_stage_history', 'history', 'history.opportunity_id = r.id')
+      .leftJoin('pipeline_stages', 'history_stage', 'history_stage.id = history.to_stage_id and history_stage.pipeline_id = r.pipeline_id')
+      .select('r.id', 'id')
+      .addSelect('min(r.amount)', 'amount')
+      .addSelect(`greatest(max(history_stage.position) filter (where history_stage.kind = 'open'), min(current_stage.position) filter (where current_stage.kind = 'open'))`, 'furthest')
+      .addSelect(`(coalesce(bool_or(history_stage.kind = 'won'), false) or min(current_stage.kind) = 'won')`, 'won')
+      .addSelect(`(coalesce(bool_or(history_stage.kind = 'lost'), false) or min(current_stage.kind) = 'lost')`, 'lost')
+      .andWhere('r.pipeline_id = :funnelPipeline', { funnelPipeline: pipeline.id })
+      .andWhere('r.currency = :funnelCurrency', { funnelCurrency: currency })
+      .groupBy('r.id');
+    // Creation days in UTC: the window's last day is included whole.
+    if (query.from) cohort.andWhere('r.created_at >= :funnelFrom::date', { funnelFrom: query.from });
+    if (query.to) cohort.andWhere(`r.created_at < :funnelTo::date + 1`, { funnelTo: query.to });
+    if (query.ownerId) cohort.andWhere('r.owner_id = :funnelOwner', { funnelOwner: query.ownerId });
+    if (query.teamId) cohort.andWhere('r.team_id = :funnelTeam', { funnelTeam: query.teamId });
+
+    const reached = `case st.kind when 'lost' then o.lost when 'won' then o.won else (o.won or o.furthest >= st.position) end`;
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .from('pipeline_stages', 'st')
+      .leftJoin(`(${cohort.getQuery()})`, 'o', 'true')
+      .setParameters(cohort.getParameters())
+      .select('st.id::text', 'stage_id')
+      .addSelect('st.name', 'name')
+      .addSelect('st.name_en', 'name_en')
+      .addSelect('st.kind', 'kind')
+      .addSelect('st.position', 'position')
+      .addSelect(`(count(o.id) filter (where ${reached}))::int`, 'reached')
+      .addSelect(`round(coalesce(sum(o.amount) filter (where ${reached}), 0), 2)::text`, 'amount')
+      .addSelect('count(o.id)::int', 'total')
+      .where('st.pipeline_id = :funnelPipeline')
+      .groupBy('st.id')
+      .orderBy('st.position', 'ASC')
+      .getRawMany<{ stage_id: string; name: string; name_en: string; kind: string; position: number; reached: number; amount: string; total: number }>();
+    const won = rows.filter((row) => row.kind === 'won').reduce((sum, row) => sum + row.reached, 0);
+    let previousOpen: number | undefined;
+    const stages = rows.map((row) => {
+      const conversionRate = row.kind === 'lost' || previousOpen === undefined || previousOpen === 0 ? null : ratio(BigInt(row.reached), BigInt(previousOpen), 4);
+      const winRate = row.kind === 'open' && row.reached > 0 ? ratio(BigInt(won), BigInt(row.reached), 4) : null;
+      if (row.kind === 'open') previousOpen = row.reached;
+      return { stageId: row.stage_id, name: row.name, nameEn: row.name_en, kind: row.kind, position: row.position, reached: row.reached, amount: row.amount, conversionRate, winRate };
+    });
+    return { pipelineId: pipeline.id, currency, from: query.from ?? null, to: query.to ?? null, total: rows[0]?.total ?? 0, stages };
+  }
+
+  /**
    * Orders dated in the window (cancelled ones excluded) in one currency, grouped by owner, team, account region,
-   * product (their lines) or period. 403 without the read right on orders, or naming each amount or grouped field
-   * the caller may not read (the quality inspector reads orders without any price).
+   * account, product (their lines) or period; by period with each period's growth against the one before and the same
+   * period a year earlier. With `include=profit`, cost, profit and margin from the lines' cost of their day. 403
+   * without the read right on orders, or naming each amount, cost or grouped field the caller may not read (the
+   * quality inspector reads orders without any price; reps and managers without costs).
    */
   async sales(principal: Principal, query: SalesReportQueryDto): Promise<SalesReportDto> {
     const groupBy = query.groupBy ?? SalesReportGroupBy.Owner;
     const period = query.period ?? SalesReportPeriod.Month;
     const currency = query.currency ?? 'CNY';
+    const withProfit = query.include === SalesReportInclude.Profit;
     assertWindow(query);
     const byProduct = groupBy === SalesReportGroupBy.Product;
-    const access = await this.orderAccess(principal, [...FILTER_FIELDS, ...(byProduct ? LINE_AMOUNTS : ORDER_AMOUNTS), GROUP_FIELD[groupBy]]);
+    const access = await this.orderAccess(principal, [
+      ...FILTER_FIELDS,
+      ...(byProduct ? LINE_AMOUNTS : ORDER_AMOUNTS),
+      ...(withProfit ? PROFIT_FIELDS : []),
+      GROUP_FIELD[groupBy],
+    ]);
 
+    const rows = await this.salesRows(access, { ...query, groupBy, period, currency, withProfit });
+    const total = rows.find((row) => Number(row.is_total) === 1);
+    const groups = rows.filter((row) => row !== total);
+    let growth: Map<string, { growthRate: string | null; yearOverYearGrowthRate: string | null }> | undefined;
+    if (groupBy === SalesReportGroupBy.Period) {
+      // The periods before the window (one year back is enough for both comparisons) come from the same query.
+      const earlier = query.from ? await this.salesRows(access, { groupBy, period, currency, withProfit: false, from: yearBefore(query.from), to: dayBefore(query.from) }) : [];
+      const booked = new Map([...earlier, ...groups].filter((row) => Number(row.is_total) !== 1 && row.key !== null).map((row) => [row.key!, row.booked_net]));
+      growth = new Map(
+        groups.map((row) => [
+          row.key!,
+          {
+            growthRate: growthRate(row.booked_net, booked.get(previousPeriod(row.key!, period))),
+            yearOverYearGrowthRate: period === SalesReportPeriod.Year ? null : growthRate(row.booked_net, booked.get(samePeriodLastYear(row.key!))),
+          },
+        ]),
+      );
+    }
+    return {
+      groupBy,
+      period,
+      withProfit,
+      currency,
+      from: query.from ?? null,
+      to: query.to ?? null,
+      rows: groups.map((row) => toSalesRow(row, growth?.get(row.key!))),
+      totals: total ? toSalesRow(total) : emptySalesTotals(byProduct, withProfit),
+    };
+  }
+
+  /** The grouped rows and (grouping sets) the totals row of one sales report over the caller's orders. */
+  private async salesRows(
+    access: ObjectAccess,
+    query: ReportWindowQueryDto & { groupBy: SalesReportGroupBy; period: SalesReportPeriod; currency: string; withProfit: boolean },
+  ): Promise<SalesRow[]> {
+    const { groupBy, period, currency, withProfit } = query;
+    const byProduct = groupBy === SalesReportGroupBy.Product;
     const q = this.windowed(access, query, currency).andWhere('r.status <> :cancelled', { cancelled: OrderStatus.Cancelled });
     let group: GroupSql;
     switch (groupBy) {
@@ -99,6 +227,10 @@ export class ReportService {
       case SalesReportGroupBy.Team:
       case SalesReportGroupBy.Region:
         group = groupByRecord(q, groupBy);
+        break;
+      case SalesReportGroupBy.Account:
+        q.leftJoin('accounts', 'customer', 'customer.id = r.account_id');
+        group = { key: 'r.account_id::text', label: 'min(customer.name)', labelEn: 'min(customer.name)' };
         break;
       case SalesReportGroupBy.Product:
         q.innerJoin('order_lines', 'line', 'line.order_id = r.id').leftJoin('products', 'product', 'product.id = line.product_id');
@@ -132,23 +264,42 @@ export class ReportService {
         .addSelect(sum('r.paid_amount'), 'paid')
         .addSelect(sum('r.total - r.paid_amount'), 'outstanding');
     }
+    if (withProfit) {
+      // By product the lines are at hand; otherwise each order's lines are summed first, so an order counts once.
+      const c = byProduct ? 'line' : 'lc';
+      if (!byProduct) {
+        q.leftJoin(
+          (sub) =>
+            sub
+              .from('order_lines', 'l')
+              .select('l.order_id', 'order_id')
+              .addSelect('sum(l.quantity * l.unit_cost)', 'cost')
+              .addSelect('sum(l.line_total) filter (where l.unit_cost is not null)', 'costed')
+              .addSelect('sum(l.line_total) filter (where l.unit_cost is null)', 'uncosted')
+              .addSelect('count(*) filter (where l.unit_cost is null)', 'uncosted_lines')
+              .groupBy('l.order_id'),
+          'lc',
+          'lc.order_id = r.id',
+        );
+      }
+      const cost = byProduct ? 'line.quantity * line.unit_cost' : 'lc.cost';
+      const costed = byProduct ? 'line.line_total * (line.unit_cost is not null)::int' : 'lc.costed';
+      const uncosted = byProduct ? 'line.line_total * (line.unit_cost is null)::int' : 'lc.uncosted';
+      const uncostedLines = byProduct ? '(line.unit_cost is null)::int' : `${c}.uncosted_lines`;
+      q.addSelect(sum(cost), 'cost')
+        .addSelect(sum(costed), 'costed_revenue')
+        .addSelect(`round(coalesce(sum(${costed}), 0) - coalesce(sum(${cost}), 0), 2)::text`, 'profit')
+        .addSelect(`round(100 * (coalesce(sum(${costed}), 0) - coalesce(sum(${cost}), 0)) / nullif(sum(${costed}), 0), 2)::text`, 'margin_percent')
+        .addSelect(sum(uncosted), 'uncosted_revenue')
+        .addSelect(`coalesce(sum(${uncostedLines}), 0)::int`, 'uncosted_lines');
+    }
     const biggestFirst = byProduct ? 'sum(line.line_total)' : 'sum(r.total)';
-    const rows = await q
+    return q
       .groupBy(`grouping sets ((${key}), ())`)
       .orderBy(`grouping(${key})`, 'ASC')
       .addOrderBy(groupBy === SalesReportGroupBy.Period ? key : biggestFirst, groupBy === SalesReportGroupBy.Period ? 'ASC' : 'DESC')
       .addOrderBy(key, 'ASC', 'NULLS LAST')
       .getRawMany<SalesRow>();
-    const total = rows.find((row) => Number(row.is_total) === 1);
-    return {
-      groupBy,
-      period,
-      currency,
-      from: query.from ?? null,
-      to: query.to ?? null,
-      rows: rows.filter((row) => row !== total).map(toSalesRow),
-      totals: total ? toSalesRow(total) : emptySalesTotals(byProduct),
-    };
   }
 
   /**
@@ -231,8 +382,9 @@ function assertWindow(query: ReportWindowQueryDto): void {
   if (query.from && query.to && query.from > query.to) throw AppError.validation('to', 'must not be before from');
 }
 
-function toSalesRow(row: SalesRow): SalesReportRowDto {
+function toSalesRow(row: SalesRow, growth?: { growthRate: string | null; yearOverYearGrowthRate: string | null }): SalesReportRowDto {
   const isTotal = Number(row.is_total) === 1;
+  const withProfit = row.cost !== undefined;
   return {
     key: isTotal ? null : row.key,
     label: row.label,
@@ -243,12 +395,83 @@ function toSalesRow(row: SalesRow): SalesReportRowDto {
     bookedGross: row.booked_gross,
     paid: row.paid,
     outstanding: row.outstanding,
+    cost: withProfit ? row.cost! : null,
+    costedRevenue: withProfit ? row.costed_revenue! : null,
+    profit: withProfit ? row.profit! : null,
+    marginPercent: withProfit ? (row.margin_percent ?? null) : null,
+    uncostedRevenue: withProfit ? row.uncosted_revenue! : null,
+    uncostedLineCount: withProfit ? row.uncosted_lines! : null,
+    growthRate: growth?.growthRate ?? null,
+    yearOverYearGrowthRate: growth?.yearOverYearGrowthRate ?? null,
   };
 }
 
-function emptySalesTotals(byProduct: boolean): SalesReportRowDto {
+function emptySalesTotals(byProduct: boolean, withProfit: boolean): SalesReportRowDto {
   const zero = byProduct ? null : '0.00';
-  return { key: null, label: null, labelEn: null, orderCount: 0, quantity: byProduct ? '0.000' : null, bookedNet: '0.00', bookedGross: zero, paid: zero, outstanding: zero };
+  const profitZero = withProfit ? '0.00' : null;
+  return {
+    key: null, label: null, labelEn: null, orderCount: 0, quantity: byProduct ? '0.000' : null, bookedNet: '0.00', bookedGross: zero, paid: zero, outstanding: zero,
+    cost: profitZero, costedRevenue: profitZero, profit: profitZero, marginPercent: null, uncostedRevenue: profitZero, uncostedLineCount: withProfit ? 0 : null,
+    growthRate: null, yearOverYearGrowthRate: null,
+  };
+}
+
+/** (current − previous) / previous as a ratio with 4 decimals, half away from zero, in exact integers; null without a previous figure. */
+export function growthRate(current: string, previous: string | undefined): string | null {
+  if (previous === undefined) return null;
+  const before = cents(previous);
+  if (before === 0n) return null;
+  return ratio(cents(current) - before, before, 4);
+}
+
+/** numerator / denominator rounded half away from zero to `scale` decimals, as a decimal string. */
+export function ratio(numerator: bigint, denominator: bigint, scale: number): string {
+  const negative = numerator < 0n !== denominator < 0n && numerator !== 0n;
+  const n = numerator < 0n ? -numerator : numerator;
+  const d = denominator < 0n ? -denominator : denominator;
+  const factor = 10n ** BigInt(scale);
+  const scaled = (n * factor * 2n + d) / (2n * d);
+  const digits = scaled.toString().padStart(scale + 1, '0');
+  const text = `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+  return negative && scaled !== 0n ? `-${text}` : text;
+}
+
+const cents = (decimal: string): bigint => {
+  const [whole, fraction = ''] = decimal.split('.');
+  const sign = whole.startsWith('-') ? -1n : 1n;
+  return sign * (BigInt(whole.replace('-', '')) * 100n + BigInt(fraction.padEnd(2, '0').slice(0, 2)));
+};
+
+/** The period key before `key` (`2031-01` → `2030-12`, `2031-Q1` → `2030-Q4`, `2031` → `2030`). */
+export function previousPeriod(key: string, period: SalesReportPeriod): string {
+  const year = Number(key.slice(0, 4));
+  switch (period) {
+    case SalesReportPeriod.Year:
+      return String(year - 1);
+    case SalesReportPeriod.Quarter: {
+      const quarter = Number(key.slice(6));
+      return quarter === 1 ? `${year - 1}-Q4` : `${year}-Q${quarter - 1}`;
+    }
+    case SalesReportPeriod.Month: {
+      const month = Number(key.slice(5));
+      return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+    }
+  }
+}
+
+const samePeriodLastYear = (key: string): string => `${Number(key.slice(0, 4)) - 1}${key.slice(4)}`;
+
+/** ISO dates: the day before, and the same day a year before (29 February → 28 February, by PostgreSQL's rule too). */
+function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function yearBefore(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const last = new Date(Date.UTC(year - 1, month, 0)).getUTCDate();
+  return `${year - 1}-${String(month).padStart(2, '0')}-${String(Math.min(day, last)).padStart(2, '0')}`;
 }
 
 function toCommissionRow(row: CommissionRow): CommissionRowDto {

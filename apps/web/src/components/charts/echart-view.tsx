@@ -14,6 +14,8 @@ export interface EChartViewProps {
   /** Read by screen readers instead of the drawing. */
   ariaLabel: string;
   testId?: string;
+  /** A click on a bar, point or funnel slice: which item of the data (drill-down). */
+  onItemClick?: (item: { dataIndex: number; name: string }) => void;
 }
 
 /**
@@ -21,9 +23,14 @@ export interface EChartViewProps {
  * one, so series that disappear go), resized with its container, disposed on unmount. SVG, so it prints sharply and
  * draws in a DOM without canvas (tests).
  */
-export default function EChartView({ option, height = 320, ariaLabel, testId }: EChartViewProps) {
+export default function EChartView({ option, height = 320, ariaLabel, testId, onItemClick }: EChartViewProps) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<ReturnType<typeof init> | null>(null);
+  // The latest handler, read at click time, so a new handler does not re-create the chart.
+  const onClick = useRef(onItemClick);
+  useEffect(() => {
+    onClick.current = onItemClick;
+  }, [onItemClick]);
 
   useEffect(() => {
     const div = element.current;
@@ -31,6 +38,7 @@ export default function EChartView({ option, height = 320, ariaLabel, testId }: 
     // A container not laid out yet (hidden tab, test DOM) has no width: start at a sensible one, the observer fixes it.
     const instance = init(div, undefined, { renderer: 'svg', height, width: div.clientWidth || 640 });
     chart.current = instance;
+    instance.on('click', (params) => onClick.current?.({ dataIndex: params.dataIndex, name: params.name }));
     const observer = new ResizeObserver(() => instance.resize({ width: div.clientWidth || 'auto', height }));
     observer.observe(div);
     return () => {
@@ -44,5 +52,5 @@ export default function EChartView({ option, height = 320, ariaLabel, testId }: 
     chart.current?.setOption(option, { notMerge: true });
   }, [option, height]);
 
-  return <div ref={element} role="img" aria-label={ariaLabel} data-testid={testId} style={{ width: '100%', height }} />;
+  return <div ref={element} role="img" aria-label={ariaLabel} data-testid={testId} style={{ width: '100%', height, cursor: onItemClick ? 'pointer' : undefined }} />;
 }

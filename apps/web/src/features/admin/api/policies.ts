@@ -44,7 +44,7 @@ export const OBJECT_FIELDS = {
   // An order's lines follow the order's rules as `lines.<field>`.
   order: [
     'number', 'accountId', 'quoteId', 'currency', 'status', 'orderDate', 'paymentTermsDays', 'dueDate', 'taxRate', 'subtotal', 'taxAmount', 'total', 'paidAmount',
-    'outstandingAmount', 'notes', 'lines.listPrice', 'lines.discountPercent', 'lines.netPrice', 'lines.lineTotal', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted',
+    'outstandingAmount', 'notes', 'lines.listPrice', 'lines.discountPercent', 'lines.netPrice', 'lines.lineTotal', 'lines.unitCost', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted',
   ],
   // Visible with its order; no records of its own.
   payment: ['amount', 'paidAt', 'method', 'reference'],

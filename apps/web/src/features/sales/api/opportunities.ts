@@ -165,14 +165,7 @@ export function stageName(stage: Pick<PipelineStage, 'name' | 'nameEn'> | undefi
   return language.startsWith('zh') ? stage.name : stage.nameEn;
 }
 
-/** An amount as the API sends it (a decimal string) with its currency, grouped by thousands without floats. */
-export function formatMoney(amount: string | undefined, currency: string | undefined, language: string): string {
-  if (amount === undefined) return '—';
-  const [whole, fraction = '00'] = amount.split('.');
-  const separator = language.startsWith('zh') || language.startsWith('en') ? ',' : ' ';
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
-  return `${currency ?? ''} ${grouped}.${fraction.padEnd(2, '0')}`.trim();
-}
+export { formatMoney } from '@/lib/money';
 
 /** Every stage of every pipeline by id (a list may hold opportunities of several pipelines). */
 export function useStageIndex(pipelines: Pipeline[] | undefined): Map<string, PipelineStage> {

@@ -14,7 +14,7 @@ export type CommissionRow = Schema<'CommissionRowDto'>;
 export type SalesReportParams = NonNullable<paths['/api/v1/reports/sales']['get']['parameters']['query']>;
 export type CommissionReportParams = NonNullable<paths['/api/v1/reports/commission']['get']['parameters']['query']>;
 
-export const SALES_REPORT_GROUPS: SalesReportGroupBy[] = ['owner', 'team', 'region', 'product', 'period'];
+export const SALES_REPORT_GROUPS: SalesReportGroupBy[] = ['owner', 'team', 'region', 'account', 'product', 'period'];
 export const SALES_REPORT_PERIODS: SalesReportPeriod[] = ['month', 'quarter', 'year'];
 
 /** Reports are sums over orders: under the orders' keys, so what refreshes orders may refresh them too. */
@@ -58,17 +58,4 @@ export function useCommissionReport(params: CommissionReportParams, { enabled = 
     placeholderData: keepPreviousData,
     enabled,
   });
-}
-
-/** A CSV cell: quoted when it holds a separator, a quote or a line break; a leading =, +, - or @ is defused (spreadsheet formulas). */
-function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (/^[=+\-@]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Rows of cells as CSV text with a byte-order mark, so spreadsheets open Chinese names correctly. */
-export function toCsv(rows: Array<Array<string | number | null | undefined>>): string {
-  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

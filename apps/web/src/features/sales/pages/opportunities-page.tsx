@@ -20,7 +20,8 @@ const SEARCH_DEBOUNCE_MS = 300;
 export function OpportunitiesPage() {
   const { t, i18n } = useTranslation();
   const permissions = usePermissions();
-  const view = useListView<OpportunitySort>('opportunity');
+  // A link may open the list filtered (the analytics funnel's stage).
+  const view = useListView<OpportunitySort>('opportunity', { urlFilters: ['stageId', 'pipelineId', 'status', 'ownerId'] });
   const { search, sort, selected } = view;
   const q = useDebouncedValue(search.trim(), SEARCH_DEBOUNCE_MS);
   const canRead = permissions.canDo('opportunity', 'read');

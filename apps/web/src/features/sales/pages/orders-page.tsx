@@ -15,6 +15,8 @@ import { onSortChange, sortColumn } from '../components/record-list/table-sort';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 
 const PAGE_SIZE = 50;
+/** The filters a link may carry (the analytics dashboard's drill-down: a customer, rep, team, product or period). */
+const URL_FILTERS = ['status', 'accountId', 'ownerId', 'teamId', 'productId', 'orderDateFrom', 'orderDateTo'];
 /** On a phone: which order, where it stands, what is still owed. */
 const ESSENTIAL = ['number', 'status', 'outstandingAmount'];
 /** The columns the API sorts by (each its own sort key). */
@@ -28,7 +30,7 @@ export const STATUS_COLOURS: Record<OrderStatus, string> = {
 export function OrdersPage() {
   const { t, i18n } = useTranslation();
   const permissions = usePermissions();
-  const view = useListView<string>('order');
+  const view = useListView<string>('order', { urlFilters: URL_FILTERS });
   const { search, sort } = view;
   const q = useDebouncedValue(search.trim(), 300);
   const status = view.filters.status as OrderStatus | undefined;

@@ -4,6 +4,7 @@ import { Alert, Button, Card, Flex, Input, Segmented, Select, Space, Tabs, Typog
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '@/components/ui/page-header';
+import { toCsv } from '@/lib/csv';
 import { saveBlob } from '@/lib/download';
 import {
   type CommissionReport,
@@ -12,7 +13,6 @@ import {
   type SalesReport,
   type SalesReportGroupBy,
   type SalesReportPeriod,
-  toCsv,
   useCommissionReport,
   useReadsCommission,
   useReadsSalesReports,

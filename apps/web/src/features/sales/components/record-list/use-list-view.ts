@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import type { SavedView, SavedViewDefinition, SavedViewObjectType } from '../../api/saved-views';
 
 function readColumns(key: string): string[] | undefined {
@@ -15,9 +16,14 @@ function readColumns(key: string): string[] | undefined {
  * view it came from. The chosen columns are kept in this browser between visits; a saved view carries them across
  * devices.
  */
-export function useListView<S extends string>(objectType: SavedViewObjectType) {
+export function useListView<S extends string>(objectType: SavedViewObjectType, { urlFilters = [] }: { urlFilters?: readonly string[] } = {}) {
   const storageKey = `lianxi.lists.${objectType}.columns`;
-  const [filters, setFilters] = useState<Record<string, string>>({});
+  // A link may open the list already filtered (a report's row opening the records behind it): `urlFilters` names
+  // the query parameters taken as the first filters; changing them afterwards stays in the page, as before.
+  const [searchParams] = useSearchParams();
+  const [filters, setFilters] = useState<Record<string, string>>(() =>
+    Object.fromEntries(urlFilters.flatMap((key) => (searchParams.get(key) ? [[key, searchParams.get(key) as string]] : []))),
+  );
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<S | undefined>(undefined);
   const [columns, setColumnsState] = useState<string[] | undefined>(() => readColumns(storageKey));
