@@ -3,6 +3,7 @@ import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
+import { AhpModule } from './analytics/ahp/ahp.module';
 import { AuditModule } from './audit/audit.module';
 import { IdentityModule } from './identity/identity.module';
 import { MailModule } from './platform/mail/mail.module';
@@ -30,6 +31,7 @@ export class AppModule {
         IdentityModule,
         AccessModule,
         SalesModule,
+        AhpModule,
       ],
       controllers: [HealthController],
       providers: [

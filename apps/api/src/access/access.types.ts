@@ -18,6 +18,8 @@ export enum ObjectType {
   Quote = 'quote',
   /** Configuration, not records: the special-price approval rules (`read`; `update` at level `all` to change them). */
   ApprovalRule = 'approval_rule',
+  /** Analytic Hierarchy Process models (R-ANA-4): business records (owner, team) of the analytics module. */
+  AhpModel = 'ahp_model',
 }
 
 export enum AccessAction {

@@ -19,6 +19,7 @@ export const OBJECT_FIELDS: Record<ObjectType, string[]> = {
   // `prices` stands for every money figure and discount of a quote and its lines (hidden for the quality inspector).
   [ObjectType.Quote]: ['number', 'revision', 'accountId', 'opportunityId', 'currency', 'validUntil', 'status', 'taxRate', 'notes', 'lines', 'prices', ...RECORD_ATTRIBUTE_FIELDS],
   [ObjectType.ApprovalRule]: [],
+  [ObjectType.AhpModel]: ['name', 'description', 'criteria', 'comparisons', 'alternatives', ...RECORD_ATTRIBUTE_FIELDS],
 };
 
 /** Where each record object type's records live (for the explain endpoint and owner moves); configuration types have none. */
@@ -30,4 +31,5 @@ export const OBJECT_TABLES: Partial<Record<ObjectType, string>> = {
   [ObjectType.Lead]: 'leads',
   [ObjectType.Order]: 'orders',
   [ObjectType.Quote]: 'quotes',
+  [ObjectType.AhpModel]: 'ahp_models',
 };
