@@ -7,6 +7,9 @@
  */
 import { InputError } from './input-error';
 
+// Re-exported for the SPA, which imports this file alone: its live evaluation tells bad input from bugs by this type.
+export { InputError };
+
 /**
  * Saaty's random index RI(n) for n = 1…10 (Saaty 1980, mean CI of random reciprocal matrices). CR = CI / RI.
  * Matrices larger than 10 × 10 are refused: the table stops there and people cannot judge that many pairs anyway.

@@ -16,9 +16,9 @@ export type FieldAccess = NonNullable<Schema<'SetFieldPolicyDto'>['fields'][stri
 /** Field → access to set; `null` removes the field's rule. */
 export type FieldRulesInput = Schema<'SetFieldPolicyDto'>['fields'];
 
-export const OBJECT_TYPES = ['account', 'contact', 'lead', 'opportunity', 'activity', 'pipeline', 'product', 'price_list', 'quote', 'approval_rule', 'order', 'payment'] as const satisfies readonly ObjectType[];
+export const OBJECT_TYPES = ['account', 'contact', 'lead', 'opportunity', 'activity', 'pipeline', 'product', 'price_list', 'quote', 'approval_rule', 'order', 'payment', 'ahp_model'] as const satisfies readonly ObjectType[];
 /** The object types with records (configuration such as `pipeline` has none to explain). */
-export const RECORD_OBJECT_TYPES = ['account', 'contact', 'lead', 'opportunity', 'activity', 'quote', 'order'] as const satisfies readonly ObjectType[];
+export const RECORD_OBJECT_TYPES = ['account', 'contact', 'lead', 'opportunity', 'activity', 'quote', 'order', 'ahp_model'] as const satisfies readonly ObjectType[];
 export const POLICY_ACTIONS = ['read', 'create', 'update', 'delete', 'reassign'] as const satisfies readonly PolicyAction[];
 export const ACCESS_LEVELS = ['none', 'own', 'team', 'subtree', 'all'] as const satisfies readonly AccessLevel[];
 export const FIELD_ACCESS = ['hidden', 'masked', 'read', 'edit'] as const satisfies readonly FieldAccess[];
@@ -52,6 +52,8 @@ export const OBJECT_FIELDS = {
   quote: ['number', 'revision', 'accountId', 'opportunityId', 'currency', 'validUntil', 'status', 'taxRate', 'notes', 'lines', 'prices', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'],
   // Configuration: levels only.
   approval_rule: [],
+  // AHP models (analytics, R-ANA-4).
+  ahp_model: ['name', 'description', 'criteria', 'comparisons', 'alternatives', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'],
 } as const satisfies Record<ObjectType, readonly string[]>;
 
 export type PolicyField = (typeof OBJECT_FIELDS)[ObjectType][number];
