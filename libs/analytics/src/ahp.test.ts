@@ -223,6 +223,9 @@ describe('evaluateAhpModel', () => {
     ['both ratings', { ...model, criteria: [{ name: 'P', scores: [1, 1, 1], comparisons: consistentMatrix([1, 1, 1]) }, model.criteria[1]] }, /^criteria\[0\]: give either/],
     ['a nameless criterion', { ...model, criteria: [{ scores: [1, 1, 1] }, model.criteria[1]] }, /^criteria\[0\]\.name: must be a non-empty name$/],
     ['not an object', [1, 2], /^model: must be an object/],
+    ['a misspelt criterion key', { ...model, criteria: [{ name: 'P', score: [1, 1, 1] }, model.criteria[1]] }, /^criteria\[0\]\.score: unknown field/],
+    ['an unknown model key', { ...model, weights: [1] }, /^weights: unknown field/],
+    ['a long name', { ...model, alternatives: ['a', 'b', 'c'.repeat(201)] }, /^alternatives\[2\]: must be at most 200 characters$/],
   ])('refuses %s naming the field', (_, input, message) => {
     expect(() => evaluateAhpModel(input)).toThrow(InputError);
     expect(() => evaluateAhpModel(input)).toThrow(message);

@@ -188,10 +188,12 @@ export function inconsistencyMessage(inconsistencies: { path: string; cr: number
  */
 export function evaluateAhpModel(model: unknown): AhpModelResult {
   if (!isObject(model)) throw new InputError('model: must be an object with criteria, comparisons and alternatives');
+  refuseUnknownKeys(model, MODEL_KEYS, '');
   const alternatives = model.alternatives;
   if (!Array.isArray(alternatives) || alternatives.length === 0) throw new InputError('alternatives: must be a non-empty array of names');
   alternatives.forEach((name, i) => {
     if (typeof name !== 'string' || name.trim() === '') throw new InputError(`alternatives[${i}]: must be a non-empty name`);
+    if (name.length > MAX_NAME_LENGTH) throw new InputError(`alternatives[${i}]: must be at most ${MAX_NAME_LENGTH} characters`);
   });
   const inconsistencies: { path: string; cr: number }[] = [];
   const top = evaluateLevel(model.criteria, model.comparisons, 'criteria', 'comparisons', 1, alternatives.length, inconsistencies);
@@ -226,6 +228,8 @@ function evaluateLevel(
   criteria.forEach((criterion, i) => {
     if (!isObject(criterion)) throw new InputError(`${path}[${i}]: must be an object with a name`);
     if (typeof criterion.name !== 'string' || criterion.name.trim() === '') throw new InputError(`${path}[${i}].name: must be a non-empty name`);
+    if (criterion.name.length > MAX_NAME_LENGTH) throw new InputError(`${path}[${i}].name: must be at most ${MAX_NAME_LENGTH} characters`);
+    refuseUnknownKeys(criterion, CRITERION_KEYS, `${path}[${i}].`);
   });
   const consistency = ahpWeights(comparisons, comparisonsPath, criteria.length);
   if (!consistency.consistent) inconsistencies.push({ path: comparisonsPath, cr: consistency.cr });
@@ -249,6 +253,16 @@ function evaluateLevel(
     return { name, localWeight, globalWeight, consistency: alternativesConsistency, alternativePriorities: alternativesConsistency.weights };
   });
   return { consistency, criteria: results };
+}
+
+const MODEL_KEYS = ['criteria', 'comparisons', 'alternatives'];
+const CRITERION_KEYS = ['name', 'subCriteria', 'comparisons', 'scores'];
+const MAX_NAME_LENGTH = 200;
+
+/** A misspelt key (`score`, `subcriteria`) would otherwise be ignored silently, and the model read differently than meant. */
+function refuseUnknownKeys(value: Record<string, unknown>, known: string[], prefix: string): void {
+  const unknown = Object.keys(value).find((key) => !known.includes(key));
+  if (unknown !== undefined) throw new InputError(`${prefix}${unknown}: unknown field (expected ${known.join(', ')})`);
 }
 
 function normaliseScores(scores: unknown, path: string, count: number): number[] {

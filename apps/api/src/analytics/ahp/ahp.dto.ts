@@ -5,7 +5,7 @@ import { Optional } from '../../platform/http/validation';
 import type { AhpModelEntity } from './ahp-model.entity';
 
 /** An n × n matrix of positive numbers, a_ji = 1/a_ij, diagonal 1; n ≤ 10. */
-const MATRIX: ApiPropertyOptions = { type: 'array', items: { type: 'array', items: { type: 'number', minimum: 0 } }, example: [[1, 3], [0.3333, 1]] };
+const MATRIX: ApiPropertyOptions = { type: 'array', items: { type: 'array', items: { type: 'number', minimum: 0, exclusiveMinimum: true } }, example: [[1, 3], [0.3333, 1]] };
 
 /**
  * One criterion. `comparisons` compares its children pairwise: its `subCriteria` when it has some, otherwise the
@@ -13,13 +13,13 @@ const MATRIX: ApiPropertyOptions = { type: 'array', items: { type: 'array', item
  * alternative, higher is better, normalised to sum 1).
  */
 export class AhpCriterionDto {
-  /** @example 利润率 */
+  @ApiProperty({ minLength: 1, maxLength: 200, example: '利润率' })
   name!: string;
   @ApiPropertyOptional({ type: () => [AhpCriterionDto] })
   subCriteria?: AhpCriterionDto[];
   @ApiPropertyOptional(MATRIX)
   comparisons?: number[][];
-  /** @example [12.5, 30, 18] */
+  @ApiPropertyOptional({ type: 'array', items: { type: 'number', minimum: 0 }, example: [12.5, 30, 18] })
   scores?: number[];
 }
 

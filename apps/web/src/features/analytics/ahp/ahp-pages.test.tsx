@@ -22,7 +22,8 @@ const INPUT = {
 };
 
 function record(overrides: Record<string, unknown> = {}) {
-  const input = { ...INPUT, ...overrides };
+  const { alternatives, comparisons, criteria } = { ...INPUT, ...overrides };
+  const input = { alternatives, comparisons, criteria };
   return {
     id: MODEL_ID,
     name: '2026 服务项目评价',
@@ -32,6 +33,7 @@ function record(overrides: Record<string, unknown> = {}) {
     updatedAt: '2026-11-01T00:00:00.000Z',
     version: 3,
     myAccess: { update: true, delete: true, reassign: true, share: true, editableFields: [] },
+    ...overrides,
     ...input,
     result: evaluateAhpModel(input),
   };
@@ -64,7 +66,8 @@ function cellText(testId: string): string {
   return screen.getByTestId(testId).closest('.ant-select')!.querySelector('.ant-select-content, .ant-select-selection-item')?.textContent ?? '';
 }
 
-describe('the AHP workspace', { timeout: 60_000 }, () => {
+// Each pairwise judgement opens an antd dropdown, slow in jsdom: the building test needs a generous timeout.
+describe('the AHP workspace', { timeout: 120_000 }, () => {
   it('lists the models with their consistency and best item, reached from the analytics tabs (zh-CN)', async () => {
     const { fetch } = server({
       language: 'zh-CN',
@@ -84,7 +87,7 @@ describe('the AHP workspace', { timeout: 60_000 }, () => {
   });
 
   it('builds a model with live weights and consistency, asks to revise inconsistent judgements, and saves it', async () => {
-    const { fetch, requests } = server({ routes: { 'POST /api/v1/analytics/ahp-models': async (request) => json(record((await request.json()) as object), 201) } });
+    const { fetch, requests } = server({ routes: { 'POST /api/v1/analytics/ahp-models': async (request) => json(record((await request.json()) as Record<string, unknown>), 201) } });
     await renderApp('/analytics/ahp/new', { fetch, language: 'en' });
     fireEvent.change(await screen.findByTestId('ahp-name'), { target: { value: 'Service items 2026' } });
     for (const item of ['Installation', 'Maintenance', 'Training']) {
