@@ -4,8 +4,8 @@ import { BusinessRecordDto, CreateBusinessRecordDto, RecordPageQueryDto, toBusin
 import { Optional } from '../../platform/http/validation';
 import type { AhpModelEntity } from './ahp-model.entity';
 
-/** An n × n matrix of positive numbers, a_ji = 1/a_ij, diagonal 1; n ≤ 10. */
-const MATRIX: ApiPropertyOptions = { type: 'array', items: { type: 'array', items: { type: 'number', minimum: 0, exclusiveMinimum: true } }, example: [[1, 3], [0.3333, 1]] };
+/** An n × n matrix of positive numbers (0 is a 400: the schema says minimum 0 as OpenAPI 3.0's boolean exclusiveMinimum trips JSON Schema tools), a_ji = 1/a_ij, diagonal 1; n ≤ 10. */
+const MATRIX: ApiPropertyOptions = { type: 'array', items: { type: 'array', items: { type: 'number', minimum: 0 } }, example: [[1, 3], [0.3333, 1]] };
 
 /**
  * One criterion. `comparisons` compares its children pairwise: its `subCriteria` when it has some, otherwise the
