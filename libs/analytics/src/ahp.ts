@@ -265,6 +265,29 @@ function refuseUnknownKeys(value: Record<string, unknown>, known: string[], pref
   if (unknown !== undefined) throw new InputError(`${prefix}${unknown}: unknown field (expected ${known.join(', ')})`);
 }
 
+/**
+ * What can be checked of criteria without the rest of the model (sizes depend on it): each is an object with a name and
+ * known keys, its matrices square positive reciprocal, its scores numbers ≥ 0, recursively. For a partial update,
+ * refused before the stored model is even looked at; `evaluateAhpModel` checks the whole.
+ */
+export function validateCriteriaShape(criteria: unknown, path = 'criteria'): void {
+  if (!Array.isArray(criteria) || criteria.length === 0) throw new InputError(`${path}: must be a non-empty array of criteria`);
+  criteria.forEach((criterion, i) => {
+    const here = `${path}[${i}]`;
+    if (!isObject(criterion)) throw new InputError(`${here}: must be an object with a name`);
+    if (typeof criterion.name !== 'string' || criterion.name.trim() === '') throw new InputError(`${here}.name: must be a non-empty name`);
+    refuseUnknownKeys(criterion, CRITERION_KEYS, `${here}.`);
+    if (criterion.comparisons !== undefined) validatePairwiseMatrix(criterion.comparisons, `${here}.comparisons`);
+    if (criterion.subCriteria !== undefined) validateCriteriaShape(criterion.subCriteria, `${here}.subCriteria`);
+    if (criterion.scores !== undefined) {
+      if (!Array.isArray(criterion.scores)) throw new InputError(`${here}.scores: must be an array of numbers`);
+      criterion.scores.forEach((value, a) => {
+        if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new InputError(`${here}.scores[${a}]: ${JSON.stringify(value) ?? String(value)} is not a number ≥ 0`);
+      });
+    }
+  });
+}
+
 function normaliseScores(scores: unknown, path: string, count: number): number[] {
   if (!Array.isArray(scores)) throw new InputError(`${path}: must be an array of numbers`);
   if (scores.length !== count) throw new InputError(`${path}: has ${scores.length} scores, expected ${count} (one per alternative)`);

@@ -11,6 +11,7 @@ export {
   consistentMatrix,
   evaluateAhpModel,
   inconsistencyMessage,
+  validateCriteriaShape,
   validatePairwiseMatrix,
   type AhpCriterion,
   type AhpCriterionResult,

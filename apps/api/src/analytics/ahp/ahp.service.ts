@@ -1,4 +1,4 @@
-import { evaluateAhpModel, InputError, type AhpModelResult } from '@lianxi/analytics';
+import { evaluateAhpModel, InputError, validateCriteriaShape, validatePairwiseMatrix, type AhpModelResult } from '@lianxi/analytics';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -20,8 +20,12 @@ const PROTECTED = [...AHP_MODEL_FIELDS, ...RECORD_ATTRIBUTE_FIELDS] as Array<key
  * a 400 naming that field.
  */
 export function evaluateOrRefuse(model: Pick<AhpModelInputDto, 'criteria' | 'comparisons' | 'alternatives'>): AhpModelResult {
+  return refusingBadInput(() => evaluateAhpModel({ criteria: model.criteria, comparisons: model.comparisons, alternatives: model.alternatives }));
+}
+
+function refusingBadInput<T>(work: () => T): T {
   try {
-    return evaluateAhpModel(model);
+    return work();
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     const separator = error.message.indexOf(': ');
@@ -63,11 +67,18 @@ export class AhpService {
   }
 
   async create(principal: Principal, dto: CreateAhpModelDto): Promise<AhpModelDto> {
+    // Bad input is a 400 whoever sends it, before any rights are looked at (as the DTO checks are).
+    evaluateOrRefuse(dto);
     const { record, access } = await this.records.create(principal, dto as Partial<AhpModelEntity>);
     return this.toDto(record, access);
   }
 
   async update(principal: Principal, id: string, dto: UpdateAhpModelDto, version: number | undefined): Promise<AhpModelDto> {
+    // What can be judged without the stored model, before it is looked up; the whole is checked in `prepare`.
+    refusingBadInput(() => {
+      if (dto.comparisons !== undefined) validatePairwiseMatrix(dto.comparisons, 'comparisons');
+      if (dto.criteria !== undefined) validateCriteriaShape(dto.criteria);
+    });
     const { record, access, may } = await this.records.update(principal, id, dto as Partial<AhpModelEntity>, version);
     return { ...this.toDto(record, access), myAccess: may };
   }
@@ -80,6 +91,6 @@ export class AhpService {
   private toDto(model: AhpModelEntity, access: ObjectAccess): AhpModelDto {
     const dto = access.project(toAhpModelDto(model), PROTECTED);
     const whole = ['criteria', 'comparisons', 'alternatives'].every((field) => this.records.readsInFull(access, field));
-    return whole ? { ...dto, result: evaluateAhpModel(model) } : dto;
+    return whole ? { ...dto, result: evaluateAhpModel({ criteria: model.criteria, comparisons: model.comparisons, alternatives: model.alternatives }) } : dto;
   }
 }
