@@ -3,10 +3,13 @@ import { defineConfig } from 'vitest/config';
 
 // `@/…` is src/, so imports say which layer they reach into (app, components, features, lib).
 const srcDir = decodeURIComponent(new URL('./src', import.meta.url).pathname);
+// The AHP maths of the analytics library, compiled into the SPA from its (browser-safe) source so the consistency
+// indicator is computed live by the same code as the API's results (R-ANA-4).
+const analyticsAhp = decodeURIComponent(new URL('../../libs/analytics/src/ahp.ts', import.meta.url).pathname);
 
 export default defineConfig({
   plugins: [react()],
-  resolve: { alias: { '@': srcDir } },
+  resolve: { alias: { '@': srcDir, '@lianxi/analytics/ahp': analyticsAhp } },
   server: {
     port: 5173,
     strictPort: true,

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
 import { AnalyticsModule } from './analytics/analytics.module';
+import { AhpModule } from './analytics/ahp/ahp.module';
 import { AuditModule } from './audit/audit.module';
 import { IdentityModule } from './identity/identity.module';
 import { MailModule } from './platform/mail/mail.module';
@@ -35,6 +36,7 @@ export class AppModule {
         AccessModule,
         SalesModule,
         AnalyticsModule,
+        AhpModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -228,6 +228,31 @@ const VALID_REQUEST_FIXTURES: Record<string, ValidRequestFixture> = {
     as: 'manager.east@lianxi.test',
     body: async (world) => ({ ids: [await throwawayOpportunity(world)], ownerId: await userIdOf(world, 'rep.e1b@lianxi.test') }),
   },
+  evaluateAhp: {
+    why: 'matrices must be reciprocal and sized to the criteria and items, which a JSON schema cannot say',
+    body: async () => AHP_MODEL,
+  },
+  createAhpModel: {
+    why: 'reps only read AHP models: the East manager creates one, with reciprocal matrices sized to its criteria and items',
+    as: 'manager.east@lianxi.test',
+    body: async () => ({ name: `合同 AHP ${randomUUID().slice(0, 8)}`, ...AHP_MODEL }),
+  },
+  getAhpModel: {
+    why: 'needs a model the caller sees: a fresh one of the East manager',
+    as: 'manager.east@lianxi.test',
+    pathParams: async (world) => ({ id: await throwawayAhpModel(world) }),
+  },
+  updateAhpModel: {
+    why: 'reps only read AHP models: the East manager changes a fresh one, keeping its matrices valid',
+    as: 'manager.east@lianxi.test',
+    pathParams: async (world) => ({ id: await throwawayAhpModel(world) }),
+    body: async () => ({ name: 'Contract AHP', comparisons: [[1, 5], [0.2, 1]] }),
+  },
+  deleteAhpModel: {
+    why: 'reps only read AHP models: the East manager deletes a fresh one',
+    as: 'manager.east@lianxi.test',
+    pathParams: async (world) => ({ id: await throwawayAhpModel(world) }),
+  },
   createSavedView: {
     why: 'a definition\'s filters, sort and columns must be those of the list its objectType names, which the schema cannot say',
     body: async () => ({ objectType: 'account', name: `合同视图 ${randomUUID().slice(0, 8)}`, definition: { filters: { region: '华东' }, sort: '-name', columns: ['name', 'region'] } }),
@@ -531,6 +556,9 @@ const DATA_DEPENDENT_INPUTS: Record<string, string> = {
   productId: 'must reference a product the caller may see',
   validTo: 'must not precede validFrom',
   tiers: 'each minQuantity at most once',
+  criteria: 'an AHP model: each criterion\'s matrix must be reciprocal and sized to its sub-criteria or the items, its scores one per item',
+  comparisons: 'an AHP pairwise matrix must be reciprocal (a_ji = 1/a_ij) and sized to what it compares',
+  alternatives: 'an AHP model\'s items must match the length of its scores and matrices',
   csv: 'must be CSV text with a header row of known lead columns and at least one row',
   formKey: 'must name a web form configured on the server',
   disqualifiedReason: 'a lead is disqualified with a reason, and only a disqualified lead has one',
@@ -666,6 +694,19 @@ async function userIdOf(world: World, email: string): Promise<string> {
 }
 
 /** A new saved view of the default caller (rep.e1), of the lead list. */
+/** A valid AHP model: two criteria (one scored, one compared pairwise) over two items. */
+const AHP_MODEL = {
+  alternatives: ['安装服务', '维保服务'],
+  comparisons: [[1, 3], [1 / 3, 1]],
+  criteria: [{ name: '利润率', scores: [10, 30] }, { name: '满意度', comparisons: [[1, 2], [0.5, 1]] }],
+};
+
+async function throwawayAhpModel(world: World): Promise<string> {
+  const response = await world.callAs<{ id: string }>('manager.east@lianxi.test', 'post', '/api/v1/analytics/ahp-models', { name: `Contract AHP ${randomUUID().slice(0, 8)}`, ...AHP_MODEL });
+  if (response.status !== 201) throw new Error(`creating a throwaway AHP model → ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.id;
+}
+
 async function throwawaySavedView(world: World): Promise<string> {
   const response = await world.callAs<{ id: string }>('rep.e1@lianxi.test', 'post', '/api/v1/saved-views', { objectType: 'lead', name: `Contract view ${randomUUID().slice(0, 8)}`, definition: { sort: 'name' } });
   if (response.status !== 201) throw new Error(`creating a throwaway saved view → ${response.status} ${JSON.stringify(response.body)}`);

@@ -683,6 +683,45 @@ async function main() {
         }
         await signOut(page);
       }],
+      [`the East manager (${MANAGER.email}) opens Analytics → AHP, judges three criteria (green, then red when contradictory) and saves the model`, async () => {
+        await signInAnywhere(page, MANAGER);
+        await page.goto(`${BASE_URL}/analytics`);
+        await page.getByTestId('analytics-tab-ahp').click();
+        await expectPath(page, '/analytics/ahp');
+        await page.getByTestId('ahp-create').click();
+        await expectPath(page, '/analytics/ahp/new');
+        await page.getByTestId('ahp-name').fill(`服务项目盈利评价 ${new Date().toISOString().slice(0, 16)}`);
+        for (const item of ['安装服务', '维保服务', '培训服务']) {
+          await page.getByTestId('ahp-alternative-input').fill(item);
+          await page.getByTestId('ahp-alternative-add').click();
+        }
+        for (const criterion of ['利润率', '客户满意度', '战略价值']) {
+          await page.getByTestId('ahp-criterion-input').fill(criterion);
+          await page.getByTestId('ahp-criterion-add').click();
+        }
+        const scores = [[20, 50, 30], [3, 4, 2], [1, 2, 1]];
+        for (const [c, row] of scores.entries()) for (const [a, score] of row.entries()) await page.getByTestId(`ahp-score-${c}-${a}`).fill(String(score));
+        // Saaty's textbook judgements (CR 0.033): profit 3 × satisfaction, 5 × strategy; satisfaction 3 × strategy.
+        const judge = async (cell, value) => {
+          await page.getByTestId(cell).click();
+          await pickOption(page, new RegExp(`^${value}$`));
+        };
+        await judge('ahp-criteria-grid-0-1', '3');
+        await judge('ahp-criteria-grid-0-2', '5');
+        await judge('ahp-criteria-grid-1-2', '3');
+        await page.locator('[data-testid="ahp-consistency"][data-consistent="true"]').waitFor();
+        await judge('ahp-criteria-grid-2-0', '9');
+        await page.locator('[data-testid="ahp-consistency"][data-consistent="false"]').getByText('请修正您的判断', { exact: false }).waitFor();
+        await judge('ahp-criteria-grid-2-0', '1/5');
+        await page.locator('[data-testid="ahp-consistency"][data-consistent="true"]').waitFor();
+        const saved = await (await expectCall(page, 'POST', /^\/api\/v1\/analytics\/ahp-models$/, () => page.getByTestId('ahp-save').click())).json();
+        if (!saved.result?.consistent || saved.result.ranking[0].alternative !== '维保服务') fail(`the saved model ranks ${JSON.stringify(saved.result?.ranking)}`);
+        await page.getByTestId('ahp-ranking').getByText('维保服务').waitFor();
+        await page.getByTestId('ahp-weights-chart').waitFor();
+        await settle(page);
+        await page.screenshot({ path: join(SHOTS, 'ahp-zh.png'), fullPage: true });
+        await signOut(page);
+      }],
       [`the director (${DIRECTOR.email}) loads ${VIRTUAL_FROM}+ accounts ("load more"): the table body turns virtual`, async () => {
         page.on('response', onAccountsPage);
         await signInAnywhere(page, DIRECTOR);

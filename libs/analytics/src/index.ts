@@ -94,3 +94,21 @@ export {
   type ValueTierBreakpoints,
   type ValueTierOptions,
 } from './customer/value-tier';
+export {
+  AHP_CONSISTENCY_THRESHOLD,
+  AHP_MAX_SIZE,
+  AHP_RECIPROCAL_TOLERANCE,
+  SAATY_RANDOM_INDEX,
+  ahpWeights,
+  consistentMatrix,
+  evaluateAhpModel,
+  inconsistencyMessage,
+  validateCriteriaShape,
+  validatePairwiseMatrix,
+  type AhpCriterion,
+  type AhpCriterionResult,
+  type AhpMatrixResult,
+  type AhpModel,
+  type AhpModelResult,
+  type AhpRankedAlternative,
+} from './ahp';

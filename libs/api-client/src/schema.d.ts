@@ -523,6 +523,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/ahp-models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the AHP models you may see, each evaluated */
+        get: operations["listAhpModels"];
+        put?: never;
+        /** Create an AHP model */
+        post: operations["createAhpModel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/ahp-models/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an AHP model with its result */
+        get: operations["getAhpModel"];
+        put?: never;
+        post?: never;
+        /** Delete an AHP model */
+        delete: operations["deleteAhpModel"];
+        options?: never;
+        head?: never;
+        /** Update or reassign an AHP model */
+        patch: operations["updateAhpModel"];
+        trace?: never;
+    };
+    "/api/v1/analytics/ahp/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Evaluate an AHP model without saving it */
+        post: operations["evaluateAhp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/analytics/metrics/recompute": {
         parameters: {
             query?: never;
@@ -2558,6 +2612,168 @@ export interface components {
              */
             total: string;
         };
+        AhpCriterionDto: {
+            /**
+             * @example [
+             *       [
+             *         1,
+             *         3
+             *       ],
+             *       [
+             *         0.3333,
+             *         1
+             *       ]
+             *     ]
+             */
+            comparisons?: number[][];
+            /** @example 利润率 */
+            name: string;
+            /**
+             * @example [
+             *       12.5,
+             *       30,
+             *       18
+             *     ]
+             */
+            scores?: number[];
+            subCriteria?: components["schemas"]["AhpCriterionDto"][];
+        };
+        AhpCriterionResultDto: {
+            /** @description Without sub-criteria: each alternative's priority under this criterion. */
+            alternativePriorities?: number[];
+            /** @description The consistency of its comparisons; null when it rates the alternatives by scores. */
+            consistency: components["schemas"]["AhpMatrixResultDto"] | null;
+            /** @description Weight in the whole model (the leaves' sum to 1). */
+            globalWeight: number;
+            /** @description Weight among its siblings. */
+            localWeight: number;
+            name: string;
+            subCriteria?: components["schemas"]["AhpCriterionResultDto"][];
+        };
+        AhpInconsistencyDto: {
+            cr: number;
+            /** @example criteria[1].comparisons */
+            path: string;
+        };
+        AhpMatrixResultDto: {
+            /** @description (λmax − n) / (n − 1). */
+            ci: number;
+            /** @description CR < 0.1. */
+            consistent: boolean;
+            /** @description CI divided by Saaty's random index for n; 0 for n ≤ 2. */
+            cr: number;
+            lambdaMax: number;
+            /** @description The principal eigenvector, normalised to sum 1, in the order of the items compared. */
+            weights: number[];
+        };
+        AhpModelDto: {
+            alternatives?: string[];
+            /**
+             * @example [
+             *       [
+             *         1,
+             *         3
+             *       ],
+             *       [
+             *         0.3333,
+             *         1
+             *       ]
+             *     ]
+             */
+            comparisons?: number[][];
+            /** Format: date-time */
+            createdAt: string;
+            criteria?: components["schemas"]["AhpCriterionDto"][];
+            /**
+             * Format: date-time
+             * @description When it went to the recycle bin (entries of a recycle bin only).
+             */
+            deletedAt?: string;
+            /** @description Who deleted it (entries of a recycle bin only). */
+            deletedBy?: string;
+            description?: string | null;
+            id: string;
+            /** @description Your rights on this record; present when one record is read by id or updated, so a client shows only what will work. */
+            myAccess?: components["schemas"]["RecordAccessDto"];
+            /** @example 2026 服务项目盈利评价 */
+            name?: string;
+            ownerId?: string;
+            /** @description Only the owner may change or delete it; others who can see it read it (R-SEC-4). */
+            ownerOnlyEdit?: boolean;
+            partnerAccountId?: string | null;
+            /** @description Only the owner and explicit shares can see it (R-SEC-5). */
+            restricted?: boolean;
+            /** @description The model evaluated (omitted when field rules hide part of the model from you). */
+            result?: components["schemas"]["AhpResultDto"];
+            teamId?: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Send back as If-Match (or read the ETag header) when updating or deleting. */
+            version: number;
+        };
+        AhpModelInputDto: {
+            /**
+             * @description The alternatives ranked, e.g. service items (1 to 10 when compared pairwise).
+             * @example [
+             *       "安装服务",
+             *       "维保服务",
+             *       "培训服务"
+             *     ]
+             */
+            alternatives: string[];
+            /**
+             * @description Pairwise comparisons of the top-level criteria (criteria × criteria).
+             * @example [
+             *       [
+             *         1,
+             *         3
+             *       ],
+             *       [
+             *         0.3333,
+             *         1
+             *       ]
+             *     ]
+             */
+            comparisons: number[][];
+            /** @description The top-level criteria (1 to 10). */
+            criteria: components["schemas"]["AhpCriterionDto"][];
+        };
+        AhpModelPageDto: {
+            data: components["schemas"]["AhpModelDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description Every model you may see that matches, when asked with `withTotal=true`. */
+            total?: number;
+        };
+        /** @enum {string} */
+        AhpModelSort: "name" | "-name";
+        AhpRankedAlternativeDto: {
+            alternative: string;
+            /** @description Its position in `alternatives`. */
+            index: number;
+            /** @description 1 for the best; equal scores share a rank. */
+            rank: number;
+            /** @description The composite index; the alternatives' sum to 1. */
+            score: number;
+        };
+        AhpResultDto: {
+            /** @description (λmax − n) / (n − 1). */
+            ci: number;
+            /** @description Every comparison matrix of the model has CR < 0.1. */
+            consistent: boolean;
+            /** @description CI divided by Saaty's random index for n; 0 for n ≤ 2. */
+            cr: number;
+            criteria: components["schemas"]["AhpCriterionResultDto"][];
+            /** @description The matrices with CR ≥ 0.1: revise those judgements. */
+            inconsistencies: components["schemas"]["AhpInconsistencyDto"][];
+            lambdaMax: number;
+            /** @description Null when consistent; otherwise which judgements to revise. */
+            message: string | null;
+            /** @description The alternatives, best first. */
+            ranking: components["schemas"]["AhpRankedAlternativeDto"][];
+            /** @description The principal eigenvector, normalised to sum 1, in the order of the items compared. */
+            weights: number[];
+        };
         AnalyticsRunDto: {
             /**
              * Format: date
@@ -2903,6 +3119,37 @@ export interface components {
             /** @description Default `planned`; notes are always `done`. */
             status?: components["schemas"]["ActivityStatus"];
             subject: string;
+        };
+        CreateAhpModelDto: {
+            alternatives: string[];
+            /**
+             * @example [
+             *       [
+             *         1,
+             *         3
+             *       ],
+             *       [
+             *         0.3333,
+             *         1
+             *       ]
+             *     ]
+             */
+            comparisons: number[][];
+            criteria: components["schemas"]["AhpCriterionDto"][];
+            description?: string;
+            name: string;
+            /**
+             * Format: uuid
+             * @description Defaults to the caller; someone else needs the reassign right.
+             */
+            ownerId?: string;
+            ownerOnlyEdit?: boolean;
+            /**
+             * Format: uuid
+             * @description The distributor this record belongs to (set automatically for partner users).
+             */
+            partnerAccountId?: string;
+            restricted?: boolean;
         };
         CreateApiKeyDto: {
             /**
@@ -3680,7 +3927,7 @@ export interface components {
             objectType: components["schemas"]["ObjectType"];
         };
         /** @enum {string} */
-        ObjectType: "account" | "contact" | "opportunity" | "activity" | "lead" | "order" | "payment" | "pipeline" | "product" | "price_list" | "quote" | "approval_rule" | "analytics";
+        ObjectType: "account" | "contact" | "opportunity" | "activity" | "lead" | "order" | "payment" | "pipeline" | "product" | "price_list" | "quote" | "approval_rule" | "analytics" | "ahp_model";
         OmittedFigureDto: {
             /** @description The fields the caller may not read in full (empty for `no_access`). */
             fields: string[];
@@ -4691,6 +4938,40 @@ export interface components {
             status?: components["schemas"]["ActivityStatus"];
             subject?: string;
         };
+        UpdateAhpModelDto: {
+            alternatives?: string[];
+            /**
+             * @example [
+             *       [
+             *         1,
+             *         3
+             *       ],
+             *       [
+             *         0.3333,
+             *         1
+             *       ]
+             *     ]
+             */
+            comparisons?: number[][];
+            criteria?: components["schemas"]["AhpCriterionDto"][];
+            /** @description null clears it. */
+            description?: string | null;
+            name?: string;
+            /**
+             * Format: uuid
+             * @description Reassigns the record (needs the reassign right over it); the team follows the new owner.
+             */
+            ownerId?: string;
+            /** @description Only the owner may change it. */
+            ownerOnlyEdit?: boolean;
+            /**
+             * Format: uuid
+             * @description null unlinks it from a distributor.
+             */
+            partnerAccountId?: string | null;
+            /** @description Only the owner may change it. */
+            restricted?: boolean;
+        };
         UpdateApprovalRulesDto: {
             rules: components["schemas"]["ApprovalRuleInputDto"][];
         };
@@ -5205,7 +5486,7 @@ export interface operations {
             header?: never;
             path: {
                 roleKey: "system_admin" | "general_manager" | "sales_director" | "sales_manager" | "sales_rep" | "marketing_specialist" | "service_agent" | "field_engineer" | "finance" | "quality_inspector" | "auditor" | "partner";
-                objectType: "account" | "contact" | "opportunity" | "activity" | "lead" | "order" | "payment" | "pipeline" | "product" | "price_list" | "quote" | "approval_rule" | "analytics";
+                objectType: "account" | "contact" | "opportunity" | "activity" | "lead" | "order" | "payment" | "pipeline" | "product" | "price_list" | "quote" | "approval_rule" | "analytics" | "ahp_model";
             };
             cookie?: never;
         };
@@ -5280,7 +5561,7 @@ export interface operations {
             header?: never;
             path: {
                 roleKey: "system_admin" | "general_manager" | "sales_director" | "sales_manager" | "sales_rep" | "marketing_specialist" | "service_agent" | "field_engineer" | "finance" | "quality_inspector" | "auditor" | "partner";
-                objectType: "account" | "contact" | "opportunity" | "activity" | "lead" | "order" | "payment" | "pipeline" | "product" | "price_list" | "quote" | "approval_rule" | "analytics";
+                objectType: "account" | "contact" | "opportunity" | "activity" | "lead" | "order" | "payment" | "pipeline" | "product" | "price_list" | "quote" | "approval_rule" | "analytics" | "ahp_model";
             };
             cookie?: never;
         };
@@ -7614,6 +7895,457 @@ export interface operations {
             };
             /** @description Missing, expired or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listAhpModels: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                /** @description Also count every record you may see that matches (one more query: ask only when you show it). */
+                withTotal?: boolean;
+                /** @description Default `name`. */
+                sort?: components["schemas"]["AhpModelSort"];
+                /** @description Substring of the name. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AhpModelPageDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createAhpModel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with this key runs, and for 24 hours a retry with the same key and request gets the same answer (with `Idempotent-Replayed: true`) and creates nothing. The same key with a different request is 422; a retry while the first still runs is 409. A UUID per logical request is the usual choice. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAhpModelDto"];
+            };
+        };
+        responses: {
+            /** @description An inconsistent model (CR ≥ 0.1) may be saved as work in progress: its result says `consistent: false`. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AhpModelDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state or an existing record (or a request with this Idempotency-Key still runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Understood but refused by a business rule (or the Idempotency-Key was used for another request) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getAhpModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AhpModelDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    deleteAhpModel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read (`W/"<version>"`); updates of shared records answer 428 without it and 412 when it is stale */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Needs If-Match. Deletes the model for good. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since it was read (stale If-Match) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The If-Match header is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateAhpModel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read (`W/"<version>"`); updates of shared records answer 428 without it and 412 when it is stale */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAhpModelDto"];
+            };
+        };
+        responses: {
+            /** @description Needs If-Match. The model with the fields sent must stay valid (400 naming the field). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AhpModelDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The record changed since it was read (stale If-Match) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The If-Match header is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    evaluateAhp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first request with this key runs, and for 24 hours a retry with the same key and request gets the same answer (with `Idempotent-Replayed: true`) and creates nothing. The same key with a different request is 422; a retry while the first still runs is 409. A UUID per logical request is the usual choice. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AhpModelInputDto"];
+            };
+        };
+        responses: {
+            /**
+             * @description Weights (principal eigenvector), λmax, CI and CR of every comparison matrix, the composite index and ranking of
+             *     the alternatives; nothing is saved. 400 naming the field for an invalid model (e.g. `comparisons[2][0]` not the
+             *     reciprocal of `comparisons[0][2]`); inconsistent judgements (CR ≥ 0.1) are answered with `consistent: false`.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AhpResultDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflicts with the current state or an existing record (or a request with this Idempotency-Key still runs) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Understood but refused by a business rule (or the Idempotency-Key was used for another request) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -21,6 +21,7 @@ export const OBJECT_FIELDS: Record<ObjectType, string[]> = {
   [ObjectType.ApprovalRule]: [],
   // What the analytics aggregate is guarded by the account scope and the order field rules, not by fields of its own.
   [ObjectType.Analytics]: [],
+  [ObjectType.AhpModel]: ['name', 'description', 'criteria', 'comparisons', 'alternatives', ...RECORD_ATTRIBUTE_FIELDS],
 };
 
 /** Where each record object type's records live (for the explain endpoint and owner moves); configuration types have none. */
@@ -32,4 +33,5 @@ export const OBJECT_TABLES: Partial<Record<ObjectType, string>> = {
   [ObjectType.Lead]: 'leads',
   [ObjectType.Order]: 'orders',
   [ObjectType.Quote]: 'quotes',
+  [ObjectType.AhpModel]: 'ahp_models',
 };

@@ -20,6 +20,12 @@ export type Optional = 'all' | 'none' | 'references';
 const NO_NUL_PATTERN = '^[^\\u0000]*$';
 const patternOf = (schema: JsonSchema): string | undefined => (schema.pattern === NO_NUL_PATTERN ? undefined : schema.pattern);
 
+/**
+ * How deep generated values nest before optional properties and array items stop: a self-referencing schema (an
+ * AHP criterion's sub-criteria are criteria) would otherwise make the generator recurse forever.
+ */
+const MAX_DEPTH = 4;
+
 const firstSample = <T>(arbitrary: fc.Arbitrary<T>, seed: number): T => fc.sample(arbitrary, { seed, numRuns: 1 })[0];
 
 function fitLength(text: string, schema: JsonSchema): string {
@@ -53,7 +59,8 @@ function deterministicString(schema: JsonSchema, name: string, ctx: ValueContext
  * a small value that meets its type, format, pattern and bounds. Deterministic for a given seed. A `variant`
  * (1, 2, …) makes free-text strings differ from other variants, for records that must be unique.
  */
-export function validValue(input: JsonSchema, ctx: ValueContext, optional: Optional, name = '', variant?: number): unknown {
+export function validValue(input: JsonSchema, ctx: ValueContext, optional: Optional, name = '', variant?: number, depth = 0): unknown {
+  if (depth > MAX_DEPTH) optional = 'none';
   const schema = resolveSchema(ctx.document, input) ?? {};
   const unique = variant !== undefined && schema.type === 'string' && !schema.enum;
   if (schema.example !== undefined && !unique) return schema.example;
@@ -65,12 +72,12 @@ export function validValue(input: JsonSchema, ctx: ValueContext, optional: Optio
       return Object.fromEntries(
         Object.entries(schema.properties ?? {})
           .filter(([key]) => optional === 'all' || required.has(key) || (optional === 'references' && key in ctx.references))
-          .map(([key, property]) => [key, validValue(property, ctx, optional, key, variant)]),
+          .map(([key, property]) => [key, validValue(property, ctx, optional, key, variant, depth + 1)]),
       );
     }
     case 'array': {
-      const count = Math.min(Math.max(1, schema.minItems ?? 0), schema.maxItems ?? Infinity);
-      return Array.from({ length: count }, () => (schema.items ? validValue(schema.items, ctx, optional, name, variant) : 'x'));
+      const count = Math.min(Math.max(depth > MAX_DEPTH ? 0 : 1, schema.minItems ?? 0), schema.maxItems ?? Infinity);
+      return Array.from({ length: count }, () => (schema.items ? validValue(schema.items, ctx, optional, name, variant, depth + 1) : 'x'));
     }
     case 'integer':
     case 'number':
@@ -102,21 +109,22 @@ function stringArbitrary(schema: JsonSchema, name: string, ctx: ValueContext): f
 }
 
 /** Random values that the schema says are valid (checked with Ajv, so the generator cannot drift from the document). */
-export function validValueArbitrary(input: JsonSchema, ctx: ValueContext, name = ''): fc.Arbitrary<unknown> {
+export function validValueArbitrary(input: JsonSchema, ctx: ValueContext, name = '', depth = 0): fc.Arbitrary<unknown> {
   const schema = resolveSchema(ctx.document, input) ?? {};
   let arbitrary: fc.Arbitrary<unknown>;
   if (schema.enum?.length) arbitrary = fc.constantFrom(...schema.enum);
   else {
     switch (schema.type) {
       case 'object': {
-        const entries = Object.entries(schema.properties ?? {});
-        const record = Object.fromEntries(entries.map(([key, property]) => [key, validValueArbitrary(property, ctx, key)]));
-        arbitrary = fc.record(record, { requiredKeys: (schema.required ?? []).filter((key) => key in record) });
+        const required = schema.required ?? [];
+        const entries = Object.entries(schema.properties ?? {}).filter(([key]) => depth <= MAX_DEPTH || required.includes(key));
+        const record = Object.fromEntries(entries.map(([key, property]) => [key, validValueArbitrary(property, ctx, key, depth + 1)]));
+        arbitrary = fc.record(record, { requiredKeys: required.filter((key) => key in record) });
         break;
       }
       case 'array': {
-        const item = schema.items ? validValueArbitrary(schema.items, ctx, name) : fc.string();
-        const constraints = { minLength: schema.minItems ?? 0, maxLength: Math.min(schema.maxItems ?? 4, 4) };
+        const item = schema.items ? validValueArbitrary(schema.items, ctx, name, depth + 1) : fc.string();
+        const constraints = { minLength: schema.minItems ?? 0, maxLength: depth > MAX_DEPTH ? (schema.minItems ?? 0) : Math.min(schema.maxItems ?? 4, 4) };
         arbitrary = schema.uniqueItems ? fc.uniqueArray(item, { ...constraints, selector: (v) => JSON.stringify(v) }) : fc.array(item, constraints);
         break;
       }

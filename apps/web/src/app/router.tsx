@@ -1,6 +1,8 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { AdminPage } from '@/features/admin/pages/admin-page';
 import { AuditPage } from '@/features/admin/pages/audit-page';
+import { AhpModelPage } from '@/features/analytics/ahp/ahp-model-page';
+import { AhpModelsPage } from '@/features/analytics/ahp/ahp-models-page';
 import { AnalyticsPage } from '@/features/analytics/pages/analytics-page';
 import { ApiKeysPage } from '@/features/identity/pages/api-keys-page';
 import { ChangePasswordPage } from '@/features/identity/pages/change-password-page';
@@ -78,6 +80,9 @@ export const routes: RouteObject[] = [
       { path: 'marketing', element: <MarketingPage /> },
       { path: 'service', element: <ServicePage /> },
       { path: 'analytics', element: <AnalyticsPage /> },
+      { path: 'analytics/ahp', element: <AhpModelsPage /> },
+      { path: 'analytics/ahp/new', element: <AhpModelPage /> },
+      { path: 'analytics/ahp/:id', element: <AhpModelPage /> },
       {
         path: 'admin',
         element: (

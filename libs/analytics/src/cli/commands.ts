@@ -1,3 +1,4 @@
+import { ahpCommand } from './ahp';
 import { fitBgNbdCommand } from './fit-bgnbd';
 import { fitGammaGammaCommand } from './fit-gamma-gamma';
 import type { Command } from './options';
@@ -6,6 +7,7 @@ import { rfmCommand } from './rfm';
 
 /** Every sub-command of `pnpm analytics`, by name. Each lives in its own module beside this one. */
 export const COMMANDS: Record<string, Command> = {
+  ahp: ahpCommand,
   'fit-bgnbd': fitBgNbdCommand,
   'fit-gamma-gamma': fitGammaGammaCommand,
   predict: predictCommand,

@@ -16,9 +16,9 @@ export type FieldAccess = NonNullable<Schema<'SetFieldPolicyDto'>['fields'][stri
 /** Field → access to set; `null` removes the field's rule. */
 export type FieldRulesInput = Schema<'SetFieldPolicyDto'>['fields'];
 
-export const OBJECT_TYPES = ['account', 'contact', 'lead', 'opportunity', 'activity', 'pipeline', 'product', 'price_list', 'quote', 'approval_rule', 'order', 'payment', 'analytics'] as const satisfies readonly ObjectType[];
+export const OBJECT_TYPES = ['account', 'contact', 'lead', 'opportunity', 'activity', 'pipeline', 'product', 'price_list', 'quote', 'approval_rule', 'order', 'payment', 'analytics', 'ahp_model'] as const satisfies readonly ObjectType[];
 /** The object types with records (configuration such as `pipeline` has none to explain). */
-export const RECORD_OBJECT_TYPES = ['account', 'contact', 'lead', 'opportunity', 'activity', 'quote', 'order'] as const satisfies readonly ObjectType[];
+export const RECORD_OBJECT_TYPES = ['account', 'contact', 'lead', 'opportunity', 'activity', 'quote', 'order', 'ahp_model'] as const satisfies readonly ObjectType[];
 export const POLICY_ACTIONS = ['read', 'create', 'update', 'delete', 'reassign'] as const satisfies readonly PolicyAction[];
 export const ACCESS_LEVELS = ['none', 'own', 'team', 'subtree', 'all'] as const satisfies readonly AccessLevel[];
 export const FIELD_ACCESS = ['hidden', 'masked', 'read', 'edit'] as const satisfies readonly FieldAccess[];
@@ -54,6 +54,8 @@ export const OBJECT_FIELDS = {
   approval_rule: [],
   // Levels only: `read` uses the customer analytics, `update` starts a metrics recompute.
   analytics: [],
+  // AHP models (analytics, R-ANA-4).
+  ahp_model: ['name', 'description', 'criteria', 'comparisons', 'alternatives', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'],
 } as const satisfies Record<ObjectType, readonly string[]>;
 
 export type PolicyField = (typeof OBJECT_FIELDS)[ObjectType][number];

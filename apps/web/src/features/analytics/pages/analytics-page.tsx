@@ -1,8 +1,9 @@
-import { Alert, Col, Flex, Input, Row, Select, Skeleton, Space, Tabs, Tooltip } from 'antd';
+import { Alert, Col, Flex, Input, Row, Select, Skeleton, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { PageHeader } from '@/components/ui/page-header';
 import { useAnalyticsRights } from '../api/dashboard';
+import { AnalyticsTabs } from '../components/analytics-tabs';
 import { BreakdownCard } from '../components/breakdown-card';
 import { ForecastCard } from '../components/forecast-card';
 import { FunnelCard } from '../components/funnel-card';
@@ -29,7 +30,6 @@ function defaultWindow(): { from: string; to: string } {
  */
 export function AnalyticsPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const rights = useAnalyticsRights();
   const [search, setSearch] = useSearchParams();
   const fallback = defaultWindow();
@@ -47,18 +47,7 @@ export function AnalyticsPage() {
       { replace: true },
     );
 
-  const tabs = (
-    <Tabs
-      activeKey="overview"
-      onChange={(key) => key === 'ahp' && void navigate('/analytics/ahp')}
-      items={[
-        { key: 'overview', label: <span data-testid="analytics-tab-overview">{t('analytics.tabs.overview')}</span> },
-        // Segments, CLV and lifecycle come from the per-customer metric tables, computed by their own jobs.
-        { key: 'customers', disabled: true, label: <Tooltip title={t('analytics.tabs.customersSoon')}><span data-testid="analytics-tab-customers">{t('analytics.tabs.customers')}</span></Tooltip> },
-        { key: 'ahp', label: <span data-testid="analytics-tab-ahp">{t('analytics.tabs.ahp')}</span> },
-      ]}
-    />
-  );
+  const tabs = <AnalyticsTabs current="overview" />;
   const header = <PageHeader title={t('analytics.title')} />;
   if (rights.loading) return <>{header}<Skeleton active /></>;
   if (!rights.sales && !rights.pipeline) {
