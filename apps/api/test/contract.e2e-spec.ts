@@ -546,6 +546,7 @@ const DATA_DEPENDENT_INPUTS: Record<string, string> = {
   relatedId: 'must reference a record of relatedType the caller can see',
   to: 'a forecast\'s last close date must not be before its first (from)',
   dueBefore: 'a due window must end after it starts (dueFrom)',
+  orderDateTo: 'an order-date window must not end before it starts (orderDateFrom)',
   pipelineId: 'must reference an existing, active pipeline',
   stageId: 'must reference a stage of the opportunity\'s pipeline',
   stageIds: 'must list every stage of the pipeline exactly once',
