@@ -12,6 +12,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Guards against a hung step, not a speed check: with the demo volume on a busy 2-core machine a step that draws
 // the 360° page or the board took more than 15 s, so the guard is generous.
 const STEP_TIMEOUT_MS = 30_000;
+// The AHP step is a whole modelling session (three items, three criteria, nine scores, five judgements, a save):
+// some forty interactions, which on a busy 2-core machine take longer than one ordinary step's budget.
+const AHP_STEP_TIMEOUT_MS = 90_000;
 // A hard ceiling for the whole run, so a wedged browser can never hang CI.
 const RUN_TIMEOUT_MS = 720_000;
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -721,7 +724,7 @@ async function main() {
         await settle(page);
         await page.screenshot({ path: join(SHOTS, 'ahp-zh.png'), fullPage: true });
         await signOut(page);
-      }],
+      }, AHP_STEP_TIMEOUT_MS],
       [`the director (${DIRECTOR.email}) loads ${VIRTUAL_FROM}+ accounts ("load more"): the table body turns virtual`, async () => {
         page.on('response', onAccountsPage);
         await signInAnywhere(page, DIRECTOR);
@@ -786,14 +789,14 @@ async function main() {
       }],
     );
 
-    for (const [name, run] of steps) {
+    for (const [name, run, timeoutMs = STEP_TIMEOUT_MS] of steps) {
       if (failed > 0) {
         skipped += 1;
         console.log(`- skipped: ${name}`);
         continue;
       }
       try {
-        await withTimeout(run(), STEP_TIMEOUT_MS, name);
+        await withTimeout(run(), timeoutMs, name);
         passed += 1;
         console.log(`✓ ${name}`);
       } catch (error) {
