@@ -61,10 +61,10 @@ describe('customer metrics: the recompute', () => {
   it('computes exactly the hand-worked facts, for every live account, in keyset batches', async () => {
     const recompute = t.app.get(MetricsRecompute);
     const started = Date.now();
-    const result = await recompute.run('2026-06-30', new Date(), 7);
+    const result = await recompute.run('2026-06-30', new Date(), { batchSize: 7 });
     console.log(`customer metrics recompute (demo data + crafted accounts, batches of 7): ${result.customers} customers in ${Date.now() - started} ms`);
     const [{ live }] = await t.sql<{ live: number }>(`select count(*)::int as live from accounts where deleted_at is null`);
-    expect(result).toEqual({ customers: live, batches: Math.ceil(live / 7) });
+    expect(result).toMatchObject({ mode: 'incremental', customers: live, batches: Math.ceil(live / 7), factsRefreshed: live });
     const [{ rows }] = await t.sql<{ rows: number }>(`select count(*)::int as rows from customer_metrics`);
     expect(rows).toBe(live);
 
@@ -110,9 +110,9 @@ describe('customer metrics: the recompute', () => {
 
   it('a second run writes the same facts (idempotent), and drops the rows of accounts binned since', async () => {
     const recompute = t.app.get(MetricsRecompute);
-    await recompute.run('2026-06-30', new Date(), 3);
+    await recompute.run('2026-06-30', new Date(), { batchSize: 3, mode: 'full' });
     const before = await t.sql(`${FACTS} order by account_id`);
-    await recompute.run('2026-06-30', new Date(), 10_000);
+    await recompute.run('2026-06-30', new Date(), { batchSize: 10_000, mode: 'full' });
     expect(await t.sql(`${FACTS} order by account_id`)).toEqual(before);
     await t.sql(`update accounts set deleted_at = now() where id = $1`, [ids.uncosted]);
     await recompute.run('2026-06-30', new Date());

@@ -1,0 +1,94 @@
+import type { EntityManager } from 'typeorm';
+
+/** Orders that count as purchases: everything but cancelled ones, dated up to the as-of day. */
+const PURCHASE = `o.status <> 'cancelled' and o.order_date <= $1::date`;
+
+export type FactsMode = 'full' | 'incremental';
+
+/**
+ * The facts step of a run, set-based and server-side (no row crosses to Node): the live accounts whose orders changed
+ * since their facts were computed (all of them in a full run) get their facts rebuilt from their orders and lines, and
+ * upserted into `customer_metrics` (score columns untouched: the scoring pass writes them) with their per-year rows.
+ *
+ * "Changed" is decided by a signature kept with the facts: how many orders the account has dated up to the facts' day
+ * (any status) and the latest `orders.updated_at` among them all. Editing, cancelling or re-dating an order bumps its
+ * `updated_at`; moving an order to another account changes both accounts' counts; a run on a later day that brings an
+ * order dated in between into range changes the count. Orders are never deleted (no endpoint does), but a deleted
+ * order would change the count too.
+ *
+ * Runs inside the caller's transaction (temporary tables live until its end).
+ */
+export async function refreshFacts(manager: EntityManager, asOf: string, mode: FactsMode): Promise<number> {
+  await manager.query(`create temporary table metric_dirty (account_id uuid primary key, source_orders integer not null, source_updated_at timestamptz) on commit drop`);
+  await manager.query(
+    `insert into metric_dirty
+     select a.id, coalesce(s.orders, 0), s.updated_at
+       from accounts a
+       left join (select o.account_id, (count(*) filter (where o.order_date <= $1::date))::int as orders, max(o.updated_at) as updated_at
+                    from orders o group by o.account_id) s on s.account_id = a.id
+       left join customer_metrics m on m.account_id = a.id
+      where a.deleted_at is null
+        and ($2 or m.account_id is null or m.source_orders <> coalesce(s.orders, 0) or m.source_updated_at is distinct from s.updated_at)`,
+    [asOf, mode === 'full'],
+  );
+  await manager.query(`analyze metric_dirty`);
+  // The purchases of the dirty accounts, once: both line aggregates below read them.
+  await manager.query(
+    `create temporary table metric_purchase on commit drop as
+     select o.id, o.account_id, o.order_date, o.subtotal from metric_dirty d join orders o on o.account_id = d.account_id where ${PURCHASE}`,
+    [asOf],
+  );
+  await manager.query(`analyze metric_purchase`);
+  // Per purchase day: lines are grouped by order once (a hash join and a hash aggregate, not a look-up per order),
+  // then orders by day. Cost and profit cover the lines with a known unit cost only, as in migration 210.
+  await manager.query(
+    `create temporary table metric_day on commit drop as
+     with per_order as (
+       select l.order_id, sum(l.quantity * l.unit_cost) as cost, sum(l.line_total - l.quantity * l.unit_cost) as profit,
+              count(*) filter (where l.unit_cost is null) as uncosted, sum(l.list_price * l.quantity) as list_amount,
+              sum((l.list_price - l.net_price) * l.quantity) as discount_amount
+         from metric_purchase p join order_lines l on l.order_id = p.id
+        group by l.order_id)
+     select p.account_id, p.order_date as day, count(*)::int as orders, sum(p.subtotal) as revenue, sum(c.cost) as cost, sum(c.profit) as profit,
+            coalesce(sum(c.uncosted), 0)::int as uncosted, sum(c.list_amount) as list_amount, sum(c.discount_amount) as discount_amount
+       from metric_purchase p left join per_order c on c.order_id = p.id
+      group by p.account_id, p.order_date`,
+  );
+  await manager.query(
+    `create temporary table metric_products on commit drop as
+     select p.account_id, count(distinct l.product_id)::int as products
+       from metric_purchase p join order_lines l on l.order_id = p.id
+      group by p.account_id`,
+  );
+  await manager.query(
+    `insert into customer_metrics (account_id, first_purchase_on, last_purchase_on, orders, purchase_days, revenue, cost, profit, uncosted_lines,
+                                   purchase_dates, purchase_day_revenue, products, discount_share, source_orders, source_updated_at, facts_as_of, computed_at)
+     select d.account_id, f.first, f.last, coalesce(f.orders, 0), coalesce(f.days, 0), coalesce(f.revenue, 0), f.cost, f.profit, coalesce(f.uncosted, 0),
+            coalesce(f.dates, '{}'), coalesce(f.day_revenue, '{}'), coalesce(pr.products, 0), f.discount_share, d.source_orders, d.source_updated_at, $1::date, now()
+       from metric_dirty d
+       left join (
+         select account_id, min(day) as first, max(day) as last, sum(orders)::int as orders, count(*)::int as days, sum(revenue) as revenue,
+                round(sum(cost), 2) as cost, round(sum(profit), 2) as profit, sum(uncosted)::int as uncosted,
+                array_agg(day order by day) as dates, array_agg(revenue order by day) as day_revenue,
+                case when sum(list_amount) > 0 then least(1, greatest(0, round(sum(discount_amount) / sum(list_amount), 6))) end as discount_share
+           from metric_day group by account_id) f on f.account_id = d.account_id
+       left join metric_products pr on pr.account_id = d.account_id
+     on conflict (account_id) do update set
+       first_purchase_on = excluded.first_purchase_on, last_purchase_on = excluded.last_purchase_on, orders = excluded.orders,
+       purchase_days = excluded.purchase_days, revenue = excluded.revenue, cost = excluded.cost, profit = excluded.profit,
+       uncosted_lines = excluded.uncosted_lines, purchase_dates = excluded.purchase_dates, purchase_day_revenue = excluded.purchase_day_revenue,
+       products = excluded.products, discount_share = excluded.discount_share, source_orders = excluded.source_orders,
+       source_updated_at = excluded.source_updated_at, facts_as_of = excluded.facts_as_of`,
+    [asOf],
+  );
+  await manager.query(`delete from customer_metric_years y using metric_dirty d where y.account_id = d.account_id`);
+  await manager.query(
+    `insert into customer_metric_years (account_id, year, orders, revenue, cost, profit)
+     select account_id, extract(year from day)::smallint, sum(orders)::int, sum(revenue), round(sum(cost), 2), round(sum(profit), 2)
+       from metric_day group by account_id, extract(year from day)`,
+  );
+  // Accounts binned (or gone) since: their rows go (years follow by cascade).
+  await manager.query(`delete from customer_metrics m where not exists (select 1 from accounts a where a.id = m.account_id and a.deleted_at is null)`);
+  const [{ count }]: Array<{ count: number }> = await manager.query(`select count(*)::int as count from metric_dirty`);
+  return count;
+}
