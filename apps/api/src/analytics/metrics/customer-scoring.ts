@@ -162,8 +162,19 @@ export function scoreCustomers(batch: readonly CustomerFacts[], population: Metr
     frequency: population.frequencyQuintiles,
     monetary: population.monetaryQuintiles.map(Number),
   };
-  // Customers sharing (x, t_x, T) share their purchase predictions: whole days make those repeat a lot.
-  const predictions = new Map<string, { transactions: number; alive: number; discountedPurchases: number }>();
+  // E[Y(t) | x, t_x, T] is P(alive | x, t_x, T) times a growth term of x and T only, so the discounted purchases are
+  // P(alive) · D(x, T): D is computed once per (x, T) (whole days: few pairs) with the lib's discountedClv at t_x = T
+  // divided by P(alive | x, T, T), instead of 52 weekly ₂F₁ evaluations per customer. Algebraically the same sum.
+  const discountedGrowth = new Map<string, number>();
+  const discountedPurchases = (bgNbd: BgNbdFit, x: number, T: number, TDays: number): number => {
+    const key = `${x}|${TDays}`;
+    let value = discountedGrowth.get(key);
+    if (value === undefined) {
+      value = discountedClv(bgNbd, 1, { frequency: x, recency: x > 0 ? T : 0, T }, settings.horizonWeeks, { discountRate: settings.discountRate }) / probabilityAlive(bgNbd, x, x > 0 ? T : 0, T);
+      discountedGrowth.set(key, value);
+    }
+    return value;
+  };
   return batch.map((facts) => {
     if (facts.orders === 0 || facts.firstPurchaseOn === null || facts.lastPurchaseOn === null) return { ...facts, ...NO_SCORES, lifecycleStage: 'potential' };
     const days = facts.purchaseDates.map((date) => requireDay(date, 'purchaseDates'));
@@ -197,25 +208,15 @@ export function scoreCustomers(batch: readonly CustomerFacts[], population: Metr
     let predictedClv: number | null = null;
     const history = btydHistory(facts.purchaseDays, first, last, asOfDay, facts.revenue, facts.purchaseDayRevenue[0]);
     if (population.bgNbd) {
-      const key = `${history.frequency}|${last - first}|${asOfDay - first}`;
-      let prediction = predictions.get(key);
-      if (!prediction) {
-        prediction = {
-          transactions: conditionalExpectedTransactions(population.bgNbd, settings.horizonWeeks, history.frequency, history.recency, history.T),
-          alive: probabilityAlive(population.bgNbd, history.frequency, history.recency, history.T),
-          // discountedClv is linear in the spend: valued at 1 once, scaled by each customer's expected spend.
-          discountedPurchases: discountedClv(population.bgNbd, 1, history, settings.horizonWeeks, { discountRate: settings.discountRate }),
-        };
-        predictions.set(key, prediction);
-      }
-      predictedTransactions = prediction.transactions;
-      probabilityAliveScore = prediction.alive;
+      predictedTransactions = conditionalExpectedTransactions(population.bgNbd, settings.horizonWeeks, history.frequency, history.recency, history.T);
+      probabilityAliveScore = probabilityAlive(population.bgNbd, history.frequency, history.recency, history.T);
+      const purchases = probabilityAliveScore * discountedPurchases(population.bgNbd, history.frequency, history.T, asOfDay - first);
       if (population.gammaGamma) {
         // Gamma-Gamma needs repeat purchases: without any (or with repeats worth nothing), the population mean.
         expectedSpend = history.frequency > 0 && history.monetary > 0
           ? conditionalExpectedSpend(population.gammaGamma, history.frequency, history.monetary)
           : populationMeanSpend(population.gammaGamma);
-        predictedClv = expectedSpend * prediction.discountedPurchases;
+        predictedClv = expectedSpend * purchases;
       }
     }
     return {
