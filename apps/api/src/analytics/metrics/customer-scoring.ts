@@ -156,6 +156,11 @@ export function btydHistory(purchaseDays: number, firstDay: number, lastDay: num
  * gets the lifecycle stage `potential` and no other score.
  */
 export function scoreCustomers(batch: readonly CustomerFacts[], population: MetricPopulation, settings: ScoringSettings): ScoredCustomer[] {
+  return customerScorer(population, settings)(batch);
+}
+
+/** {@link scoreCustomers} for one run: what depends only on the population is computed once, across batches. */
+export function customerScorer(population: MetricPopulation, settings: ScoringSettings): (batch: readonly CustomerFacts[]) => ScoredCustomer[] {
   const asOfDay = requireDay(population.asOf, 'asOf');
   const breakpoints: RfmBreakpoints = {
     recency: population.recencyDaysQuintiles,
@@ -175,7 +180,7 @@ export function scoreCustomers(batch: readonly CustomerFacts[], population: Metr
     }
     return value;
   };
-  return batch.map((facts) => {
+  return (batch) => batch.map((facts) => {
     if (facts.orders === 0 || facts.firstPurchaseOn === null || facts.lastPurchaseOn === null) return { ...facts, ...NO_SCORES, lifecycleStage: 'potential' };
     const days = facts.purchaseDates.map((date) => requireDay(date, 'purchaseDates'));
     const dayRevenue = facts.purchaseDayRevenue.map(Number);

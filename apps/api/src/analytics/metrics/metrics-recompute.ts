@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
-import { type CustomerFacts, type MetricPopulation, type ScoredCustomer, type ScoringSettings, scoreCustomers } from './customer-scoring';
+import { type CustomerFacts, customerScorer, type MetricPopulation, type ScoredCustomer, type ScoringSettings } from './customer-scoring';
 import { type FactsMode, refreshFacts } from './metric-facts';
 import { loadPopulation, MODEL_SAMPLE_SIZE } from './metric-population';
 
@@ -60,6 +60,7 @@ export class MetricsRecompute {
     const populationMs = Date.now() - started;
     started = Date.now();
     const settings: ScoringSettings = { discountRate: this.config.analytics.discountRate, horizonWeeks: this.config.analytics.horizonWeeks };
+    const score = customerScorer(population, settings);
     let customers = 0;
     let batches = 0;
     // The next batch is read while this one is scored and written (two pool connections).
@@ -69,7 +70,7 @@ export class MetricsRecompute {
       if (!facts.length) break;
       const last = facts[facts.length - 1].accountId;
       next = facts.length < batchSize ? Promise.resolve([]) : this.readBatch(last, batchSize);
-      await this.writeScores(scoreCustomers(facts, population, settings), computedAt);
+      await this.writeScores(score(facts), computedAt);
       customers += facts.length;
       batches++;
     }
