@@ -175,6 +175,20 @@ describe('customer metrics: through the job queue (pg-boss on the real PostgreSQ
   });
   afterAll(() => t.close());
 
+  it('computes the metrics of a fresh demo at start-up, without anyone asking', async () => {
+    const deadline = Date.now() + 30_000;
+    let runs: Array<{ status: string; requested_by: string | null; mode: string | null }> = [];
+    while (Date.now() < deadline) {
+      runs = await t.sql(`select status, requested_by, mode from analytics_runs`);
+      if (runs.some((run) => run.status === 'succeeded' || run.status === 'failed')) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(runs).toEqual([{ status: 'succeeded', requested_by: null, mode: 'incremental' }]);
+    const [{ live }] = await t.sql<{ live: number }>(`select count(*)::int as live from accounts where deleted_at is null`);
+    expect(await t.sql(`select count(*)::int as rows, (count(*) filter (where rfm_segment is not null))::int as scored from customer_metrics`))
+      .toEqual([{ rows: live, scored: (await t.sql<{ n: number }>(`select count(distinct o.account_id)::int as n from orders o join accounts a on a.id = o.account_id and a.deleted_at is null where o.status <> 'cancelled' and o.order_date <= current_date`))[0].n }]);
+  });
+
   it('runs a recompute asked for on demand, once, and records it', async () => {
     const gm = await t.login('gm@lianxi.test');
     const { body: run } = await t.http.post('/api/v1/analytics/metrics/recompute').set(bearer(gm.accessToken)).expect(202);

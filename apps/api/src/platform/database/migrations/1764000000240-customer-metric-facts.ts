@@ -24,6 +24,7 @@ export class CustomerMetricFacts1764000000240 implements MigrationInterface {
         -- the latest orders.updated_at among all its orders. A run refreshes an account's facts when either differs.
         add column source_orders integer not null default 0,
         add column source_updated_at timestamptz,
+        -- The as-of day of the run that last changed the facts (a run leaves unchanged facts as they are).
         add column facts_as_of date,
         add check (cardinality(purchase_dates) = purchase_days and cardinality(purchase_day_revenue) = purchase_days)`);
     await q.query(`
