@@ -102,7 +102,8 @@ export interface CustomerScores {
   loyaltyIndex: number | null;
 }
 
-export type ScoredCustomer = CustomerFacts & CustomerScores;
+/** The scores of one customer, by account (the facts stay in the table: only scores are written back). */
+export type ScoredCustomer = Pick<CustomerFacts, 'accountId'> & CustomerScores;
 
 export const NO_SCORES: CustomerScores = Object.freeze({
   rfmRecency: null,
@@ -181,7 +182,7 @@ export function customerScorer(population: MetricPopulation, settings: ScoringSe
     return value;
   };
   return (batch) => batch.map((facts) => {
-    if (facts.orders === 0 || facts.firstPurchaseOn === null || facts.lastPurchaseOn === null) return { ...facts, ...NO_SCORES, lifecycleStage: 'potential' };
+    if (facts.orders === 0 || facts.firstPurchaseOn === null || facts.lastPurchaseOn === null) return { accountId: facts.accountId, ...NO_SCORES, lifecycleStage: 'potential' };
     const days = facts.purchaseDates.map((date) => requireDay(date, 'purchaseDates'));
     const dayRevenue = facts.purchaseDayRevenue.map(Number);
     const first = days[0];
@@ -225,7 +226,7 @@ export function customerScorer(population: MetricPopulation, settings: ScoringSe
       }
     }
     return {
-      ...facts,
+      accountId: facts.accountId,
       rfmRecency: rfm.r,
       rfmFrequency: rfm.f,
       rfmMonetary: rfm.m,
