@@ -264,15 +264,17 @@ function historicValue(facts: CustomerFacts, asOfDay: number, discountRate: numb
   return money(historicClv({ revenue, directCost, indirectCost: new Array<number>(n).fill(0) }, discountRate).valueToday);
 }
 
+// A model evaluated far outside its data can overflow: an unusable figure is stored as unknown, never as NaN
+// (which numeric accepts but every range check refuses, failing the whole run).
 function round(value: number | null, places: number): number | null {
-  if (value === null) return null;
+  if (value === null || !Number.isFinite(value)) return null;
   const factor = 10 ** places;
   return Math.round(value * factor) / factor;
 }
 
 /** Money as a decimal string with 2 places (statistics are floats; what is stored and shown is cents). */
 function money(value: number | null): string | null {
-  if (value === null) return null;
+  if (value === null || !Number.isFinite(value)) return null;
   const cents = Math.round(value * 100);
   return (cents / 100).toFixed(2);
 }
