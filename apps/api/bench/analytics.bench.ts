@@ -3,7 +3,7 @@
 // ACCOUNTS accounts (default 100,000) with ORDERS orders each on average (default 4) of LINES lines (default 2.5) over
 // five years, unless BENCH_DATABASE_URL already holds the volume. Prints: a full recompute (wall time, each step,
 // peak RSS of this process, rows written), an incremental one after touching one order of 1 % of the accounts, and
-// the model fits on MODEL_SAMPLE customers (default 100,000). WARM=0 skips the second full run. Figures only, never asserts.
+// the model fits on MODEL_SAMPLE customers (default 100,000). COLD=0 keeps the metric tables as found, WARM=0 skips the second full run. Figures only, never asserts.
 import { DataSource } from 'typeorm';
 import { fitBgNbd, fitGammaGamma } from '@lianxi/analytics';
 import { btydHistory } from '../src/analytics/metrics/customer-scoring';
@@ -42,8 +42,10 @@ runBench({ accounts: ACCOUNTS, ordersPerAccount: ORDERS, linesPerOrder: LINES },
   };
 
   // Cold: from empty metric tables (every row inserted); warm: a second full run over the same orders.
-  await db.query(`delete from customer_metrics`);
-  const full = await timed('full recompute (empty metric tables)', 'full');
+  // COLD=0 keeps the metric tables a previous run left (on a database that has them), WARM=0 skips the second run.
+  const cold = process.env.COLD !== '0';
+  if (cold) await db.query(`delete from customer_metrics`);
+  const full = await timed(cold ? 'full recompute (empty metric tables)' : 'full recompute (metric tables as found)', 'full');
   const fullWarm = process.env.WARM === '0' ? null : await timed('full recompute (again)', 'full');
   // One order of 1 % of the accounts changes (a deterministic choice), then an incremental run.
   const touched = (await db.query(
