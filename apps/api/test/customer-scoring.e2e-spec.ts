@@ -251,4 +251,13 @@ describe('customer scoring: every stored score against the library on the raw or
     expect(result.factsRefreshed).toBe(0);
     expect(result.customers).toBeGreaterThan(0);
   });
+
+  it('an order deleted outright (no endpoint does it, but the database allows it) is noticed by the incremental run', async () => {
+    const [gone] = await t.sql<{ id: string }>(`select id from orders where account_id = $1 and order_date = '2026-01-09'`, [crafted.ids.sameDay]);
+    await t.sql(`delete from orders where id = $1`, [gone.id]);
+    const result = await t.app.get(MetricsRecompute).run(AS_OF, new Date(), { mode: 'incremental' });
+    expect(result.factsRefreshed).toBe(1);
+    expect((await t.sql(`select orders, purchase_days, purchase_dates::text[] as dates, revenue::text from customer_metrics where account_id = $1`, [crafted.ids.sameDay]))[0])
+      .toEqual({ orders: 2, purchase_days: 1, dates: ['2025-09-09'], revenue: '220.00' });
+  });
 });
