@@ -61,10 +61,10 @@ describe('customer metrics: the recompute', () => {
   it('computes exactly the hand-worked facts, for every live account, in keyset batches', async () => {
     const recompute = t.app.get(MetricsRecompute);
     const started = Date.now();
-    const result = await recompute.run('2026-06-30', new Date(), 7);
+    const result = await recompute.run('2026-06-30', new Date(), { batchSize: 7 });
     console.log(`customer metrics recompute (demo data + crafted accounts, batches of 7): ${result.customers} customers in ${Date.now() - started} ms`);
     const [{ live }] = await t.sql<{ live: number }>(`select count(*)::int as live from accounts where deleted_at is null`);
-    expect(result).toEqual({ customers: live, batches: Math.ceil(live / 7) });
+    expect(result).toMatchObject({ mode: 'incremental', customers: live, batches: Math.ceil(live / 7), factsRefreshed: live });
     const [{ rows }] = await t.sql<{ rows: number }>(`select count(*)::int as rows from customer_metrics`);
     expect(rows).toBe(live);
 
@@ -110,9 +110,9 @@ describe('customer metrics: the recompute', () => {
 
   it('a second run writes the same facts (idempotent), and drops the rows of accounts binned since', async () => {
     const recompute = t.app.get(MetricsRecompute);
-    await recompute.run('2026-06-30', new Date(), 3);
+    await recompute.run('2026-06-30', new Date(), { batchSize: 3, mode: 'full' });
     const before = await t.sql(`${FACTS} order by account_id`);
-    await recompute.run('2026-06-30', new Date(), 10_000);
+    await recompute.run('2026-06-30', new Date(), { batchSize: 10_000, mode: 'full' });
     expect(await t.sql(`${FACTS} order by account_id`)).toEqual(before);
     await t.sql(`update accounts set deleted_at = now() where id = $1`, [ids.uncosted]);
     await recompute.run('2026-06-30', new Date());
@@ -174,6 +174,20 @@ describe('customer metrics: through the job queue (pg-boss on the real PostgreSQ
     t = await createTestApp({ JOBS_ENABLED: 'true' });
   });
   afterAll(() => t.close());
+
+  it('computes the metrics of a fresh demo at start-up, without anyone asking', async () => {
+    const deadline = Date.now() + 30_000;
+    let runs: Array<{ status: string; requested_by: string | null; mode: string | null }> = [];
+    while (Date.now() < deadline) {
+      runs = await t.sql(`select status, requested_by, mode from analytics_runs`);
+      if (runs.some((run) => run.status === 'succeeded' || run.status === 'failed')) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(runs).toEqual([{ status: 'succeeded', requested_by: null, mode: 'incremental' }]);
+    const [{ live }] = await t.sql<{ live: number }>(`select count(*)::int as live from accounts where deleted_at is null`);
+    expect(await t.sql(`select count(*)::int as rows, (count(*) filter (where rfm_segment is not null))::int as scored from customer_metrics`))
+      .toEqual([{ rows: live, scored: (await t.sql<{ n: number }>(`select count(distinct o.account_id)::int as n from orders o join accounts a on a.id = o.account_id and a.deleted_at is null where o.status <> 'cancelled' and o.order_date <= current_date`))[0].n }]);
+  });
 
   it('runs a recompute asked for on demand, once, and records it', async () => {
     const gm = await t.login('gm@lianxi.test');

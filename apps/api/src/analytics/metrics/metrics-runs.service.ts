@@ -64,9 +64,20 @@ export class MetricsRunsService implements OnModuleInit, OnApplicationBootstrap 
     });
   }
 
-  /** A run asked for while no replica ran jobs is still queued: send it now that this one does. */
+  /**
+   * A run asked for while no replica ran jobs is still queued: send it now that this one does. And a database with
+   * customers but no metrics yet (a fresh demo: its data is loaded before the application starts) gets a run queued
+   * at once instead of waiting for the night (as a manual run without a requester; at most one, the open-run index).
+   */
   async onApplicationBootstrap(): Promise<void> {
     if (!this.jobs.enabled) return;
+    await this.dataSource.query(
+      `insert into analytics_runs (id, kind, trigger, status)
+       select $1, 'customer_metrics', 'manual', 'queued'
+        where not exists (select 1 from customer_metrics) and exists (select 1 from accounts where deleted_at is null)
+       on conflict (kind) where status in ('queued', 'running') do nothing`,
+      [uuidv7()],
+    );
     const queued: Array<{ id: string }> = await this.dataSource.query(`select id from analytics_runs where kind = 'customer_metrics' and status = 'queued'`);
     for (const run of queued) await this.jobs.send<MetricsJobData>(METRICS_JOB, { runId: run.id }, { singletonKey: run.id });
   }
@@ -138,10 +149,11 @@ export class MetricsRunsService implements OnModuleInit, OnApplicationBootstrap 
     if (!run) return;
     const started = Date.now();
     try {
-      const result = await this.recompute.run(run.as_of, new Date(started));
+      // Incremental: only accounts whose orders changed get their facts rebuilt; every account is rescored.
+      const result = await this.recompute.run(run.as_of, new Date(started), { mode: 'incremental' });
       await this.dataSource.query(
-        `update analytics_runs set status = 'succeeded', finished_at = now(), customers = $2, batches = $3 where id = $1`,
-        [run.id, result.customers, result.batches],
+        `update analytics_runs set status = 'succeeded', finished_at = now(), customers = $2, batches = $3, mode = $4, facts_refreshed = $5 where id = $1`,
+        [run.id, result.customers, result.batches, result.mode, result.factsRefreshed],
       );
       this.logger.log({ runId: run.id, ...result, ms: Date.now() - started }, 'customer metrics recomputed');
     } catch (error) {

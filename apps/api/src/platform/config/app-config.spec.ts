@@ -33,6 +33,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ JOBS_TIME_ZONE: 'Mars/Olympus' })).toThrow(/JOBS_TIME_ZONE/);
   });
 
+  it('reads the customer-metrics settings, 10 % a year over 52 weeks by default, and refuses values out of range', () => {
+    expect(loadConfig({}).analytics).toEqual({ discountRate: 0.1, horizonWeeks: 52 });
+    expect(loadConfig({ ANALYTICS_DISCOUNT_RATE: '0.08', ANALYTICS_HORIZON_WEEKS: '104' }).analytics).toEqual({ discountRate: 0.08, horizonWeeks: 104 });
+    expect(loadConfig({ ANALYTICS_DISCOUNT_RATE: '0' }).analytics.discountRate).toBe(0);
+    for (const rate of ['8%', '-0.1', '1.5', 'ten']) expect(() => loadConfig({ ANALYTICS_DISCOUNT_RATE: rate })).toThrow(/ANALYTICS_DISCOUNT_RATE/);
+    for (const weeks of ['0', '521', '52.5', 'year']) expect(() => loadConfig({ ANALYTICS_HORIZON_WEEKS: weeks })).toThrow(/ANALYTICS_HORIZON_WEEKS/);
+  });
+
   it('uses DATABASE_URL when given and refuses nonsense numbers', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/crm' }).databaseUrl).toBe('postgres://u:p@db:5432/crm');
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);

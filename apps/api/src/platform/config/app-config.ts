@@ -44,6 +44,13 @@ export interface AppConfig {
     /** The time zone of the cron schedules (`JOBS_TIME_ZONE`, IANA name, default Asia/Shanghai). */
     timeZone: string;
   };
+  /** Customer metrics (src/analytics/metrics; docs/analytics.md, "Configuration"). */
+  analytics: {
+    /** Yearly discount rate of the historic and predicted CLV (`ANALYTICS_DISCOUNT_RATE`, 0–1, default 0.1 = 10 %). */
+    discountRate: number;
+    /** Weeks ahead of predicted transactions and predicted CLV (`ANALYTICS_HORIZON_WEEKS`, 1–520, default 52). */
+    horizonWeeks: number;
+  };
   /** The public web-to-lead form. */
   webLeads: {
     /** Form key → the email of the user who owns the leads it sends (`WEB_LEAD_FORMS=key=owner@x,key2=…`). */
@@ -51,6 +58,18 @@ export interface AppConfig {
     /** Submissions per client address and minute (`WEB_LEAD_RATE_PER_MINUTE`, default 10). */
     perMinute: number;
   };
+}
+
+function rateFrom(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed < 0 || parsed > 1) throw new Error(`${name} must be a number between 0 and 1 (0.1 = 10 %), got "${value}"`);
+  return parsed;
+}
+
+function rangeFrom(value: number, min: number, max: number, name: string): number {
+  if (value < min || value > max) throw new Error(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -131,6 +150,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       enabled: env.JOBS_ENABLED === undefined || env.JOBS_ENABLED === '' ? nodeEnv !== 'test' : booleanFrom(env.JOBS_ENABLED, 'JOBS_ENABLED'),
       nightlyMetricsCron: cronFrom(env.ANALYTICS_NIGHTLY_CRON, '30 2 * * *', 'ANALYTICS_NIGHTLY_CRON'),
       timeZone: timeZoneFrom(env.JOBS_TIME_ZONE, 'Asia/Shanghai'),
+    },
+    analytics: {
+      discountRate: rateFrom(env.ANALYTICS_DISCOUNT_RATE, 0.1, 'ANALYTICS_DISCOUNT_RATE'),
+      horizonWeeks: rangeFrom(intFrom(env.ANALYTICS_HORIZON_WEEKS, 52, 'ANALYTICS_HORIZON_WEEKS'), 1, 520, 'ANALYTICS_HORIZON_WEEKS'),
     },
     webLeads: {
       // Development and tests get a demo form whose leads go to the East region's first rep.

@@ -1,0 +1,95 @@
+import { fitBgNbd, fitGammaGamma, InputError, requireDay, type BgNbdFit, type GammaGammaFit } from '@lianxi/analytics';
+import type { EntityManager } from 'typeorm';
+import type { MetricPopulation } from './customer-scoring';
+import { btydHistory } from './customer-scoring';
+
+/** Buyers the models are fitted on at most: beyond it, a deterministic sample (ordered by md5 of the account id). */
+export const MODEL_SAMPLE_SIZE = 100_000;
+
+/**
+ * Fractions for `percentile_disc` that select exactly the lib's quintile cut points (`quintileCutPoints`: the
+ * ⌈k·n/5⌉-th smallest value). percentile_disc(f) answers the first value at a position ≥ f·n; asking for
+ * (⌈k·n/5⌉ − ½)/n makes that position ⌈k·n/5⌉ whatever the rounding of f·n in floating point (0.6·n itself can land
+ * a hair above an integer and pick the next value).
+ */
+export function quintileFractions(n: number): number[] {
+  return [1, 2, 3, 4].map((k) => (Math.ceil((k * n) / 5) - 0.5) / n);
+}
+
+/**
+ * The population of a run, from the stored facts of `customer_metrics` (refreshed just before): RFM quintile cut
+ * points over the buyers (frequency = purchase days) and the BG/NBD and Gamma-Gamma fits (on every buyer, or a
+ * sample of MODEL_SAMPLE_SIZE). Time in weeks; the calibration period ends on the as-of day.
+ */
+export async function loadPopulation(manager: EntityManager, asOf: string, sampleSize = MODEL_SAMPLE_SIZE): Promise<MetricPopulation> {
+  const [counts]: Array<{ customers: number; buyers: number; first: string | null; last: string | null; revenue: string }> = await manager.query(
+    `select count(*)::int as customers, (count(*) filter (where orders > 0))::int as buyers,
+            to_char(min(first_purchase_on), 'YYYY-MM-DD') as first, to_char(max(last_purchase_on), 'YYYY-MM-DD') as last, sum(revenue)::text as revenue
+       from customer_metrics`,
+  );
+  let recency: number[] = [];
+  let frequency: number[] = [];
+  let monetary: string[] = [];
+  if (counts.buyers > 0) {
+    const [row]: Array<{ recency: number[]; frequency: number[]; monetary: string[] }> = await manager.query(
+      `select percentile_disc($2::float8[]) within group (order by $1::date - last_purchase_on) as recency,
+              percentile_disc($2::float8[]) within group (order by purchase_days) as frequency,
+              (percentile_disc($2::float8[]) within group (order by revenue))::text[] as monetary
+         from customer_metrics where orders > 0`,
+      [asOf, quintileFractions(counts.buyers)],
+    );
+    ({ recency, frequency, monetary } = row);
+  }
+  const models = counts.buyers > 0 ? await fitModels(manager, asOf, sampleSize) : { bgNbd: null, gammaGamma: null, modelCustomers: 0, fitMs: { bgNbd: 0, gammaGamma: 0 } };
+  return {
+    asOf,
+    customers: counts.customers,
+    buyers: counts.buyers,
+    recencyDaysQuintiles: recency,
+    frequencyQuintiles: frequency,
+    monetaryQuintiles: monetary,
+    firstPurchaseOn: counts.first,
+    lastPurchaseOn: counts.last,
+    revenue: counts.revenue ?? '0',
+    ...models,
+  };
+}
+
+/** Model inputs of one buyer as read for the fit. */
+interface FitRow {
+  days: number;
+  first: number;
+  last: number;
+  revenue: string;
+  first_revenue: string;
+}
+
+async function fitModels(manager: EntityManager, asOf: string, sampleSize: number) {
+  const rows: FitRow[] = await manager.query(
+    `select purchase_days as days, first_purchase_on - date '1970-01-01' as first, last_purchase_on - date '1970-01-01' as last,
+            revenue::text as revenue, purchase_day_revenue[1]::text as first_revenue
+       from customer_metrics where orders > 0
+      order by md5(account_id::text) limit $1`,
+    [sampleSize],
+  );
+  const asOfDay = requireDay(asOf, 'asOf');
+  const histories = rows.map((row) => btydHistory(row.days, row.first, row.last, asOfDay, row.revenue, row.first_revenue));
+  let started = Date.now();
+  const bgNbd = fitOrNull(() => fitBgNbd(histories));
+  const bgNbdMs = Date.now() - started;
+  started = Date.now();
+  const gammaGamma = fitOrNull(() => fitGammaGamma(histories));
+  // A spend model without a finite population mean (q ≤ 1) cannot value customers without repeats: left out.
+  const usableGammaGamma = gammaGamma && gammaGamma.q > 1 ? gammaGamma : null;
+  return { bgNbd, gammaGamma: usableGammaGamma, modelCustomers: rows.length, fitMs: { bgNbd: bgNbdMs, gammaGamma: Date.now() - started } };
+}
+
+/** A population the model cannot be fitted to (no repeat buyer yet) gives no predictions, not a failed run. */
+function fitOrNull<T extends BgNbdFit | GammaGammaFit>(fit: () => T): T | null {
+  try {
+    return fit();
+  } catch (error) {
+    if (error instanceof InputError) return null;
+    throw error;
+  }
+}
