@@ -165,7 +165,8 @@ export class CustomerInsightsService {
     const total = await this.filtered(scope, query).getCount();
     if (total > EXPORT_MAX_ROWS) {
       throw new AppError(ErrorCode.ValidationFailed, `The export would have ${total} rows; narrow it to at most ${EXPORT_MAX_ROWS} with filters`, {
-        errors: [{ field: 'segment', message: `matches ${total} customers, more than ${EXPORT_MAX_ROWS}` }],
+        // Named after the filter to narrow: the one given (a bucket too large), else the segment, the finest grouping.
+        errors: [{ field: query.stage !== undefined ? 'stage' : query.class !== undefined ? 'class' : 'segment', message: `matches ${total} customers, more than ${EXPORT_MAX_ROWS}` }],
       });
     }
     const columns: string[] = [
@@ -199,19 +200,28 @@ export class CustomerInsightsService {
    */
   async retention(principal: Principal, query: CustomerMoneyQueryDto): Promise<CustomerRetentionDto> {
     const scope = await this.scope(principal, query.include);
-    const q = this.accounts.records
+    // Each visible customer's years with the year before and after it (lag/lead over the primary key's order): one
+    // pass over the years, no look-up per row.
+    const years = this.accounts.records
       .readable(scope.accounts)
       .innerJoin('customer_metric_years', 'y', 'y.account_id = r.id')
-      .leftJoin('customer_metric_years', 'previous', 'previous.account_id = y.account_id and previous.year = y.year - 1')
-      .leftJoin('customer_metric_years', 'next', 'next.account_id = y.account_id and next.year = y.year + 1')
+      .select('y.year', 'year')
+      .addSelect('y.revenue', 'revenue')
+      .addSelect('y.profit', 'profit')
+      .addSelect('lag(y.year) over (partition by y.account_id order by y.year)', 'previous_year')
+      .addSelect('lead(y.year) over (partition by y.account_id order by y.year)', 'next_year');
+    const q = this.dataSource
+      .createQueryBuilder()
+      .from(`(${years.getQuery()})`, 'y')
+      .setParameters(years.getParameters())
       .select('y.year', 'year')
       .addSelect('count(*)::int', 'active')
-      .addSelect('count(previous.account_id)::int', 'retained')
-      .addSelect('(count(*) filter (where next.account_id is null))::int', 'leaving');
+      .addSelect('(count(*) filter (where y.previous_year = y.year - 1))::int', 'retained')
+      .addSelect('(count(*) filter (where y.next_year is distinct from y.year + 1))::int', 'leaving');
     if (scope.money) q.addSelect('round(coalesce(sum(y.revenue), 0), 2)::text', 'revenue');
     if (scope.money === CustomerMoney.Profit) {
       q.addSelect('round(coalesce(sum(y.profit), 0), 2)::text', 'profit').addSelect(
-        'round(coalesce(sum(y.profit) filter (where next.account_id is null), 0), 2)::text',
+        'round(coalesce(sum(y.profit) filter (where y.next_year is distinct from y.year + 1), 0), 2)::text',
         'leaving_profit',
       );
     }
