@@ -6,7 +6,8 @@
 // (team), a sales manager (subtree) and the general manager (all): distribution by segment and by stage with revenue,
 // the first list page sorted by predicted CLV (and filtered to a segment), retention per year with revenue, and a CSV
 // export of one segment (reps and managers only: the general manager's segment is larger than an export allows).
-// The query plans are checked in test/queries.e2e-spec.ts.
+// It then prints PostgreSQL's plan (EXPLAIN ANALYZE) of the general manager's list and distribution statements, written
+// as the service writes them (test/queries.e2e-spec.ts holds the exact text), to show which indexes serve them.
 import { demoPassword } from '../src/demo/demo-organisation';
 import { runBench } from './harness';
 import { measure, summarise } from './stats';
@@ -94,5 +95,16 @@ runBench({ accounts: ACCOUNTS }, async ({ db, base, login, writeFigures }) => {
   console.log(`\n${Object.entries(volume).map(([k, n]) => `${n.toLocaleString('en')} ${k}`).join(', ')}; ${REQUESTS} sequential requests after ${WARMUP} warm-up (ms, wall time at the client)`);
   console.log('caller            endpoint                                  p50       p95      mean');
   for (const row of rows) console.log(`${row.caller.padEnd(17)} ${row.endpoint.padEnd(36)} ${[row.p50, row.p95, row.mean].map((v) => String(v).padStart(9)).join(' ')}`);
+  const [gm] = (await db.query(`select id from users where email = 'gm@lianxi.test'`)).rows as Array<{ id: string }>;
+  const scope = `r.deleted_at is null and (true and (not r.restricted or r.owner_id = $1))`;
+  const plans: Record<string, string> = {
+    'list by predicted CLV (general manager)': `select r.id, m.predicted_clv from accounts r join customer_metrics m on m.account_id = r.id where ${scope}
+                                                 order by coalesce(m.predicted_clv, -1e17) desc, m.account_id desc limit 51`,
+    'distribution by segment (general manager)': `select m.rfm_segment, count(*), sum(m.revenue) from accounts r join customer_metrics m on m.account_id = r.id where ${scope} group by m.rfm_segment`,
+  };
+  for (const [name, sql] of Object.entries(plans)) {
+    const plan = (await db.query(`explain (analyze, costs off, timing on) ${sql}`, [gm.id])).rows as Array<{ 'QUERY PLAN': string }>;
+    console.log(`\nplan: ${name}\n${plan.map((row) => `  ${row['QUERY PLAN']}`).join('\n')}`);
+  }
   writeFigures('customer-insights', { ...volume, requests: REQUESTS, rows });
 });
