@@ -2,16 +2,13 @@
 -- GET /api/v1/analytics/customers/retention?include=profit as director@lianxi.test: retention per year: each visible customer's years joined to the year before and after, counted per year with the profit of those who do not come back
 -- (after the principal load of principal.sql)
 
-SELECT y.year AS "year", count(*)::int AS "active", (count(*) filter (where y.previous_year = y.year - 1))::int AS "retained", (count(*) filter (where y.next_year is distinct
-  from y.year + 1))::int AS "leaving", round(coalesce(sum(y.revenue), 0), 2)::text AS "revenue", round(coalesce(sum(y.profit), 0), 2)::text AS "profit", round(coalesce(sum(y.profit) filter (where y.next_year is distinct
-  from y.year + 1), 0), 2)::text AS "leaving_profit"
-  FROM (SELECT y.year AS "year", y.revenue AS "revenue", y.profit AS "profit", lag(y.year) over (partition by y.account_id
-  order by y.year) AS "previous_year", lead(y.year) over (partition by y.account_id
-  order by y.year) AS "next_year"
+SELECT y.year AS "year", count(*)::int AS "active", count(previous.account_id)::int AS "retained", (count(*) filter (where next.account_id is null))::int AS "leaving", round(coalesce(sum(y.revenue), 0), 2)::text AS "revenue", round(coalesce(sum(y.profit), 0), 2)::text AS "profit", round(coalesce(sum(y.profit) filter (where next.account_id is null), 0), 2)::text AS "leaving_profit"
   FROM "accounts" "r"
   INNER JOIN "customer_metric_years" "y" ON y.account_id = "r"."id"
+  LEFT JOIN "customer_metric_years" "previous" ON previous.account_id = y.account_id and previous.year = y.year - 1
+  LEFT JOIN "customer_metric_years" "next" ON next.account_id = y.account_id and next.year = y.year + 1
   WHERE "r"."deleted_at" is null
-  AND (true and (not "r"."restricted" or "r"."owner_id" = $1))) "y"
+  AND (true and (not "r"."restricted" or "r"."owner_id" = $1))
   GROUP BY y.year
   ORDER BY y.year ASC;
 
