@@ -329,6 +329,22 @@ const VALID_REQUEST_FIXTURES: Record<string, ValidRequestFixture> = {
     as: 'director@lianxi.test',
     pathParams: async (world) => (await metricsRun(world), {}),
   },
+  getCustomerDistribution: {
+    why: 'money figures (include) come from order amounts and costs, which reps may not read (403): the general manager reads them all',
+    as: 'gm@lianxi.test',
+  },
+  getCustomerRetention: {
+    why: 'the profit lost to churn needs the lines\' cost, which reps may not read (403): the general manager reads it',
+    as: 'gm@lianxi.test',
+  },
+  listCustomerInsights: {
+    why: 'money figures and money sorts need order amounts and costs (403 for reps): the general manager reads them all',
+    as: 'gm@lianxi.test',
+  },
+  exportCustomerInsights: {
+    why: 'money columns and money sorts need order amounts and costs (403 for reps): the general manager reads them all',
+    as: 'gm@lianxi.test',
+  },
   createPipeline: {
     why: 'only the sales director changes pipelines (object type pipeline, update all); not as the new default, which other calls rely on',
     as: 'director@lianxi.test',

@@ -46,6 +46,10 @@ const SCENARIOS: Scenario[] = [
   { file: 'leads.conversion-matches.rep', who: 'rep.e1', what: 'the lead, then the live accounts the caller can read whose normalised name equals its company', path: (ids) => `/api/v1/leads/${ids.lead}/conversion-matches` },
   { file: 'quotes.list.rep', who: 'rep.e1', what: 'first page of draft quotes, newest number first, team scope, status filter', path: () => '/api/v1/quotes?status=draft&limit=50' },
   { file: 'quotes.approvals.manager', who: 'manager.east', what: 'the approval inbox: pending quotes routed to a sales manager over the owner\'s team, within the subtree read scope, never the caller\'s own', path: () => '/api/v1/approvals?limit=20' },
+  { file: 'customers.distribution.rep', who: 'rep.e1', what: 'customers by RFM segment with revenue and predicted CLV sums: the metric rows of the team-scoped accounts, grouped', path: () => '/api/v1/analytics/customers/distribution?by=segment&include=revenue' },
+  { file: 'customers.list.manager', who: 'manager.east', what: 'first page of customers by predicted CLV (keyset on coalesce(predicted_clv, -1e17), account_id: index customer_metrics_sort_predicted_clv_idx), subtree scope', path: () => '/api/v1/analytics/customers?sort=-predictedClv&include=revenue&limit=50' },
+  { file: 'customers.list-segment.director', who: 'director', what: 'the customers of one segment (a chart\'s drill-down) by loyalty, all, restricted ones excepted', path: () => '/api/v1/analytics/customers?segment=at_risk&sort=-loyalty&limit=50' },
+  { file: 'customers.retention.director', who: 'director', what: 'retention per year: each visible customer\'s years joined to the year before and after, counted per year with the profit of those who do not come back', path: () => '/api/v1/analytics/customers/retention?include=profit' },
   { file: 'contacts.list.quality', who: 'quality', what: 'contacts for the quality inspector (phone and email hidden: filtered on the way out)', path: () => '/api/v1/contacts?limit=50' },
 ];
 

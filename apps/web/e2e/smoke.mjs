@@ -686,6 +686,43 @@ async function main() {
         }
         await signOut(page);
       }],
+      [`the general manager (${GENERAL_MANAGER.email}) opens Analytics → Customers: the segment distribution of the demo customers (after a metrics run) and the customer list`, async () => {
+        // The metrics come from the job: ask for a run from Node (as the general manager) and wait for it to finish.
+        const login = await fetch(`${BASE_URL}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(GENERAL_MANAGER) });
+        if (login.status !== 200) fail(`login as the general manager answered ${login.status}`);
+        const { accessToken } = await login.json();
+        const asGm = (path, init = {}) => fetch(`${BASE_URL}${path}`, { ...init, headers: { Authorization: `Bearer ${accessToken}` } });
+        let run = await (await asGm('/api/v1/analytics/metrics/recompute', { method: 'POST' })).json();
+        const deadline = Date.now() + STEP_TIMEOUT_MS;
+        while (!['succeeded', 'failed'].includes(run.status) && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 250));
+          run = await (await asGm(`/api/v1/analytics/metrics/runs/${run.id}`)).json();
+        }
+        if (run.status !== 'succeeded') fail(`the metrics run ended ${run.status}: ${run.error ?? ''}`);
+        const visible = await (await asGm('/api/v1/accounts?withTotal=true&limit=1')).json();
+
+        await signInAnywhere(page, GENERAL_MANAGER);
+        const distribution = settled(page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/analytics/customers/distribution', { timeout: STEP_TIMEOUT_MS }));
+        await page.goto(`${BASE_URL}/analytics`);
+        await page.getByTestId('analytics-tab-customers').click();
+        await expectPath(page, '/analytics/customers');
+        const answer = await distribution;
+        if (answer.status() !== 200) fail(`GET /analytics/customers/distribution answered ${answer.status()}`);
+        const body = await answer.json();
+        // Every customer the general manager can read is counted once, in a segment or in the unscored bucket.
+        if (body.run?.id !== run.id) fail(`the distribution comes from run ${body.run?.id}, not ${run.id}`);
+        if (body.customers !== visible.total) fail(`${body.customers} customers counted, ${visible.total} accounts visible`);
+        const table = page.getByTestId('customers-distribution-table');
+        for (const bucket of body.buckets) {
+          await table.getByText(bucket.key === null ? '未评分' : String(bucket.customers), { exact: false }).first().waitFor();
+        }
+        await page.getByTestId('customers-distribution-chart').locator('svg').waitFor();
+        await page.getByTestId('customers-table').locator('.ant-table-row').first().waitFor();
+        await page.getByTestId('customers-retention-chart').locator('svg').waitFor();
+        await settle(page);
+        await page.screenshot({ path: join(SHOTS, 'analytics-customers-zh.png'), fullPage: true });
+        await signOut(page);
+      }],
       [`the East manager (${MANAGER.email}) opens Analytics → AHP, judges three criteria (green, then red when contradictory) and saves the model`, async () => {
         await signInAnywhere(page, MANAGER);
         await page.goto(`${BASE_URL}/analytics`);

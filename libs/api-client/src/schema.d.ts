@@ -577,6 +577,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your customers with their metrics */
+        get: operations["listCustomerInsights"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/customers/distribution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers by segment, lifecycle stage or behaviour class */
+        get: operations["getCustomerDistribution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/customers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export your customers with their metrics as CSV */
+        get: operations["exportCustomerInsights"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/customers/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customer retention and churn per year */
+        get: operations["getCustomerRetention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/analytics/metrics/recompute": {
         parameters: {
             query?: never;
@@ -3585,6 +3653,96 @@ export interface components {
              */
             teamId?: string;
         };
+        CustomerBucketDto: {
+            customers: number;
+            /** @description Σ historic CLV over the customers that have one; with `include=profit`. */
+            historicClv?: string | null;
+            /** @description Segment, stage or class; null: not scored. */
+            key: string | null;
+            /** @description Σ predicted CLV over the customers that have one; null when none has; with `include`. */
+            predictedClv?: string | null;
+            /** @description Σ profit of the costed lines; with `include=profit`. */
+            profit?: string | null;
+            /**
+             * @description Σ revenue (decimal string); with `include`.
+             * @example 1234.50
+             */
+            revenue?: string | null;
+        };
+        /** @enum {string} */
+        CustomerDimension: "segment" | "stage" | "class";
+        CustomerDistributionDto: {
+            /** @description Biggest first; the unscored bucket (key null) last. */
+            buckets: components["schemas"]["CustomerBucketDto"][];
+            by: components["schemas"]["CustomerDimension"];
+            /** @description Customers you may see that have metrics. */
+            customers: number;
+            /** @description The latest successful metrics run (null before the first). */
+            run: components["schemas"]["CustomerMetricsRunDto"] | null;
+        };
+        CustomerInsightDto: {
+            /** Format: uuid */
+            accountId: string;
+            behaviourClass: string | null;
+            /** @description With `include=profit`: cost and profit of the costed lines, historic CLV. */
+            cost?: string | null;
+            expectedSpend?: string | null;
+            /** Format: date */
+            firstPurchaseOn: string | null;
+            historicClv?: string | null;
+            /** Format: date */
+            lastPurchaseOn: string | null;
+            lifecycleStage: string | null;
+            loyaltyIndex: string | null;
+            /** @description The account's name (omitted if a field rule hides it from you, masked if it masks it). */
+            name?: string;
+            /** @description Orders not cancelled, and distinct purchase days. */
+            orders: number;
+            /** Format: uuid */
+            ownerId: string | null;
+            ownerName: string | null;
+            predictedClv?: string | null;
+            /** @description Expected purchases in the job's horizon (BG/NBD), decimal string. */
+            predictedTransactions: string | null;
+            /** @description P(alive) (BG/NBD), decimal string between 0 and 1. */
+            probabilityAlive: string | null;
+            profit?: string | null;
+            purchaseDays: number;
+            /** @description With `include`: Σ order subtotals (net), expected spend per purchase, predicted CLV. */
+            revenue?: string;
+            rfmFrequency: number | null;
+            rfmMonetary: number | null;
+            rfmRecency: number | null;
+            rfmSegment: string | null;
+            /** Format: uuid */
+            teamId: string | null;
+            teamName: string | null;
+        };
+        CustomerInsightPageDto: {
+            data: components["schemas"]["CustomerInsightDto"][];
+            nextCursor: string | null;
+        };
+        CustomerMetricsRunDto: {
+            /**
+             * Format: date
+             * @description The day the metrics are as of.
+             */
+            asOf: string | null;
+            /**
+             * Format: date-time
+             * @description When the run finished writing them.
+             */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+        };
+        /** @enum {string} */
+        CustomerMoney: "revenue" | "profit";
+        CustomerRetentionDto: {
+            run: components["schemas"]["CustomerMetricsRunDto"] | null;
+            /** @description Every year from the first with a purchase to the last, gaps included; the as-of year is partial. */
+            years: components["schemas"]["RetentionYearDto"][];
+        };
         DirectoryUserDto: {
             /** @description false only for deactivated users looked up by id. */
             active: boolean;
@@ -4580,6 +4738,28 @@ export interface components {
             newPassword: string;
             /** @description The one-time token from the reset email. */
             token: string;
+        };
+        RetentionYearDto: {
+            /** @description Customers with an order in the year. */
+            active: number;
+            /** @description Active the year before, no order this year. */
+            churned: number;
+            /** @description Active this year, not the year before (new or returning). */
+            gained: number;
+            /** @description With `include=profit`: Σ profit of the year's active customers (costed lines). */
+            profit?: string;
+            /** @description With `include=profit`: the profit the churned customers made in the year before (one year of profit lost). */
+            profitLostToChurn?: string;
+            /** @description Of them, those with an order the year before too. */
+            retained: number;
+            /**
+             * @description retained / active the year before, 4 decimals; null for the first year or after a year without customers.
+             * @example 0.6250
+             */
+            retentionRate: string | null;
+            /** @description With `include`: Σ revenue of the year's active customers. */
+            revenue?: string;
+            year: number;
         };
         RoleDto: {
             description: string;
@@ -8346,6 +8526,240 @@ export interface operations {
             };
             /** @description Understood but refused by a business rule (or the Idempotency-Key was used for another request) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listCustomerInsights: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                /** @description Only customers of this RFM segment; `unscored` for those without one. */
+                segment?: string;
+                /** @description Only customers in this lifecycle stage; `unscored` for those without one. */
+                stage?: "potential" | "development" | "growth" | "mature" | "decline" | "terminated" | "unscored";
+                /** @description Only customers of this behaviour class; `unscored` for those without one. */
+                class?: "loyal" | "stable" | "general" | "potential" | "unscored";
+                /**
+                 * @description `predictedClv`, `historicClv`, `revenue` or `loyalty`, `-` for descending (default `-loyalty`); customers without
+                 *     the figure come last in descending order. Sorting by money needs the same rights as `include` (403 otherwise).
+                 */
+                sort?: "predictedClv" | "-predictedClv" | "historicClv" | "-historicClv" | "revenue" | "-revenue" | "loyalty" | "-loyalty";
+                /** @description Money figures to add; none by default. 403 naming each order field you may not read. */
+                include?: components["schemas"]["CustomerMoney"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customers behind a chart: filter by segment, stage or class (`unscored` for none), sort by CLV, revenue or loyalty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerInsightPageDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getCustomerDistribution: {
+        parameters: {
+            query: {
+                by: components["schemas"]["CustomerDimension"];
+                /** @description Money figures to add; none by default (counts only). 403 naming each order field you may not read. */
+                include?: components["schemas"]["CustomerMoney"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description Your customers with metrics counted by RFM segment, lifecycle stage or behaviour class (`key` null: not scored),
+             *     with the metrics run they come from; `include=revenue` adds Σ revenue and predicted CLV per bucket,
+             *     `include=profit` also Σ profit and historic CLV.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerDistributionDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    exportCustomerInsights: {
+        parameters: {
+            query?: {
+                /** @description Only customers of this RFM segment; `unscored` for those without one. */
+                segment?: string;
+                /** @description Only customers in this lifecycle stage; `unscored` for those without one. */
+                stage?: "potential" | "development" | "growth" | "mature" | "decline" | "terminated" | "unscored";
+                /** @description Only customers of this behaviour class; `unscored` for those without one. */
+                class?: "loyal" | "stable" | "general" | "potential" | "unscored";
+                /**
+                 * @description `predictedClv`, `historicClv`, `revenue` or `loyalty`, `-` for descending (default `-loyalty`); customers without
+                 *     the figure come last in descending order. Sorting by money needs the same rights as `include` (403 otherwise).
+                 */
+                sort?: "predictedClv" | "-predictedClv" | "historicClv" | "-historicClv" | "revenue" | "-revenue" | "loyalty" | "-loyalty";
+                /** @description Money figures to add; none by default. 403 naming each order field you may not read. */
+                include?: components["schemas"]["CustomerMoney"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customers as CSV, one header row */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getCustomerRetention: {
+        parameters: {
+            query?: {
+                /** @description Money figures to add; none by default (counts only). 403 naming each order field you may not read. */
+                include?: components["schemas"]["CustomerMoney"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description Per calendar year: customers active, retained from the year before, churned, gained, and the retention rate;
+             *     with `include=profit` the profit lost to churn (the churned customers' profit of the year before).
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerRetentionDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,6 +4,7 @@ import { AuditPage } from '@/features/admin/pages/audit-page';
 import { AhpModelPage } from '@/features/analytics/ahp/ahp-model-page';
 import { AhpModelsPage } from '@/features/analytics/ahp/ahp-models-page';
 import { AnalyticsPage } from '@/features/analytics/pages/analytics-page';
+import { CustomersPage } from '@/features/analytics/pages/customers-page';
 import { ApiKeysPage } from '@/features/identity/pages/api-keys-page';
 import { ChangePasswordPage } from '@/features/identity/pages/change-password-page';
 import { ProfilePage } from '@/features/identity/pages/profile-page';
@@ -80,6 +81,7 @@ export const routes: RouteObject[] = [
       { path: 'marketing', element: <MarketingPage /> },
       { path: 'service', element: <ServicePage /> },
       { path: 'analytics', element: <AnalyticsPage /> },
+      { path: 'analytics/customers', element: <CustomersPage /> },
       { path: 'analytics/ahp', element: <AhpModelsPage /> },
       { path: 'analytics/ahp/new', element: <AhpModelPage /> },
       { path: 'analytics/ahp/:id', element: <AhpModelPage /> },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
+import { bucketLabelKey, KNOWN_KEYS } from '@/features/analytics/api/customers';
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
@@ -32,6 +33,18 @@ describe('locale resources', () => {
       const paths = new Set(leaves(tree).map(([path]) => path));
       const pluralBases = [...paths].filter((path) => PLURAL_SUFFIX.test(path)).map((path) => path.replace(PLURAL_SUFFIX, ''));
       expect(pluralBases.filter((base) => !paths.has(`${base}_other`))).toEqual([]);
+    }
+  });
+
+  it('name every RFM segment, lifecycle stage and behaviour class the analytics library knows, and the unscored bucket', () => {
+    for (const by of ['segment', 'stage', 'class'] as const) {
+      for (const key of [...KNOWN_KEYS[by], null]) {
+        const path = String(bucketLabelKey(by, key)).split('.');
+        for (const locale of [en, zhCN]) {
+          const value = path.reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], locale);
+          expect([path.join('.'), typeof value]).toEqual([path.join('.'), 'string']);
+        }
+      }
     }
   });
 });
