@@ -133,12 +133,13 @@ export function SatisfactionCard({ window }: { window: ReportWindow }) {
           </Typography.Paragraph>
           <Row gutter={16} style={{ marginBottom: 12 }}>
             {(data ? metrics : (['serviceFrequency', 'churnedCustomers', 'attractedCustomers'] as const)).map((m) => (
-              <Col xs={12} md={Math.max(4, Math.floor(24 / Math.max(metrics.length, 3)))} key={m}>
+              <Col xs={12} md={8} xl={Math.max(4, Math.floor(24 / Math.max(metrics.length, 3)))} key={m}>
                 <Statistic
                   title={`${t(`analytics.satisfaction.metric.${m}`)}${latest ? ` · ${latest.key}` : ''}`}
                   value={latest ? show(m, metricValue(latest, m).value) : '—'}
                   suffix={latest ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatRatio(metricValue(latest, m).growth)}</Typography.Text> : undefined}
                   loading={!data}
+                  styles={{ content: { fontSize: 20 } }}
                   data-testid={`satisfaction-${m}`}
                 />
               </Col>
