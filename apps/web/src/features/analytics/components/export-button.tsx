@@ -9,7 +9,7 @@ import { reportColumns, useGroupLabel } from './report-table';
 type Cells = Array<Array<string | number | null | undefined>>;
 
 /** Saves a table as CSV (UTF-8 with BOM): the rows are built on click, from the figures as the server sent them. */
-export function CsvButton({ rows, name, testId }: { rows: (() => Cells) | undefined; name: string; testId: string }) {
+export function CsvButton({ rows, name, testId, label }: { rows: (() => Cells) | undefined; name: string; testId: string; label?: string }) {
   const { t } = useTranslation();
   const download = () => {
     if (!rows) return;
@@ -17,7 +17,7 @@ export function CsvButton({ rows, name, testId }: { rows: (() => Cells) | undefi
   };
   return (
     <Button size="small" icon={<DownloadOutlined />} onClick={download} disabled={!rows} data-testid={testId}>
-      {t('analytics.exportCsv')}
+      {label ?? t('analytics.exportCsv')}
     </Button>
   );
 }

@@ -20,6 +20,7 @@ const readText = (blob: Blob) =>
 describe('SatisfactionCard', { timeout: 60_000 }, () => {
   it('the general manager sees every metric of the last period with its growth, the period table and the items', async () => {
     const { fetch, requests } = analyticsServer('gm');
+    const downloads = catchDownloads();
     await renderApp('/analytics?from=2026-01-01&to=2026-12-31', { fetch, language: 'en' });
     const card = await screen.findByTestId('analytics-satisfaction');
     await waitFor(() => expect(within(card).getByTestId('satisfaction-serviceFrequency').textContent).toContain('1.5000'));
@@ -35,6 +36,14 @@ describe('SatisfactionCard', { timeout: 60_000 }, () => {
     expect(within(items).getByText('CNY 45,000.00')).toBeTruthy();
     expect(await within(card).findByTestId('satisfaction-chart')).toBeTruthy();
     expect(asked(requests)).toContainEqual({ from: '2026-01-01', to: '2026-12-31', period: 'quarter', itemBy: 'category', currency: 'CNY', include: 'revenue' });
+    await userEvent.click(within(card).getByTestId('satisfaction-items-export'));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(downloads[0].filename).toBe('satisfaction-2026-01-01-2026-12-31-quarter-category.csv');
+    expect((await readText(downloads[0].blob)).replace(/^\uFEFF/, '').split('\r\n')).toEqual([
+      'Product category,Customers attracted,Revenue (net),Quantity,Customers,Average revenue per unit,Average revenue per customer,Currency',
+      'Excavators,5,180000.00,6.000,4,30000.00,45000.00,CNY',
+      '',
+    ]);
   });
 
   it('by month on request; exports the periods as CSV in the caller\'s language', async () => {

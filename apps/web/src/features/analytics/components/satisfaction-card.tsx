@@ -117,7 +117,7 @@ export function SatisfactionCard({ window }: { window: ReportWindow }) {
             <Segmented<Period> size="small" value={period} onChange={setPeriod} options={PERIODS.map((value) => ({ value, label: t(`analytics.satisfaction.periodOf.${value}`) }))} data-testid="satisfaction-period" />
             <Select<ItemBy> size="small" value={itemBy} onChange={setItemBy} aria-label={t('analytics.satisfaction.item')} options={(['category', 'product'] as const).map((value) => ({ value, label: t(`analytics.satisfaction.itemBy.${value}`) }))} style={{ width: 110 }} />
             <CsvButton rows={data ? () => periodCsvRows(data, t) : undefined} name={name} testId="satisfaction-export" />
-            <CsvButton rows={data ? () => itemCsvRows(data, t, labelOf) : undefined} name={`${name}-${itemBy}`} testId="satisfaction-items-export" />
+            <CsvButton rows={data ? () => itemCsvRows(data, t, labelOf) : undefined} name={`${name}-${itemBy}`} testId="satisfaction-items-export" label={t('analytics.satisfaction.exportItems')} />
           </Flex>
         )
       }
