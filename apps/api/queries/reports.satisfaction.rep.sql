@@ -19,36 +19,43 @@ with vo as (SELECT "r"."id" AS "id", "r"."currency" AS "currency", "r"."account_
   from active full
   join churn using (p);
 
-with vo as (SELECT "r"."id" AS "id", "r"."currency" AS "currency", "r"."account_id" AS "account_id", "r"."order_date" AS "order_date"
+with firsts as (select account_id, min(order_date) as first
+  from (SELECT "r"."id" AS "id", "r"."currency" AS "currency", "r"."account_id" AS "account_id", "r"."order_date" AS "order_date"
   FROM "orders" "r"
   WHERE ("r"."team_id" = $1 and (not "r"."restricted" or "r"."owner_id" = $2))
   AND "r"."status" <> $3
-  AND "r"."order_date" <= $4), firsts as (select account_id, min(order_date) as first
-  from vo
+  AND "r"."order_date" <= $4) v
   group by account_id) select 'before' as kind, null as key, null as label, null as label_en, count(*)::int as n
   from firsts
   where first < $5 union all select 'period', to_char(date_trunc($6, first)::date, 'YYYY-MM-DD'), null, null, count(*)::int
   from firsts
   where first >= $5
-  group by 2 union all select 'item', pr.category_id::text, min(c.name), min(c.name_en), count(distinct f.account_id)::int
+  group by 2 union all select 'item', x.key::text, min(lbl.name), min(lbl.name_en), count(*)::int
+  from ( select distinct f.account_id, pr.category_id as key
   from firsts f
-  join vo o on o.account_id = f.account_id and o.order_date = f.first
+  join (SELECT "r"."id" AS "id", "r"."currency" AS "currency", "r"."account_id" AS "account_id", "r"."order_date" AS "order_date"
+  FROM "orders" "r"
+  WHERE ("r"."team_id" = $1 and (not "r"."restricted" or "r"."owner_id" = $2))
+  AND "r"."status" <> $3
+  AND "r"."order_date" <= $4) o on o.account_id = f.account_id and o.order_date = f.first
   join order_lines l on l.order_id = o.id
   join products pr on pr.id = l.product_id
-  join product_categories c on c.id = pr.category_id
-  where f.first >= $7
-  group by pr.category_id::text;
+  where f.first >= $7 ) x
+  join product_categories lbl on lbl.id = x.key
+  group by x.key;
 
-select case when grouping(to_char(date_trunc($1, o.order_date)::date, 'YYYY-MM-DD')) = 0 then to_char(date_trunc($1, o.order_date)::date, 'YYYY-MM-DD') end as p, case when grouping(pr.category_id::text) = 0 then pr.category_id::text end as key, case when grouping(pr.category_id::text) = 0 then min(c.name) end as label, case when grouping(pr.category_id::text) = 0 then min(c.name_en) end as label_en, round(coalesce(sum(l.line_total), 0), 2)::text as revenue_all, round(coalesce(sum(l.line_total) filter (where o.order_date >= $2), 0), 2)::text as revenue, count(distinct pr.category_id::text)::int as items, round(sum(l.line_total) / nullif(count(distinct pr.category_id::text), 0), 2)::text as average, round(coalesce(sum(l.quantity) filter (where o.order_date >= $2), 0), 3)::text as quantity, (count(distinct o.account_id) filter (where o.order_date >= $2))::int as customers, round(sum(l.line_total) filter (where o.order_date >= $2) / nullif(sum(l.quantity) filter (where o.order_date >= $2), 0), 2)::text as per_unit, round(sum(l.line_total) filter (where o.order_date >= $2) / nullif(count(distinct o.account_id) filter (where o.order_date >= $2), 0), 2)::text as per_customer
+with x as ( select date_trunc($1, o.order_date)::date as p, pr.category_id as key, o.account_id, sum(l.line_total) as revenue, sum(l.quantity) as quantity
   from (SELECT "r"."id" AS "id", "r"."currency" AS "currency", "r"."account_id" AS "account_id", "r"."order_date" AS "order_date"
   FROM "orders" "r"
-  WHERE ("r"."team_id" = $3 and (not "r"."restricted" or "r"."owner_id" = $4))
-  AND "r"."status" <> $5
-  AND "r"."order_date" <= $6 and r.order_date >= $7 and r.currency = $8) o
+  WHERE ("r"."team_id" = $2 and (not "r"."restricted" or "r"."owner_id" = $3))
+  AND "r"."status" <> $4
+  AND "r"."order_date" <= $5 and r.order_date >= $6 and r.currency = $7) o
   join order_lines l on l.order_id = o.id
   join products pr on pr.id = l.product_id
-  join product_categories c on c.id = pr.category_id
-  group by grouping sets ((to_char(date_trunc($1, o.order_date)::date, 'YYYY-MM-DD')), (pr.category_id::text));
+  group by 1, 2, 3 ) select case when grouping(x.p) = 0 then to_char(x.p, 'YYYY-MM-DD') end as p, case when grouping(x.key) = 0 then x.key::text end as key, case when grouping(x.key) = 0 then min(lbl.name) end as label, case when grouping(x.key) = 0 then min(lbl.name_en) end as label_en, round(coalesce(sum(x.revenue), 0), 2)::text as revenue_all, round(coalesce(sum(x.revenue) filter (where x.p >= $8), 0), 2)::text as revenue, count(distinct x.key)::int as items, round(sum(x.revenue) / nullif(count(distinct x.key), 0), 2)::text as average, round(coalesce(sum(x.quantity) filter (where x.p >= $8), 0), 3)::text as quantity, (count(distinct x.account_id) filter (where x.p >= $8))::int as customers, round(sum(x.revenue) filter (where x.p >= $8) / nullif(sum(x.quantity) filter (where x.p >= $8), 0), 2)::text as per_unit, round(sum(x.revenue) filter (where x.p >= $8) / nullif(count(distinct x.account_id) filter (where x.p >= $8), 0), 2)::text as per_customer
+  from x
+  join product_categories lbl on lbl.id = x.key
+  group by grouping sets ((x.p), (x.key));
 
 SELECT to_char(date_trunc($1, "r"."created_at" at time zone 'UTC')::date, 'YYYY-MM-DD') AS "p", count(*)::int AS "n"
   FROM "leads" "r"

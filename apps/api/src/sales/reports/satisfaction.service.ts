@@ -23,19 +23,10 @@ const LEAD_FIELDS = ['source', 'createdAt'];
 /** Longest window in periods: 10 years of months. */
 const MAX_PERIODS = 120;
 
-const ITEM: Record<SatisfactionItemBy, { key: string; label: string; labelEn: string; join: string }> = {
-  [SatisfactionItemBy.Category]: {
-    key: 'pr.category_id::text',
-    label: 'min(c.name)',
-    labelEn: 'min(c.name_en)',
-    join: 'join products pr on pr.id = l.product_id join product_categories c on c.id = pr.category_id',
-  },
-  [SatisfactionItemBy.Product]: {
-    key: 'pr.id::text',
-    label: `min(pr.code || ' ' || pr.name)`,
-    labelEn: `min(pr.code || ' ' || pr.name_en)`,
-    join: 'join products pr on pr.id = l.product_id',
-  },
+/** A service item's key on a line joined to its product (`pr`), and where its names are (`lbl`, joined on the key). */
+const ITEM: Record<SatisfactionItemBy, { key: string; names: string; label: string; labelEn: string }> = {
+  [SatisfactionItemBy.Category]: { key: 'pr.category_id', names: 'product_categories', label: 'min(lbl.name)', labelEn: 'min(lbl.name_en)' },
+  [SatisfactionItemBy.Product]: { key: 'pr.id', names: 'products', label: `min(lbl.code || ' ' || lbl.name)`, labelEn: `min(lbl.code || ' ' || lbl.name_en)` },
 };
 
 interface PeriodFigures {
@@ -239,46 +230,58 @@ function activitySql(vo: string): string {
 
 /**
  * From each customer's first visible order day: the customers before the periods (existing), those attracted per
- * period, and per item those attracted in the window whose first purchase day included it.
+ * period, and per item those attracted in the window whose first purchase day included it. The orders are read
+ * twice rather than through a materialised CTE, so the second read can go by account.
  */
 function firstPurchaseSql(vo: string, item: (typeof ITEM)[SatisfactionItemBy]): string {
   return `
-    with vo as (${vo}),
-    firsts as (select account_id, min(order_date) as first from vo group by account_id)
+    with firsts as (select account_id, min(order_date) as first from (${vo}) v group by account_id)
     select 'before' as kind, null as key, null as label, null as label_en, count(*)::int as n from firsts where first < :satPrevStart
     union all
     select 'period', to_char(date_trunc(:satUnit, first)::date, 'YYYY-MM-DD'), null, null, count(*)::int from firsts where first >= :satPrevStart group by 2
     union all
-    select 'item', ${item.key}, ${item.label}, ${item.labelEn}, count(distinct f.account_id)::int
-      from firsts f
-      join vo o on o.account_id = f.account_id and o.order_date = f.first
-      join order_lines l on l.order_id = o.id
-      ${item.join}
-     where f.first >= :satStart
-     group by ${item.key}`;
+    select 'item', x.key::text, ${item.label}, ${item.labelEn}, count(*)::int
+      from (
+        select distinct f.account_id, ${item.key} as key
+          from firsts f
+          join (${vo}) o on o.account_id = f.account_id and o.order_date = f.first
+          join order_lines l on l.order_id = o.id
+          join products pr on pr.id = l.product_id
+         where f.first >= :satStart
+      ) x
+      join ${item.names} lbl on lbl.id = x.key
+     group by x.key`;
 }
 
-/** Revenue of the lines with a product in the currency: per period with the items sold, and per item over the window. */
+/**
+ * Revenue of the lines with a product in the currency, summed per period, item and customer first (a hash
+ * aggregate over the lines), then per period with the items sold and per item over the window (grouping sets).
+ */
 function revenueSql(vo: string, item: (typeof ITEM)[SatisfactionItemBy]): string {
-  const inWindow = 'o.order_date >= :satStart';
-  const p = `to_char(date_trunc(:satUnit, o.order_date)::date, 'YYYY-MM-DD')`;
+  const inWindow = 'filter (where x.p >= :satStart)';
   return `
-    select case when grouping(${p}) = 0 then ${p} end as p,
-           case when grouping(${item.key}) = 0 then ${item.key} end as key,
-           case when grouping(${item.key}) = 0 then ${item.label} end as label,
-           case when grouping(${item.key}) = 0 then ${item.labelEn} end as label_en,
-           round(coalesce(sum(l.line_total), 0), 2)::text as revenue_all,
-           round(coalesce(sum(l.line_total) filter (where ${inWindow}), 0), 2)::text as revenue,
-           count(distinct ${item.key})::int as items,
-           round(sum(l.line_total) / nullif(count(distinct ${item.key}), 0), 2)::text as average,
-           round(coalesce(sum(l.quantity) filter (where ${inWindow}), 0), 3)::text as quantity,
-           (count(distinct o.account_id) filter (where ${inWindow}))::int as customers,
-           round(sum(l.line_total) filter (where ${inWindow}) / nullif(sum(l.quantity) filter (where ${inWindow}), 0), 2)::text as per_unit,
-           round(sum(l.line_total) filter (where ${inWindow}) / nullif(count(distinct o.account_id) filter (where ${inWindow}), 0), 2)::text as per_customer
-      from (${vo} and r.order_date >= :satPrevStart and r.currency = :satCurrency) o
-      join order_lines l on l.order_id = o.id
-      ${item.join}
-     group by grouping sets ((${p}), (${item.key}))`;
+    with x as (
+      select date_trunc(:satUnit, o.order_date)::date as p, ${item.key} as key, o.account_id, sum(l.line_total) as revenue, sum(l.quantity) as quantity
+        from (${vo} and r.order_date >= :satPrevStart and r.currency = :satCurrency) o
+        join order_lines l on l.order_id = o.id
+        join products pr on pr.id = l.product_id
+       group by 1, 2, 3
+    )
+    select case when grouping(x.p) = 0 then to_char(x.p, 'YYYY-MM-DD') end as p,
+           case when grouping(x.key) = 0 then x.key::text end as key,
+           case when grouping(x.key) = 0 then ${item.label} end as label,
+           case when grouping(x.key) = 0 then ${item.labelEn} end as label_en,
+           round(coalesce(sum(x.revenue), 0), 2)::text as revenue_all,
+           round(coalesce(sum(x.revenue) ${inWindow}, 0), 2)::text as revenue,
+           count(distinct x.key)::int as items,
+           round(sum(x.revenue) / nullif(count(distinct x.key), 0), 2)::text as average,
+           round(coalesce(sum(x.quantity) ${inWindow}, 0), 3)::text as quantity,
+           (count(distinct x.account_id) ${inWindow})::int as customers,
+           round(sum(x.revenue) ${inWindow} / nullif(sum(x.quantity) ${inWindow}, 0), 2)::text as per_unit,
+           round(sum(x.revenue) ${inWindow} / nullif(count(distinct x.account_id) ${inWindow}, 0), 2)::text as per_customer
+      from x
+      join ${item.names} lbl on lbl.id = x.key
+     group by grouping sets ((x.p), (x.key))`;
 }
 
 function emptyItem(key: string, label: string, labelEn: string, attracted: number, withRevenue: boolean): SatisfactionItemDto {
