@@ -723,6 +723,35 @@ async function main() {
         await page.screenshot({ path: join(SHOTS, 'analytics-customers-zh.png'), fullPage: true });
         await signOut(page);
       }],
+      [`the general manager (${GENERAL_MANAGER.email}) reads the satisfaction metrics on Analytics: a service frequency computed by the API for a period of the demo orders`, async () => {
+        await signInAnywhere(page, GENERAL_MANAGER);
+        const satisfaction = settled(page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/reports/satisfaction', { timeout: STEP_TIMEOUT_MS }));
+        await page.goto(`${BASE_URL}/analytics`);
+        const answer = await satisfaction;
+        if (answer.status() !== 200) fail(`GET /reports/satisfaction answered ${answer.status()}`);
+        const report = await answer.json();
+        if (!report.withRevenue) fail('the dashboard did not ask the general manager\'s satisfaction report with revenue');
+        const busy = report.periods.filter((period) => period.activeCustomers > 0);
+        if (!busy.length) fail(`no period of ${report.from}…${report.to} has an active customer: expected the demo orders`);
+        const period = busy.at(-1);
+        const card = page.getByTestId('analytics-satisfaction');
+        await card.scrollIntoViewIfNeeded();
+        const row = card.getByTestId('satisfaction-table').locator('.ant-table-row', { hasText: period.key });
+        await row.getByText(period.serviceFrequency, { exact: false }).waitFor();
+        await card.getByTestId('satisfaction-chart').locator('svg').waitFor();
+        if (report.items.length) await card.getByTestId('satisfaction-items').locator('.ant-table-row').first().waitFor();
+        await settle(page);
+        await card.screenshot({ path: join(SHOTS, 'satisfaction-zh.png') });
+        await switchLanguage(page, 'English', 'en');
+        try {
+          await card.getByText('Service frequency', { exact: false }).first().waitFor();
+          await settle(page);
+          await card.screenshot({ path: join(SHOTS, 'satisfaction-en.png') });
+        } finally {
+          await switchLanguage(page, '中文', 'zh-CN');
+        }
+        await signOut(page);
+      }],
       [`the East manager (${MANAGER.email}) opens Analytics → AHP, judges three criteria (green, then red when contradictory) and saves the model`, async () => {
         await signInAnywhere(page, MANAGER);
         await page.goto(`${BASE_URL}/analytics`);

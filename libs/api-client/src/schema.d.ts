@@ -2122,6 +2122,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/satisfaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Satisfaction and activity metrics over the orders you may see */
+        get: operations["getSatisfactionReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/role-grant-requests": {
         parameters: {
             query?: never;
@@ -4902,6 +4919,117 @@ export interface components {
              * @example -0.1000
              */
             yearOverYearGrowthRate: string | null;
+        };
+        /** @enum {string} */
+        SatisfactionItemBy: "category" | "product";
+        SatisfactionItemDto: {
+            /** @description Customers whose first purchase day ever fell in the window and included the item. */
+            attractedCustomers: number;
+            /**
+             * @description With `include=revenue`: revenue / customers (2 decimals); null otherwise.
+             * @example 6250.00
+             */
+            averageRevenuePerCustomer: string | null;
+            /**
+             * @description With `include=revenue`: revenue / quantity (2 decimals); null otherwise or for a quantity of 0.
+             * @example 500.00
+             */
+            averageRevenuePerUnit: string | null;
+            /** @description With `include=revenue`: customers who bought it in the window; null otherwise. */
+            customers: number | null;
+            /**
+             * Format: uuid
+             * @description The category or product id.
+             */
+            key: string;
+            /** @description The category name, or `code name` of the product (Chinese). */
+            label: string;
+            labelEn: string;
+            /**
+             * @description With `include=revenue`: Σ quantities (3 decimals); null otherwise.
+             * @example 25.000
+             */
+            quantity: string | null;
+            /**
+             * @description With `include=revenue`: Σ net line totals of the item in `currency`; null otherwise.
+             * @example 12500.00
+             */
+            revenue: string | null;
+        };
+        SatisfactionPeriodDto: {
+            /** @description Customers with an order in the period. */
+            activeCustomers: number;
+            /** @description New customers: their first order ever (that you may see) is in the period. */
+            attractedCustomers: number;
+            attractedCustomersGrowth: string | null;
+            /**
+             * @description With `include=revenue`: itemRevenue / itemsSold (2 decimals); null otherwise or when nothing was sold.
+             * @example 4166.67
+             */
+            averageRevenuePerItem: string | null;
+            averageRevenuePerItemGrowth: string | null;
+            /** @description Customers with an order in the previous period and none in this one. */
+            churnedCustomers: number;
+            churnedCustomersGrowth: string | null;
+            /**
+             * @description churnedCustomers / the previous period's activeCustomers; null when it had none.
+             * @example 0.1000
+             */
+            churnRate: string | null;
+            /** Format: date */
+            end: string;
+            /** @description Customers (accounts) with an order before the period's first day. */
+            existingCustomers: number;
+            /**
+             * @description With `include=revenue`: Σ net line totals of lines with a product, in `currency`; null otherwise.
+             * @example 12500.00
+             */
+            itemRevenue: string | null;
+            /** @description With `include=revenue`: service items (categories or products) with a sale in the period; null otherwise. */
+            itemsSold: number | null;
+            /** @description `2026-03`, `2026-Q1` or `2026`. */
+            key: string;
+            /** @description Purchase occasions: distinct (customer, order day) pairs in the period. */
+            purchaseOccasions: number;
+            /** @description Leads with source `referral` created in the period (UTC days); null if you may not read leads or their source. */
+            referralLeads: number | null;
+            /**
+             * @description referralLeads / existingCustomers; null without existing customers or without the lead figures.
+             * @example 0.0250
+             */
+            referralsPerCustomer: string | null;
+            referralsPerCustomerGrowth: string | null;
+            /**
+             * @description Service frequency: purchaseOccasions / activeCustomers; null without active customers.
+             * @example 1.5000
+             */
+            serviceFrequency: string | null;
+            serviceFrequencyGrowth: string | null;
+            /** Format: date */
+            start: string;
+        };
+        SatisfactionReportDto: {
+            /** @example CNY */
+            currency: string;
+            /**
+             * Format: date
+             * @description The first day of the first period.
+             */
+            from: string;
+            itemBy: components["schemas"]["SatisfactionItemBy"];
+            /** @description Items attracting a customer or (with revenue) sold in the window, by attracted customers then revenue. */
+            items: components["schemas"]["SatisfactionItemDto"][];
+            period: components["schemas"]["SalesReportPeriod"];
+            periods: components["schemas"]["SatisfactionPeriodDto"][];
+            /**
+             * Format: date
+             * @description The last day of the last period.
+             */
+            to: string;
+            /** @description Whether the referral figures are filled (you may read leads and their source). */
+            withReferrals: boolean;
+            /** @description Whether the revenue figures are filled (`include=revenue`). */
+            withRevenue: boolean;
         };
         SavedViewDefinitionDto: {
             /**
@@ -17017,6 +17145,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SalesReportDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getSatisfactionReport: {
+        parameters: {
+            query: {
+                /** @description A day in the first period; the period it falls in is reported whole. */
+                from: string;
+                /** @description A day in the last period (reported whole); not before `from`. At most 120 periods. */
+                to: string;
+                /** @description The revenue figures' currency (amounts are never added across currencies); default CNY. Counts ignore it. */
+                currency?: string;
+                /** @description Calendar month, quarter or year; default `month`. */
+                period?: components["schemas"]["SalesReportPeriod"];
+                /** @description A service item is a product category (default) or a product. */
+                itemBy?: components["schemas"]["SatisfactionItemBy"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description Per calendar period of the window (taken whole): existing customers and referral leads per existing customer,
+             *     service frequency (purchase days per active customer), churned customers, customers attracted and (with
+             *     `include=revenue`) average revenue per service item, each with its growth over the previous period; and per
+             *     service item (product category or product) the customers it attracted and its revenue. 403 if you may not read
+             *     orders, or naming each order field the figures read that you may not (revenue: `lines.lineTotal`).
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SatisfactionReportDto"];
                 };
             };
             /** @description Invalid input; `errors` names each offending field */

@@ -32,6 +32,8 @@ import { PipelineEntity, PipelineStageEntity } from './pipelines/pipeline.entity
 import { PipelineService } from './pipelines/pipeline.service';
 import { ReportController } from './reports/report.controller';
 import { ReportService } from './reports/report.service';
+import { SatisfactionController } from './reports/satisfaction.controller';
+import { SatisfactionService } from './reports/satisfaction.service';
 import { SavedViewController } from './saved-views/saved-view.controller';
 import { SavedViewEntity } from './saved-views/saved-view.entity';
 import { SavedViewService } from './saved-views/saved-view.service';
@@ -54,12 +56,12 @@ import { QuoteService } from './quotes/quote.service';
   ],
   controllers: [
     AccountController, ContactController, PipelineController, OpportunityController, ActivityController, LeadController,
-    ProductCategoryController, ProductController, PriceListController, QuoteController, OrderController, SearchController, ReportController,
+    ProductCategoryController, ProductController, PriceListController, QuoteController, OrderController, SearchController, ReportController, SatisfactionController,
     SavedViewController, AccountSummaryController,
   ],
   providers: [
     AccountService, ContactService, PipelineService, OpportunityService, ActivityService, LeadService, ProductService, PriceListService,
-    QuoteService, QuotePdfService, QuoteConversionService, OrderService, SearchService, ReportService, SavedViewService,
+    QuoteService, QuotePdfService, QuoteConversionService, OrderService, SearchService, ReportService, SatisfactionService, SavedViewService,
     AccountSummaryService,
   ],
   exports: [AccountService, ProductService, PriceListService, QuoteService, OrderService],

@@ -69,11 +69,13 @@ describe('AnalyticsPage', { timeout: 60_000 }, () => {
     expect(await screen.findByTestId('analytics-funnel-table')).toBeTruthy();
   });
 
-  it('the quality inspector (no amounts, no opportunities) gets a clear message and asks nothing', async () => {
+  it('the quality inspector (no amounts, no opportunities) sees the satisfaction counts only, and asks for no amount', async () => {
     const { fetch, requests } = analyticsServer('quality');
     await renderApp('/analytics', { fetch, language: 'en' });
-    expect(await screen.findByTestId('analytics-forbidden')).toBeTruthy();
+    expect(await screen.findByTestId('analytics-satisfaction')).toBeTruthy();
+    expect(screen.queryByTestId('analytics-forbidden')).toBeNull();
     expect(screen.queryByTestId('analytics-trend')).toBeNull();
+    expect(asked(requests, '/api/v1/reports/satisfaction').every((query) => query.include === undefined)).toBe(true);
     expect(screen.queryByTestId('analytics-funnel')).toBeNull();
     for (const path of ['/api/v1/reports/sales', '/api/v1/reports/funnel', '/api/v1/opportunities/forecast']) expect(asked(requests, path)).toHaveLength(0);
   });

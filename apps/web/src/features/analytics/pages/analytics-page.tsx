@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '@/components/ui/page-header';
 import { useAnalyticsRights } from '../api/dashboard';
+import { useSatisfactionRights } from '../api/satisfaction';
 import { AnalyticsTabs } from '../components/analytics-tabs';
 import { BreakdownCard } from '../components/breakdown-card';
 import { ForecastCard } from '../components/forecast-card';
 import { FunnelCard } from '../components/funnel-card';
 import type { ReportWindow } from '../components/report-window';
+import { SatisfactionCard } from '../components/satisfaction-card';
 import { TrendCard } from '../components/trend-card';
 
 const CURRENCIES = ['CNY', 'USD', 'EUR'];
@@ -24,13 +26,15 @@ function defaultWindow(): { from: string; to: string } {
 
 /**
  * `/analytics`: the sales dashboard over what the caller may read (R-ANA-1, R-ANA-8) — revenue, cost and profit by
- * month with growth, the breakdown by customer, product, team, region and rep, the pipeline funnel and the forecast.
+ * month with growth, the breakdown by customer, product, team, region and rep, the pipeline funnel and the forecast,
+ * and the satisfaction and activity metrics (R-ANA-3; counts only for who reads orders without their amounts).
  * Each widget shows only when `/me/permissions` says the API would answer it (a rep sees no cost or profit). The
  * window and currency live in the URL. Further analyses (customers, AHP) are tabs beside the overview.
  */
 export function AnalyticsPage() {
   const { t } = useTranslation();
   const rights = useAnalyticsRights();
+  const satisfaction = useSatisfactionRights();
   const [search, setSearch] = useSearchParams();
   const fallback = defaultWindow();
   const from = DATE.test(search.get('from') ?? '') ? (search.get('from') as string) : fallback.from;
@@ -49,8 +53,8 @@ export function AnalyticsPage() {
 
   const tabs = <AnalyticsTabs current="overview" />;
   const header = <PageHeader title={t('analytics.title')} />;
-  if (rights.loading) return <>{header}<Skeleton active /></>;
-  if (!rights.sales && !rights.pipeline) {
+  if (rights.loading || satisfaction.loading) return <>{header}<Skeleton active /></>;
+  if (!rights.sales && !rights.pipeline && !satisfaction.counts) {
     return (
       <>
         {header}
@@ -90,6 +94,7 @@ export function AnalyticsPage() {
               </Row>
             )}
             {rights.sales && <BreakdownCard window={window} withProfit={rights.profit} />}
+            {satisfaction.counts && <SatisfactionCard window={window} />}
           </>
         )}
       </Flex>

@@ -8,6 +8,8 @@ const TEAM = { read: 'team', create: 'team', update: 'team', delete: 'none', rea
 const NONE = { read: 'none', create: 'none', update: 'none', delete: 'none', reassign: 'none' };
 const ORDER_AMOUNTS = ['subtotal', 'total', 'paidAmount', 'outstandingAmount', 'lines.lineTotal'];
 const read = (fields: string[], access: 'read' | 'hidden' = 'read'): Fields => Object.fromEntries(fields.map((field) => [field, access]));
+/** Who bought when, in which currency, and the status: what the satisfaction counts read. */
+const ORDER_FACTS = read(['accountId', 'orderDate', 'status', 'currency']);
 
 export const ACCOUNT_ID = '0190a0b0-0000-7000-8000-00000000a001';
 export const PIPELINE_ID = '0190a0b0-0000-7000-8000-0000000000f1';
@@ -17,17 +19,17 @@ const stageId = (n: number) => `0190a0b0-0000-7000-8000-00000000050${n}`;
 export const CALLERS = {
   /** Reads every order with its amounts and the lines' cost; opportunities too. */
   gm: {
-    order: { levels: READ_ALL, fields: { ...read(ORDER_AMOUNTS), 'lines.unitCost': 'read' } as Fields },
+    order: { levels: READ_ALL, fields: { ...ORDER_FACTS, ...read(ORDER_AMOUNTS), 'lines.unitCost': 'read' } as Fields },
     opportunity: { levels: READ_ALL, fields: read(['amount', 'stageId', 'pipelineId']) },
   },
   /** Their team's orders and opportunities, amounts but no cost. */
   rep: {
-    order: { levels: TEAM, fields: { ...read(ORDER_AMOUNTS), 'lines.unitCost': 'hidden' } as Fields },
+    order: { levels: TEAM, fields: { ...ORDER_FACTS, ...read(ORDER_AMOUNTS), 'lines.unitCost': 'hidden' } as Fields },
     opportunity: { levels: TEAM, fields: read(['amount', 'stageId', 'pipelineId']) },
   },
   /** Orders without any price, no opportunity. */
   quality: {
-    order: { levels: READ_ALL, fields: { ...read(ORDER_AMOUNTS, 'hidden'), 'lines.unitCost': 'hidden' } as Fields },
+    order: { levels: READ_ALL, fields: { ...ORDER_FACTS, ...read(ORDER_AMOUNTS, 'hidden'), 'lines.unitCost': 'hidden' } as Fields },
     opportunity: { levels: NONE, fields: {} },
   },
 };
@@ -77,6 +79,30 @@ export const FORECAST = {
   ],
 };
 
+export const CATEGORY_ID = '0190a0b0-0000-7000-8000-0000000000c1';
+
+/** The satisfaction report as the API would answer it: revenue only on `include=revenue`, referrals for who reads leads. */
+export function satisfactionReport(url: URL, { withReferrals = true }: { withReferrals?: boolean } = {}) {
+  const withRevenue = url.searchParams.get('include') === 'revenue';
+  const money = (value: string | null) => (withRevenue ? value : null);
+  const period = (key: string, start: string, end: string, f: { existing: number; referrals: number; perCustomer: string; active: number; occasions: number; frequency: string; churned: number; attracted: number; revenue: string; items: number; average: string }, growth: Record<string, string | null>) => ({
+    key, start, end, existingCustomers: f.existing,
+    referralLeads: withReferrals ? f.referrals : null, referralsPerCustomer: withReferrals ? f.perCustomer : null, referralsPerCustomerGrowth: withReferrals ? (growth.referrals ?? null) : null,
+    activeCustomers: f.active, purchaseOccasions: f.occasions, serviceFrequency: f.frequency, serviceFrequencyGrowth: growth.frequency ?? null,
+    churnedCustomers: f.churned, churnedCustomersGrowth: growth.churned ?? null, churnRate: growth.churnRate ?? null,
+    attractedCustomers: f.attracted, attractedCustomersGrowth: growth.attracted ?? null,
+    itemRevenue: money(f.revenue), itemsSold: withRevenue ? f.items : null, averageRevenuePerItem: money(f.average), averageRevenuePerItemGrowth: withRevenue ? (growth.average ?? null) : null,
+  });
+  return {
+    period: url.searchParams.get('period') ?? 'month', itemBy: url.searchParams.get('itemBy') ?? 'category', withRevenue, withReferrals, currency: 'CNY', from: '2026-10-01', to: '2026-12-31',
+    periods: [
+      period('2026-Q3', '2026-07-01', '2026-09-30', { existing: 40, referrals: 2, perCustomer: '0.0500', active: 10, occasions: 12, frequency: '1.2000', churned: 3, attracted: 2, revenue: '90000.00', items: 3, average: '30000.00' }, { frequency: '0.2000', churnRate: '0.2500' }),
+      period('2026-Q4', '2026-10-01', '2026-12-31', { existing: 42, referrals: 4, perCustomer: '0.0952', active: 12, occasions: 18, frequency: '1.5000', churned: 2, attracted: 4, revenue: '150000.00', items: 3, average: '50000.00' }, { referrals: '0.9040', frequency: '0.2500', churned: '-0.3333', churnRate: '0.2000', attracted: '1.0000', average: '0.6667' }),
+    ],
+    items: [{ key: CATEGORY_ID, label: '挖掘机', labelEn: 'Excavators', attractedCustomers: 5, revenue: money('180000.00'), quantity: withRevenue ? '6.000' : null, customers: withRevenue ? 4 : null, averageRevenuePerUnit: money('30000.00'), averageRevenuePerCustomer: money('45000.00') }],
+  };
+}
+
 /** A fake API for the dashboard, as one of `CALLERS`. */
 export function analyticsServer(caller: keyof typeof CALLERS, { language = 'en', routes = {} }: { language?: 'en' | 'zh-CN'; routes?: Record<string, Handler> } = {}) {
   const rights = CALLERS[caller];
@@ -91,6 +117,7 @@ export function analyticsServer(caller: keyof typeof CALLERS, { language = 'en',
       }),
     'GET /api/v1/reports/sales': (request) => json(salesReport(new URL(request.url))),
     'GET /api/v1/reports/funnel': () => json(FUNNEL),
+    'GET /api/v1/reports/satisfaction': (request) => json(satisfactionReport(new URL(request.url), { withReferrals: caller !== 'quality' })),
     'GET /api/v1/opportunities/forecast': () => json(FORECAST),
     'GET /api/v1/orders': () => json({ data: [], nextCursor: null }),
     'GET /api/v1/opportunities': () => json({ data: [], nextCursor: null }),

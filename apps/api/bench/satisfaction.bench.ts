@@ -1,0 +1,48 @@
+// `pnpm bench satisfaction`: the satisfaction report (R-ANA-3) at volume. On ACCOUNTS accounts (default 100,000) with
+// ORDERS orders each on average (default 4, over five years, with product lines), it times
+// GET /reports/satisfaction (a year by quarter, with revenue per category) for the general manager (every customer)
+// and a rep (one group's), and prints the plan of the costliest statement (each customer's first order) for the
+// general manager's scope.
+import { demoPassword } from '../src/demo/demo-organisation';
+import { runBench } from './harness';
+import { measure, summarise } from './stats';
+import { BENCH_PASSWORD } from './volume';
+
+const ACCOUNTS = Number(process.env.ACCOUNTS ?? 100_000);
+const ORDERS = Number(process.env.ORDERS ?? 4);
+const REQUESTS = Number(process.env.REQUESTS ?? 10);
+const WARMUP = 2;
+
+runBench({ accounts: ACCOUNTS, ordersPerAccount: ORDERS }, async ({ db, base, login, writeFigures }) => {
+  await db.query('analyze accounts, orders, order_lines');
+  const [sizes] = (await db.query(`select (select count(*) from accounts)::int as accounts, (select count(*) from orders)::int as orders, (select count(*) from order_lines)::int as lines`)).rows;
+  console.log(`volume ${JSON.stringify(sizes)}`);
+  const year = new Date().getUTCFullYear() - 1;
+  const path = `/api/v1/reports/satisfaction?from=${year}-01-01&to=${year}-12-31&period=quarter&include=revenue`;
+  const [rep] = (await db.query(`select email from users where email like 'bench.rep%' order by email limit 1`)).rows as Array<{ email: string }>;
+  const personas = [
+    { name: 'general manager (all)', token: await login('gm@lianxi.test', demoPassword('gm@lianxi.test')) },
+    { name: `rep (team) ${rep.email}`, token: await login(rep.email, BENCH_PASSWORD) },
+  ];
+  const rows: Array<{ persona: string; p50: number; p95: number; mean: number; n: number }> = [];
+  for (const persona of personas) {
+    const samples = await measure(async () => {
+      const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${persona.token}` } });
+      if (response.status !== 200) throw new Error(`${persona.name} → ${response.status} ${await response.text()}`);
+      await response.arrayBuffer();
+    }, REQUESTS, WARMUP);
+    rows.push({ persona: persona.name, ...summarise(samples) });
+  }
+  console.log(`\nGET ${path}, ${REQUESTS} sequential requests after ${WARMUP} warm-up (ms)`);
+  console.table(rows);
+  // The first-purchase statement as the general manager's scope makes it (every order but others' restricted ones).
+  const plan = await db.query(
+    `explain (analyze, buffers, costs off)
+     with vo as (select r.id, r.account_id, r.order_date from orders r where (not r.restricted) and r.status <> 'cancelled' and r.order_date <= $1),
+     firsts as (select account_id, min(order_date) as first from vo group by account_id)
+     select count(*) filter (where first < $2), count(*) filter (where first >= $2) from firsts`,
+    [`${year}-12-31`, `${year - 1}-10-01`],
+  );
+  console.log(plan.rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n'));
+  writeFigures('satisfaction', { ...sizes, path, requests: REQUESTS, rows });
+});
