@@ -49,10 +49,12 @@ async function seed(t: TestApp): Promise<void> {
     await t.sql(
       `insert into customer_metrics (account_id, first_purchase_on, last_purchase_on, orders, purchase_days, revenue, cost, profit, uncosted_lines,
          rfm_recency, rfm_frequency, rfm_monetary, rfm_segment, behaviour_class, lifecycle_stage, historic_clv, predicted_transactions, probability_alive,
-         expected_spend, predicted_clv, loyalty_index, computed_at)
-       values ($1, $2, $3, $4, $4, $5, $6, $7, 0, $8, $8, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, now())`,
+         expected_spend, predicted_clv, loyalty_index, computed_at, purchase_dates, purchase_day_revenue)
+       values ($1, $2, $3, $4, $4, $5, $6, $7, 0, $8, $8, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, now(), $18, $19)`,
       [c.id, first, last, orders, c.revenue, c.profit === null ? null : '1.00', c.profit, c.scores[0] ? 3 : null, c.scores[0], c.scores[2], c.scores[1],
-        c.historicClv, c.scores[0] ? '1.5000' : null, c.scores[0] ? '0.750000' : null, c.predictedClv === null ? null : '10.00', c.predictedClv, c.loyalty],
+        c.historicClv, c.scores[0] ? '1.5000' : null, c.scores[0] ? '0.750000' : null, c.predictedClv === null ? null : '10.00', c.predictedClv, c.loyalty,
+        // One purchase day per year (the table checks that the days match purchase_days).
+        c.years.map(([year]) => `${year}-03-01`), c.years.map(([, revenue]) => revenue)],
     );
     for (const [year, revenue, profit] of c.years) {
       await t.sql(`insert into customer_metric_years (account_id, year, orders, revenue, cost, profit) values ($1, $2, 1, $3, $4, $4)`, [c.id, year, revenue, profit]);
