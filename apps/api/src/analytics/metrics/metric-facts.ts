@@ -47,33 +47,35 @@ export async function computeFacts(query: RunQuery, asOf: string, mode: FactsMod
     [asOf, mode === 'full'],
   );
   await query(`analyze metric_dirty`);
-  // The purchases of the dirty accounts, once: both line aggregates below read them.
+  // The purchases of the dirty accounts, once, with the sums of their lines kept per order (order_line_totals,
+  // migration 270): everything below reads these rows alone, never the lines (numeric sums over ten million lines
+  // were most of a full run).
   await query(
     `create temporary table metric_purchase on commit drop as
-     select o.id, o.account_id, o.order_date, o.subtotal from metric_dirty d join orders o on o.account_id = d.account_id where ${PURCHASE}`,
+     select o.id, o.account_id, o.order_date, o.subtotal, t.cost, t.costed_total, t.uncosted_lines, t.line_total, t.list_amount, t.products
+       from metric_dirty d join orders o on o.account_id = d.account_id left join order_line_totals t on t.order_id = o.id
+      where ${PURCHASE}`,
     [asOf],
   );
   await query(`analyze metric_purchase`);
-  // Per purchase day, from the orders alone (revenue is the order subtotal). The lines are read once, joined to the
-  // purchases by a hash join and summed per account and year (the finest grain cost and profit are kept at), with as
-  // little numeric arithmetic per line as the facts need: numeric sums are what a run spends most of its time on.
+  // Per purchase day (revenue is the order subtotal), per account and year (the finest grain cost and profit are
+  // kept at), and the distinct products per account: (account, product) pairs by hashing, then counted (cheaper than
+  // count(distinct), which sorts).
   await query(
     `create temporary table metric_day on commit drop as
      select account_id, order_date as day, count(*)::int as orders, sum(subtotal) as revenue from metric_purchase group by account_id, order_date`,
   );
   await query(
     `create temporary table metric_year_lines on commit drop as
-     select p.account_id, extract(year from p.order_date)::int as year, sum(l.quantity * l.unit_cost) as cost,
-            sum(l.line_total) filter (where l.unit_cost is not null) as costed_total, count(*) filter (where l.unit_cost is null) as uncosted,
-            sum(l.line_total) as line_total, sum(l.list_price * l.quantity) as list_amount
-       from metric_purchase p join order_lines l on l.order_id = p.id
-      group by p.account_id, extract(year from p.order_date)::int`,
+     select account_id, extract(year from order_date)::int as year, sum(cost) as cost, sum(costed_total) as costed_total, sum(uncosted_lines) as uncosted,
+            sum(line_total) as line_total, sum(list_amount) as list_amount
+       from metric_purchase where line_total is not null
+      group by account_id, extract(year from order_date)::int`,
   );
-  // Distinct products per account: (account, product) pairs by hashing, then counted (cheaper than count(distinct), which sorts).
   await query(
     `create temporary table metric_products on commit drop as
      select account_id, count(*)::int as products
-       from (select p.account_id, l.product_id from metric_purchase p join order_lines l on l.order_id = p.id where l.product_id is not null group by 1, 2) pairs
+       from (select p.account_id, u.product_id from metric_purchase p cross join unnest(p.products) u(product_id) group by 1, 2) pairs
       group by account_id`,
   );
   // The dirty accounts' years (written to customer_metric_years at the end of the run).
