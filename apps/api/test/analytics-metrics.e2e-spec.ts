@@ -114,6 +114,10 @@ describe('customer metrics: the recompute', () => {
     const before = await t.sql(`${FACTS} order by account_id`);
     await recompute.run('2026-06-30', new Date(), { batchSize: 10_000, mode: 'full' });
     expect(await t.sql(`${FACTS} order by account_id`)).toEqual(before);
+    // facts_as_of is the day of the run that last changed the facts: a later full run that finds them equal keeps it.
+    await recompute.run('2026-07-01', new Date(), { mode: 'full' });
+    const factsDay = `select to_char(facts_as_of, 'YYYY-MM-DD') as day from customer_metrics where account_id = $1`;
+    expect(await t.sql(factsDay, [ids.multiYear])).toEqual([{ day: '2026-06-30' }]);
     await t.sql(`update accounts set deleted_at = now() where id = $1`, [ids.uncosted]);
     await recompute.run('2026-06-30', new Date());
     expect(await t.sql(`select 1 from customer_metrics where account_id = $1`, [ids.uncosted])).toEqual([]);
@@ -146,8 +150,8 @@ describe('customer metrics: the recompute', () => {
 
   it('counts only orders dated up to the as-of day', async () => {
     await t.app.get(MetricsRecompute).run('2023-12-31', new Date());
-    const [row] = await t.sql<{ orders: number; revenue: string }>(`select orders, revenue::text from customer_metrics where account_id = $1`, [ids.multiYear]);
-    expect(row).toEqual({ orders: 2, revenue: '150.00' });
+    const [row] = await t.sql<{ orders: number; revenue: string; day: string }>(`select orders, revenue::text, to_char(facts_as_of, 'YYYY-MM-DD') as day from customer_metrics where account_id = $1`, [ids.multiYear]);
+    expect(row).toEqual({ orders: 2, revenue: '150.00', day: '2023-12-31' });
   });
 });
 

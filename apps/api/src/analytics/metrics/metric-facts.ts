@@ -67,9 +67,9 @@ export async function computeFacts(query: RunQuery, asOf: string, mode: FactsMod
   );
   await query(
     `create temporary table metric_year_lines on commit drop as
-     select account_id, extract(year from order_date)::int as year, sum(cost) as cost, sum(costed_total) as costed_total, sum(uncosted_lines) as uncosted,
-            sum(line_total) as line_total, sum(list_amount) as list_amount
-       from metric_purchase where line_total is not null
+     select account_id, extract(year from order_date)::int as year, count(*)::int as orders, sum(subtotal) as revenue, sum(cost) as cost,
+            sum(costed_total) as costed_total, sum(uncosted_lines) as uncosted, sum(line_total) as line_total, sum(list_amount) as list_amount
+       from metric_purchase
       group by account_id, extract(year from order_date)::int`,
   );
   await query(
@@ -81,18 +81,14 @@ export async function computeFacts(query: RunQuery, asOf: string, mode: FactsMod
   // The dirty accounts' years (written to customer_metric_years at the end of the run).
   await query(
     `create temporary table metric_years on commit drop as
-     select d.account_id, d.year::smallint as year, d.orders, d.revenue, round(y.cost, 2) as cost, round(y.costed_total - y.cost, 2) as profit
-       from (select account_id, extract(year from day)::int as year, sum(orders)::int as orders, sum(revenue) as revenue from metric_day group by 1, 2) d
-       left join metric_year_lines y on y.account_id = d.account_id and y.year = d.year`,
+     select account_id, year::smallint as year, orders, revenue, round(cost, 2) as cost, round(costed_total - cost, 2) as profit from metric_year_lines`,
   );
   // Typed as customer_metrics' columns, so that what is compared and written at the end is exactly what is stored.
   await query(`create temporary table metric_all on commit drop as select ${FACT_COLUMNS.join(', ')}, null::json as years from customer_metrics with no data`);
-  // The fresh facts of the dirty accounts; `facts_as_of` moves only when the facts changed.
+  // The fresh facts of the dirty accounts, as of the run's day (the write keeps the stored day when they did not change).
   await query(
     `insert into metric_all (${FACT_COLUMNS.join(', ')}, years)
-     select n.*, case when c.account_id is not null and (${STORED_FACTS.map((column) => `c.${column}`).join(', ')}) is not distinct from (${STORED_FACTS.map((column) => `n.${column}`).join(', ')})
-                      then c.facts_as_of else $1::date end,
-            yj.years
+     select n.*, $1::date, yj.years
        from (select d.account_id, f.first as first_purchase_on, f.last as last_purchase_on, coalesce(f.orders, 0) as orders, coalesce(f.days, 0) as purchase_days,
                     coalesce(f.revenue, 0)::numeric(18, 2) as revenue, round(y.cost, 2)::numeric(18, 2) as cost, round(y.costed_total - y.cost, 2)::numeric(18, 2) as profit,
                     coalesce(y.uncosted, 0)::int as uncosted_lines, coalesce(f.dates, '{}')::date[] as purchase_dates,
@@ -109,7 +105,6 @@ export async function computeFacts(query: RunQuery, asOf: string, mode: FactsMod
                         sum(list_amount) as list_amount
                    from metric_year_lines group by account_id) y on y.account_id = d.account_id
                left join metric_products pr on pr.account_id = d.account_id) n
-       left join customer_metrics c on c.account_id = n.account_id
        left join (select account_id, ${YEARS_JSON} as years from metric_years group by account_id) yj on yj.account_id = n.account_id`,
     [asOf],
   );
@@ -138,14 +133,18 @@ export async function computeFacts(query: RunQuery, asOf: string, mode: FactsMod
  */
 export async function writeMetrics(query: RunQuery, computedAt: Date): Promise<void> {
   const columns = [...FACT_COLUMNS, ...SCORE_COLUMNS];
-  const compared = columns.filter((column) => column !== 'account_id');
+  // facts_as_of is the day of the run that last changed the facts: compared through the facts, not by itself.
+  const compared = columns.filter((column) => column !== 'account_id' && column !== 'facts_as_of');
+  const list = (table: string, names: readonly string[]) => names.map((column) => `${table}.${column}`).join(', ');
   await query(
     `insert into customer_metrics (${columns.join(', ')}, computed_at)
-     select ${FACT_COLUMNS.map((column) => `f.${column}`).join(', ')}, ${SCORE_COLUMNS.map((column) => `s.${column}`).join(', ')}, $1
+     select ${list('f', FACT_COLUMNS)}, ${list('s', SCORE_COLUMNS)}, $1
        from metric_all f join metric_scores s on s.account_id = f.account_id
       order by f.account_id
-     on conflict (account_id) do update set ${compared.map((column) => `${column} = excluded.${column}`).join(', ')}, computed_at = excluded.computed_at
-     where (${compared.map((column) => `customer_metrics.${column}`).join(', ')}) is distinct from (${compared.map((column) => `excluded.${column}`).join(', ')})`,
+     on conflict (account_id) do update set ${compared.map((column) => `${column} = excluded.${column}`).join(', ')}, computed_at = excluded.computed_at,
+       facts_as_of = case when (${list('customer_metrics', STORED_FACTS)}) is distinct from (${list('excluded', STORED_FACTS)})
+                          then excluded.facts_as_of else customer_metrics.facts_as_of end
+     where (${list('customer_metrics', compared)}) is distinct from (${list('excluded', compared)})`,
     [computedAt],
   );
   await query(
