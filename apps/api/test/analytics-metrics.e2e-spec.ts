@@ -114,16 +114,44 @@ describe('customer metrics: the recompute', () => {
     const before = await t.sql(`${FACTS} order by account_id`);
     await recompute.run('2026-06-30', new Date(), { batchSize: 10_000, mode: 'full' });
     expect(await t.sql(`${FACTS} order by account_id`)).toEqual(before);
+    // facts_as_of is the day of the run that last changed the facts: a later full run that finds them equal keeps it.
+    await recompute.run('2026-07-01', new Date(), { mode: 'full' });
+    const factsDay = `select to_char(facts_as_of, 'YYYY-MM-DD') as day from customer_metrics where account_id = $1`;
+    expect(await t.sql(factsDay, [ids.multiYear])).toEqual([{ day: '2026-06-30' }]);
     await t.sql(`update accounts set deleted_at = now() where id = $1`, [ids.uncosted]);
     await recompute.run('2026-06-30', new Date());
     expect(await t.sql(`select 1 from customer_metrics where account_id = $1`, [ids.uncosted])).toEqual([]);
     expect(await t.sql(`select 1 from customer_metric_years where account_id = $1`, [ids.uncosted])).toEqual([]);
   });
 
+  it('keeps order_line_totals equal to the sums of the lines through inserts, updates (also moving lines) and deletes', async () => {
+    const fromLines = `select l.order_id, sum(l.quantity * l.unit_cost)::text as cost, (sum(l.line_total) filter (where l.unit_cost is not null))::text as costed_total,
+                              (count(*) filter (where l.unit_cost is null))::int as uncosted_lines, sum(l.line_total)::text as line_total,
+                              sum(l.list_price * l.quantity)::text as list_amount,
+                              coalesce(array_agg(distinct l.product_id) filter (where l.product_id is not null), '{}')::text[] as products
+                         from order_lines l group by l.order_id order by l.order_id`;
+    const kept = `select order_id, cost::text, costed_total::text, uncosted_lines, line_total::text, list_amount::text, products::text[] from order_line_totals order by order_id`;
+    expect((await t.sql(kept)).length).toBeGreaterThan(0);
+    expect(await t.sql(kept)).toEqual(await t.sql(fromLines));
+    const [a, b] = await t.sql<{ order_id: string }>(`select order_id from order_line_totals order by order_id limit 2`);
+    const [product] = await t.sql<{ id: string }>(`select id from products limit 1`);
+    // A second line with a product and a cost, then costs changed, then every line of one order moved to another, then a delete.
+    await t.sql(`insert into order_lines (id, order_id, position, product_id, description, quantity, list_price, net_price, line_total, unit_cost)
+                 values ($1, $2, 99, $3, 'y', 2, 10, 8, 16, 3.333)`, [randomUUID(), a.order_id, product.id]);
+    expect(await t.sql(kept)).toEqual(await t.sql(fromLines));
+    await t.sql(`update order_lines set unit_cost = null where order_id = $1 and position = 0`, [a.order_id]);
+    expect(await t.sql(kept)).toEqual(await t.sql(fromLines));
+    await t.sql(`update order_lines set order_id = $2, position = position + 1000 where order_id = $1`, [b.order_id, a.order_id]);
+    expect(await t.sql(kept)).toEqual(await t.sql(fromLines));
+    expect(await t.sql(`select 1 from order_line_totals where order_id = $1`, [b.order_id])).toEqual([]);
+    await t.sql(`delete from order_lines where order_id = $1 and position = 99`, [a.order_id]);
+    expect(await t.sql(kept)).toEqual(await t.sql(fromLines));
+  });
+
   it('counts only orders dated up to the as-of day', async () => {
     await t.app.get(MetricsRecompute).run('2023-12-31', new Date());
-    const [row] = await t.sql<{ orders: number; revenue: string }>(`select orders, revenue::text from customer_metrics where account_id = $1`, [ids.multiYear]);
-    expect(row).toEqual({ orders: 2, revenue: '150.00' });
+    const [row] = await t.sql<{ orders: number; revenue: string; day: string }>(`select orders, revenue::text, to_char(facts_as_of, 'YYYY-MM-DD') as day from customer_metrics where account_id = $1`, [ids.multiYear]);
+    expect(row).toEqual({ orders: 2, revenue: '150.00', day: '2023-12-31' });
   });
 });
 

@@ -1,32 +1,39 @@
-import type { EntityManager } from 'typeorm';
 
 /** Orders that count as purchases: everything but cancelled ones, dated up to the as-of day. */
 const PURCHASE = `o.status <> 'cancelled' and o.order_date <= $1::date`;
 
 export type FactsMode = 'full' | 'incremental';
 
+/** A statement of the run, timed when the benchmark asks (metrics-recompute.ts). */
+export type RunQuery = <T = unknown>(sql: string, params?: unknown[]) => Promise<T>;
+
+/** The facts columns of `customer_metrics` (everything but the scores and `computed_at`), in table order. */
+export const FACT_COLUMNS = [
+  'account_id', 'first_purchase_on', 'last_purchase_on', 'orders', 'purchase_days', 'revenue', 'cost', 'profit', 'uncosted_lines', 'purchase_dates',
+  'purchase_day_revenue', 'products', 'discount_share', 'source_orders', 'source_updated_at', 'facts_as_of',
+] as const;
+
+/** The facts that decide whether `facts_as_of` moves (the signature included, as before: a changed source is news). */
+const STORED_FACTS = FACT_COLUMNS.filter((column) => column !== 'account_id' && column !== 'facts_as_of');
+
+/** One account's years as the scoring reads them (money as decimal strings). */
+const YEARS_JSON = `json_agg(json_build_object('year', year, 'orders', orders, 'revenue', revenue::text, 'cost', cost::text, 'profit', profit::text) order by year)`;
+
 /**
- * The facts step of a run, set-based and server-side (no row crosses to Node): the live accounts whose orders changed
- * since their facts were computed (all of them in a full run) get their facts rebuilt from their orders and lines, and
- * upserted into `customer_metrics` (score columns untouched: the scoring pass writes them) with their per-year rows.
+ * The facts step of a run, set-based and server-side (no row crosses to Node), into temporary tables of the run's
+ * transaction only — `customer_metrics` is written once, at the end, facts and scores together (writeMetrics):
+ * - `metric_all`: the facts of every live account the run scores, with its years as JSON: rebuilt from the orders and
+ *   lines for the accounts whose orders changed since their facts were computed (all of them in a full run), as
+ *   stored for the others;
+ * - `metric_dirty` / `metric_years`: the rebuilt accounts, with their signature, and their per-year rows.
  *
  * "Changed" is decided by a signature kept with the facts: how many orders the account has dated up to the facts' day
  * (any status) and the latest `orders.updated_at` among them all. Editing, cancelling or re-dating an order bumps its
  * `updated_at`; moving an order to another account changes both accounts' counts; a run on a later day that brings an
  * order dated in between into range changes the count. Orders are never deleted (no endpoint does), but a deleted
- * order would change the count too.
- *
- * Runs inside the caller's transaction (temporary tables live until its end).
+ * order would change the count too. Returns how many accounts were rebuilt.
  */
-export async function refreshFacts(manager: EntityManager, asOf: string, mode: FactsMode, trace?: (step: string, ms: number) => void): Promise<number> {
-  let step = 0;
-  // Every statement timed when asked (the benchmark prints where a run spends its time).
-  const query = async <T = unknown>(sql: string, params?: unknown[]): Promise<T> => {
-    const started = Date.now();
-    const result = (await manager.query(sql, params)) as T;
-    trace?.(`${++step} ${sql.trim().split(/\s+/).slice(0, 4).join(' ')}`, Date.now() - started);
-    return result;
-  };
+export async function computeFacts(query: RunQuery, asOf: string, mode: FactsMode): Promise<number> {
   await query(`create temporary table metric_dirty (account_id uuid primary key, source_orders integer not null, source_updated_at timestamptz) on commit drop`);
   await query(
     `insert into metric_dirty
@@ -40,77 +47,110 @@ export async function refreshFacts(manager: EntityManager, asOf: string, mode: F
     [asOf, mode === 'full'],
   );
   await query(`analyze metric_dirty`);
-  // The purchases of the dirty accounts, once: both line aggregates below read them.
+  // The purchases of the dirty accounts, once, with the sums of their lines kept per order (order_line_totals,
+  // migration 270): everything below reads these rows alone, never the lines (numeric sums over ten million lines
+  // were most of a full run).
   await query(
     `create temporary table metric_purchase on commit drop as
-     select o.id, o.account_id, o.order_date, o.subtotal from metric_dirty d join orders o on o.account_id = d.account_id where ${PURCHASE}`,
+     select o.id, o.account_id, o.order_date, o.subtotal, t.cost, t.costed_total, t.uncosted_lines, t.line_total, t.list_amount, t.products
+       from metric_dirty d join orders o on o.account_id = d.account_id left join order_line_totals t on t.order_id = o.id
+      where ${PURCHASE}`,
     [asOf],
   );
   await query(`analyze metric_purchase`);
-  // Per purchase day, from the orders alone (revenue is the order subtotal). The lines are read once, joined to the
-  // purchases by a hash join and summed per account and year (the finest grain cost and profit are kept at), with as
-  // little numeric arithmetic per line as the facts need: numeric sums are what a run spends most of its time on.
+  // Per purchase day (revenue is the order subtotal), per account and year (the finest grain cost and profit are
+  // kept at), and the distinct products per account: (account, product) pairs by hashing, then counted (cheaper than
+  // count(distinct), which sorts).
   await query(
     `create temporary table metric_day on commit drop as
      select account_id, order_date as day, count(*)::int as orders, sum(subtotal) as revenue from metric_purchase group by account_id, order_date`,
   );
   await query(
     `create temporary table metric_year_lines on commit drop as
-     select p.account_id, extract(year from p.order_date)::int as year, sum(l.quantity * l.unit_cost) as cost,
-            sum(l.line_total) filter (where l.unit_cost is not null) as costed_total, count(*) filter (where l.unit_cost is null) as uncosted,
-            sum(l.line_total) as line_total, sum(l.list_price * l.quantity) as list_amount
-       from metric_purchase p join order_lines l on l.order_id = p.id
-      group by p.account_id, extract(year from p.order_date)::int`,
+     select account_id, extract(year from order_date)::int as year, count(*)::int as orders, sum(subtotal) as revenue, sum(cost) as cost,
+            sum(costed_total) as costed_total, sum(uncosted_lines) as uncosted, sum(line_total) as line_total, sum(list_amount) as list_amount
+       from metric_purchase
+      group by account_id, extract(year from order_date)::int`,
   );
-  // Distinct products per account: (account, product) pairs by hashing, then counted (cheaper than count(distinct), which sorts).
   await query(
     `create temporary table metric_products on commit drop as
      select account_id, count(*)::int as products
-       from (select p.account_id, l.product_id from metric_purchase p join order_lines l on l.order_id = p.id where l.product_id is not null group by 1, 2) pairs
+       from (select p.account_id, u.product_id from metric_purchase p cross join unnest(p.products) u(product_id) group by 1, 2) pairs
       group by account_id`,
   );
-  await query(
-    `insert into customer_metrics (account_id, first_purchase_on, last_purchase_on, orders, purchase_days, revenue, cost, profit, uncosted_lines,
-                                   purchase_dates, purchase_day_revenue, products, discount_share, source_orders, source_updated_at, facts_as_of, computed_at)
-     select d.account_id, f.first, f.last, coalesce(f.orders, 0), coalesce(f.days, 0), coalesce(f.revenue, 0), round(y.cost, 2), round(y.costed_total - y.cost, 2),
-            coalesce(y.uncosted, 0), coalesce(f.dates, '{}'), coalesce(f.day_revenue, '{}'), coalesce(pr.products, 0),
-            case when y.list_amount > 0 then least(1, greatest(0, round(1 - y.line_total / y.list_amount, 6))) end,
-            d.source_orders, d.source_updated_at, $1::date, now()
-       from metric_dirty d
-       left join (
-         select account_id, min(day) as first, max(day) as last, sum(orders)::int as orders, count(*)::int as days, sum(revenue) as revenue,
-                array_agg(day order by day) as dates, array_agg(revenue order by day) as day_revenue
-           from metric_day group by account_id) f on f.account_id = d.account_id
-       left join (
-         select account_id, sum(cost) as cost, sum(costed_total) as costed_total, sum(uncosted)::int as uncosted, sum(line_total) as line_total,
-                sum(list_amount) as list_amount
-           from metric_year_lines group by account_id) y on y.account_id = d.account_id
-       left join metric_products pr on pr.account_id = d.account_id
-     on conflict (account_id) do update set
-       first_purchase_on = excluded.first_purchase_on, last_purchase_on = excluded.last_purchase_on, orders = excluded.orders,
-       purchase_days = excluded.purchase_days, revenue = excluded.revenue, cost = excluded.cost, profit = excluded.profit,
-       uncosted_lines = excluded.uncosted_lines, purchase_dates = excluded.purchase_dates, purchase_day_revenue = excluded.purchase_day_revenue,
-       products = excluded.products, discount_share = excluded.discount_share, source_orders = excluded.source_orders,
-       source_updated_at = excluded.source_updated_at, facts_as_of = excluded.facts_as_of
-     -- A row whose facts did not change is not rewritten (a full run mostly finds them the same): no dead tuple, no index entry.
-     where (customer_metrics.first_purchase_on, customer_metrics.last_purchase_on, customer_metrics.orders, customer_metrics.purchase_days,
-            customer_metrics.revenue, customer_metrics.cost, customer_metrics.profit, customer_metrics.uncosted_lines, customer_metrics.purchase_dates,
-            customer_metrics.purchase_day_revenue, customer_metrics.products, customer_metrics.discount_share, customer_metrics.source_orders,
-            customer_metrics.source_updated_at)
-           is distinct from
-           (excluded.first_purchase_on, excluded.last_purchase_on, excluded.orders, excluded.purchase_days, excluded.revenue, excluded.cost,
-            excluded.profit, excluded.uncosted_lines, excluded.purchase_dates, excluded.purchase_day_revenue, excluded.products,
-            excluded.discount_share, excluded.source_orders, excluded.source_updated_at)`,
-    [asOf],
-  );
-  // Years: upserted, and only where they changed (an update that keeps the key fires no foreign-key check, unlike
-  // an insert, which locks the parent row); years no longer there go.
+  // The dirty accounts' years (written to customer_metric_years at the end of the run).
   await query(
     `create temporary table metric_years on commit drop as
-     select d.account_id, d.year::smallint as year, d.orders, d.revenue, round(y.cost, 2) as cost, round(y.costed_total - y.cost, 2) as profit
-       from (select account_id, extract(year from day)::int as year, sum(orders)::int as orders, sum(revenue) as revenue from metric_day group by 1, 2) d
-       left join metric_year_lines y on y.account_id = d.account_id and y.year = d.year`,
+     select account_id, year::smallint as year, orders, revenue, round(cost, 2) as cost, round(costed_total - cost, 2) as profit from metric_year_lines`,
   );
+  // Typed as customer_metrics' columns, so that what is compared and written at the end is exactly what is stored.
+  await query(`create temporary table metric_all on commit drop as select ${FACT_COLUMNS.join(', ')}, null::json as years from customer_metrics with no data`);
+  // The fresh facts of the dirty accounts, as of the run's day (the write keeps the stored day when they did not change).
+  await query(
+    `insert into metric_all (${FACT_COLUMNS.join(', ')}, years)
+     select n.*, $1::date, yj.years
+       from (select d.account_id, f.first as first_purchase_on, f.last as last_purchase_on, coalesce(f.orders, 0) as orders, coalesce(f.days, 0) as purchase_days,
+                    coalesce(f.revenue, 0)::numeric(18, 2) as revenue, round(y.cost, 2)::numeric(18, 2) as cost, round(y.costed_total - y.cost, 2)::numeric(18, 2) as profit,
+                    coalesce(y.uncosted, 0)::int as uncosted_lines, coalesce(f.dates, '{}')::date[] as purchase_dates,
+                    coalesce(f.day_revenue, '{}')::numeric(18, 2)[] as purchase_day_revenue, coalesce(pr.products, 0) as products,
+                    (case when y.list_amount > 0 then least(1, greatest(0, round(1 - y.line_total / y.list_amount, 6))) end)::numeric(7, 6) as discount_share,
+                    d.source_orders, d.source_updated_at
+               from metric_dirty d
+               left join (
+                 select account_id, min(day) as first, max(day) as last, sum(orders)::int as orders, count(*)::int as days, sum(revenue) as revenue,
+                        array_agg(day order by day) as dates, array_agg(revenue order by day) as day_revenue
+                   from metric_day group by account_id) f on f.account_id = d.account_id
+               left join (
+                 select account_id, sum(cost) as cost, sum(costed_total) as costed_total, sum(uncosted)::int as uncosted, sum(line_total) as line_total,
+                        sum(list_amount) as list_amount
+                   from metric_year_lines group by account_id) y on y.account_id = d.account_id
+               left join metric_products pr on pr.account_id = d.account_id) n
+       left join (select account_id, ${YEARS_JSON} as years from metric_years group by account_id) yj on yj.account_id = n.account_id`,
+    [asOf],
+  );
+  // An incremental run scores every live account: the others with their facts (and years) as stored.
+  if (mode === 'incremental') {
+    await query(
+      `insert into metric_all (${FACT_COLUMNS.join(', ')}, years)
+       select ${FACT_COLUMNS.map((column) => `m.${column}`).join(', ')}, y.years
+         from customer_metrics m
+         join accounts a on a.id = m.account_id and a.deleted_at is null
+         left join (select account_id, ${YEARS_JSON} as years from customer_metric_years group by account_id) y on y.account_id = m.account_id
+        where not exists (select 1 from metric_dirty d where d.account_id = m.account_id)`,
+    );
+  }
+  await query(`analyze metric_all`);
+  const [{ count }]: Array<{ count: number }> = await query(`select count(*)::int as count from metric_dirty`);
+  return count;
+}
+
+/**
+ * The end of a run: every scored row written once, facts and scores together, in account order (the primary key is
+ * walked once); a row equal to what is stored (a same-day rerun; customers whose scores did not move) is not
+ * rewritten — no dead tuple, no entries in the ten indexes. Then the rebuilt accounts' years (only where they
+ * changed: an update that keeps the key fires no foreign-key check, unlike an insert), and the rows of accounts binned
+ * since. `metric_scores` holds the scores (metrics-recompute.ts).
+ */
+export async function writeMetrics(query: RunQuery, computedAt: Date): Promise<void> {
+  const columns = [...FACT_COLUMNS, ...SCORE_COLUMNS];
+  // facts_as_of is the day of the run that last changed the facts: compared through the facts, not by itself.
+  const compared = columns.filter((column) => column !== 'account_id' && column !== 'facts_as_of');
+  const list = (table: string, names: readonly string[]) => names.map((column) => `${table}.${column}`).join(', ');
+  await query(
+    `insert into customer_metrics (${columns.join(', ')}, computed_at)
+     select ${list('f', FACT_COLUMNS)}, ${list('s', SCORE_COLUMNS)}, $1
+       from metric_all f join metric_scores s on s.account_id = f.account_id
+      order by f.account_id
+     on conflict (account_id) do update set ${compared.map((column) => `${column} = excluded.${column}`).join(', ')}, computed_at = excluded.computed_at,
+       facts_as_of = case when (${list('customer_metrics', STORED_FACTS)}) is distinct from (${list('excluded', STORED_FACTS)})
+                          then excluded.facts_as_of else customer_metrics.facts_as_of end
+     where (${list('customer_metrics', compared)}) is distinct from (${list('excluded', compared)})`,
+    [computedAt],
+  );
+  // Statistics that count the rows just written (ANALYZE counts the run's own inserts as live): the foreign-key check
+  // of every year inserted below is planned from them, and a table emptied since its last analyze (the first run, or
+  // after a bulk delete) would plan it as a sequential scan — two million scans of a million rows.
+  await query(`analyze customer_metrics`);
   await query(
     `delete from customer_metric_years y using metric_dirty d
       where y.account_id = d.account_id and not exists (select 1 from metric_years n where n.account_id = y.account_id and n.year = y.year)`,
@@ -124,6 +164,10 @@ export async function refreshFacts(manager: EntityManager, asOf: string, mode: F
   );
   // Accounts binned (or gone) since: their rows go (years follow by cascade).
   await query(`delete from customer_metrics m where not exists (select 1 from accounts a where a.id = m.account_id and a.deleted_at is null)`);
-  const [{ count }]: Array<{ count: number }> = await query(`select count(*)::int as count from metric_dirty`);
-  return count;
 }
+
+/** The score columns of `customer_metrics`, in the order metrics-recompute.ts sends them. */
+export const SCORE_COLUMNS = [
+  'rfm_recency', 'rfm_frequency', 'rfm_monetary', 'rfm_segment', 'behaviour_class', 'lifecycle_stage', 'historic_clv', 'predicted_transactions',
+  'probability_alive', 'expected_spend', 'predicted_clv', 'loyalty_index',
+] as const;

@@ -16,16 +16,19 @@ export function quintileFractions(n: number): number[] {
   return [1, 2, 3, 4].map((k) => (Math.ceil((k * n) / 5) - 0.5) / n);
 }
 
+/** Where the facts are read: the stored ones, or the run's own (metric-facts.ts; same columns). */
+export type FactsSource = 'customer_metrics' | 'metric_all';
+
 /**
- * The population of a run, from the stored facts of `customer_metrics` (refreshed just before): RFM quintile cut
+ * The population of a run, from the facts of `source` (a run reads its own, not yet stored): RFM quintile cut
  * points over the buyers (frequency = purchase days) and the BG/NBD and Gamma-Gamma fits (on every buyer, or a
  * sample of MODEL_SAMPLE_SIZE). Time in weeks; the calibration period ends on the as-of day.
  */
-export async function loadPopulation(manager: EntityManager, asOf: string, sampleSize = MODEL_SAMPLE_SIZE): Promise<MetricPopulation> {
+export async function loadPopulation(manager: EntityManager, asOf: string, sampleSize = MODEL_SAMPLE_SIZE, source: FactsSource = 'customer_metrics'): Promise<MetricPopulation> {
   const [counts]: Array<{ customers: number; buyers: number; first: string | null; last: string | null; revenue: string }> = await manager.query(
     `select count(*)::int as customers, (count(*) filter (where orders > 0))::int as buyers,
             to_char(min(first_purchase_on), 'YYYY-MM-DD') as first, to_char(max(last_purchase_on), 'YYYY-MM-DD') as last, sum(revenue)::text as revenue
-       from customer_metrics`,
+       from ${source}`,
   );
   let recency: number[] = [];
   let frequency: number[] = [];
@@ -35,12 +38,12 @@ export async function loadPopulation(manager: EntityManager, asOf: string, sampl
       `select percentile_disc($2::float8[]) within group (order by $1::date - last_purchase_on) as recency,
               percentile_disc($2::float8[]) within group (order by purchase_days) as frequency,
               (percentile_disc($2::float8[]) within group (order by revenue))::text[] as monetary
-         from customer_metrics where orders > 0`,
+         from ${source} where orders > 0`,
       [asOf, quintileFractions(counts.buyers)],
     );
     ({ recency, frequency, monetary } = row);
   }
-  const models = counts.buyers > 0 ? await fitModels(manager, asOf, sampleSize) : { bgNbd: null, gammaGamma: null, modelCustomers: 0, fitMs: { bgNbd: 0, gammaGamma: 0 } };
+  const models = counts.buyers > 0 ? await fitModels(manager, asOf, sampleSize, source) : { bgNbd: null, gammaGamma: null, modelCustomers: 0, fitMs: { bgNbd: 0, gammaGamma: 0 } };
   return {
     asOf,
     customers: counts.customers,
@@ -64,11 +67,11 @@ interface FitRow {
   first_revenue: string;
 }
 
-async function fitModels(manager: EntityManager, asOf: string, sampleSize: number) {
+async function fitModels(manager: EntityManager, asOf: string, sampleSize: number, source: FactsSource) {
   const rows: FitRow[] = await manager.query(
     `select purchase_days as days, first_purchase_on - date '1970-01-01' as first, last_purchase_on - date '1970-01-01' as last,
             revenue::text as revenue, purchase_day_revenue[1]::text as first_revenue
-       from customer_metrics where orders > 0
+       from ${source} where orders > 0
       order by md5(account_id::text) limit $1`,
     [sampleSize],
   );
