@@ -8,6 +8,7 @@
 // export of one segment (reps and managers only: the general manager's segment is larger than an export allows).
 // It then prints PostgreSQL's plan (EXPLAIN ANALYZE) of the general manager's list and distribution statements, written
 // as the service writes them (test/queries.e2e-spec.ts holds the exact text), to show which indexes serve them.
+import { summariseIn } from '../src/analytics/metrics/metric-summaries';
 import { demoPassword } from '../src/demo/demo-organisation';
 import { runBench } from './harness';
 import { measure, summarise } from './stats';
@@ -28,7 +29,7 @@ runBench({ accounts: ACCOUNTS }, async ({ db, base, login, writeFigures }) => {
   await db.query(
     `insert into customer_metrics (account_id, first_purchase_on, last_purchase_on, orders, purchase_days, revenue, cost, profit, uncosted_lines,
        rfm_recency, rfm_frequency, rfm_monetary, rfm_segment, behaviour_class, lifecycle_stage, historic_clv, predicted_transactions, probability_alive,
-       expected_spend, predicted_clv, loyalty_index, computed_at)
+       expected_spend, predicted_clv, loyalty_index, computed_at, purchase_dates, purchase_day_revenue)
      select a.id, current_date - 1500, current_date - (h % 700), 1 + h % 20, 1 + h % 20, round((h % 100000)::numeric * 3.17, 2), round((h % 100000)::numeric * 2, 2),
             round((h % 100000)::numeric * 1.17, 2), 0,
             s.scored, s.scored, s.scored,
@@ -41,7 +42,9 @@ runBench({ accounts: ACCOUNTS }, async ({ db, base, login, writeFigures }) => {
             case when s.scored is null then null else round((h % 5000)::numeric, 2) end,
             case when s.scored is null then null else round((h % 70000)::numeric * 1.7, 2) end,
             case when s.scored is null then null else round((h % 10000)::numeric / 10000, 4) end,
-            now()
+            now(),
+            -- As many purchase days as purchase_days (the facts' invariant); their values are not read here.
+            array(select current_date - 1500 + d from generate_series(0, h % 20) d), array_fill(0::numeric, array[1 + h % 20])
        from accounts a
        cross join lateral (select abs(hashtext(a.id::text)) as h) x
        cross join lateral (select case when x.h % 10 = 0 then null else 1 + x.h % 5 end as scored) s
@@ -64,6 +67,18 @@ runBench({ accounts: ACCOUNTS }, async ({ db, base, login, writeFigures }) => {
   await db.query(`analyze customer_metrics`);
   await db.query(`analyze customer_metric_years`);
   console.log(`metric tables filled in ${((Date.now() - seeding) / 1000).toFixed(1)} s`);
+  // What the recompute does at its end: the per-team summaries the team-scoped dashboards read (SUMMARIES=0: without).
+  if (process.env.SUMMARIES !== '0') {
+    const summarising = Date.now();
+    await db.query('begin isolation level repeatable read');
+    await summariseIn(async (text, params) => (await db.query(text, params)).rows);
+    await db.query('commit');
+    await db.query(`analyze customer_bucket_summaries`);
+    await db.query(`analyze customer_year_summaries`);
+    console.log(`summaries written in ${((Date.now() - summarising) / 1000).toFixed(1)} s`);
+  } else {
+    await db.query(`update customer_summary_state set valid = false`);
+  }
 
   const get = async (token: string, path: string): Promise<void> => {
     const response = await fetch(`${base}/api/v1/analytics/customers${path}`, { headers: { authorization: `Bearer ${token}` } });

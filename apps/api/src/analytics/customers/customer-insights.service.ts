@@ -17,6 +17,7 @@ import { continueAfter, cursorOf, orderByKeyset, type KeysetColumn, type Page } 
 import type { AccountEntity } from '../../sales/accounts/account.entity';
 import { AccountService } from '../../sales/accounts/account.service';
 import { OrderService } from '../../sales/orders/order.service';
+import { CustomerSummaries } from './customer-summaries';
 import {
   CustomerDimension,
   CustomerMoney,
@@ -120,25 +121,16 @@ export class CustomerInsightsService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+  ) {
+    this.summaries = new CustomerSummaries(dataSource);
+  }
+
+  private readonly summaries: CustomerSummaries;
 
   /** Customers with metrics counted by segment, stage or class (key null: not scored), biggest first, unscored last. */
   async distribution(principal: Principal, query: CustomerDistributionQueryDto): Promise<CustomerDistributionDto> {
     const scope = await this.scope(principal, query.include);
-    const column = DIMENSION_COLUMN[query.by];
-    const q = this.scoped(scope).select(column, 'key').addSelect('count(*)::int', 'customers');
-    if (scope.money) {
-      q.addSelect('round(coalesce(sum(m.revenue), 0), 2)::text', 'revenue').addSelect('round(sum(m.predicted_clv), 2)::text', 'predicted_clv');
-    }
-    if (scope.money === CustomerMoney.Profit) {
-      q.addSelect('round(sum(m.profit), 2)::text', 'profit').addSelect('round(sum(m.historic_clv), 2)::text', 'historic_clv');
-    }
-    const rows = await q
-      .groupBy(column)
-      .orderBy(`${column} is null`, 'ASC')
-      .addOrderBy('count(*)', 'DESC')
-      .addOrderBy(column, 'ASC')
-      .getRawMany<{ key: string | null; customers: number; revenue?: string; predicted_clv?: string | null; profit?: string | null; historic_clv?: string | null }>();
+    const rows = (await this.summaries.distribution(scope.accounts, query.by)) ?? (await this.liveDistribution(scope, query.by));
     const buckets = rows.map((row): CustomerBucketDto => ({
       key: row.key,
       customers: row.customers,
@@ -146,6 +138,24 @@ export class CustomerInsightsService {
       ...(scope.money === CustomerMoney.Profit ? { profit: row.profit ?? null, historicClv: row.historic_clv ?? null } : {}),
     }));
     return { by: query.by, run: await this.latestRun(), customers: buckets.reduce((sum, bucket) => sum + bucket.customers, 0), buckets };
+  }
+
+  /** The distribution straight from the caller's readable accounts and their metrics: when no summary can answer it. */
+  private liveDistribution(scope: InsightScope, by: CustomerDimension) {
+    const column = DIMENSION_COLUMN[by];
+    const q = this.scoped(scope).select(column, 'key').addSelect('count(*)::int', 'customers');
+    if (scope.money) {
+      q.addSelect('round(coalesce(sum(m.revenue), 0), 2)::text', 'revenue').addSelect('round(sum(m.predicted_clv), 2)::text', 'predicted_clv');
+    }
+    if (scope.money === CustomerMoney.Profit) {
+      q.addSelect('round(sum(m.profit), 2)::text', 'profit').addSelect('round(sum(m.historic_clv), 2)::text', 'historic_clv');
+    }
+    return q
+      .groupBy(column)
+      .orderBy(`${column} is null`, 'ASC')
+      .addOrderBy('count(*)', 'DESC')
+      .addOrderBy(column, 'ASC')
+      .getRawMany<{ key: string | null; customers: number; revenue?: string; predicted_clv?: string | null; profit?: string | null; historic_clv?: string | null }>();
   }
 
   /** A page of the caller's customers with their metrics, filtered and sorted (keyset pagination). */
@@ -200,6 +210,12 @@ export class CustomerInsightsService {
    */
   async retention(principal: Principal, query: CustomerMoneyQueryDto): Promise<CustomerRetentionDto> {
     const scope = await this.scope(principal, query.include);
+    const rows = (await this.summaries.retention(scope.accounts)) ?? (await this.liveRetention(scope));
+    return { run: await this.latestRun(), years: retentionYears(rows, scope.money) };
+  }
+
+  /** Retention straight from the caller's readable accounts and their years: when no summary can answer it. */
+  private liveRetention(scope: InsightScope) {
     // The year before and after by joins on the primary key: at 100,000 customers PostgreSQL hashes them, measured
     // faster (≈ 0.8 s against 1.2 s for the general manager) than lag/lead windows, which sort every row.
     const q = this.accounts.records
@@ -218,11 +234,10 @@ export class CustomerInsightsService {
         'leaving_profit',
       );
     }
-    const rows = await q
+    return q
       .groupBy('y.year')
       .orderBy('y.year', 'ASC')
       .getRawMany<{ year: number; active: number; retained: number; leaving: number; revenue?: string; profit?: string; leaving_profit?: string }>();
-    return { run: await this.latestRun(), years: retentionYears(rows, scope.money) };
   }
 
   /**

@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { type CustomerFacts, customerScorer, type MetricPopulation, type ScoredCustomer, type ScoringSettings } from './customer-scoring';
 import { type FactsMode, refreshFacts } from './metric-facts';
 import { loadPopulation, MODEL_SAMPLE_SIZE } from './metric-population';
+import { writeCustomerSummaries } from './metric-summaries';
 
 /** Customers per scoring batch: one read, one scoring call and one bulk update each. */
 export const METRICS_BATCH_SIZE = 20_000;
@@ -84,6 +85,7 @@ export class MetricsRecompute {
       customers += facts.length;
       batches++;
     }
+    await writeCustomerSummaries(this.dataSource);
     return {
       mode,
       customers,
