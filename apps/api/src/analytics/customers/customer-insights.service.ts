@@ -115,6 +115,9 @@ interface InsightScope {
  */
 @Injectable()
 export class CustomerInsightsService {
+  /** The distributions and retention from the per-team summaries when they can answer exactly (else live below). */
+  private readonly summaries: CustomerSummaries;
+
   constructor(
     private readonly accounts: AccountService,
     private readonly orders: OrderService,
@@ -124,8 +127,6 @@ export class CustomerInsightsService {
   ) {
     this.summaries = new CustomerSummaries(dataSource);
   }
-
-  private readonly summaries: CustomerSummaries;
 
   /** Customers with metrics counted by segment, stage or class (key null: not scored), biggest first, unscored last. */
   async distribution(principal: Principal, query: CustomerDistributionQueryDto): Promise<CustomerDistributionDto> {
