@@ -20,8 +20,10 @@ with changed as ( select distinct on (c.account_id) c.account_id, c.team_id, c.r
   where ch.live and not ch.restricted and ch.team_id = $3 union all select m.rfm_segment as key, 1 as customers, m.revenue as revenue, m.predicted_clv as predicted_clv, (m.predicted_clv is not null)::int as predicted_clv_customers, m.profit as profit, (m.profit is not null)::int as profit_customers, m.historic_clv as historic_clv, (m.historic_clv is not null)::int as historic_clv_customers
   from accounts r
   join customer_metrics m on m.account_id = r.id
-  where (r.id in (select account_id
-  from changed) or r.id = any($4::uuid[]) or (r.restricted and r.owner_id = $5)) and r.deleted_at is null and (r.team_id = $6 and (not r.restricted or r.owner_id = $7)) and not (r.id not in (select account_id
+  where r.id in (select account_id
+  from changed union all select unnest($4::uuid[]) union all select restricted.id
+  from accounts restricted
+  where restricted.restricted and restricted.owner_id = $5) and r.deleted_at is null and (r.team_id = $6 and (not r.restricted or r.owner_id = $7)) and not (r.id not in (select account_id
   from changed) and not r.restricted and r.team_id = $8)) select key, sum(customers)::int as customers, round(coalesce(sum(revenue), 0), 2)::text as revenue, case when sum(predicted_clv_customers) > 0 then round(sum(predicted_clv), 2)::text end as predicted_clv, case when sum(profit_customers) > 0 then round(sum(profit), 2)::text end as profit, case when sum(historic_clv_customers) > 0 then round(sum(historic_clv), 2)::text end as historic_clv
   from parts
   group by key having sum(customers) > 0

@@ -27,8 +27,10 @@ with changed as ( select distinct on (c.account_id) c.account_id, c.team_id, c.r
   from customer_metric_years
   where account_id in (select r.id
   from accounts r
-  where (r.id in (select account_id
-  from changed) or r.id = any($1::uuid[]) or (r.restricted and r.owner_id = $2)) and r.deleted_at is null and (true and (not r.restricted or r.owner_id = $3)) and not (r.id not in (select account_id
+  where r.id in (select account_id
+  from changed union all select unnest($1::uuid[]) union all select restricted.id
+  from accounts restricted
+  where restricted.restricted and restricted.owner_id = $2) and r.deleted_at is null and (true and (not r.restricted or r.owner_id = $3)) and not (r.id not in (select account_id
   from changed) and not r.restricted and true)) window w as (partition by account_id
   order by year)) y on y.account_id = r.id) select year, sum(active)::int as active, sum(retained)::int as retained, sum(leaving)::int as leaving, round(coalesce(sum(revenue), 0), 2)::text as revenue, round(coalesce(sum(profit), 0), 2)::text as profit, round(coalesce(sum(leaving_profit), 0), 2)::text as leaving_profit
   from parts

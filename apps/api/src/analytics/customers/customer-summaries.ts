@@ -123,7 +123,9 @@ export class CustomerSummaries {
     Object.assign(params, scope.params, { summaryShared: shared, summaryMe: accounts.principal.userId });
     // Candidates by index (changed ids, shared ids, restricted by owner), judged by the full read scope; minus those the
     // team sums already hold (unchanged, not restricted, in the caller's teams).
-    const additions = `(r.id in (select account_id from changed) or r.id = any(:summaryShared::uuid[]) or (r.restricted and r.owner_id = :summaryMe))
+    // A union of the candidate ids, not an OR of conditions: an OR with a subquery makes PostgreSQL scan every account.
+    const additions = `r.id in (select account_id from changed union all select unnest(:summaryShared::uuid[])
+                                union all select restricted.id from accounts restricted where restricted.restricted and restricted.owner_id = :summaryMe)
       and r.deleted_at is null and ${scope.sql}
       and not (r.id not in (select account_id from changed) and not r.restricted and ${teams('r')})`;
     const query = build(teams);
