@@ -282,8 +282,14 @@ export class CustomerInsightsService {
   private async page(scope: InsightScope, query: CustomerListQueryDto, sort: { key: CustomerSort; descending: boolean }): Promise<Page<CustomerInsightDto>> {
     const limit = query.limit ?? 50;
     const direction = sort.descending ? 'DESC' : 'ASC';
+    // One team's or one owner's customers are few: found by the accounts' team or owner index and sorted, they take
+    // milliseconds, where walking a sort index of every customer until `limit` of theirs turn up reads thousands of
+    // rows (1 s for a team of 5,000 among 1,000,000). `+ 0` keeps the value and takes the expression off the index.
+    const level = scope.accounts.level(AccessAction.Read);
+    const narrow = level === AccessLevel.Own || level === AccessLevel.Team || scope.accounts.principal.partnerAccountId !== null;
+    const sortSql = narrow ? `(${SORT_SQL[sort.key].sql}) + 0` : SORT_SQL[sort.key].sql;
     const keyset: KeysetColumn<CustomerRow>[] = [
-      { expression: SORT_SQL[sort.key].sql, value: (row) => row.sort_key },
+      { expression: sortSql, value: (row) => row.sort_key },
       { expression: 'm.account_id', value: (row) => row.account_id },
     ];
     const q = this.filtered(scope, query)
@@ -308,7 +314,7 @@ export class CustomerInsightsService {
       .addSelect('m.predicted_transactions::text', 'predicted_transactions')
       .addSelect('m.probability_alive::text', 'probability_alive')
       .addSelect('m.loyalty_index::text', 'loyalty_index')
-      .addSelect(`(${SORT_SQL[sort.key].sql})::text`, 'sort_key');
+      .addSelect(`(${sortSql})::text`, 'sort_key');
     if (scope.money) q.addSelect('m.revenue::text', 'revenue').addSelect('m.expected_spend::text', 'expected_spend').addSelect('m.predicted_clv::text', 'predicted_clv');
     if (scope.money === CustomerMoney.Profit) q.addSelect('m.cost::text', 'cost').addSelect('m.profit::text', 'profit').addSelect('m.historic_clv::text', 'historic_clv');
     // The query is over accounts, the rows are raw: the SQL side of the keyset reads only the expressions.
