@@ -50,6 +50,9 @@ export async function summariseIn(query: (text: string, params?: unknown[]) => P
       join accounts a on a.id = m.account_id and a.deleted_at is null and not a.restricted
       cross join lateral (values ('segment', m.rfm_segment), ('stage', m.lifecycle_stage), ('class', m.behaviour_class)) d (dimension, key)
      group by a.team_id, d.dimension, d.key`);
+  // The years are not stored in account order: walking their primary key for the windows reads the heap at random
+  // (17 s for 3.9M years at 1M customers); a sequential scan and one sort take 8 s.
+  await query(`set local enable_indexscan = off`);
   await query(`
     insert into customer_year_summaries (team_id, year, active, retained, leaving, revenue, profit, leaving_profit)
     select a.team_id, y.year, count(*), count(*) filter (where y.retained), count(*) filter (where y.leaving),
@@ -57,6 +60,7 @@ export async function summariseIn(query: (text: string, params?: unknown[]) => P
       from ${yearsWithNeighbours('true')} y
       join accounts a on a.id = y.account_id and a.deleted_at is null and not a.restricted
      group by a.team_id, y.year`);
+  await query(`set local enable_indexscan = on`);
   // Changes this snapshot saw are in the summaries: only later ones are corrections.
   await query(`delete from account_scope_changes where xid < pg_snapshot_xmin($1::pg_snapshot)`, [snapshot]);
   await query(`update customer_summary_state set valid = true, snapshot = $1::pg_snapshot, written_at = now()`, [snapshot]);
