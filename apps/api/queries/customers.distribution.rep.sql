@@ -2,6 +2,15 @@
 -- GET /api/v1/analytics/customers/distribution?by=segment&include=revenue as rep.e1@lianxi.test: customers by RFM segment with revenue and predicted CLV sums: the metric rows of the team-scoped accounts, grouped
 -- (after the principal load of principal.sql)
 
+START TRANSACTION;
+
+SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;
+
+select valid
+  from customer_summary_state;
+
+COMMIT;
+
 SELECT m.rfm_segment AS "key", count(*)::int AS "customers", round(coalesce(sum(m.revenue), 0), 2)::text AS "revenue", round(sum(m.predicted_clv), 2)::text AS "predicted_clv"
   FROM "accounts" "r"
   INNER JOIN "customer_metrics" "m" ON m.account_id = "r"."id"

@@ -2,6 +2,15 @@
 -- GET /api/v1/analytics/customers/retention?include=profit as director@lianxi.test: retention per year: each visible customer's years joined to the year before and after, counted per year with the profit of those who do not come back
 -- (after the principal load of principal.sql)
 
+START TRANSACTION;
+
+SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;
+
+select valid
+  from customer_summary_state;
+
+COMMIT;
+
 SELECT y.year AS "year", count(*)::int AS "active", count(previous.account_id)::int AS "retained", (count(*) filter (where next.account_id is null))::int AS "leaving", round(coalesce(sum(y.revenue), 0), 2)::text AS "revenue", round(coalesce(sum(y.profit), 0), 2)::text AS "profit", round(coalesce(sum(y.profit) filter (where next.account_id is null), 0), 2)::text AS "leaving_profit"
   FROM "accounts" "r"
   INNER JOIN "customer_metric_years" "y" ON y.account_id = "r"."id"

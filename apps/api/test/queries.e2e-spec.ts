@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
+import { writeCustomerSummaries } from '../src/analytics/metrics/metric-summaries';
 import { API_KEY_PRINCIPAL_SQL, SESSION_PRINCIPAL_SQL } from '../src/identity/auth/principal-query';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -17,7 +18,14 @@ interface Scenario {
   who: string;
   what: string;
   path: (ids: Record<string, string>) => string;
+  /** Run before the request (not captured): the state the scenario is about. */
+  setup?: (t: TestApp) => Promise<void>;
 }
+
+/** The per-team summaries a recompute writes at its end (the scenarios before these read with none: live queries). */
+const withSummaries = async (t: TestApp) => {
+  await writeCustomerSummaries(t.app.get(DataSource));
+};
 
 const SCENARIOS: Scenario[] = [
   { file: 'accounts.list.rep', who: 'rep.e1', what: 'first page of accounts by name, team scope, with a restricted own record and no shares', path: () => '/api/v1/accounts?limit=50' },
@@ -51,6 +59,8 @@ const SCENARIOS: Scenario[] = [
   { file: 'customers.list.manager', who: 'manager.east', what: 'first page of customers by predicted CLV (keyset on coalesce(predicted_clv, -1e17), account_id: index customer_metrics_sort_predicted_clv_idx), subtree scope', path: () => '/api/v1/analytics/customers?sort=-predictedClv&include=revenue&limit=50' },
   { file: 'customers.list-segment.director', who: 'director', what: 'the customers of one segment (a chart\'s drill-down) by loyalty, all, restricted ones excepted', path: () => '/api/v1/analytics/customers?segment=at_risk&sort=-loyalty&limit=50' },
   { file: 'customers.retention.director', who: 'director', what: 'retention per year: each visible customer\'s years joined to the year before and after, counted per year with the profit of those who do not come back', path: () => '/api/v1/analytics/customers/retention?include=profit' },
+  { file: 'customers.distribution-summaries.rep', who: 'rep.e1', what: 'customers by RFM segment from the per-team summaries of the latest recompute (team E1), minus accounts whose team, owner, restriction or bin state changed since, plus those now visible that no team sum holds (changed, restricted, shared): by id or by owner among restricted accounts', path: () => '/api/v1/analytics/customers/distribution?by=segment&include=revenue', setup: withSummaries },
+  { file: 'customers.retention-summaries.director', who: 'director', what: 'retention per year from the per-team summaries (all teams), with the same per-account corrections over the corrected accounts\' years', path: () => '/api/v1/analytics/customers/retention?include=profit', setup: withSummaries },
   { file: 'contacts.list.quality', who: 'quality', what: 'contacts for the quality inspector (phone and email hidden: filtered on the way out)', path: () => '/api/v1/contacts?limit=50' },
 ];
 
@@ -95,6 +105,7 @@ describe('committed SQL of the important reads (apps/api/queries)', () => {
   afterAll(() => t.close());
 
   it.each(SCENARIOS.map((s) => [s.file, s] as const))('%s', async (_, scenario) => {
+    await scenario.setup?.(t);
     captured = [];
     const path = scenario.path(ids);
     await t.http.get(path).set('Authorization', `Bearer ${tokens[scenario.who]}`).expect(200);

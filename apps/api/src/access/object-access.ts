@@ -72,6 +72,19 @@ export class ObjectAccess {
     return { sql: `(${clauses.join(' and ')})`, params };
   }
 
+  /**
+   * The read level as a set of teams, for reads served from per-team pre-aggregates (docs/analytics.md, "Customer
+   * dashboards"): the level's predicate over `alias.team_id`, or null when the scope is not a set of teams — level
+   * `own`, or a partner user (limited to their partner account). It leaves out what `scope` adds to the level:
+   * shares and the restricted rule; whoever sums per team adds those records one by one, judged by `scope` itself.
+   */
+  teamScope(alias: string): SqlPredicate | null {
+    const level = this.level(AccessAction.Read);
+    if (this.principal.partnerAccountId || level === AccessLevel.Own) return null;
+    const params: Record<string, unknown> = {};
+    return { sql: this.levelPredicate(level, alias, `acc_${alias}_teams`, params), params };
+  }
+
   /** Adds the read scope to a query: records the caller may not see do not exist for it. */
   applyReadScope<E extends ObjectLiteral>(query: SelectQueryBuilder<E>, alias: string): SelectQueryBuilder<E> {
     const { sql, params } = this.scope(AccessAction.Read, alias);

@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { type CustomerFacts, customerScorer, type MetricPopulation, type ScoredCustomer, type ScoringSettings } from './customer-scoring';
 import { computeFacts, type FactsMode, type RunQuery, SCORE_COLUMNS, writeMetrics } from './metric-facts';
 import { loadPopulation, MODEL_SAMPLE_SIZE } from './metric-population';
+import { writeCustomerSummaries } from './metric-summaries';
 
 /** Customers per scoring batch: one read, one scoring call and one bulk update each. */
 export const METRICS_BATCH_SIZE = 20_000;
@@ -55,7 +56,7 @@ export class MetricsRecompute {
     const batchSize = options.batchSize ?? METRICS_BATCH_SIZE;
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
     const settings: ScoringSettings = { discountRate: this.config.analytics.discountRate, horizonWeeks: this.config.analytics.horizonWeeks };
-    return this.dataSource.transaction(async (manager) => {
+    const result = await this.dataSource.transaction(async (manager): Promise<RecomputeResult> => {
       const query = timedQuery(manager, options.trace);
       // Hash joins, aggregates and the final sort over millions of rows: memory for them in this transaction only.
       await query(`set local work_mem = '256MB'`);
@@ -85,6 +86,9 @@ export class MetricsRecompute {
         },
       };
     });
+    // After the commit: the dashboards' per-team summaries are built from the metrics as committed (metric-summaries.ts).
+    await writeCustomerSummaries(this.dataSource);
+    return result;
   }
 
   /** The population of a run from the stored facts (exposed for tests and the benchmark). */
