@@ -81,22 +81,31 @@ export class RecordExport<E extends BusinessRecord & { id: string }, D extends o
       entityType: objectType,
       details: { rows: total, columns, filters: { ...options.filters, q: options.q, sort: options.sort, ...(options.ids ? { ids: options.ids.length } : {}) } },
     });
-    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', `attachment; filename="${objectType}s-${new Date().toISOString().slice(0, 10)}.csv"`);
-    // The byte order mark makes Excel read UTF-8 (Chinese names) correctly.
-    response.write(`\uFEFF${stringify([columns])}`);
+    beginCsvDownload(response, `${objectType}s`, columns);
     let cursor: string | undefined;
     do {
       const { page } = await this.records.list(principal, { ...options, limit: PAGE, cursor });
-      const lines = page.data.map((record) => {
-        const dto = access.project(this.shape.toDto(record), this.shape.protectedFields) as Record<string, unknown>;
-        return columns.map((column) => cell(dto[column]));
-      });
-      if (lines.length) response.write(stringify(lines));
+      writeCsvRows(response, columns, page.data.map((record) => access.project(this.shape.toDto(record), this.shape.protectedFields) as Record<string, unknown>));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     response.end();
   }
+}
+
+/**
+ * Starts a CSV download of today named `<name>-YYYY-MM-DD.csv`: the headers, then the header row after a byte order
+ * mark (it makes Excel read UTF-8, e.g. Chinese names, correctly). Every CSV export writes through here and
+ * `writeCsvRows`, so they all read alike.
+ */
+export function beginCsvDownload(response: Response, name: string, columns: readonly string[]): void {
+  response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  response.setHeader('Content-Disposition', `attachment; filename="${name}-${new Date().toISOString().slice(0, 10)}.csv"`);
+  response.write(`\uFEFF${stringify([columns])}`);
+}
+
+/** Writes one CSV line per record, `columns` in order (null and undefined as empty cells, dates as ISO). */
+export function writeCsvRows(response: Response, columns: readonly string[], records: ReadonlyArray<Record<string, unknown>>): void {
+  if (records.length) response.write(stringify(records.map((record) => columns.map((column) => cell(record[column])))));
 }
 
 function cell(value: unknown): string {

@@ -1,13 +1,12 @@
 import { retentionRates, type RetentionCounts } from '@lianxi/analytics';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../../access/access.service';
 import { AccessAction, AccessLevel, ObjectType } from '../../access/access.types';
 import type { ObjectAccess } from '../../access/object-access';
-import { EXPORT_MAX_ROWS } from '../../access/record-export';
+import { beginCsvDownload, EXPORT_MAX_ROWS, writeCsvRows } from '../../access/record-export';
 import { AuditCategory } from '../../audit/audit-event.entity';
 import { AuditService } from '../../audit/audit.service';
 import type { Principal } from '../../identity/auth/principal';
@@ -191,14 +190,11 @@ export class CustomerInsightsService {
       entityType: ObjectType.Analytics,
       details: { rows: total, columns, filters: { segment: query.segment, stage: query.stage, class: query.class, sort: query.sort, include: query.include } },
     });
-    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', `attachment; filename="customers-${new Date().toISOString().slice(0, 10)}.csv"`);
-    response.write(`\uFEFF${stringify([columns])}`);
+    beginCsvDownload(response, 'customers', columns);
     let cursor: string | undefined;
     do {
       const page = await this.page(scope, { ...query, limit: EXPORT_PAGE, cursor }, sort);
-      const lines = page.data.map((customer) => columns.map((column) => cell((customer as unknown as Record<string, unknown>)[column])));
-      if (lines.length) response.write(stringify(lines));
+      writeCsvRows(response, columns, page.data as unknown as Array<Record<string, unknown>>);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     response.end();
@@ -369,10 +365,6 @@ export class CustomerInsightsService {
 function parseSort(sort: string | undefined): { key: CustomerSort; descending: boolean } {
   const value = sort ?? '-loyalty';
   return { key: value.replace(/^-/, '') as CustomerSort, descending: value.startsWith('-') };
-}
-
-function cell(value: unknown): string {
-  return value === null || value === undefined ? '' : String(value);
 }
 
 /**
