@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTestApp, type TestApp } from './support/test-app';
+import { openSheet } from './support/workbook';
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
@@ -181,6 +182,50 @@ describe('customer analytics: who sees which customers and figures', () => {
     expect(lines[0]).toBe('accountId,name,ownerName,teamName,rfmSegment,lifecycleStage,behaviourClass,rfmRecency,rfmFrequency,rfmMonetary,orders,purchaseDays,firstPurchaseOn,lastPurchaseOn,predictedTransactions,probabilityAlive,loyaltyIndex,revenue,expectedSpend,predictedClv');
     expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(['Insight a1', 'Insight a2']);
     expect(await t.sql(`select details->'rows' as rows from audit_events where action = 'analytics.customers_exported'`)).toEqual([{ rows: 2 }]);
+  });
+
+  it('exports the same list as an Excel workbook: typed cells, the same columns, audited; an unknown format is 400', async () => {
+    const sheet = await openSheet(get('gm@lianxi.test', '/export?segment=champions&sort=-revenue&include=profit&format=xlsx'));
+    expect([sheet.status, sheet.contentType]).toEqual([200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    const [header, ...rows] = sheet.rows;
+    expect(header).toEqual([
+      'accountId', 'name', 'ownerName', 'teamName', 'rfmSegment', 'lifecycleStage', 'behaviourClass', 'rfmRecency', 'rfmFrequency', 'rfmMonetary', 'orders', 'purchaseDays',
+      'firstPurchaseOn', 'lastPurchaseOn', 'predictedTransactions', 'probabilityAlive', 'loyaltyIndex', 'revenue', 'expectedSpend', 'predictedClv', 'cost', 'profit', 'historicClv',
+    ]);
+    const column = (name: string) => header.indexOf(name);
+    expect(rows.map((row) => row[column('name')])).toEqual(['Insight a1', 'Insight a2']);
+    const [a1, a2] = rows;
+    // Money and scores are numbers shown with their own decimals; days are dates; counts are numbers; no figure is empty text.
+    expect([a1[column('revenue')], sheet.formats[1][column('revenue')]]).toEqual([1000, '#,##0.00']);
+    expect([a1[column('predictedClv')], a1[column('profit')], a1[column('loyaltyIndex')], sheet.formats[1][column('loyaltyIndex')]]).toEqual([500, 400, 0.9, '#,##0.0000']);
+    expect([a1[column('probabilityAlive')], sheet.formats[1][column('probabilityAlive')]]).toEqual([0.75, '#,##0.000000']);
+    expect(a1[column('firstPurchaseOn')]).toEqual(new Date('2022-03-01T00:00:00Z'));
+    expect(sheet.formats[1][column('firstPurchaseOn')]).toBe('yyyy-mm-dd');
+    expect([a1[column('orders')], a1[column('rfmRecency')]]).toEqual([3, 3]);
+    // a2 has no predicted CLV nor profit: empty cells, as in the CSV.
+    expect([a2[column('predictedClv')], a2[column('profit')], a2[column('accountId')]]).toEqual([null, null, CUSTOMERS.a2.id]);
+    const [audit] = await t.sql<{ details: { rows: number; format: string } }>(
+      `select details from audit_events where action = 'analytics.customers_exported' order by id desc limit 1`,
+    );
+    expect(audit.details).toMatchObject({ rows: 2, format: 'xlsx' });
+
+    const pdf = await get('gm@lianxi.test', '/export?format=pdf').expect(400);
+    expect(pdf.body.errors.map((e: { field: string }) => e.field)).toEqual(['format']);
+    // Money rights and the row cap are the CSV's: same 403.
+    await get('quality@lianxi.test', '/export?include=revenue&format=xlsx').expect(403);
+  });
+
+  it('masks a masked account name in the workbook as in the list', async () => {
+    const admin = bearer(tokens['admin@lianxi.test']);
+    await t.http.put('/api/v1/access/policies/sales_rep/fields/account').set(admin).send({ fields: { name: 'masked' } }).expect(200);
+    try {
+      const sheet = await openSheet(get('rep.e1@lianxi.test', '/export?segment=champions&format=xlsx'));
+      expect(sheet.status).toBe(200);
+      const names = sheet.rows.slice(1).map((row) => row[sheet.rows[0].indexOf('name')]);
+      expect(names).toEqual(['****', '****', '****']);
+    } finally {
+      await t.http.put('/api/v1/access/policies/sales_rep/fields/account').set(admin).send({ fields: { name: null } }).expect(200);
+    }
   });
 
   it('counts retention and churn per year over the caller\'s customers', async () => {

@@ -356,7 +356,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export the accounts you may see as CSV */
+        /** Export the accounts you may see as CSV or Excel */
         get: operations["exportAccounts"];
         put?: never;
         post?: never;
@@ -618,7 +618,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export your customers with their metrics as CSV */
+        /** Export your customers with their metrics as CSV or Excel */
         get: operations["exportCustomerInsights"];
         put?: never;
         post?: never;
@@ -946,7 +946,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export the contacts you may see as CSV */
+        /** Export the contacts you may see as CSV or Excel */
         get: operations["exportContacts"];
         put?: never;
         post?: never;
@@ -1381,7 +1381,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export the opportunities you may see as CSV */
+        /** Export the opportunities you may see as CSV or Excel */
         get: operations["exportOpportunities"];
         put?: never;
         post?: never;
@@ -3811,6 +3811,8 @@ export interface components {
             /** @description The same in English, for people reading the raw answer. */
             text: string;
         };
+        /** @enum {string} */
+        ExportFormat: "csv" | "xlsx";
         FieldErrorDto: {
             /** @description Path of the offending input: a body property (`address.city`), query parameter, path parameter or header. */
             field: string;
@@ -7222,6 +7224,8 @@ export interface operations {
             query?: {
                 /** @description Only these records (a selection): comma-separated ids, at most 200; ids you may not see are left out */
                 ids?: string;
+                /** @description The file: `csv` (UTF-8 with BOM) or `xlsx` (an Excel workbook) */
+                format?: components["schemas"]["ExportFormat"];
                 /** @description Default `name`. */
                 sort?: components["schemas"]["AccountSort"];
                 /**
@@ -7242,12 +7246,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The accounts as CSV, one header row */
+            /** @description The accounts as CSV or an Excel workbook (`format`), one header row */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };
@@ -8797,6 +8802,8 @@ export interface operations {
                  *     the figure come last in descending order. Sorting by money needs the same rights as `include` (403 otherwise).
                  */
                 sort?: "predictedClv" | "-predictedClv" | "historicClv" | "-historicClv" | "revenue" | "-revenue" | "loyalty" | "-loyalty";
+                /** @description The file: `csv` (UTF-8 with BOM) or `xlsx` (an Excel workbook) */
+                format?: components["schemas"]["ExportFormat"];
                 /** @description Money figures to add; none by default. 403 naming each order field you may not read. */
                 include?: components["schemas"]["CustomerMoney"];
             };
@@ -8806,12 +8813,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The customers as CSV, one header row */
+            /** @description The customers as CSV or an Excel workbook (`format`), one header row */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };
@@ -10272,6 +10280,8 @@ export interface operations {
             query?: {
                 /** @description Only these records (a selection): comma-separated ids, at most 200; ids you may not see are left out */
                 ids?: string;
+                /** @description The file: `csv` (UTF-8 with BOM) or `xlsx` (an Excel workbook) */
+                format?: components["schemas"]["ExportFormat"];
                 /** @description Default `name`. */
                 sort?: components["schemas"]["ContactSort"];
                 /** @description Substring of the name, or of the phone, mobile or email when you read them unmasked. */
@@ -10284,12 +10294,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The contacts as CSV, one header row */
+            /** @description The contacts as CSV or an Excel workbook (`format`), one header row */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };
@@ -12639,6 +12650,8 @@ export interface operations {
             query?: {
                 /** @description Only these records (a selection): comma-separated ids, at most 200; ids you may not see are left out */
                 ids?: string;
+                /** @description The file: `csv` (UTF-8 with BOM) or `xlsx` (an Excel workbook) */
+                format?: components["schemas"]["ExportFormat"];
                 /** @description Default `name`. Sorting by amount across currencies compares the figures only. */
                 sort?: components["schemas"]["OpportunitySort"];
                 /** @description Substring of the name. */
@@ -12656,12 +12669,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The opportunities as CSV, one header row */
+            /** @description The opportunities as CSV or an Excel workbook (`format`), one header row */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsEnum, IsIn, IsString, Matches } from 'class-validator';
+import { ExportFormat, IsExportFormat } from '../../access/export-file';
 import { PageQueryDto } from '../../platform/http/pagination';
 import { Optional } from '../../platform/http/validation';
 
@@ -86,7 +87,10 @@ export class CustomerListQueryDto extends PageQueryDto {
   sort?: string;
 }
 
-export class CustomerExportQueryDto extends OmitType(CustomerListQueryDto, ['limit', 'cursor'] as const) {}
+export class CustomerExportQueryDto extends OmitType(CustomerListQueryDto, ['limit', 'cursor'] as const) {
+  @IsExportFormat()
+  format?: ExportFormat;
+}
 
 /** The metrics run the figures come from. */
 export class CustomerMetricsRunDto {

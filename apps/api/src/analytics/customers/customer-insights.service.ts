@@ -6,7 +6,8 @@ import { DataSource } from 'typeorm';
 import { AccessService } from '../../access/access.service';
 import { AccessAction, AccessLevel, ObjectType } from '../../access/access.types';
 import type { ObjectAccess } from '../../access/object-access';
-import { beginCsvDownload, EXPORT_MAX_ROWS, writeCsvRows } from '../../access/record-export';
+import { beginExport, ExportFormat, type ExportColumnType } from '../../access/export-file';
+import { EXPORT_MAX_ROWS } from '../../access/record-export';
 import { AuditCategory } from '../../audit/audit-event.entity';
 import { AuditService } from '../../audit/audit.service';
 import type { Principal } from '../../identity/auth/principal';
@@ -70,6 +71,20 @@ const EXPORT_COLUMNS = [
 ] as const;
 const REVENUE_COLUMNS = ['revenue', 'expectedSpend', 'predictedClv'] as const;
 const PROFIT_COLUMNS = ['cost', 'profit', 'historicClv'] as const;
+/** The decimal strings (money, scores of the model) and days among them: typed cells in a workbook. */
+const EXPORT_TYPES: Partial<Record<keyof CustomerInsightDto, ExportColumnType>> = {
+  firstPurchaseOn: 'date',
+  lastPurchaseOn: 'date',
+  predictedTransactions: 'decimal',
+  probabilityAlive: 'decimal',
+  loyaltyIndex: 'decimal',
+  revenue: 'decimal',
+  expectedSpend: 'decimal',
+  predictedClv: 'decimal',
+  cost: 'decimal',
+  profit: 'decimal',
+  historicClv: 'decimal',
+};
 
 interface CustomerRow {
   account_id: string;
@@ -166,7 +181,7 @@ export class CustomerInsightsService {
   }
 
   /**
-   * The same list as CSV (UTF-8 with BOM, for Excel), every page: refused (400) beyond EXPORT_MAX_ROWS, audited before
+   * The same list as CSV (UTF-8 with BOM, for Excel) or an Excel workbook, every page: refused (400) beyond EXPORT_MAX_ROWS, audited before
    * any data leaves, like the record exports.
    */
   async export(principal: Principal, query: CustomerExportQueryDto, response: Response): Promise<void> {
@@ -188,16 +203,16 @@ export class CustomerInsightsService {
       category: AuditCategory.Business,
       action: 'analytics.customers_exported',
       entityType: ObjectType.Analytics,
-      details: { rows: total, columns, filters: { segment: query.segment, stage: query.stage, class: query.class, sort: query.sort, include: query.include } },
+      details: { rows: total, columns, format: query.format ?? ExportFormat.Csv, filters: { segment: query.segment, stage: query.stage, class: query.class, sort: query.sort, include: query.include } },
     });
-    beginCsvDownload(response, 'customers', columns);
+    const file = beginExport(response, { name: 'customers', columns, format: query.format ?? ExportFormat.Csv, types: EXPORT_TYPES });
     let cursor: string | undefined;
     do {
       const page = await this.page(scope, { ...query, limit: EXPORT_PAGE, cursor }, sort);
-      writeCsvRows(response, columns, page.data as unknown as Array<Record<string, unknown>>);
+      await file.write(page.data as unknown as Array<Record<string, unknown>>);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    response.end();
+    await file.end();
   }
 
   /**

@@ -2,6 +2,7 @@ import { configure, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json } from '@/testing/fake-api';
+import { catchDownloads } from '@/testing/downloads';
 import { renderApp } from '@/testing/render-app';
 import { bucketLabelKey, drillDown, moneyLevel, orderBuckets, ranking, type CustomerInsight } from '../api/customers';
 import { sortOptions } from '../components/customer-list-card';
@@ -42,6 +43,11 @@ function customersServer(caller: 'gm' | 'quality', language: 'en' | 'zh-CN' = 'e
       },
       'GET /api/v1/analytics/customers/retention': () =>
         json({ run: null, years: [{ year: 2023, active: 2, retained: 0, churned: 0, gained: 2, retentionRate: null }, { year: 2024, active: 3, retained: 1, churned: 1, gained: 2, retentionRate: '0.5000' }] }),
+      'GET /api/v1/analytics/customers/export': (request) => {
+        const format = new URL(request.url).searchParams.get('format') ?? 'csv';
+        const type = format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8';
+        return new Response(format === 'xlsx' ? new Uint8Array([0x50, 0x4b, 3, 4]) : '\uFEFFaccountId,name\n', { headers: { 'Content-Type': type, 'Content-Disposition': `attachment; filename="customers-2026-12-03.${format}"` } });
+      },
       'GET /api/v1/analytics/customers': (request) => {
         const money = new URL(request.url).searchParams.get('include');
         const strip = (c: CustomerInsight) => (money ? { ...c, revenue: '1000.00', predictedClv: c.predictedClv ?? null, expectedSpend: null } : c);
@@ -113,6 +119,24 @@ describe('CustomersPage', { timeout: 60_000 }, () => {
 
     await userEvent.click(within(await screen.findByTestId('customers-table')).getByText('徐州恒达工程机械有限公司'));
     await waitFor(() => expect(router.state.location.pathname).toBe(`/sales/accounts/${A1}`));
+  });
+
+  it('exports the list as shown, as CSV or as an Excel workbook', async () => {
+    const saved = catchDownloads();
+    const { fetch, requests } = customersServer('gm', 'en');
+    await renderApp('/analytics/customers', { fetch, language: 'en' });
+    await within(await screen.findByTestId('customers-table')).findByText('徐州恒达工程机械有限公司');
+    expect(screen.getByTestId('customers-export').textContent).toBe('Export CSV');
+    expect(screen.getByTestId('customers-export-xlsx').textContent).toBe('Export Excel');
+    await userEvent.click(screen.getByTestId('customers-export-xlsx'));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    await userEvent.click(screen.getByTestId('customers-export'));
+    await waitFor(() => expect(saved).toHaveLength(2));
+    expect(asked(requests, '/api/v1/analytics/customers/export')).toEqual([
+      { sort: '-predictedClv', include: 'profit', format: 'xlsx' },
+      { sort: '-predictedClv', include: 'profit' },
+    ]);
+    expect(saved.map((file) => file.filename)).toEqual(['customers-2026-12-03.xlsx', 'customers-2026-12-03.csv']);
   });
 
   it('the quality inspector sees counts and retention, never asks for money', async () => {
