@@ -243,6 +243,38 @@ describe('customer analytics: who sees which customers and figures', () => {
     ]);
   });
 
+  it('pages every bucket in every sort exactly as one ordered read of the metric rows, one customer a page', async () => {
+    const SORTS: Record<string, string> = { predictedClv: 'coalesce(m.predicted_clv, -1e17)', historicClv: 'coalesce(m.historic_clv, -1e17)', revenue: 'm.revenue', loyalty: 'coalesce(m.loyalty_index, -1e17)' };
+    const FILTERS: Array<[string, string, string]> = [['', '', 'true'], ['segment', 'champions', `m.rfm_segment = 'champions'`], ['segment', 'unscored', 'm.rfm_segment is null'], ['stage', 'unscored', 'm.lifecycle_stage is null'], ['class', 'general', `m.behaviour_class = 'general'`]];
+    // The general manager (all: the bucket indexes) and a rep (team: the team index; no costs, so no historic CLV).
+    const callers: Array<[string, string, string]> = [
+      ['gm@lianxi.test', 'not r.restricted', 'profit'],
+      ['rep.e1@lianxi.test', `r.team_id = (select team_id from users where email = 'rep.e1@lianxi.test') and (not r.restricted or r.owner_id = (select id from users where email = 'rep.e1@lianxi.test'))`, 'revenue'],
+    ];
+    for (const [email, visible, include] of callers) {
+      for (const [key, expression] of Object.entries(SORTS).filter(([sort]) => include === 'profit' || sort !== 'historicClv')) {
+        for (const descending of [true, false]) {
+          for (const [name, value, where] of FILTERS) {
+            const direction = descending ? 'desc' : 'asc';
+            const expected = (await t.sql<{ id: string }>(
+              `select m.account_id::text as id from customer_metrics m join accounts r on r.id = m.account_id
+                where r.deleted_at is null and ${visible} and ${where} order by ${expression} ${direction}, m.account_id ${direction}`,
+            )).map((row) => row.id);
+            const paged: string[] = [];
+            let cursor: string | null = null;
+            do {
+              const query: URLSearchParams = new URLSearchParams({ sort: `${descending ? '-' : ''}${key}`, limit: '1', include, ...(name ? { [name]: value } : {}), ...(cursor ? { cursor } : {}) });
+              const page: { data: Array<{ accountId: string }>; nextCursor: string | null } = (await get(email, `?${query.toString()}`).expect(200)).body;
+              paged.push(...page.data.map((c) => c.accountId));
+              cursor = page.nextCursor;
+            } while (cursor && paged.length <= expected.length);
+            expect([email, key, direction, name, value, paged]).toEqual([email, key, direction, name, value, expected]);
+          }
+        }
+      }
+    }
+  });
+
   it('answers 400 naming the parameter for bad input', async () => {
     const cases: Array<[string, string]> = [
       ['/distribution', 'by'],
