@@ -205,13 +205,13 @@ describe('customer metrics: through the job queue (pg-boss on the real PostgreSQ
 
   it('computes the metrics of a fresh demo at start-up, without anyone asking', async () => {
     const deadline = Date.now() + 30_000;
-    let runs: Array<{ status: string; requested_by: string | null; mode: string | null }> = [];
+    let runs: Array<{ status: string; trigger: string; requested_by: string | null; mode: string | null }> = [];
     while (Date.now() < deadline) {
-      runs = await t.sql(`select status, requested_by, mode from analytics_runs`);
+      runs = await t.sql(`select status, trigger, requested_by, mode from analytics_runs`);
       if (runs.some((run) => run.status === 'succeeded' || run.status === 'failed')) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    expect(runs).toEqual([{ status: 'succeeded', requested_by: null, mode: 'incremental' }]);
+    expect(runs).toEqual([{ status: 'succeeded', trigger: 'startup', requested_by: null, mode: 'incremental' }]);
     const [{ live }] = await t.sql<{ live: number }>(`select count(*)::int as live from accounts where deleted_at is null`);
     expect(await t.sql(`select count(*)::int as rows, (count(*) filter (where rfm_segment is not null))::int as scored from customer_metrics`))
       .toEqual([{ rows: live, scored: (await t.sql<{ n: number }>(`select count(distinct o.account_id)::int as n from orders o join accounts a on a.id = o.account_id and a.deleted_at is null where o.status <> 'cancelled' and o.order_date <= current_date`))[0].n }]);

@@ -2884,7 +2884,7 @@ export interface components {
             queuedAt: string;
             /**
              * Format: uuid
-             * @description Who asked for it; null for the nightly run.
+             * @description Who asked for it; null for the nightly and the start-up run.
              */
             requestedBy: string | null;
             /** Format: date-time */
@@ -2895,7 +2895,7 @@ export interface components {
         /** @enum {string} */
         AnalyticsRunStatus: "queued" | "running" | "succeeded" | "failed";
         /** @enum {string} */
-        AnalyticsRunTrigger: "nightly" | "manual";
+        AnalyticsRunTrigger: "nightly" | "manual" | "startup";
         ApiKeyDto: {
             /** Format: date-time */
             createdAt: string;
