@@ -65,11 +65,29 @@ function csvFile(response: Response, columns: readonly string[]): ExportFile {
   return {
     write: async (records) => {
       if (records.length) response.write(stringify(records.map((record) => columns.map((column) => text(record[column])))));
+      await drained(response);
     },
     end: async () => {
       response.end();
     },
   };
+}
+
+/**
+ * Resolves once the client has taken what was sent (or is gone): the next page is read only then, so a slow download
+ * holds about a page in memory, not the whole file.
+ */
+function drained(response: Response): Promise<void> {
+  if (!response.writableNeedDrain || response.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      response.off('drain', done);
+      response.off('close', done);
+      resolve();
+    };
+    response.on('drain', done);
+    response.on('close', done);
+  });
 }
 
 /** The text of a cell: empty for null and undefined, ISO 8601 for dates, JSON for objects (addresses). */
@@ -100,6 +118,7 @@ function xlsxFile(response: Response, { columns, types = {} }: ExportFileOptions
         });
         row.commit();
       }
+      await drained(response);
     },
     end: async () => {
       sheet.commit();
