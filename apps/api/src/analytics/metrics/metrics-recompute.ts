@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { type CustomerFacts, customerScorer, type MetricPopulation, type ScoredCustomer, type ScoringSettings } from './customer-scoring';
-import { computeFacts, type FactsMode, type RunQuery, SCORE_COLUMNS, writeMetrics } from './metric-facts';
+import { computeFacts, type FactsMode, type RunQuery, SCORE_COLUMNS } from './metric-facts';
 import { loadPopulation, MODEL_SAMPLE_SIZE } from './metric-population';
 import { writeCustomerSummaries } from './metric-summaries';
+import { writeMetricTables } from './metric-tables';
 
 /** Customers per scoring batch: one read, one scoring call and one bulk update each. */
 export const METRICS_BATCH_SIZE = 20_000;
@@ -41,7 +42,7 @@ export interface RecomputeResult {
  * (2) population — RFM quintile cut points over those facts and the BG/NBD and Gamma-Gamma fits;
  * (3) scoring — every live account (scores depend on the day and the population, so all are rescored) in batches
  *     read through a cursor, scored in Node, sent to a temporary score table;
- * (4) write — each row of `customer_metrics` written once, facts and scores together, and only when it changed.
+ * (4) write — the next generation of the metric tables, facts and scores together, swapped in (metric-tables.ts).
  * Readers see the previous metrics, whole, until the run commits.
  */
 @Injectable()
@@ -72,7 +73,7 @@ export class MetricsRecompute {
       const { customers, batches, scoringMs } = await this.scoreAll(query, customerScorer(population, settings), batchSize);
       const scoringTotal = Date.now() - started;
       started = Date.now();
-      await writeMetrics(query, computedAt);
+      await writeMetricTables(query, computedAt);
       return {
         mode,
         customers,
