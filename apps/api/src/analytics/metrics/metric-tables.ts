@@ -17,7 +17,7 @@ const LOCK_NOT_AVAILABLE = '55P03';
  * (the predictions depend on the day): rewriting a million rows in place cost an entry in each of ten indexes per row
  * (~100 s at 1M customers); loading tables without indexes and building each index once, by a sort, costs a fraction.
  *
- * - Rows come from the run's facts (`metric_all`, `metric_years`) and scores (`metric_scores`); the years of accounts
+ * - Rows come from the run's facts (`metric_facts`, `metric_years`) and scores (`metric_scores`); the years of accounts
  *   whose facts were not rebuilt are copied as stored. Accounts binned since are simply not in the new tables.
  * - A row whose figures did not change keeps its `computed_at` and `facts_as_of` (the previous run's).
  * - Indexes, constraints and triggers are those of the live tables, read from the catalog: a migration that adds an
@@ -40,6 +40,8 @@ export async function writeMetricTables(query: RunQuery, computedAt: Date): Prom
   for (const statement of ddl.foreignKeys) await query(statement);
   for (const statement of ddl.triggers) await query(statement);
   for (const { next } of TABLES) await query(`analyze ${next}`);
+  // The run's views read the live tables: they go before the tables can.
+  await query(`drop view metric_facts_with_years, metric_facts`);
   await lockLiveTables(query);
   await query(`drop table customer_metric_years`);
   await query(`drop table customer_metrics`);
@@ -62,7 +64,7 @@ async function insertMetrics(query: RunQuery, computedAt: Date): Promise<void> {
     `insert into customer_metrics_next (${columns.join(', ')}, computed_at)
      select ${columns.map((column) => (column === 'facts_as_of' ? factsAsOf : fresh(column))).join(', ')},
             case when ${sameAsStored(compared)} then old.computed_at else $1 end
-       from metric_all f
+       from metric_facts f
        join metric_scores s on s.account_id = f.account_id
        left join customer_metrics old on old.account_id = f.account_id
       order by f.account_id`,
@@ -70,7 +72,7 @@ async function insertMetrics(query: RunQuery, computedAt: Date): Promise<void> {
   );
 }
 
-/** The rebuilt accounts' years, and the stored years of the others the run scored (account order, for locality). */
+/** The rebuilt accounts' years, and the stored years of the other live accounts (account order, for locality). */
 async function insertYears(query: RunQuery): Promise<void> {
   await query(
     `insert into customer_metric_years_next (account_id, year, orders, revenue, cost, profit)
@@ -78,8 +80,8 @@ async function insertYears(query: RunQuery): Promise<void> {
      union all
      select y.account_id, y.year, y.orders, y.revenue, y.cost, y.profit
        from customer_metric_years y
-      where exists (select 1 from metric_all a where a.account_id = y.account_id)
-        and not exists (select 1 from metric_dirty d where d.account_id = y.account_id)
+       join accounts a on a.id = y.account_id and a.deleted_at is null
+      where not exists (select 1 from metric_dirty d where d.account_id = y.account_id)
       order by 1, 2`,
   );
 }
