@@ -3,7 +3,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 /** A dated exchange rate into the base currency (migration 290): from valid_from until the currency's next row. */
 @Entity('exchange_rates')
 export class ExchangeRateEntity {
-  @PrimaryColumn('char', { length: 3 })
+  @PrimaryColumn('text')
   currency!: string;
 
   /** A `date`: the driver gives it as `YYYY-MM-DD`. */

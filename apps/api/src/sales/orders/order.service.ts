@@ -346,7 +346,7 @@ export class OrderService {
     const productIds = [...new Set(input.lines.map((line) => line.productId).filter((id): id is string => Boolean(id)))];
     // The cost is read with the existence check: each line keeps the cost of its day, for profit analytics, in the
     // order's currency at the order day's rates (null — an uncosted line — when a rate is missing).
-    const cost = convertedMoneySql('cost_price', 'cost_currency', '$2::char(3)', 'coalesce($3::date, current_date)', '$4::char(3)');
+    const cost = convertedMoneySql('cost_price', 'cost_currency', '$2::text', 'coalesce($3::date, current_date)', '$4::text');
     const known: Array<{ id: string; cost: string | null }> = productIds.length
       ? await manager.query(`select id, ${cost}::text as cost from products where id = any($1)`, [productIds, input.currency, input.orderDate ?? null, this.config.baseCurrency])
       : [];

@@ -64,7 +64,7 @@ export class ProductEntity {
   costPrice!: string | null;
 
   /** ISO 4217: what costPrice is counted in (converted to each order's currency when a line is priced). */
-  @Column('char', { length: 3 })
+  @Column('text')
   costCurrency!: string;
 
   @CreateDateColumn({ type: 'timestamptz' })

@@ -19,7 +19,8 @@ export class ExchangeRates1764000000290 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
       create table exchange_rates (
-        currency char(3) not null check (currency ~ '^[A-Z]{3}$'),
+        -- text like orders.currency (not char(3)), so that a lookup by an order's currency walks the primary key.
+        currency text not null check (currency ~ '^[A-Z]{3}$'),
         valid_from date not null,
         -- Units of the base currency per one unit of \`currency\`, from valid_from until the next row of the currency.
         rate numeric not null check (rate > 0),
@@ -32,17 +33,17 @@ export class ExchangeRates1764000000290 implements MigrationInterface {
     await q.query(`
       create table exchange_rate_changes (
         id bigint generated always as identity primary key,
-        currency char(3) not null,
+        currency text not null,
         valid_from date not null,
         changed_at timestamptz not null default now()
       )`);
     // The rate of a currency on a day: the latest valid_from on or before it (null when none is).
     await q.query(`
-      create function exchange_rate_on(p_currency char(3), p_day date) returns numeric language sql stable as $$
+      create function exchange_rate_on(p_currency text, p_day date) returns numeric language sql stable as $$
         select r.rate from exchange_rates r where r.currency = p_currency and r.valid_from <= p_day order by r.valid_from desc limit 1
       $$`);
     // Existing cost prices were entered in CNY (the default base currency); new products default to BASE_CURRENCY in the API.
-    await q.query(`alter table products add column cost_currency char(3) not null default 'CNY' check (cost_currency ~ '^[A-Z]{3}$')`);
+    await q.query(`alter table products add column cost_currency text not null default 'CNY' check (cost_currency ~ '^[A-Z]{3}$')`);
     // The cost currency is part of the cost: whoever may not read (or write) costPrice may not its currency either.
     await q.query(`insert into field_permissions (role_id, object_type, field, access) select role_id, 'product', 'costCurrency', access from field_permissions where object_type = 'product' and field = 'costPrice'`);
     for (const role of READERS) {
@@ -57,7 +58,7 @@ export class ExchangeRates1764000000290 implements MigrationInterface {
     await q.query(`delete from object_permissions where object_type = 'exchange_rate'`);
     await q.query(`delete from field_permissions where object_type = 'product' and field = 'costCurrency'`);
     await q.query(`alter table products drop column cost_currency`);
-    await q.query(`drop function exchange_rate_on(char(3), date)`);
+    await q.query(`drop function exchange_rate_on(text, date)`);
     await q.query(`drop table exchange_rate_changes`);
     await q.query(`drop table exchange_rates`);
   }
