@@ -58,11 +58,12 @@ export interface ProductsServerOptions {
   productLevels?: Levels;
   productFields?: Fields;
   priceListLevels?: Levels;
+  exchangeRateLevels?: Levels;
   routes?: Record<string, Handler>;
 }
 
 /** A signed-in user with the given catalogue rights, the category tree, and whatever routes the test adds. */
-export function productsServer({ language = 'en', productLevels = READ_ALL, productFields = PRODUCT_FIELDS, priceListLevels = READ_ALL, routes = {} }: ProductsServerOptions = {}) {
+export function productsServer({ language = 'en', productLevels = READ_ALL, productFields = PRODUCT_FIELDS, priceListLevels = READ_ALL, exchangeRateLevels = NONE, routes = {} }: ProductsServerOptions = {}) {
   return createFakeFetch({
     'POST /api/v1/auth/refresh': () => json(tokenResponse({ ...ME, locale: language })),
     'GET /api/v1/me/permissions': () =>
@@ -71,6 +72,7 @@ export function productsServer({ language = 'en', productLevels = READ_ALL, prod
           { objectType: 'account', levels: READ_ALL, fields: {} },
           { objectType: 'product', levels: productLevels, fields: productFields },
           { objectType: 'price_list', levels: priceListLevels, fields: {} },
+          { objectType: 'exchange_rate', levels: exchangeRateLevels, fields: {} },
         ],
       }),
     'GET /api/v1/product-categories': () => json(CATEGORIES),
