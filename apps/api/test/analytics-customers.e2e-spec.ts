@@ -235,6 +235,10 @@ describe('customer analytics: who sees which customers and figures', () => {
       { year: 2023, active: 2, retained: 1, churned: 2, gained: 1, retentionRate: '0.3333', revenue: '400.00', profit: '20.00', profitLostToChurn: '50.00' },
       { year: 2024, active: 3, retained: 2, churned: 0, gained: 1, retentionRate: '1.0000', revenue: '540.00', profit: '385.00', profitLostToChurn: '0.00' },
     ]);
+    // Money is in the base currency (BASE_CURRENCY, CNY by default), and every money answer says so.
+    expect(gm.currency).toBe('CNY');
+    expect((await get('gm@lianxi.test', '/distribution?by=segment&include=profit').expect(200)).body.currency).toBe('CNY');
+    expect((await get('gm@lianxi.test', '?include=revenue&limit=1').expect(200)).body.currency).toBe('CNY');
     const { body: rep } = await get('rep.e1b@lianxi.test', '/retention').expect(200);
     expect(rep.years).toEqual([
       { year: 2022, active: 1, retained: 0, churned: 0, gained: 1, retentionRate: null },

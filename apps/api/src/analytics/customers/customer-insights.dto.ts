@@ -136,6 +136,8 @@ export class CustomerDistributionDto {
   /** Biggest first; the unscored bucket (key null) last. */
   @ApiProperty({ type: [CustomerBucketDto] })
   buckets!: CustomerBucketDto[];
+  /** The currency of every money figure here: the base currency (`BASE_CURRENCY`), orders in others converted at their day's rate. @example CNY */
+  currency!: string;
 }
 
 /** One customer (an account you may see) with its metrics. */
@@ -203,6 +205,8 @@ export class CustomerInsightPageDto {
   data!: CustomerInsightDto[];
   @ApiProperty({ type: 'string', nullable: true })
   nextCursor!: string | null;
+  /** The currency of every money figure here: the base currency (`BASE_CURRENCY`), orders in others converted at their day's rate. @example CNY */
+  currency!: string;
 }
 
 /** One calendar year of retention over the customers you may see. */
@@ -241,4 +245,6 @@ export class CustomerRetentionDto {
   /** Every year from the first with a purchase to the last, gaps included; the as-of year is partial. */
   @ApiProperty({ type: [RetentionYearDto] })
   years!: RetentionYearDto[];
+  /** The currency of every money figure here: the base currency (`BASE_CURRENCY`), orders in others converted at their day's rate. @example CNY */
+  currency!: string;
 }

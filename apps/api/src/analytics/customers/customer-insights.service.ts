@@ -1,5 +1,5 @@
 import { retentionRates, type RetentionCounts } from '@lianxi/analytics';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -11,6 +11,7 @@ import { EXPORT_MAX_ROWS } from '../../access/record-export';
 import { AuditCategory } from '../../audit/audit-event.entity';
 import { AuditService } from '../../audit/audit.service';
 import type { Principal } from '../../identity/auth/principal';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { AppError } from '../../platform/http/app-error';
 import { ErrorCode } from '../../platform/http/error-code';
 import { continueAfter, cursorOf, decodeCursor, orderByKeyset, type KeysetColumn, type Page } from '../../platform/http/pagination';
@@ -27,6 +28,7 @@ import {
   type CustomerDistributionQueryDto,
   type CustomerExportQueryDto,
   type CustomerInsightDto,
+  type CustomerInsightPageDto,
   type CustomerListQueryDto,
   type CustomerMetricsRunDto,
   type CustomerMoneyQueryDto,
@@ -138,6 +140,7 @@ export class CustomerInsightsService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.summaries = new CustomerSummaries(dataSource);
   }
@@ -152,7 +155,7 @@ export class CustomerInsightsService {
       ...(scope.money ? { revenue: row.revenue, predictedClv: row.predicted_clv ?? null } : {}),
       ...(scope.money === CustomerMoney.Profit ? { profit: row.profit ?? null, historicClv: row.historic_clv ?? null } : {}),
     }));
-    return { by: query.by, run: await this.latestRun(), customers: buckets.reduce((sum, bucket) => sum + bucket.customers, 0), buckets };
+    return { by: query.by, run: await this.latestRun(), customers: buckets.reduce((sum, bucket) => sum + bucket.customers, 0), buckets, currency: this.config.baseCurrency };
   }
 
   /** The distribution straight from the caller's readable accounts and their metrics: when no summary can answer it. */
@@ -174,10 +177,10 @@ export class CustomerInsightsService {
   }
 
   /** A page of the caller's customers with their metrics, filtered and sorted (keyset pagination). */
-  async list(principal: Principal, query: CustomerListQueryDto): Promise<Page<CustomerInsightDto>> {
+  async list(principal: Principal, query: CustomerListQueryDto): Promise<CustomerInsightPageDto> {
     const sort = parseSort(query.sort);
     const scope = await this.scope(principal, query.include, SORT_SQL[sort.key].money);
-    return this.page(scope, query, sort);
+    return { ...(await this.page(scope, query, sort)), currency: this.config.baseCurrency };
   }
 
   /**
@@ -223,7 +226,7 @@ export class CustomerInsightsService {
   async retention(principal: Principal, query: CustomerMoneyQueryDto): Promise<CustomerRetentionDto> {
     const scope = await this.scope(principal, query.include);
     const rows = (await this.summaries.retention(scope.accounts)) ?? (await this.liveRetention(scope));
-    return { run: await this.latestRun(), years: retentionYears(rows, scope.money) };
+    return { run: await this.latestRun(), years: retentionYears(rows, scope.money), currency: this.config.baseCurrency };
   }
 
   /** Retention straight from the caller's readable accounts and their years: when no summary can answer it. */

@@ -1,3 +1,4 @@
+import { addRateChangedAccounts } from './metric-rate-changes';
 
 /** Orders that count as purchases: everything but cancelled ones, dated up to the as-of day. */
 const PURCHASE = `o.status <> 'cancelled' and o.order_date <= $1::date`;
@@ -37,7 +38,7 @@ const YEARS_TEXT = `string_agg(year || ':' || orders || ':' || revenue || ':' ||
  * order dated in between into range changes the count. Orders are never deleted (no endpoint does), but a deleted
  * order would change the count too. Returns how many accounts were rebuilt.
  */
-export async function computeFacts(query: RunQuery, asOf: string, mode: FactsMode): Promise<number> {
+export async function computeFacts(query: RunQuery, asOf: string, mode: FactsMode, baseCurrency: string): Promise<number> {
   await query(`create temporary table metric_dirty (account_id uuid primary key, source_orders integer not null, source_updated_at timestamptz) on commit drop`);
   await query(
     `insert into metric_dirty
@@ -50,16 +51,35 @@ export async function computeFacts(query: RunQuery, asOf: string, mode: FactsMod
         and ($2 or m.account_id is null or m.source_orders <> coalesce(s.orders, 0) or m.source_updated_at is distinct from s.updated_at)`,
     [asOf, mode === 'full'],
   );
+  // A changed exchange rate changes converted money without touching any order: those accounts are rebuilt too.
+  await addRateChangedAccounts(query, asOf);
   await query(`analyze metric_dirty`);
   // The purchases of the dirty accounts, once, with the sums of their lines kept per order (order_line_totals,
   // migration 270): everything below reads these rows alone, never the lines (numeric sums over ten million lines
   // were most of a full run).
+  // Money in the base currency ($2) at the order day's rate (docs/analytics.md, "Currencies"): base-currency orders
+  // as they are, without a lookup; the others at the latest rate on or before their day (one primary-key probe per
+  // order, in the inner query: OFFSET 0 keeps it from being pulled up and repeated per column). An order without a
+  // rate still counts as a purchase (its day, for recency and frequency) with no revenue (0) and no cost, margin or
+  // discount (null: left out of the sums); `unconverted` says which those are.
   await query(
     `create temporary table metric_purchase on commit drop as
-     select o.id, o.account_id, o.order_date, o.subtotal, t.cost, t.costed_total, t.uncosted_lines, t.line_total, t.list_amount, t.products
-       from metric_dirty d join orders o on o.account_id = d.account_id left join order_line_totals t on t.order_id = o.id
-      where ${PURCHASE}`,
-    [asOf],
+     select p.id, p.account_id, p.order_date,
+            case when p.base then p.subtotal else coalesce(p.subtotal * p.rate, 0) end as subtotal,
+            case when p.base then p.cost else p.cost * p.rate end as cost,
+            case when p.base then p.costed_total else p.costed_total * p.rate end as costed_total,
+            p.uncosted_lines,
+            case when p.base then p.line_total else p.line_total * p.rate end as line_total,
+            case when p.base then p.list_amount else p.list_amount * p.rate end as list_amount,
+            p.products, not p.base and p.rate is null as unconverted
+       from (select o.id, o.account_id, o.order_date, o.subtotal, t.cost, t.costed_total, t.uncosted_lines, t.line_total, t.list_amount, t.products,
+                    o.currency = $2 as base,
+                    case when o.currency <> $2 then (select r.rate from exchange_rates r where r.currency = o.currency and r.valid_from <= o.order_date
+                                                      order by r.valid_from desc limit 1) end as rate
+               from metric_dirty d join orders o on o.account_id = d.account_id left join order_line_totals t on t.order_id = o.id
+              where ${PURCHASE}
+             offset 0) p`,
+    [asOf, baseCurrency],
   );
   await query(`analyze metric_purchase`);
   // Per purchase day (revenue is the order subtotal), per account and year (the finest grain cost and profit are

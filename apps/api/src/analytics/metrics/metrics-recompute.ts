@@ -49,7 +49,7 @@ export interface RecomputeResult {
 export class MetricsRecompute {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'analytics'>,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'analytics' | 'baseCurrency'>,
   ) {}
 
   async run(asOf: string, computedAt: Date, options: RecomputeOptions = {}): Promise<RecomputeResult> {
@@ -64,7 +64,7 @@ export class MetricsRecompute {
       // Dates leave as ISO days whatever the server's default (the scoring reads them as text).
       await query(`set local datestyle = 'ISO, YMD'`);
       let started = Date.now();
-      const factsRefreshed = await computeFacts(query, asOf, mode);
+      const factsRefreshed = await computeFacts(query, asOf, mode, this.config.baseCurrency);
       const factsMs = Date.now() - started;
       started = Date.now();
       const population = await loadPopulation(manager, asOf, options.modelSampleSize ?? MODEL_SAMPLE_SIZE, 'metric_facts');

@@ -30,7 +30,7 @@ export function CustomerListCard({ filter, onClearFilter, sort, onSort, money }:
   const list = useCustomerList(params);
   const exporter = useExportCustomers();
   const rows = list.data?.pages.flatMap((page) => page.data) ?? [];
-  const showMoney = (amount: string | null | undefined) => (amount === null || amount === undefined ? '—' : formatMoney(amount, 'CNY', i18n.language));
+  const showMoney = (amount: string | null | undefined) => (amount === null || amount === undefined ? '—' : formatMoney(amount, list.data?.pages[0]?.currency ?? 'CNY', i18n.language));
   const moneyColumn = (key: 'revenue' | 'predictedClv' | 'historicClv', title: string) => ({ key, title, align: 'right' as const, render: (_: unknown, c: CustomerInsight) => <span style={numeric}>{showMoney(c[key])}</span> });
   const columns = [
     { key: 'name', title: t('analytics.customers.customer'), render: (_: unknown, c: CustomerInsight) => <Link to={`/sales/accounts/${c.accountId}`}>{c.name ?? c.accountId}</Link> },

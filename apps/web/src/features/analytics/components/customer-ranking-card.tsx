@@ -15,16 +15,17 @@ function RankingChart({ sortKey, money }: { sortKey: 'predictedClv' | 'historicC
   const list = useCustomerList({ sort: `-${sortKey}`, include: money, limit: TOP });
   const ranked = useMemo(() => ranking(list.data?.pages[0]?.data ?? [], sortKey), [list.data, sortKey]);
   const title = t(`analytics.customers.${sortKey}`);
+  const currency = list.data?.pages[0]?.currency ?? '';
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
       grid: { left: 8, right: 16, bottom: 8, top: 8, containLabel: true },
       // Short ticks, and few of them: two charts side by side leave each about 560 px at 1,280.
-      xAxis: { type: 'value', name: 'CNY', splitNumber: 4, axisLabel: { formatter: (value: number) => formatCompact(value, i18n.language), hideOverlap: true } },
+      xAxis: { type: 'value', name: currency, splitNumber: 4, axisLabel: { formatter: (value: number) => formatCompact(value, i18n.language), hideOverlap: true } },
       yAxis: { type: 'category', inverse: true, data: ranked.map((r) => r.name), axisLabel: { width: 140, overflow: 'truncate' } },
       series: [{ name: title, type: 'bar', data: ranked.map((r) => Number(r.value)) }],
     }),
-    [ranked, title, i18n.language],
+    [ranked, title, currency, i18n.language],
   );
   if (list.error) return <Alert type="error" showIcon title={t('analytics.failed')} description={list.error.message} />;
   if (list.data && ranked.length === 0) return <Alert type="info" title={t('analytics.customers.notScoredYet', { what: title })} data-testid={`customers-ranking-${sortKey}-empty`} />;
