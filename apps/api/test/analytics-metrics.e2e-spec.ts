@@ -135,13 +135,14 @@ describe('customer metrics: the recompute', () => {
     const before = { catalog: await t.sql(catalog), stamps: await t.sql(stamps) };
     expect(before.catalog.filter((row) => row.kind === 'trigger').length).toBe(4);
 
-    // A dashboard's repeatable-read transaction holds the tables: the swap waits for it, and it keeps its own view.
+    // A dashboard's repeatable-read transaction holds the tables: the swap waits for it (longer than one 5 s attempt
+    // at the lock, so the step back and the retry run too), and it keeps its own view.
     await t.sql(`begin isolation level repeatable read`);
     await t.sql(`lock table customer_metrics, customer_metric_years in access share mode`);
     const [{ count }] = await t.sql<{ count: number }>(`select count(*)::int as count from customer_metrics`);
     let finished = false;
     const run = recompute.run('2026-06-30', new Date(Date.now() + 60_000)).then(() => (finished = true));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await new Promise((resolve) => setTimeout(resolve, 6500));
     expect(finished).toBe(false);
     expect(await t.sql(`select count(*)::int as count from customer_metrics`)).toEqual([{ count }]);
     await t.sql(`commit`);
