@@ -12,6 +12,27 @@ describe('minimize (Nelder–Mead with restarts)', () => {
     expect(result.value).toBeLessThan(1e-12);
   });
 
+  it('stops on the stall rule when the best value keeps improving by less than its tolerance, and only then', () => {
+    // Each evaluation is a hair better than the last (1e-13): the simplex never settles, as on BG/NBD's ridge where
+    // a, b → ∞ with a/b fixed; without the rule the search spends its whole budget.
+    const creeping = () => {
+      let calls = 0;
+      return ([u, v]: number[]) => 1 + (u - v) ** 2 - 1e-13 * ++calls;
+    };
+    const stall = { evaluations: 300, tolerance: 1e-9 };
+    const unlimited = minimize(creeping(), [0, 0], { maxEvaluations: 5_000 });
+    expect(unlimited).toMatchObject({ converged: false, stalled: false });
+    expect(unlimited.evaluations).toBeGreaterThanOrEqual(5_000);
+    const stopped = minimize(creeping(), [0, 0], { maxEvaluations: 5_000, stall });
+    expect(stopped).toMatchObject({ converged: true, stalled: true });
+    expect(stopped.evaluations).toBeLessThan(400);
+    // A problem with a proper minimum converges as before, on the simplex's size.
+    const rosenbrock = ([x, y]: number[]) => (1 - x) ** 2 + 100 * (y - x * x) ** 2;
+    const converged = minimize(rosenbrock, [-1.2, 1], { stall });
+    expect(converged).toMatchObject({ converged: true, stalled: false });
+    expect(converged.point[0]).toBeCloseTo(1, 6);
+  });
+
   it('finds the minimum of a 4-dimensional Rosenbrock function', () => {
     const rosenbrock = (p: number[]) => p.slice(0, -1).reduce((sum, x, i) => sum + (1 - x) ** 2 + 100 * (p[i + 1] - x * x) ** 2, 0);
     const result = minimize(rosenbrock, [-1, 0.5, -0.5, 2], { maxEvaluations: 50_000 });

@@ -12,19 +12,28 @@ export interface MinimizeOptions {
   maxEvaluations?: number;
   /** Restarts allowed after the first run converges (default 5). */
   maxRestarts?: number;
+  /**
+   * Stop when the best value improved by less than `tolerance` (relative to |f| + 1e-10) over the last `evaluations`
+   * evaluations (default: never). A likelihood whose maximum lies at infinity along a ridge (BG/NBD's a, b → ∞ with
+   * a/b fixed: every customer equally likely to drop out) otherwise has the simplex creep along the ridge until the
+   * evaluation budget is spent, for no change that matters.
+   */
+  stall?: { evaluations: number; tolerance: number };
 }
 
 /**
  * The stopping rule of the maximum-likelihood fits: log-likelihood to 1e-10 relative, log-parameters to 1e-6
  * (parameters to 1e-6 relative) — far below their standard errors, and a fifth fewer evaluations than the defaults.
  */
-export const MLE_TOLERANCE: MinimizeOptions = { fTolerance: 1e-10, xTolerance: 1e-6 };
+export const MLE_TOLERANCE: MinimizeOptions = { fTolerance: 1e-10, xTolerance: 1e-6, stall: { evaluations: 300, tolerance: 1e-9 } };
 
 export interface MinimizeResult {
   point: number[];
   value: number;
   evaluations: number;
   converged: boolean;
+  /** The search stopped on the stall rule (a flat direction), not on the simplex's size. */
+  stalled: boolean;
 }
 
 const REFLECT = 1;
@@ -52,16 +61,27 @@ export function minimize(f: (point: number[]) => number, start: readonly number[
   let best = { point: [...start], value: evaluate([...start]) };
   if (!Number.isFinite(best.value)) throw new RangeError(`the objective is not finite at the starting point ${start.join(', ')}`);
   let converged = false;
+  let stalled = false;
+  // The stall rule's checkpoint: the best value when it was last set, and the evaluation count then.
+  let checkpoint = { evaluations, value: best.value };
+  const stalling = (value: number): boolean => {
+    if (!options.stall || evaluations - checkpoint.evaluations < options.stall.evaluations) return false;
+    if (checkpoint.value - value <= options.stall.tolerance * (Math.abs(value) + 1e-10)) return true;
+    checkpoint = { evaluations, value };
+    return false;
+  };
   for (let restart = 0; restart <= maxRestarts; restart++) {
-    const run = nelderMead(evaluate, best, step, fTolerance, xTolerance, () => evaluations >= maxEvaluations);
+    const run = nelderMead(evaluate, best, step, fTolerance, xTolerance, () => evaluations >= maxEvaluations, stalling);
     const improvement = best.value - run.value;
     best = { point: run.point, value: run.value };
     converged = run.converged;
-    if (!run.converged) break;
+    stalled = run.stalled;
+    // A stall is a flat direction, not a collapsed simplex: restarting would creep along it again.
+    if (!run.converged || run.stalled) break;
     // A restart that finds nothing better confirms the minimum.
     if (restart > 0 && improvement <= fTolerance * (Math.abs(best.value) + 1e-10)) break;
   }
-  return { point: best.point, value: best.value, evaluations, converged };
+  return { point: best.point, value: best.value, evaluations, converged, stalled };
 }
 
 function nelderMead(
@@ -71,7 +91,8 @@ function nelderMead(
   fTolerance: number,
   xTolerance: number,
   outOfBudget: () => boolean,
-): { point: number[]; value: number; converged: boolean } {
+  stalling: (bestValue: number) => boolean,
+): { point: number[]; value: number; converged: boolean; stalled: boolean } {
   const n = start.point.length;
   const simplex: { point: number[]; value: number }[] = [start];
   for (let i = 0; i < n; i++) {
@@ -87,8 +108,9 @@ function nelderMead(
     const worst = simplex[n];
     const spread = worst.value - bestVertex.value;
     const width = Math.max(...simplex.slice(1).map((vertex) => Math.max(...vertex.point.map((value, i) => Math.abs(value - bestVertex.point[i])))));
-    if (spread <= fTolerance * (Math.abs(bestVertex.value) + 1e-10) && width <= xTolerance) return { ...bestVertex, converged: true };
-    if (outOfBudget()) return { ...bestVertex, converged: false };
+    if (spread <= fTolerance * (Math.abs(bestVertex.value) + 1e-10) && width <= xTolerance) return { ...bestVertex, converged: true, stalled: false };
+    if (stalling(bestVertex.value)) return { ...bestVertex, converged: true, stalled: true };
+    if (outOfBudget()) return { ...bestVertex, converged: false, stalled: false };
 
     const centroid = new Array<number>(n).fill(0);
     for (let v = 0; v < n; v++) for (let i = 0; i < n; i++) centroid[i] += simplex[v].point[i] / n;
