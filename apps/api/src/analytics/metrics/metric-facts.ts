@@ -133,7 +133,7 @@ export async function computeFacts(query: RunQuery, asOf: string, mode: FactsMod
     [asOf],
   );
   // The run scores every live account: in an incremental run the others with their facts and years as stored, read in
-  // place (copying a million stored rows into the run's table cost more than reading them where they are).
+  // place rather than copied into the run's table (about the same time at 1M customers, without a million-row copy).
   const stored = `from customer_metrics m join accounts a on a.id = m.account_id and a.deleted_at is null
                   where not exists (select 1 from metric_dirty d where d.account_id = m.account_id)`;
   const storedFacts = (extra: string) => (mode === 'incremental' ? `union all select ${FACT_COLUMNS.map((column) => `m.${column}`).join(', ')}${extra} ${stored}` : '');
