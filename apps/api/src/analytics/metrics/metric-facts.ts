@@ -58,10 +58,10 @@ export async function computeFacts(query: RunQuery, asOf: string, mode: FactsMod
   // migration 270): everything below reads these rows alone, never the lines (numeric sums over ten million lines
   // were most of a full run).
   // Money in the base currency ($2) at the order day's rate (docs/analytics.md, "Currencies"): base-currency orders
-  // as they are, without a lookup; the others at the latest rate on or before their day (one primary-key probe per
-  // order, in the inner query: OFFSET 0 keeps it from being pulled up and repeated per column). An order without a
-  // rate still counts as a purchase (its day, for recency and frequency) with no revenue (0) and no cost, margin or
-  // discount (null: left out of the sums); `unconverted` says which those are.
+  // as they are, without a lookup; the others at `exchange_rate_on` (migration 290: one primary-key probe per order,
+  // in the inner query: OFFSET 0 keeps it from being pulled up and repeated per column). An order without a rate
+  // still counts as a purchase (its day, for recency and frequency) with no revenue (0) and no cost, margin or
+  // discount (null: left out of the sums).
   await query(
     `create temporary table metric_purchase on commit drop as
      select p.id, p.account_id, p.order_date,
@@ -71,11 +71,10 @@ export async function computeFacts(query: RunQuery, asOf: string, mode: FactsMod
             p.uncosted_lines,
             case when p.base then p.line_total else p.line_total * p.rate end as line_total,
             case when p.base then p.list_amount else p.list_amount * p.rate end as list_amount,
-            p.products, not p.base and p.rate is null as unconverted
+            p.products
        from (select o.id, o.account_id, o.order_date, o.subtotal, t.cost, t.costed_total, t.uncosted_lines, t.line_total, t.list_amount, t.products,
                     o.currency = $2 as base,
-                    case when o.currency <> $2 then (select r.rate from exchange_rates r where r.currency = o.currency and r.valid_from <= o.order_date
-                                                      order by r.valid_from desc limit 1) end as rate
+                    case when o.currency <> $2 then exchange_rate_on(o.currency, o.order_date) end as rate
                from metric_dirty d join orders o on o.account_id = d.account_id left join order_line_totals t on t.order_id = o.id
               where ${PURCHASE}
              offset 0) p`,
