@@ -43,8 +43,8 @@ export async function writeMetricTables(query: RunQuery, computedAt: Date): Prom
   // The run's views read the live tables: they go before the tables can.
   await query(`drop view metric_facts_with_years, metric_facts`);
   await lockLiveTables(query);
-  await query(`drop table customer_metric_years`);
-  await query(`drop table customer_metrics`);
+  // The years first: their foreign key points at customer_metrics.
+  for (const { live } of [...TABLES].reverse()) await query(`drop table ${live}`);
   for (const { live, next } of TABLES) await query(`alter table ${next} rename to ${live}`);
   for (const statement of ddl.renames) await query(statement);
   // The new rows were written before the tables had their triggers: the dashboards' summaries are stale now.
@@ -136,7 +136,9 @@ async function definitionsOf(query: RunQuery): Promise<Definitions> {
       );
       return `alter table ${nextOf(key.table)} add constraint ${key.name} ${references}`;
     }),
-    triggers: triggers.map(({ definition }) => definition.replace(/ ON (\S+\.)?(customer_metrics|customer_metric_years) /, (_match, schema: string | undefined, table: string) => ` ON ${schema ?? ''}${nextOf(table)} `)),
+    triggers: triggers.map(({ definition }) =>
+      definition.replace(new RegExp(` ON (\\S+\\.)?(${live.join('|')}) `), (_match, schema: string | undefined, table: string) => ` ON ${schema ?? ''}${nextOf(table)} `),
+    ),
     renames: indexes.flatMap((index) => [
       `alter index ${provisional(index.name)} rename to ${index.name}`,
       ...(index.constraint ? [`alter table ${index.table} add constraint ${index.constraint} primary key using index ${index.name}`] : []),
@@ -153,7 +155,7 @@ async function lockLiveTables(query: RunQuery): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     await query(`savepoint metric_swap`);
     try {
-      await query(`lock table customer_metrics, customer_metric_years in access exclusive mode`);
+      await query(`lock table ${TABLES.map((table) => table.live).join(', ')} in access exclusive mode`);
       await query(`release savepoint metric_swap`);
       break;
     } catch (error) {
