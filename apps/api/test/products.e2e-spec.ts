@@ -69,6 +69,8 @@ describe('products and price lists', () => {
         getProduct: (await t.http.get(`/api/v1/products/${product.XE370}`).set(as(user))).status,
         categories: (await t.http.get('/api/v1/product-categories').set(as(user))).status,
         costPrice: 'costPrice' in ((await t.http.get(`/api/v1/products/${product.XE370}`).set(as(user))).body as object),
+        // The cost's currency follows the cost price's field rules (migration 290).
+        costCurrency: 'costCurrency' in ((await t.http.get(`/api/v1/products/${product.XE370}`).set(as(user))).body as object),
         // A stale If-Match: 412 means "allowed", 403 "not allowed", and nothing is written either way.
         updateProduct: (await t.http.patch(`/api/v1/products/${product.XE370}`).set(as(user)).set('If-Match', 'W/"999"').send({ name: 'x' })).status,
         createProduct: (await t.http.post('/api/v1/products').set(as(user)).send({ code: 'xe370', name: 'x', nameEn: 'x', categoryId: category.Excavators, unit: '台' })).status,
@@ -86,6 +88,7 @@ describe('products and price lists', () => {
         getProduct: read,
         categories: read,
         costPrice: seesCost,
+        costCurrency: seesCost,
         updateProduct: changesProducts ? 412 : 403,
         // A taken code: allowed callers get to the uniqueness check (409), others are refused before it.
         createProduct: changesProducts ? 409 : 403,
@@ -101,18 +104,21 @@ describe('products and price lists', () => {
 
     it('the cost price is left out of lists too, and writing it without the right is 403 naming it', async () => {
       const page = await t.http.get('/api/v1/products?limit=200').set(as('rep.e1')).expect(200);
-      expect(page.body.data.some((p: object) => 'costPrice' in p)).toBe(false);
+      expect(page.body.data.some((p: object) => 'costPrice' in p || 'costCurrency' in p)).toBe(false);
       const director = await t.http.get('/api/v1/products?limit=200').set(as('director')).expect(200);
       expect(director.body.data.every((p: { costPrice: string }) => /^\d+\.\d{2}$/.test(p.costPrice))).toBe(true);
       const me = await t.http.get('/api/v1/me/permissions').set(as('manager.east')).expect(200);
       const productRights = me.body.objects.find((o: { objectType: string }) => o.objectType === 'product');
       expect(productRights.fields.costPrice).toBe('hidden');
+      expect(productRights.fields.costCurrency).toBe('hidden');
       // A role given the update right keeps its hidden rule on the cost price: 403 naming it, nothing written.
       await t.sql(`insert into object_permissions (role_id, object_type, action, level) select id, 'product', 'update', 'all' from roles where key = 'sales_manager'`);
       try {
         const read = await t.http.get(`/api/v1/products/${product.XE80D}`).set(as('manager.east')).expect(200);
         const refused = await t.http.patch(`/api/v1/products/${product.XE80D}`).set(as('manager.east')).set('If-Match', read.headers.etag).send({ unit: '套', costPrice: '1.00' }).expect(403);
         expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['costPrice']);
+        const currencyRefused = await t.http.patch(`/api/v1/products/${product.XE80D}`).set(as('manager.east')).set('If-Match', read.headers.etag).send({ costCurrency: 'USD' }).expect(403);
+        expect(currencyRefused.body.errors.map((e: { field: string }) => e.field)).toEqual(['costCurrency']);
         await t.http.patch(`/api/v1/products/${product.XE80D}`).set(as('manager.east')).set('If-Match', read.headers.etag).send({ unit: '套' }).expect(200);
         expect((await t.sql<{ cost_price: string }>('select cost_price from products where id = $1', [product.XE80D]))[0].cost_price).toBe('318000.00');
       } finally {
