@@ -45,7 +45,7 @@ runBench({ accounts: ACCOUNTS, ordersPerAccount: ORDERS, linesPerOrder: LINES },
   // Cold: from empty metric tables (every row inserted); warm: a second full run over the same orders.
   // COLD=0 keeps the metric tables a previous run left (on a database that has them), WARM=0 skips the second run.
   const cold = process.env.COLD !== '0';
-  if (cold) await db.query(`delete from customer_metrics`);
+  if (cold) await db.query(`delete from customer_metric_years; delete from customer_metrics`);
   const full = await timed(cold ? 'full recompute (empty metric tables)' : 'full recompute (metric tables as found)', 'full');
   const fullWarm = process.env.WARM === '0' ? null : await timed('full recompute (again)', 'full');
   // One order of 1 % of the accounts changes (a deterministic choice), then an incremental run.

@@ -40,6 +40,7 @@ const CUSTOMERS: Record<'a1' | 'a2' | 'a3' | 'b1' | 'c1' | 'secret', Crafted> = 
 
 async function seed(t: TestApp): Promise<void> {
   // Only the crafted customers have metrics (the demo accounts have none until a recompute), so counts are exact.
+  await t.sql(`delete from customer_metric_years`);
   await t.sql(`delete from customer_metrics`);
   for (const [key, c] of Object.entries(CUSTOMERS)) {
     const [owner] = await t.sql<{ id: string; team_id: string }>(`select id, team_id from users where email = $1`, [c.owner]);

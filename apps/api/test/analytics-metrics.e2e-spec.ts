@@ -122,6 +122,19 @@ describe('customer metrics: the recompute', () => {
     await recompute.run('2026-06-30', new Date());
     expect(await t.sql(`select 1 from customer_metrics where account_id = $1`, [ids.uncosted])).toEqual([]);
     expect(await t.sql(`select 1 from customer_metric_years where account_id = $1`, [ids.uncosted])).toEqual([]);
+
+    // An incremental run edits the years in place: the changed account's are rebuilt, every other row stays as it was.
+    const yearsOf = `select year, orders, revenue::text from customer_metric_years where account_id = $1 order by year`;
+    const others = `select account_id, year, orders, revenue::text, cost::text, profit::text from customer_metric_years where account_id <> $1 order by account_id, year`;
+    const othersBefore = await t.sql(others, [ids.multiYear]);
+    const redate = (from: string, to: string) => t.sql(`update orders set order_date = $3, updated_at = now() where account_id = $1 and order_date = $2`, [ids.multiYear, from, to]);
+    await redate('2024-07-15', '2025-07-15');
+    await recompute.run('2026-06-30', new Date());
+    expect(await t.sql(yearsOf, [ids.multiYear])).toEqual([{ year: 2022, orders: 2, revenue: '150.00' }, { year: 2025, orders: 1, revenue: '200.00' }]);
+    expect(await t.sql(others, [ids.multiYear])).toEqual(othersBefore);
+    await redate('2025-07-15', '2024-07-15');
+    await recompute.run('2026-06-30', new Date());
+    expect(await t.sql(yearsOf, [ids.multiYear])).toEqual([{ year: 2022, orders: 2, revenue: '150.00' }, { year: 2024, orders: 1, revenue: '200.00' }]);
   });
 
   it('swaps in new metric tables with the same indexes, keys and triggers, after a reader of the old ones is done', async () => {

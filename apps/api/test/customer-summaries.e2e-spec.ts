@@ -37,6 +37,7 @@ const CUSTOMERS: Record<string, Crafted> = {
 const ids: Record<string, string> = Object.fromEntries(Object.keys(CUSTOMERS).map((key) => [key, randomUUID()]));
 
 async function seed(t: TestApp): Promise<void> {
+  await t.sql(`delete from customer_metric_years`);
   await t.sql(`delete from customer_metrics`);
   const [{ partner_account_id: partnerAccount }] = await t.sql<{ partner_account_id: string }>(`select partner_account_id from users where email = 'partner@lianxi.test'`);
   for (const [key, c] of Object.entries(CUSTOMERS)) {

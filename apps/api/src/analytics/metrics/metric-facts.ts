@@ -62,6 +62,10 @@ export async function computeFacts(query: RunQuery, asOf: string, mode: FactsMod
   // in the inner query: OFFSET 0 keeps it from being pulled up and repeated per column). An order without a rate
   // still counts as a purchase (its day, for recency and frequency) with no revenue (0) and no cost, margin or
   // discount (null: left out of the sums).
+  // A few thousand dirty accounts (an incremental run) are best read through the orders' account index; at the
+  // default random_page_cost (4, spinning disks) the planner hashes all four million orders instead (5.5 s against
+  // 2 s at 1M customers). The orders of a working database are cached or on SSD: 1.1 for this statement.
+  await query(`set local random_page_cost = 1.1`);
   await query(
     `create temporary table metric_purchase on commit drop as
      select p.id, p.account_id, p.order_date,
@@ -80,6 +84,7 @@ export async function computeFacts(query: RunQuery, asOf: string, mode: FactsMod
              offset 0) p`,
     [asOf, baseCurrency],
   );
+  await query(`set local random_page_cost to default`);
   await query(`analyze metric_purchase`);
   // Per purchase day (revenue is the order subtotal), per account and year (the finest grain cost and profit are
   // kept at), and the distinct products per account: (account, product) pairs by hashing, then counted (cheaper than
@@ -133,13 +138,15 @@ export async function computeFacts(query: RunQuery, asOf: string, mode: FactsMod
   );
   // The run scores every live account: in an incremental run the others with their facts and years as stored, read in
   // place rather than copied into the run's table (about the same time at 1M customers, without a million-row copy).
-  const stored = `from customer_metrics m join accounts a on a.id = m.account_id and a.deleted_at is null
-                  where not exists (select 1 from metric_dirty d where d.account_id = m.account_id)`;
-  const storedFacts = (extra: string) => (mode === 'incremental' ? `union all select ${FACT_COLUMNS.map((column) => `m.${column}`).join(', ')}${extra} ${stored}` : '');
-  await query(`create temporary view metric_facts as select ${FACT_COLUMNS.join(', ')} from metric_all ${storedFacts('')}`);
+  // Their years are read in one grouped pass over customer_metric_years (account order, like customer_metrics), not by
+  // a lookup per account: half the time of the scoring's reading at 1M customers.
+  const stored = (join = '') => `from customer_metrics m join accounts a on a.id = m.account_id and a.deleted_at is null ${join}
+                                 where not exists (select 1 from metric_dirty d where d.account_id = m.account_id)`;
+  const storedFacts = (extra = '', join = '') => (mode === 'incremental' ? `union all select ${FACT_COLUMNS.map((column) => `m.${column}`).join(', ')}${extra} ${stored(join)}` : '');
+  await query(`create temporary view metric_facts as select ${FACT_COLUMNS.join(', ')} from metric_all ${storedFacts()}`);
   await query(
     `create temporary view metric_facts_with_years as select ${FACT_COLUMNS.join(', ')}, years from metric_all
-     ${storedFacts(`, (select ${YEARS_TEXT} from customer_metric_years y where y.account_id = m.account_id) as years`)}`,
+     ${storedFacts(', y.years', `left join (select account_id, ${YEARS_TEXT} as years from customer_metric_years group by account_id) y on y.account_id = m.account_id`)}`,
   );
   await query(`analyze metric_all`);
   const [{ count }]: Array<{ count: number }> = await query(`select count(*)::int as count from metric_dirty`);

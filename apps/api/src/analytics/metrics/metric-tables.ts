@@ -1,10 +1,9 @@
-import { FACT_COLUMNS, type RunQuery, SCORE_COLUMNS, STORED_FACTS } from './metric-facts';
+import { FACT_COLUMNS, type FactsMode, type RunQuery, SCORE_COLUMNS, STORED_FACTS } from './metric-facts';
 
-/** The metric tables a run replaces, each with the next generation's name while it is being built. */
-const TABLES = [
-  { live: 'customer_metrics', next: 'customer_metrics_next' },
-  { live: 'customer_metric_years', next: 'customer_metric_years_next' },
-] as const;
+/** The metric tables, each with the next generation's name while it is being built. */
+const METRICS = { live: 'customer_metrics', next: 'customer_metrics_next' } as const;
+const YEARS = { live: 'customer_metric_years', next: 'customer_metric_years_next' } as const;
+type MetricTable = typeof METRICS | typeof YEARS;
 
 /** How long the swap waits for readers of the live tables per attempt, and how often it tries. */
 const SWAP_LOCK_TIMEOUT = '5s';
@@ -12,14 +11,17 @@ const SWAP_ATTEMPTS = 12;
 const LOCK_NOT_AVAILABLE = '55P03';
 
 /**
- * The end of a run: the next generation of `customer_metrics` and `customer_metric_years` is built beside the live
- * tables and swapped in (docs/analytics.md, "Metric computation", step 4). A nightly run changes every buyer's row
- * (the predictions depend on the day): rewriting a million rows in place cost an entry in each of ten indexes per row
- * (~100 s at 1M customers); loading tables without indexes and building each index once, by a sort, costs a fraction.
+ * The end of a run: the next generation of `customer_metrics` is built beside the live table and swapped in
+ * (docs/analytics.md, "Metric computation", step 4). A nightly run changes every buyer's row (the predictions depend on
+ * the day): rewriting a million rows in place cost an entry in each of twenty indexes per row (~100 s at 1M customers);
+ * loading a table without indexes and building each index once, by a sort, costs a fraction.
  *
- * - Rows come from the run's facts (`metric_facts`, `metric_years`) and scores (`metric_scores`); the years of accounts
- *   whose facts were not rebuilt are copied as stored. Accounts binned since are simply not in the new tables.
+ * - Rows come from the run's facts (`metric_facts`) and scores (`metric_scores`). Accounts binned since are simply not
+ *   in the new table.
  * - A row whose figures did not change keeps its `computed_at` and `facts_as_of` (the previous run's).
+ * - `customer_metric_years` changes only for the accounts whose facts were rebuilt: a full run (every account) swaps it
+ *   too; an incremental run edits it in place (those accounts' years replaced, the years of accounts no longer scored
+ *   deleted) instead of copying two million unchanged rows and indexing them again.
  * - Indexes, constraints and triggers are those of the live tables, read from the catalog: a migration that adds an
  *   index to a metric table needs nothing here.
  * - The swap (drop the live tables, rename the new ones) takes an exclusive lock for a moment at the end of the run's
@@ -27,28 +29,41 @@ const LOCK_NOT_AVAILABLE = '55P03';
  *   transactions lock the tables before taking their snapshot (customer-summaries.ts), so none of them can see the new
  *   tables through an older snapshot (where they would look empty).
  */
-export async function writeMetricTables(query: RunQuery, computedAt: Date): Promise<void> {
+export async function writeMetricTables(query: RunQuery, computedAt: Date, mode: FactsMode): Promise<void> {
+  const swapped: MetricTable[] = mode === 'full' ? [METRICS, YEARS] : [METRICS];
   // Index builds sort a million rows each: memory for that, in this transaction only.
   await query(`set local maintenance_work_mem = '512MB'`);
-  for (const { live, next } of TABLES) {
+  for (const { live, next } of swapped) {
     await query(`create table ${next} (like ${live} including defaults including constraints including storage including compression)`);
   }
   await insertMetrics(query, computedAt);
-  await insertYears(query);
-  const ddl = await definitionsOf(query);
+  if (mode === 'full') await query(`insert into ${YEARS.next} (${YEAR_COLUMNS}) select ${YEAR_COLUMNS} from metric_years order by account_id, year`);
+  else await replaceRebuiltYears(query);
+  const ddl = await definitionsOf(query, swapped);
   for (const statement of ddl.indexes) await query(statement);
   for (const statement of ddl.foreignKeys) await query(statement);
   for (const statement of ddl.triggers) await query(statement);
-  for (const { next } of TABLES) await query(`analyze ${next}`);
+  for (const { next } of swapped) await query(`analyze ${next}`);
   // The run's views read the live tables: they go before the tables can.
   await query(`drop view metric_facts_with_years, metric_facts`);
-  await lockLiveTables(query);
-  // The years first: their foreign key points at customer_metrics.
-  for (const { live } of [...TABLES].reverse()) await query(`drop table ${live}`);
-  for (const { live, next } of TABLES) await query(`alter table ${next} rename to ${live}`);
+  await lockLiveTables(query, swapped);
+  for (const { live } of swapped) await query(`drop table ${live}`);
+  for (const { live, next } of swapped) await query(`alter table ${next} rename to ${live}`);
   for (const statement of ddl.renames) await query(statement);
   // The new rows were written before the tables had their triggers: the dashboards' summaries are stale now.
   await query(`update customer_summary_state set valid = false`);
+}
+
+const YEAR_COLUMNS = 'account_id, year, orders, revenue, cost, profit';
+
+/** An incremental run's years: those of the rebuilt accounts replaced, those of accounts no longer scored (binned) gone. */
+async function replaceRebuiltYears(query: RunQuery): Promise<void> {
+  await query(
+    `delete from ${YEARS.live} y
+      where exists (select 1 from metric_dirty d where d.account_id = y.account_id)
+         or not exists (select 1 from accounts a where a.id = y.account_id and a.deleted_at is null)`,
+  );
+  await query(`insert into ${YEARS.live} (${YEAR_COLUMNS}) select ${YEAR_COLUMNS} from metric_years`);
 }
 
 async function insertMetrics(query: RunQuery, computedAt: Date): Promise<void> {
@@ -72,20 +87,6 @@ async function insertMetrics(query: RunQuery, computedAt: Date): Promise<void> {
   );
 }
 
-/** The rebuilt accounts' years, and the stored years of the other live accounts (account order, for locality). */
-async function insertYears(query: RunQuery): Promise<void> {
-  await query(
-    `insert into customer_metric_years_next (account_id, year, orders, revenue, cost, profit)
-     select account_id, year, orders, revenue, cost, profit from metric_years
-     union all
-     select y.account_id, y.year, y.orders, y.revenue, y.cost, y.profit
-       from customer_metric_years y
-       join accounts a on a.id = y.account_id and a.deleted_at is null
-      where not exists (select 1 from metric_dirty d where d.account_id = y.account_id)
-      order by 1, 2`,
-  );
-}
-
 interface Definitions {
   /** Every index of the live tables, created on the next ones under a provisional name. */
   indexes: string[];
@@ -97,9 +98,9 @@ interface Definitions {
   renames: string[];
 }
 
-async function definitionsOf(query: RunQuery): Promise<Definitions> {
-  const live: string[] = TABLES.map((table) => table.live);
-  const nextOf = (table: string) => TABLES.find((entry) => entry.live === table)!.next;
+async function definitionsOf(query: RunQuery, tables: readonly MetricTable[]): Promise<Definitions> {
+  const live: string[] = tables.map((table) => table.live);
+  const nextOf = (table: string) => tables.find((entry) => entry.live === table)!.next;
   const indexes: Array<{ table: string; name: string; definition: string; constraint: string | null }> = await query(
     `select c.relname as table, i.relname as name, pg_get_indexdef(x.indexrelid) as definition, k.conname as constraint
        from pg_index x
@@ -150,12 +151,12 @@ async function definitionsOf(query: RunQuery): Promise<Definitions> {
  * The exclusive lock of the swap, taken in short attempts: while the swap waits, new readers queue behind it, so a
  * long reader (an export) costs the others at most SWAP_LOCK_TIMEOUT before the swap steps back and tries again.
  */
-async function lockLiveTables(query: RunQuery): Promise<void> {
+async function lockLiveTables(query: RunQuery, tables: readonly MetricTable[]): Promise<void> {
   await query(`set local lock_timeout = '${SWAP_LOCK_TIMEOUT}'`);
   for (let attempt = 1; ; attempt++) {
     await query(`savepoint metric_swap`);
     try {
-      await query(`lock table ${TABLES.map((table) => table.live).join(', ')} in access exclusive mode`);
+      await query(`lock table ${tables.map((table) => table.live).join(', ')} in access exclusive mode`);
       await query(`release savepoint metric_swap`);
       break;
     } catch (error) {

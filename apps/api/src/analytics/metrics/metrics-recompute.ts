@@ -73,7 +73,7 @@ export class MetricsRecompute {
       const { customers, batches, scoringMs } = await this.scoreAll(query, customerScorer(population, settings), batchSize);
       const scoringTotal = Date.now() - started;
       started = Date.now();
-      await writeMetricTables(query, computedAt);
+      await writeMetricTables(query, computedAt, mode);
       return {
         mode,
         customers,
