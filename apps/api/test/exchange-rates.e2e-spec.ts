@@ -88,6 +88,40 @@ describe('exchange rates and multi-currency money', () => {
       ]);
     });
 
+    it('two simultaneous first PUTs of the same rate: exactly one is audited "created", the other "updated" from the winner\'s rate', async () => {
+      // An uncommitted insert of the same key in another session holds both requests at the upsert, after any read
+      // they might do; rolling it back releases them together, as two first PUTs that really overlap.
+      const blocker = t.app.get(DataSource).createQueryRunner();
+      await blocker.connect();
+      await blocker.startTransaction();
+      try {
+        await blocker.query(`insert into exchange_rates (currency, valid_from, rate, updated_at) values ('GBP', '2026-05-01', 9, now())`);
+        const puts = ['9.1', '9.2'].map((rate) => t.http.put(`${url}/GBP/2026-05-01`).set(as('finance')).send({ rate }).then((r) => r));
+        for (let waited = 0; ; waited += 50) {
+          const [{ waiting }] = await t.sql<{ waiting: number }>(
+            `select count(*)::int as waiting from pg_stat_activity where wait_event_type = 'Lock' and query like 'insert into exchange_rates%'`);
+          if (waiting === 2) break;
+          if (waited > 10_000) throw new Error(`only ${waiting} PUT(s) reached the upsert`);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        await blocker.rollbackTransaction();
+        const responses = await Promise.all(puts);
+        expect(responses.map((r) => r.status)).toEqual([200, 200]);
+      } finally {
+        if (blocker.isTransactionActive) await blocker.rollbackTransaction();
+        await blocker.release();
+      }
+      const audit = await t.sql<{ action: string; changes: { rate: { old: string | null; new: string } } }>(
+        `select action, changes from audit_events where entity_id = 'GBP/2026-05-01' order by occurred_at, id`);
+      expect(audit.map((a) => a.action)).toEqual(['exchange_rate.created', 'exchange_rate.updated']);
+      const [created, updated] = audit.map((a) => a.changes.rate);
+      expect(created.old).toBeNull();
+      expect(updated.old).toBe(created.new);
+      const [{ rate }] = await t.sql<{ rate: string }>(`select rate::text from exchange_rates where currency = 'GBP' and valid_from = '2026-05-01'`);
+      expect(rate).toBe(updated.new);
+      expect(await t.sql(`select 1 from exchange_rate_changes where currency = 'GBP'`)).toHaveLength(2);
+    });
+
     it('lists newest first, a page at a time, filtered by currency', async () => {
       await t.http.put(`${url}/EUR/2026-04-01`).set(as('finance')).send({ rate: '7.3' }).expect(200);
       const first = await t.http.get(`${url}?currency=EUR&limit=1`).set(as('rep.e1')).expect(200);
