@@ -52,6 +52,7 @@ const SCENARIOS: Scenario[] = [
   { file: 'activities.timeline.rep', who: 'rep.e1', what: 'an account\'s timeline, latest first (millisecond UTC text in collation "C"), team scope', path: (ids) => `/api/v1/activities?accountId=${ids.account}&limit=50` },
   { file: 'products.list.partner', who: 'partner', what: 'catalogue page by code for a partner (active products only), searched by code or names', path: () => '/api/v1/products?q=XE&limit=50' },
   { file: 'exchange-rates.list.rep', who: 'rep.e1', what: 'a page of one currency\'s exchange rates, newest first (keyset on valid_from, currency: the primary key read backwards)', path: () => '/api/v1/exchange-rates?currency=USD&limit=12' },
+  { file: 'exchange-rates.missing.rep', who: 'rep.e1', what: 'the orders without a rate per currency: the team-scoped live orders dated before their currency\'s first rate (one grouped read of the rates), counts and days only', path: () => '/api/v1/exchange-rates/missing' },
   { file: 'leads.list.rep', who: 'rep.e1', what: 'first page of new leads by name, team scope, status filter', path: () => '/api/v1/leads?status=new&limit=50' },
   { file: 'leads.conversion-matches.rep', who: 'rep.e1', what: 'the lead, then the live accounts the caller can read whose normalised name equals its company', path: (ids) => `/api/v1/leads/${ids.lead}/conversion-matches` },
   { file: 'quotes.list.rep', who: 'rep.e1', what: 'first page of draft quotes, newest number first, team scope, status filter', path: () => '/api/v1/quotes?status=draft&limit=50' },

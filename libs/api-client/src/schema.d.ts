@@ -1042,6 +1042,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exchange-rates/missing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders without an exchange rate */
+        get: operations["getMissingExchangeRates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/leads": {
         parameters: {
             query?: never;
@@ -4172,6 +4189,61 @@ export interface components {
             sourceAccountId: string;
             /** @description The source's version, checked like If-Match when given (412 if stale). */
             sourceVersion?: number;
+        };
+        MissingRateDto: {
+            /**
+             * @description ISO 4217, never the base currency.
+             * @example USD
+             */
+            currency: string;
+            /**
+             * @description The customers (accounts) of those orders.
+             * @example 3
+             */
+            customers: number;
+            /**
+             * Format: date
+             * @description The day of the earliest of them.
+             * @example 2010-05-15
+             */
+            firstOrderDay: string;
+            /**
+             * Format: date
+             * @description The currency's earliest rate (null when it has none at all).
+             * @example 2018-01-01
+             */
+            firstRateFrom: string | null;
+            /**
+             * Format: date
+             * @description The day of the latest of them: a rate valid from `firstOrderDay` covers them all.
+             * @example 2017-12-20
+             */
+            lastOrderDay: string;
+            /**
+             * @description Orders (cancelled ones excepted) dated before the currency's first rate, or of a currency with none.
+             * @example 12
+             */
+            orders: number;
+        };
+        MissingRatesDto: {
+            /**
+             * Format: date
+             * @description Orders dated up to this day are counted (the metrics' as-of day: today, UTC).
+             * @example 2026-12-03
+             */
+            asOf: string;
+            /**
+             * @description The currency every rate converts into; its own orders need none.
+             * @example CNY
+             */
+            baseCurrency: string;
+            /** @description By currency code; empty when every order has its rate. */
+            currencies: components["schemas"]["MissingRateDto"][];
+            /**
+             * @description Σ of `orders` over the currencies.
+             * @example 12
+             */
+            orders: number;
         };
         MyPermissionsDto: {
             objects: components["schemas"]["ObjectPermissionsDto"][];
@@ -10794,6 +10866,48 @@ export interface operations {
             };
             /** @description No such record (or the caller may not see it) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getMissingExchangeRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description Per currency, the orders you may read that have no rate on their day (dated before the currency's first rate): the
+             *     customer metrics count them as purchases with revenue 0. Counts and days only, no amounts; 403 without the read
+             *     right on exchange rates or orders, or naming an order field counted that you may not read.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissingRatesDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
