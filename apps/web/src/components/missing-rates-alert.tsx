@@ -49,8 +49,11 @@ export function MissingRatesAlert({ testId = 'missing-rates' }: { testId?: strin
               {c.firstOrderDay === c.lastOrderDay
                 ? t('exchangeRates.missing.oneDay', { count: c.orders, currency: c.currency, day: c.firstOrderDay, customers: c.customers })
                 : t('exchangeRates.missing.between', { count: c.orders, currency: c.currency, from: c.firstOrderDay, to: c.lastOrderDay, customers: c.customers })}
-              {' '}
-              {c.firstRateFrom ? t('exchangeRates.missing.firstRate', { currency: c.currency, day: c.firstRateFrom }) : t('exchangeRates.missing.noRate', { currency: c.currency })}
+              <Typography.Text type="secondary" style={{ marginInlineStart: 4 }}>
+                {c.firstRateFrom
+                  ? t('exchangeRates.missing.firstRate', { currency: c.currency, day: c.firstRateFrom, from: c.firstOrderDay })
+                  : t('exchangeRates.missing.noRate', { currency: c.currency, from: c.firstOrderDay })}
+              </Typography.Text>
             </Typography.Paragraph>
           ))}
         </>
