@@ -75,7 +75,7 @@ describe('ExchangeRatesPage', { timeout: 20_000 }, () => {
 
     it('warns per currency how many orders have no rate, between which days, and that they count with revenue 0 (both languages)', async () => {
       for (const [language, usd, eur] of [
-        ['en', '12 USD orders between 2010-05-15 and 2017-12-20 have no rate; they count with revenue 0 (3 customers).The earliest USD rate is valid from 2018-01-01; a rate from 2010-05-15 would cover them.', '1 EUR order on 2019-04-02 has no rate; it counts with revenue 0.There is no EUR rate yet; a rate from 2019-04-02 would cover them.'],
+        ['en', '12 USD orders between 2010-05-15 and 2017-12-20 have no rate; they count with revenue 0 (customers: 3).The earliest USD rate is valid from 2018-01-01; a rate from 2010-05-15 would cover them.', '1 EUR order on 2019-04-02 has no rate; it counts with revenue 0.There is no EUR rate yet; a rate from 2019-04-02 would cover them.'],
         ['zh-CN', '2010-05-15 至 2017-12-20 之间有 12 笔 USD 订单没有汇率，按收入 0 计算（3 个客户）。最早的 USD 汇率自 2018-01-01 起生效；录入自 2010-05-15 起的汇率即可覆盖这些订单。', '2019-04-02 有 1 笔 EUR 订单没有汇率，按收入 0 计算（1 个客户）。目前还没有 EUR 汇率；录入自 2019-04-02 起的汇率即可覆盖这些订单。'],
       ] as const) {
         const { fetch, requests } = productsServer({
