@@ -176,11 +176,11 @@ describe('customer analytics: who sees which customers and figures', () => {
     expect(director.body.data.map((c: { accountId: string }) => c.accountId).sort()).toEqual([CUSTOMERS.a1.id, CUSTOMERS.a2.id].sort());
   });
 
-  it('exports the same list as CSV, audited', async () => {
+  it('exports the same list as CSV, audited; the money columns name their currency (the base currency)', async () => {
     const response = await get('gm@lianxi.test', '/export?segment=champions&sort=-revenue&include=revenue').expect(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     const lines = response.text.replace(/^\uFEFF/, '').trim().split('\n');
-    expect(lines[0]).toBe('accountId,name,ownerName,teamName,rfmSegment,lifecycleStage,behaviourClass,rfmRecency,rfmFrequency,rfmMonetary,orders,purchaseDays,firstPurchaseOn,lastPurchaseOn,predictedTransactions,probabilityAlive,loyaltyIndex,revenue,expectedSpend,predictedClv');
+    expect(lines[0]).toBe('accountId,name,ownerName,teamName,rfmSegment,lifecycleStage,behaviourClass,rfmRecency,rfmFrequency,rfmMonetary,orders,purchaseDays,firstPurchaseOn,lastPurchaseOn,predictedTransactions,probabilityAlive,loyaltyIndex,revenue (CNY),expectedSpend (CNY),predictedClv (CNY)');
     expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(['Insight a1', 'Insight a2']);
     expect(await t.sql(`select details->'rows' as rows from audit_events where action = 'analytics.customers_exported'`)).toEqual([{ rows: 2 }]);
   });
@@ -191,9 +191,11 @@ describe('customer analytics: who sees which customers and figures', () => {
     const [header, ...rows] = sheet.rows;
     expect(header).toEqual([
       'accountId', 'name', 'ownerName', 'teamName', 'rfmSegment', 'lifecycleStage', 'behaviourClass', 'rfmRecency', 'rfmFrequency', 'rfmMonetary', 'orders', 'purchaseDays',
-      'firstPurchaseOn', 'lastPurchaseOn', 'predictedTransactions', 'probabilityAlive', 'loyaltyIndex', 'revenue', 'expectedSpend', 'predictedClv', 'cost', 'profit', 'historicClv',
+      'firstPurchaseOn', 'lastPurchaseOn', 'predictedTransactions', 'probabilityAlive', 'loyaltyIndex',
+      'revenue (CNY)', 'expectedSpend (CNY)', 'predictedClv (CNY)', 'cost (CNY)', 'profit (CNY)', 'historicClv (CNY)',
     ]);
-    const column = (name: string) => header.indexOf(name);
+    const money = ['revenue', 'expectedSpend', 'predictedClv', 'cost', 'profit', 'historicClv'];
+    const column = (name: string) => header.indexOf(money.includes(name) ? `${name} (CNY)` : name);
     expect(rows.map((row) => row[column('name')])).toEqual(['Insight a1', 'Insight a2']);
     const [a1, a2] = rows;
     // Money and scores are numbers shown with their own decimals; days are dates; counts are numbers; no figure is empty text.

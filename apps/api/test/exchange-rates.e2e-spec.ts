@@ -88,6 +88,40 @@ describe('exchange rates and multi-currency money', () => {
       ]);
     });
 
+    it('two simultaneous first PUTs of the same rate: exactly one is audited "created", the other "updated" from the winner\'s rate', async () => {
+      // An uncommitted insert of the same key in another session holds both requests at the upsert, after any read
+      // they might do; rolling it back releases them together, as two first PUTs that really overlap.
+      const blocker = t.app.get(DataSource).createQueryRunner();
+      await blocker.connect();
+      await blocker.startTransaction();
+      try {
+        await blocker.query(`insert into exchange_rates (currency, valid_from, rate, updated_at) values ('GBP', '2026-05-01', 9, now())`);
+        const puts = ['9.1', '9.2'].map((rate) => t.http.put(`${url}/GBP/2026-05-01`).set(as('finance')).send({ rate }).then((r) => r));
+        for (let waited = 0; ; waited += 50) {
+          const [{ waiting }] = await t.sql<{ waiting: number }>(
+            `select count(*)::int as waiting from pg_stat_activity where wait_event_type = 'Lock' and query like 'insert into exchange_rates%'`);
+          if (waiting === 2) break;
+          if (waited > 10_000) throw new Error(`only ${waiting} PUT(s) reached the upsert`);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        await blocker.rollbackTransaction();
+        const responses = await Promise.all(puts);
+        expect(responses.map((r) => r.status)).toEqual([200, 200]);
+      } finally {
+        if (blocker.isTransactionActive) await blocker.rollbackTransaction();
+        await blocker.release();
+      }
+      const audit = await t.sql<{ action: string; changes: { rate: { old: string | null; new: string } } }>(
+        `select action, changes from audit_events where entity_id = 'GBP/2026-05-01' order by occurred_at, id`);
+      expect(audit.map((a) => a.action)).toEqual(['exchange_rate.created', 'exchange_rate.updated']);
+      const [created, updated] = audit.map((a) => a.changes.rate);
+      expect(created.old).toBeNull();
+      expect(updated.old).toBe(created.new);
+      const [{ rate }] = await t.sql<{ rate: string }>(`select rate::text from exchange_rates where currency = 'GBP' and valid_from = '2026-05-01'`);
+      expect(rate).toBe(updated.new);
+      expect(await t.sql(`select 1 from exchange_rate_changes where currency = 'GBP'`)).toHaveLength(2);
+    });
+
     it('lists newest first, a page at a time, filtered by currency', async () => {
       await t.http.put(`${url}/EUR/2026-04-01`).set(as('finance')).send({ rate: '7.3' }).expect(200);
       const first = await t.http.get(`${url}?currency=EUR&limit=1`).set(as('rep.e1')).expect(200);
@@ -187,6 +221,57 @@ describe('exchange rates and multi-currency money', () => {
       expect(await t.sql(`select 1 from exchange_rate_changes`)).toHaveLength(0);
       // Nothing changed since: nothing to add.
       expect(await consume(true)).toEqual({ count: 0, accounts: [] });
+    });
+  });
+  describe('orders without a rate (GET /exchange-rates/missing)', () => {
+    type Missing = { baseCurrency: string; asOf: string; orders: number; currencies: Array<{ currency: string; orders: number; customers: number; firstOrderDay: string; lastOrderDay: string; firstRateFrom: string | null }> };
+    const missing = async (user: string) => (await t.http.get(`${url}/missing`).set(as(user)).expect(200)).body as Missing;
+    const jpy = async (user: string) => (await missing(user)).currencies.find((c) => c.currency === 'JPY');
+
+    beforeAll(async () => {
+      const account = async (user: string, name: string) => (await t.http.post('/api/v1/accounts').set(as(user)).send({ name }).expect(201)).body.id as string;
+      const order = async (user: string, accountId: string, orderDate: string, extra: Record<string, unknown> = {}) =>
+        (await t.http.post('/api/v1/orders').set(as(user)).send({ accountId, currency: 'JPY', orderDate, taxRate: '0', lines: [{ description: 'parts', quantity: '1', listPrice: '100000.00' }], ...extra }).expect(201)).body as { id: string; version: number };
+      const own = await account('rep.e1', 'MISSING RATE E1');
+      const other = await account('director', 'MISSING RATE HQ');
+      await order('rep.e1', own, '2015-03-01');
+      await order('rep.e1', own, '2016-07-01');
+      await order('rep.e1', own, '2014-01-01', { restricted: true });
+      await order('director', other, '2017-01-01');
+      const cancelled = await order('rep.e1', own, '2013-01-01');
+      await t.http.post(`/api/v1/orders/${cancelled.id}/status`).set(as('rep.e1')).set('If-Match', `W/"${cancelled.version}"`).send({ status: 'cancelled' }).expect(200);
+      // Dated after today: no purchase of the metrics yet, so not counted either.
+      await t.sql(`update orders set order_date = current_date + 30 where id = $1`, [(await order('director', other, '2017-02-01')).id]);
+    });
+
+    it('counts per currency only the orders the caller may read: a rep their team\'s (their own restricted one included), the general manager every unrestricted one', async () => {
+      expect(await jpy('rep.e1')).toEqual({ currency: 'JPY', orders: 3, customers: 1, firstOrderDay: '2014-01-01', lastOrderDay: '2016-07-01', firstRateFrom: null });
+      expect(await jpy('gm')).toEqual({ currency: 'JPY', orders: 3, customers: 2, firstOrderDay: '2015-03-01', lastOrderDay: '2017-01-01', firstRateFrom: null });
+      const body = await missing('gm');
+      expect(body).toMatchObject({ baseCurrency: 'CNY', asOf: new Date().toISOString().slice(0, 10) });
+      expect(body.orders).toBe(body.currencies.reduce((sum, c) => sum + c.orders, 0));
+      expect(body.currencies.map((c) => c.currency)).not.toContain('CNY');
+      // The same orders as the metrics' own test of a rate (exchange_rate_on) finds none for: the general manager sees
+      // every unrestricted live order.
+      const [{ n }] = await t.sql<{ n: number }>(
+        `select count(*)::int as n from orders where not restricted and status <> 'cancelled' and currency <> 'CNY' and order_date <= current_date
+            and exchange_rate_on(currency, order_date) is null`);
+      expect(body.orders).toBe(n);
+    });
+
+    it('needs no amount rights: the quality inspector (orders without prices) gets the counts; who may not read orders or rates gets 403', async () => {
+      expect(await jpy('quality')).toEqual(await jpy('gm'));
+      for (const user of ['partner', 'auditor', 'admin', 'marketing']) {
+        const response = await t.http.get(`${url}/missing`).set(as(user));
+        expect([user, response.status]).toEqual([user, 403]);
+      }
+    });
+
+    it('a rate from a day covers the orders from that day on; the earlier ones stay counted, with the first rate given', async () => {
+      await t.http.put(`${url}/JPY/2016-01-01`).set(as('finance')).send({ rate: '0.0475' }).expect(200);
+      expect(await jpy('gm')).toEqual({ currency: 'JPY', orders: 1, customers: 1, firstOrderDay: '2015-03-01', lastOrderDay: '2015-03-01', firstRateFrom: '2016-01-01' });
+      await t.http.put(`${url}/JPY/2014-01-01`).set(as('finance')).send({ rate: '0.05' }).expect(200);
+      expect(await jpy('rep.e1')).toBeUndefined();
     });
   });
 });

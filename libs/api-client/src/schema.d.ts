@@ -1042,6 +1042,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exchange-rates/missing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders without an exchange rate */
+        get: operations["getMissingExchangeRates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/leads": {
         parameters: {
             query?: never;
@@ -2166,6 +2183,40 @@ export interface paths {
         };
         /** Satisfaction and activity metrics over the orders you may see */
         get: operations["getSatisfactionReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/satisfaction/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customers behind a satisfaction figure */
+        get: operations["listSatisfactionCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/satisfaction/customers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the customers behind a satisfaction figure as CSV or Excel */
+        get: operations["exportSatisfactionCustomers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4173,6 +4224,61 @@ export interface components {
             /** @description The source's version, checked like If-Match when given (412 if stale). */
             sourceVersion?: number;
         };
+        MissingRateDto: {
+            /**
+             * @description ISO 4217, never the base currency.
+             * @example USD
+             */
+            currency: string;
+            /**
+             * @description The customers (accounts) of those orders.
+             * @example 3
+             */
+            customers: number;
+            /**
+             * Format: date
+             * @description The day of the earliest of them.
+             * @example 2010-05-15
+             */
+            firstOrderDay: string;
+            /**
+             * Format: date
+             * @description The currency's earliest rate (null when it has none at all).
+             * @example 2018-01-01
+             */
+            firstRateFrom: string | null;
+            /**
+             * Format: date
+             * @description The day of the latest of them: a rate valid from `firstOrderDay` covers them all.
+             * @example 2017-12-20
+             */
+            lastOrderDay: string;
+            /**
+             * @description Orders (cancelled ones excepted) dated before the currency's first rate, or of a currency with none.
+             * @example 12
+             */
+            orders: number;
+        };
+        MissingRatesDto: {
+            /**
+             * Format: date
+             * @description Orders dated up to this day are counted (the metrics' as-of day: today, UTC).
+             * @example 2026-12-03
+             */
+            asOf: string;
+            /**
+             * @description The currency every rate converts into; its own orders need none.
+             * @example CNY
+             */
+            baseCurrency: string;
+            /** @description By currency code; empty when every order has its rate. */
+            currencies: components["schemas"]["MissingRateDto"][];
+            /**
+             * @description Σ of `orders` over the currencies.
+             * @example 12
+             */
+            orders: number;
+        };
         MyPermissionsDto: {
             objects: components["schemas"]["ObjectPermissionsDto"][];
         };
@@ -5025,6 +5131,39 @@ export interface components {
              * @example -0.1000
              */
             yearOverYearGrowthRate: string | null;
+        };
+        SatisfactionCustomerDto: {
+            /** Format: uuid */
+            accountId: string;
+            /** @description Whether you may open the account (its page). */
+            accountVisible: boolean;
+            /**
+             * Format: date
+             * @description Their first order day among the orders you may read (cancelled ones excepted).
+             */
+            firstOrderOn: string;
+            /**
+             * Format: date
+             * @description Their last order day among those orders, up to the end of the period (or window) drilled into.
+             */
+            lastOrderOn: string;
+            /** @description The account's name as you may read it (masked by field rules); null when you may not see the account or its name. */
+            name: string | null;
+        };
+        /** @enum {string} */
+        SatisfactionCustomerKind: "churned" | "attracted";
+        SatisfactionCustomerPageDto: {
+            data: components["schemas"]["SatisfactionCustomerDto"][];
+            /**
+             * Format: date
+             * @description The days drilled into: the period of `start`, or the whole window.
+             */
+            from: string;
+            kind: components["schemas"]["SatisfactionCustomerKind"];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** Format: date */
+            to: string;
         };
         /** @enum {string} */
         SatisfactionItemBy: "category" | "product";
@@ -10794,6 +10933,48 @@ export interface operations {
             };
             /** @description No such record (or the caller may not see it) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getMissingExchangeRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description Per currency, the orders you may read that have no rate on their day (dated before the currency's first rate): the
+             *     customer metrics count them as purchases with revenue 0. Counts and days only, no amounts; 403 without the read
+             *     right on exchange rates or orders, or naming an order field counted that you may not read.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MissingRatesDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17515,6 +17696,143 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SatisfactionReportDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listSatisfactionCustomers: {
+        parameters: {
+            query: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                /** @description As in the report: a day in the first period of the window. */
+                from: string;
+                /** @description As in the report: a day in the last period; not before `from`. */
+                to: string;
+                kind: components["schemas"]["SatisfactionCustomerKind"];
+                /** @description One period of the window: its first day (`periods[].start` of the report). Required for `churned`. */
+                start?: string;
+                /** @description A service item (`items[].key` of the report): only customers whose first purchase day included it (`attracted` only). */
+                item?: string;
+                /** @description As in the report; default `month`. */
+                period?: components["schemas"]["SalesReportPeriod"];
+                /** @description What `item` is: a product category (default) or a product. */
+                itemBy?: components["schemas"]["SatisfactionItemBy"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The customers behind a figure of the report (same window and scope): those who churned in a period or were
+             *     attracted in it, or the customers an item attracted over the window — with their first and last order day, a
+             *     page at a time. 400 naming the parameter (`start` not a period of the window, `churned` without `start`).
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SatisfactionCustomerPageDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    exportSatisfactionCustomers: {
+        parameters: {
+            query: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                /** @description As in the report: a day in the first period of the window. */
+                from: string;
+                /** @description As in the report: a day in the last period; not before `from`. */
+                to: string;
+                kind: components["schemas"]["SatisfactionCustomerKind"];
+                /** @description One period of the window: its first day (`periods[].start` of the report). Required for `churned`. */
+                start?: string;
+                /** @description A service item (`items[].key` of the report): only customers whose first purchase day included it (`attracted` only). */
+                item?: string;
+                /** @description The file: `csv` (UTF-8 with BOM) or `xlsx` (an Excel workbook) */
+                format?: components["schemas"]["ExportFormat"];
+                /** @description As in the report; default `month`. */
+                period?: components["schemas"]["SalesReportPeriod"];
+                /** @description What `item` is: a product category (default) or a product. */
+                itemBy?: components["schemas"]["SatisfactionItemBy"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customers as CSV or an Excel workbook (`format`), one header row */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description Invalid input; `errors` names each offending field */

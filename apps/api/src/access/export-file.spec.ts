@@ -1,4 +1,4 @@
-import { xlsxCell } from './export-file';
+import { exportHeader, xlsxCell } from './export-file';
 
 describe('xlsxCell: what a workbook cell holds', () => {
   it('writes a decimal string as a number showing its own decimals when Excel holds it exactly', () => {
@@ -26,5 +26,13 @@ describe('xlsxCell: what a workbook cell holds', () => {
     expect(xlsxCell('013622223333', undefined)).toEqual({ value: '013622223333' });
     expect(xlsxCell(null, 'decimal')).toEqual({ value: null });
     expect(xlsxCell({ city: '徐州' }, undefined)).toEqual({ value: '{"city":"徐州"}' });
+  });
+});
+
+describe('exportHeader: the header row', () => {
+  it('names the currency of the money columns given one, and only theirs', () => {
+    expect(exportHeader({ columns: ['name', 'orders', 'revenue', 'profit'], currency: { code: 'CNY', columns: ['revenue', 'profit', 'cost'] } }))
+      .toEqual(['name', 'orders', 'revenue (CNY)', 'profit (CNY)']);
+    expect(exportHeader({ columns: ['name', 'amount', 'currency'] })).toEqual(['name', 'amount', 'currency']);
   });
 });

@@ -42,6 +42,17 @@ export interface ExportFileOptions {
   columns: readonly string[];
   format: ExportFormat;
   types?: Readonly<Partial<Record<string, ExportColumnType>>>;
+  /**
+   * Money columns that are all in one currency (the base currency of the customer analytics): their header names it,
+   * `revenue (CNY)`, because a spreadsheet keeps no other trace of it. Money in each record's own currency (an
+   * opportunity's `amount`) has that record's `currency` column beside it instead.
+   */
+  currency?: { code: string; columns: readonly string[] };
+}
+
+/** The header row: each column's name, with its currency where `currency` gives one. */
+export function exportHeader({ columns, currency }: Pick<ExportFileOptions, 'columns' | 'currency'>): string[] {
+  return columns.map((column) => (currency?.columns.includes(column) ? `${column} (${currency.code})` : column));
 }
 
 const CONTENT_TYPE: Record<ExportFormat, string> = {
@@ -57,11 +68,12 @@ const CONTENT_TYPE: Record<ExportFormat, string> = {
 export function beginExport(response: Response, options: ExportFileOptions): ExportFile {
   response.setHeader('Content-Type', CONTENT_TYPE[options.format]);
   response.setHeader('Content-Disposition', `attachment; filename="${options.name}-${new Date().toISOString().slice(0, 10)}.${options.format}"`);
-  return options.format === ExportFormat.Xlsx ? xlsxFile(response, options) : csvFile(response, options.columns);
+  return options.format === ExportFormat.Xlsx ? xlsxFile(response, options) : csvFile(response, options);
 }
 
-function csvFile(response: Response, columns: readonly string[]): ExportFile {
-  response.write(`\uFEFF${stringify([columns])}`);
+function csvFile(response: Response, options: ExportFileOptions): ExportFile {
+  const { columns } = options;
+  response.write(`\uFEFF${stringify([exportHeader(options)])}`);
   return {
     write: async (records) => {
       if (records.length) response.write(stringify(records.map((record) => columns.map((column) => text(record[column])))));
@@ -102,10 +114,11 @@ function text(value: unknown): string {
  * A workbook streamed to the response (exceljs' `WorkbookWriter`: each committed row is zipped and sent, not kept).
  * Inline strings rather than a shared-string table, which would hold every distinct text until the end.
  */
-function xlsxFile(response: Response, { columns, types = {} }: ExportFileOptions): ExportFile {
+function xlsxFile(response: Response, options: ExportFileOptions): ExportFile {
+  const { columns, types = {} } = options;
   const workbook = new excelStream.xlsx.WorkbookWriter({ stream: response, useSharedStrings: false, useStyles: true });
   const sheet = workbook.addWorksheet('export', { views: [{ state: 'frozen', ySplit: 1 }] });
-  const header = sheet.addRow([...columns]);
+  const header = sheet.addRow(exportHeader(options));
   header.font = { bold: true };
   header.commit();
   return {

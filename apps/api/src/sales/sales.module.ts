@@ -14,6 +14,8 @@ import { ContactService } from './contacts/contact.service';
 import { ExchangeRateController } from './exchange-rates/exchange-rate.controller';
 import { ExchangeRateEntity } from './exchange-rates/exchange-rate.entity';
 import { ExchangeRateService } from './exchange-rates/exchange-rate.service';
+import { MissingRates } from './exchange-rates/missing-rates';
+import { SatisfactionCustomers } from './reports/satisfaction-customers';
 import { LeadController } from './leads/lead.controller';
 import { LeadEntity } from './leads/lead.entity';
 import { LeadService } from './leads/lead.service';
@@ -65,7 +67,7 @@ import { QuoteService } from './quotes/quote.service';
   providers: [
     AccountService, ContactService, PipelineService, OpportunityService, ActivityService, LeadService, ProductService, PriceListService,
     QuoteService, QuotePdfService, QuoteConversionService, OrderService, SearchService, ReportService, SatisfactionService, SavedViewService,
-    AccountSummaryService, ExchangeRateService,
+    AccountSummaryService, ExchangeRateService, MissingRates, SatisfactionCustomers,
   ],
   exports: [AccountService, ProductService, PriceListService, QuoteService, OrderService],
 })

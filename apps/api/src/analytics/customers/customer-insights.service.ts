@@ -208,7 +208,10 @@ export class CustomerInsightsService {
       entityType: ObjectType.Analytics,
       details: { rows: total, columns, format: query.format ?? ExportFormat.Csv, filters: { segment: query.segment, stage: query.stage, class: query.class, sort: query.sort, include: query.include } },
     });
-    const file = beginExport(response, { name: 'customers', columns, format: query.format ?? ExportFormat.Csv, types: EXPORT_TYPES });
+    const file = beginExport(response, {
+      name: 'customers', columns, format: query.format ?? ExportFormat.Csv, types: EXPORT_TYPES,
+      currency: { code: this.config.baseCurrency, columns: [...REVENUE_COLUMNS, ...PROFIT_COLUMNS] },
+    });
     let cursor: string | undefined;
     do {
       const page = await this.page(scope, { ...query, limit: EXPORT_PAGE, cursor }, sort);

@@ -5,6 +5,8 @@ import type { Principal } from '../../identity/auth/principal';
 import { Endpoint } from '../../platform/http/endpoint.decorator';
 import { ExchangeRateDto, ExchangeRatePageDto, ExchangeRateQueryDto, PutExchangeRateDto } from './exchange-rate.dto';
 import { ExchangeRateService } from './exchange-rate.service';
+import { MissingRatesDto } from './missing-rates.dto';
+import { MissingRates } from './missing-rates';
 
 /**
  * Dated exchange rates into the base currency (`BASE_CURRENCY`): read by every internal business role, set and
@@ -13,12 +15,26 @@ import { ExchangeRateService } from './exchange-rate.service';
 @ApiTags('exchange-rates')
 @Controller('exchange-rates')
 export class ExchangeRateController {
-  constructor(private readonly rates: ExchangeRateService) {}
+  constructor(
+    private readonly rates: ExchangeRateService,
+    private readonly missing: MissingRates,
+  ) {}
 
   @Get()
   @Endpoint({ summary: 'List the exchange rates', errors: [403] })
   listExchangeRates(@CurrentPrincipal() principal: Principal, @Query() query: ExchangeRateQueryDto): Promise<ExchangeRatePageDto> {
     return this.rates.list(principal, query);
+  }
+
+  /**
+   * Per currency, the orders you may read that have no rate on their day (dated before the currency's first rate): the
+   * customer metrics count them as purchases with revenue 0. Counts and days only, no amounts; 403 without the read
+   * right on exchange rates or orders, or naming an order field counted that you may not read.
+   */
+  @Get('missing')
+  @Endpoint({ summary: 'Orders without an exchange rate', errors: [403] })
+  getMissingExchangeRates(@CurrentPrincipal() principal: Principal): Promise<MissingRatesDto> {
+    return this.missing.count(principal);
   }
 
   /** Creates or replaces the rate from that day on; sending the same rate again changes nothing (idempotent). */

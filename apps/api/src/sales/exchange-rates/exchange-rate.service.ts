@@ -49,17 +49,19 @@ export class ExchangeRateService {
     this.assertKey(currency, validFrom);
     if (!RATE.test(dto.rate) || !/[1-9]/.test(dto.rate)) throw AppError.validation('rate', 'must be a positive decimal string with at most 10 decimals, e.g. 7.1234');
     return this.dataSource.transaction(async (manager) => {
-      const [old]: Array<{ rate: string }> = await manager.query(
-        `select rate::text as rate from exchange_rates where currency = $1 and valid_from = $2 for update`, [currency, validFrom]);
+      // Created or updated is decided by the upsert itself, not by a read before it: two simultaneous first PUTs both
+      // read nothing, but only one of them inserts (xmax = 0); the other waits for it and updates (or, with the same
+      // rate, changes nothing). `old.rate` (PostgreSQL 18) is the row the update replaced, as committed by the winner.
       // Numerically equal (7.10 = 7.1) is unchanged: idempotent, no audit entry, no metrics rebuild.
-      const [{ same }]: Array<{ same: boolean }> = await manager.query(`select coalesce($1::numeric = $2::numeric, false) as same`, [old?.rate ?? null, dto.rate]);
-      if (!same) {
-        await manager.query(
-          `insert into exchange_rates (currency, valid_from, rate, updated_at, updated_by) values ($1, $2, $3, now(), $4)
-           on conflict (currency, valid_from) do update set rate = excluded.rate, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-          [currency, validFrom, dto.rate, principal.userId],
-        );
-        await this.changed(manager, old ? 'exchange_rate.updated' : 'exchange_rate.created', currency, validFrom, { rate: { old: old?.rate ?? null, new: dto.rate } });
+      const [row]: Array<{ inserted: boolean; old_rate: string | null }> = await manager.query(
+        `insert into exchange_rates (currency, valid_from, rate, updated_at, updated_by) values ($1, $2, $3, now(), $4)
+         on conflict (currency, valid_from) do update set rate = excluded.rate, updated_at = excluded.updated_at, updated_by = excluded.updated_by
+           where exchange_rates.rate <> excluded.rate
+         returning (xmax = 0) as inserted, old.rate::text as old_rate`,
+        [currency, validFrom, dto.rate, principal.userId],
+      );
+      if (row) {
+        await this.changed(manager, row.inserted ? 'exchange_rate.created' : 'exchange_rate.updated', currency, validFrom, { rate: { old: row.old_rate, new: dto.rate } });
       }
       return toExchangeRateDto(await manager.findOneByOrFail(ExchangeRateEntity, { currency, validFrom }), this.config.baseCurrency);
     });

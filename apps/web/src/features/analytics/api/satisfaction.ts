@@ -1,8 +1,9 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import type { paths, Schema } from '@lianxi/api-client';
-import { unwrap } from '@/lib/api';
+import { toApiError, unwrap } from '@/lib/api';
 import { useApi } from '@/lib/api-context';
+import { filenameFrom, saveBlob } from '@/lib/download';
 import { isReadable, usePermissions } from '@/lib/permissions';
 import { analyticsKeys, formatRatio } from './dashboard';
 
@@ -10,6 +11,10 @@ export type SatisfactionReport = Schema<'SatisfactionReportDto'>;
 export type SatisfactionPeriod = Schema<'SatisfactionPeriodDto'>;
 export type SatisfactionItem = Schema<'SatisfactionItemDto'>;
 export type SatisfactionParams = NonNullable<paths['/api/v1/reports/satisfaction']['get']['parameters']['query']>;
+export type SatisfactionCustomer = Schema<'SatisfactionCustomerDto'>;
+export type SatisfactionCustomerPage = Schema<'SatisfactionCustomerPageDto'>;
+export type SatisfactionCustomerParams = NonNullable<paths['/api/v1/reports/satisfaction/customers']['get']['parameters']['query']>;
+export type SatisfactionCustomerExportParams = NonNullable<paths['/api/v1/reports/satisfaction/customers/export']['get']['parameters']['query']>;
 
 /**
  * The order fields under field rules that the counts read (who bought, when, not cancelled), and what the revenue
@@ -36,6 +41,31 @@ export function useSatisfactionReport(params: SatisfactionParams, { enabled = tr
     queryFn: ({ signal }): Promise<SatisfactionReport> => unwrap(api.client.GET('/api/v1/reports/satisfaction', { params: { query: params }, signal })),
     placeholderData: keepPreviousData,
     enabled,
+  });
+}
+
+/** The customers behind a churned or attracted figure (the drill-down), a page at a time. */
+export function useSatisfactionCustomers(params: SatisfactionCustomerParams | undefined) {
+  const api = useApi();
+  return useInfiniteQuery({
+    queryKey: [...analyticsKeys.all, 'satisfaction-customers', params] as const,
+    queryFn: ({ pageParam, signal }): Promise<SatisfactionCustomerPage> =>
+      unwrap(api.client.GET('/api/v1/reports/satisfaction/customers', { params: { query: { ...params!, ...(pageParam ? { cursor: pageParam } : {}) } }, signal })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page: SatisfactionCustomerPage) => page.nextCursor ?? undefined,
+    enabled: params !== undefined,
+  });
+}
+
+/** The same customers, every page, as the server's CSV or Excel workbook. */
+export function useExportSatisfactionCustomers() {
+  const api = useApi();
+  return useMutation({
+    mutationFn: async (params: SatisfactionCustomerExportParams): Promise<void> => {
+      const { data, error, response } = await api.client.GET('/api/v1/reports/satisfaction/customers/export', { params: { query: params }, parseAs: 'blob' });
+      if (!response.ok || !data) throw toApiError(error, response);
+      saveBlob(data, filenameFrom(response, `${params.kind}-customers-${new Date().toISOString().slice(0, 10)}.${params.format ?? 'csv'}`));
+    },
   });
 }
 

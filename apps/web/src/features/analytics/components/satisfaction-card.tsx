@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Flex, Row, Segmented, Select, Statistic, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, Row, Segmented, Select, Statistic, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,17 +20,21 @@ import {
 } from '../api/satisfaction';
 import { CsvButton } from './export-button';
 import type { ReportWindow } from './report-window';
+import { SatisfactionCustomersDrawer, type SatisfactionDrill } from './satisfaction-customers-drawer';
 
 type Period = NonNullable<SatisfactionParams['period']>;
 type ItemBy = NonNullable<SatisfactionParams['itemBy']>;
 const PERIODS: Period[] = ['month', 'quarter', 'year'];
 const numeric = { fontVariantNumeric: 'tabular-nums' } as const;
+/** The period figures that open the customers behind them. */
+const DRILLABLE: Partial<Record<SatisfactionMetric, 'churned' | 'attracted'>> = { churnedCustomers: 'churned', attractedCustomers: 'attracted' };
 
 /**
  * Satisfaction and activity (R-ANA-3) over the customers the caller may see: referrals per existing customer, service
  * frequency, churned and attracted customers, average revenue per service item — per period with the growth over the
  * one before, as a chart of the chosen metric, a table of all of them and the breakdown per service item. Revenue
- * figures only for who may read the lines' totals (the quality inspector sees the counts).
+ * figures only for who may read the lines' totals (the quality inspector sees the counts). A period's lost or attracted
+ * customers, and an item's attracted ones, open the customers behind the count (a drawer, exportable).
  */
 export function SatisfactionCard({ window }: { window: ReportWindow }) {
   const { t, i18n } = useTranslation();
@@ -38,6 +42,7 @@ export function SatisfactionCard({ window }: { window: ReportWindow }) {
   const [period, setPeriod] = useState<Period>('quarter');
   const [itemBy, setItemBy] = useState<ItemBy>('category');
   const [chosen, setChosen] = useState<SatisfactionMetric>('serviceFrequency');
+  const [drill, setDrill] = useState<SatisfactionDrill | undefined>(undefined);
   const report = useSatisfactionReport(
     { from: window.from, to: window.to, period, itemBy, currency: window.currency, ...(rights.revenue ? { include: 'revenue' as const } : {}) },
     { enabled: rights.counts },
@@ -85,9 +90,23 @@ export function SatisfactionCard({ window }: { window: ReportWindow }) {
       align: 'right' as const,
       render: (_: unknown, p: SatisfactionPeriod) => {
         const { value, growth } = metricValue(p, m);
+        const kind = DRILLABLE[m];
+        const shown = kind && typeof value === 'number' && value > 0
+          ? (
+              <Button
+                type="link"
+                size="small"
+                style={{ padding: 0, height: 'auto', ...numeric }}
+                onClick={() => setDrill({ params: { from: window.from, to: window.to, period, kind, start: p.start }, title: t(`analytics.satisfaction.drill.${kind}`, { period: p.key }) })}
+                data-testid={`satisfaction-drill-${kind}-${p.key}`}
+              >
+                {show(m, value)}
+              </Button>
+            )
+          : show(m, value);
         return (
           <span style={numeric}>
-            {show(m, value)} <Typography.Text type="secondary">({formatRatio(growth)})</Typography.Text>
+            {shown} <Typography.Text type="secondary">({formatRatio(growth)})</Typography.Text>
           </span>
         );
       },
@@ -96,7 +115,25 @@ export function SatisfactionCard({ window }: { window: ReportWindow }) {
   ];
   const itemColumns: ColumnsType<SatisfactionItem> = [
     { title: t(`analytics.satisfaction.itemBy.${itemBy}`), key: 'item', render: (_, item) => labelOf(item) },
-    { title: t('analytics.satisfaction.attracted'), key: 'attracted', align: 'right', render: (_, item) => <span style={numeric}>{item.attractedCustomers}</span> },
+    {
+      title: t('analytics.satisfaction.attracted'),
+      key: 'attracted',
+      align: 'right',
+      render: (_, item) =>
+        item.attractedCustomers > 0 && data ? (
+          <Button
+            type="link"
+            size="small"
+            style={{ padding: 0, height: 'auto', ...numeric }}
+            onClick={() => setDrill({ params: { from: window.from, to: window.to, period, kind: 'attracted', itemBy, item: item.key }, title: t('analytics.satisfaction.drill.item', { item: labelOf(item), from: data.from, to: data.to }) })}
+            data-testid={`satisfaction-drill-item-${item.key}`}
+          >
+            {item.attractedCustomers}
+          </Button>
+        ) : (
+          <span style={numeric}>{item.attractedCustomers}</span>
+        ),
+    },
     ...(data?.withRevenue
       ? ([
           { title: t('analytics.satisfaction.revenue'), key: 'revenue', align: 'right', render: (_, item) => <span style={numeric}>{money(item.revenue)}</span> },
@@ -164,6 +201,7 @@ export function SatisfactionCard({ window }: { window: ReportWindow }) {
           )}
         </>
       )}
+      <SatisfactionCustomersDrawer drill={drill} onClose={() => setDrill(undefined)} />
     </Card>
   );
 }

@@ -29,7 +29,9 @@ function customersServer(caller: 'gm' | 'quality', language: 'en' | 'zh-CN' = 'e
     language,
     routes: {
       'GET /api/v1/me/permissions': () =>
-        json({ objects: [{ objectType: 'order', levels: rights.order.levels, fields: rights.order.fields }, { objectType: 'analytics', levels: READ_ALL, fields: {} }] }),
+        json({ objects: [{ objectType: 'order', levels: rights.order.levels, fields: rights.order.fields }, { objectType: 'analytics', levels: READ_ALL, fields: {} }, { objectType: 'exchange_rate', levels: READ_ALL, fields: {} }] }),
+      'GET /api/v1/exchange-rates/missing': () =>
+        json({ baseCurrency: 'EUR', asOf: '2026-12-03', orders: 2, currencies: [{ currency: 'USD', orders: 2, customers: 1, firstOrderDay: '2019-01-05', lastOrderDay: '2019-02-05', firstRateFrom: null }] }),
       'GET /api/v1/analytics/customers/distribution': (request) => {
         const url = new URL(request.url);
         const money = url.searchParams.get('include');
@@ -107,6 +109,8 @@ describe('CustomersPage', { timeout: 60_000 }, () => {
       ['未评分', '2', 'EUR 0.00', '—', '—'],
     ]);
     expect(screen.getByTestId('customers-currency').textContent).toContain('EUR');
+    // Orders the customer figures count without revenue, for want of a rate.
+    expect((await screen.findByTestId('customers-missing-rates-USD')).textContent).toContain('2019-01-05 至 2019-02-05 之间有 2 笔 USD 订单没有汇率，按收入 0 计算');
     expect(await screen.findByTestId('customers-distribution-chart')).toBeTruthy();
     expect(await screen.findByTestId('customers-ranking-predictedClv')).toBeTruthy();
     expect(screen.getByTestId('customers-run').textContent).toContain('2026-12-01');

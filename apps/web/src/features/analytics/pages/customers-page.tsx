@@ -1,6 +1,7 @@
 import { Alert, Flex, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { MissingRatesAlert } from '@/components/missing-rates-alert';
 import { PageHeader } from '@/components/ui/page-header';
 import { DIMENSIONS, UNSCORED, useCustomerDistribution, useCustomerRights, type CustomerDimension, type CustomerSort } from '../api/customers';
 import { AnalyticsTabs } from '../components/analytics-tabs';
@@ -75,6 +76,7 @@ export function CustomersPage() {
             </Typography.Text>
           )}
         </Flex>
+        <MissingRatesAlert testId="customers-missing-rates" />
         <CustomerDistributionCard by={by} onBy={(value) => update((next) => next.set('by', value))} money={rights.money} selected={filter?.by === by ? (filter.key === UNSCORED ? null : filter.key) : undefined} onPick={pick} />
         {rights.money && <CustomerRankingCard money={rights.money} />}
         <CustomerRetentionCard money={rights.money} />

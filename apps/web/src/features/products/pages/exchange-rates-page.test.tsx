@@ -63,4 +63,63 @@ describe('ExchangeRatesPage', { timeout: 20_000 }, () => {
     expect(await screen.findByTestId('exchange-rates-no-access')).toBeTruthy();
     await waitFor(() => expect(requestsTo(requests, 'GET', '/api/v1/exchange-rates')).toHaveLength(0));
   });
+  describe('orders without a rate', () => {
+    const ORDER_FACTS = { currency: 'read', orderDate: 'read', accountId: 'read', status: 'read', total: 'hidden' } as const;
+    const missing = {
+      baseCurrency: 'CNY', asOf: '2026-12-03', orders: 13,
+      currencies: [
+        { currency: 'EUR', orders: 1, customers: 1, firstOrderDay: '2019-04-02', lastOrderDay: '2019-04-02', firstRateFrom: null },
+        { currency: 'USD', orders: 12, customers: 3, firstOrderDay: '2010-05-15', lastOrderDay: '2017-12-20', firstRateFrom: '2018-01-01' },
+      ],
+    };
+
+    it('warns per currency how many orders have no rate, between which days, and that they count with revenue 0 (both languages)', async () => {
+      for (const [language, usd, eur] of [
+        ['en', '12 USD orders between 2010-05-15 and 2017-12-20 have no rate; they count with revenue 0 (customers: 3).The earliest USD rate is valid from 2018-01-01; a rate from 2010-05-15 would cover them.', '1 EUR order on 2019-04-02 has no rate; it counts with revenue 0.There is no EUR rate yet; a rate from 2019-04-02 would cover them.'],
+        ['zh-CN', '2010-05-15 至 2017-12-20 之间有 12 笔 USD 订单没有汇率，按收入 0 计算（3 个客户）。最早的 USD 汇率自 2018-01-01 起生效；录入自 2010-05-15 起的汇率即可覆盖这些订单。', '2019-04-02 有 1 笔 EUR 订单没有汇率，按收入 0 计算（1 个客户）。目前还没有 EUR 汇率；录入自 2019-04-02 起的汇率即可覆盖这些订单。'],
+      ] as const) {
+        const { fetch, requests } = productsServer({
+          language,
+          exchangeRateLevels: READ_ALL,
+          orderFields: ORDER_FACTS,
+          routes: {
+            'GET /api/v1/exchange-rates': () => json({ data: [], nextCursor: null, baseCurrency: 'CNY' }),
+            'GET /api/v1/exchange-rates/missing': () => json(missing),
+          },
+        });
+        const { unmount } = await renderApp('/products/exchange-rates', { fetch, language });
+        expect((await screen.findByTestId('exchange-rates-missing-USD')).textContent).toBe(usd);
+        expect(screen.getByTestId('exchange-rates-missing-EUR').textContent).toBe(eur);
+        expect(requestsTo(requests, 'GET', '/api/v1/exchange-rates/missing')).toHaveLength(1);
+        unmount();
+      }
+    });
+
+    it('shows nothing when every order has its rate, and asks nothing of who may not read the orders\' currency', async () => {
+      const complete = productsServer({
+        exchangeRateLevels: READ_ALL,
+        orderFields: ORDER_FACTS,
+        routes: {
+          'GET /api/v1/exchange-rates': () => json({ data: [], nextCursor: null, baseCurrency: 'CNY' }),
+          'GET /api/v1/exchange-rates/missing': () => json({ ...missing, orders: 0, currencies: [] }),
+        },
+      });
+      const first = await renderApp('/products/exchange-rates', { fetch: complete.fetch, language: 'en' });
+      await waitFor(() => expect(requestsTo(complete.requests, 'GET', '/api/v1/exchange-rates/missing')).toHaveLength(1));
+      await screen.findByTestId('exchange-rates-table');
+      expect(screen.queryByTestId('exchange-rates-missing')).toBeNull();
+      first.unmount();
+
+      const hidden = productsServer({
+        exchangeRateLevels: READ_ALL,
+        orderFields: { ...ORDER_FACTS, currency: 'hidden' },
+        routes: { 'GET /api/v1/exchange-rates': () => json({ data: [], nextCursor: null, baseCurrency: 'CNY' }) },
+      });
+      await renderApp('/products/exchange-rates', { fetch: hidden.fetch, language: 'en' });
+      await screen.findByTestId('exchange-rates-table');
+      await waitFor(() => expect(requestsTo(hidden.requests, 'GET', '/api/v1/exchange-rates')).toHaveLength(1));
+      expect(requestsTo(hidden.requests, 'GET', '/api/v1/exchange-rates/missing')).toHaveLength(0);
+      expect(screen.queryByTestId('exchange-rates-missing')).toBeNull();
+    });
+  });
 });

@@ -2,6 +2,7 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Popconfirm, Skeleton, Table, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MissingRatesAlert } from '@/components/missing-rates-alert';
 import { PageHeader } from '@/components/ui/page-header';
 import { ApiError } from '@/lib/api';
 import { applyFieldErrors } from '@/lib/form';
@@ -80,6 +81,7 @@ export function ExchangeRatesPage() {
       <ProductsTabs current="exchangeRates" />
       <Flex vertical gap={16}>
         {base && <Typography.Text type="secondary" data-testid="exchange-rates-base">{t('exchangeRates.base', { base })}</Typography.Text>}
+        <MissingRatesAlert testId="exchange-rates-missing" />
         {canWrite && (
           <Card size="small" title={t('exchangeRates.form.title')}>
             {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} data-testid="exchange-rate-form-error" />}

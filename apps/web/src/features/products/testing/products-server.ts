@@ -59,11 +59,13 @@ export interface ProductsServerOptions {
   productFields?: Fields;
   priceListLevels?: Levels;
   exchangeRateLevels?: Levels;
+  /** Orders' fields; none given: no order rights at all. */
+  orderFields?: Fields;
   routes?: Record<string, Handler>;
 }
 
 /** A signed-in user with the given catalogue rights, the category tree, and whatever routes the test adds. */
-export function productsServer({ language = 'en', productLevels = READ_ALL, productFields = PRODUCT_FIELDS, priceListLevels = READ_ALL, exchangeRateLevels = NONE, routes = {} }: ProductsServerOptions = {}) {
+export function productsServer({ language = 'en', productLevels = READ_ALL, productFields = PRODUCT_FIELDS, priceListLevels = READ_ALL, exchangeRateLevels = NONE, orderFields, routes = {} }: ProductsServerOptions = {}) {
   return createFakeFetch({
     'POST /api/v1/auth/refresh': () => json(tokenResponse({ ...ME, locale: language })),
     'GET /api/v1/me/permissions': () =>
@@ -73,6 +75,7 @@ export function productsServer({ language = 'en', productLevels = READ_ALL, prod
           { objectType: 'product', levels: productLevels, fields: productFields },
           { objectType: 'price_list', levels: priceListLevels, fields: {} },
           { objectType: 'exchange_rate', levels: exchangeRateLevels, fields: {} },
+          ...(orderFields ? [{ objectType: 'order', levels: READ_ALL, fields: orderFields }] : []),
         ],
       }),
     'GET /api/v1/product-categories': () => json(CATEGORIES),
