@@ -61,7 +61,7 @@ async function replaceRebuiltYears(query: RunQuery): Promise<void> {
   await query(
     `delete from ${YEARS.live} y
       where exists (select 1 from metric_dirty d where d.account_id = y.account_id)
-         or not exists (select 1 from accounts a where a.id = y.account_id and a.deleted_at is null)`,
+         or exists (select 1 from accounts a where a.id = y.account_id and a.deleted_at is not null)`,
   );
   await query(`insert into ${YEARS.live} (${YEAR_COLUMNS}) select ${YEAR_COLUMNS} from metric_years`);
 }
