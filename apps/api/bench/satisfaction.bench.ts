@@ -4,6 +4,7 @@
 // and a rep (one group's), and prints the plan of the costliest statement (each customer's first order) for the
 // general manager's scope.
 import { demoPassword } from '../src/demo/demo-organisation';
+import { SUMMARY_STATEMENTS } from '../src/sales/reports/satisfaction-summaries';
 import { runBench } from './harness';
 import { measure, summarise } from './stats';
 import { BENCH_PASSWORD } from './volume';
@@ -17,6 +18,17 @@ runBench({ accounts: ACCOUNTS, ordersPerAccount: ORDERS }, async ({ db, base, lo
   await db.query('analyze accounts, orders, order_lines');
   const [sizes] = (await db.query(`select (select count(*) from accounts)::int as accounts, (select count(*) from orders)::int as orders, (select count(*) from order_lines)::int as lines`)).rows;
   console.log(`volume ${JSON.stringify(sizes)}`);
+  // What the job does (src/sales/reports/satisfaction-summaries.ts): the per-node summaries the report reads for callers
+  // of every order or one team's (SUMMARIES=0: without them, the live statements).
+  if (process.env.SUMMARIES !== '0') {
+    const writing = Date.now();
+    await db.query('begin isolation level repeatable read');
+    for (const statement of SUMMARY_STATEMENTS) await db.query(statement);
+    await db.query('commit');
+    await db.query('analyze satisfaction_summaries');
+    const [{ n }] = (await db.query(`select count(*)::int as n from satisfaction_summaries`)).rows as Array<{ n: number }>;
+    console.log(`satisfaction summaries written in ${((Date.now() - writing) / 1000).toFixed(1)} s (${n} rows)`);
+  } else await db.query(`update satisfaction_summary_state set valid = false`);
   const year = new Date().getUTCFullYear() - 1;
   const path = `/api/v1/reports/satisfaction?from=${year}-01-01&to=${year}-12-31&period=quarter&include=revenue`;
   const [rep] = (await db.query(`select email from users where email like 'bench.rep%' order by email limit 1`)).rows as Array<{ email: string }>;

@@ -1,0 +1,165 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { AccessAction, AccessLevel, ObjectType } from '../../access/access.types';
+import type { ObjectAccess } from '../../access/object-access';
+import { FACT_COLUMNS, factsSql } from './satisfaction-facts';
+
+/** The orders every node sums: not restricted (visible to their owner and shares only), not cancelled. */
+const NODE_ORDERS = `r.status <> 'cancelled' and not r.restricted`;
+
+/**
+ * Writes the per-node sums of the satisfaction facts (migration 300): node 'all' over every order that is not
+ * restricted, and one node per team over its orders, in one repeatable-read transaction. The state row is locked
+ * first: a write to the orders that committed after this snapshot makes the lock fail (the summaries stay invalid),
+ * one that comes later waits for the commit and then marks them invalid — never a silent mix. To be called after the
+ * metrics job (or on its own schedule): until then, and after any write to orders, lines or product categories, the
+ * report reads live.
+ */
+export async function writeSatisfactionSummaries(dataSource: DataSource): Promise<void> {
+  await dataSource.transaction('REPEATABLE READ', async (manager: EntityManager) => {
+    for (const statement of SUMMARY_STATEMENTS) await manager.query(statement);
+  });
+}
+
+/** The statements of `writeSatisfactionSummaries`, in order, for one repeatable-read transaction (the bench runs them too). */
+export const SUMMARY_STATEMENTS: readonly string[] = [
+  `select valid from satisfaction_summary_state for update`,
+  `delete from satisfaction_summaries`,
+  `insert into satisfaction_summaries (${FACT_COLUMNS})
+   ${factsSql(
+     `select n.node, r.id, r.account_id, r.order_date, r.currency
+        from orders r cross join lateral (select 'all' union all select r.team_id::text where r.team_id is not null) n(node)
+       where ${NODE_ORDERS}`,
+     '1',
+   )}`,
+  `update satisfaction_summary_state set valid = true, written_at = now()`,
+];
+
+/** The report's window as the live statements take it (see SatisfactionService). */
+export interface SatisfactionWindow {
+  /** `month`, `quarter` or `year`. */
+  unit: string;
+  itemBy: 'category' | 'product';
+  /** Where the items' names are, and their label expressions over `lbl` (aggregates). */
+  names: string;
+  label: string;
+  labelEn: string;
+  currency: string;
+  /** First day of the period before the window (its growth reference). */
+  prevStart: string;
+  start: string;
+  /** First day of the window's last period, and its last day. */
+  lastStart: string;
+  end: string;
+}
+
+/** The live statements' rows (SatisfactionService): activity, first purchases, revenue. */
+export interface SatisfactionRows {
+  activity: Array<{ p: string; active: number; occasions: number; churned: number }>;
+  firsts: Array<{ kind: string; key: string | null; label: string | null; label_en: string | null; n: number }>;
+  revenue: Array<{ p: string | null; key: string | null; label: string | null; label_en: string | null; revenue_all: string; revenue: string; items: number; average: string | null; quantity: string; customers: number; per_unit: string | null; per_customer: string | null }>;
+}
+
+/**
+ * The satisfaction report's rows from the summaries, exactly as the live statements over the caller's visible orders
+ * give them, or null (the caller runs the live statements). Possible when the caller's order scope is every order
+ * (node 'all') or one team's (node = the team), not a partner user, and the summaries are valid. Then the visible
+ * orders are the node's (not restricted) plus, for a few customers, others: restricted orders the caller owns or has
+ * a share of, and orders shared from outside the team. For those customers the facts of their visible orders are
+ * added and the facts the node counted for them subtracted — per customer, so distinct counts stay exact.
+ */
+export async function readSatisfactionSummaries(dataSource: DataSource, access: ObjectAccess, visibleOrders: string, visibleParams: Record<string, unknown>, window: SatisfactionWindow, withRevenue: boolean): Promise<SatisfactionRows | null> {
+  if (access.objectType !== ObjectType.Order) throw new Error('satisfaction summaries are read with the order access');
+  const principal = access.principal;
+  const level = access.level(AccessAction.Read);
+  if (principal.partnerAccountId) return null;
+  let node: string;
+  let nodeOrders: string;
+  if (level === AccessLevel.All) {
+    node = 'all';
+    nodeOrders = 'true';
+  } else if (level === AccessLevel.Team && principal.teamId) {
+    node = principal.teamId;
+    nodeOrders = 'r.team_id = :satNode::uuid';
+  } else return null;
+  const shared = principal.shares.filter((share) => share.objectType === ObjectType.Order).map((share) => share.recordId);
+  const params: Record<string, unknown> = {
+    ...visibleParams,
+    satNode: node,
+    satUnit: window.unit,
+    satItemBy: window.itemBy,
+    satCurrency: window.currency,
+    satPrevStart: window.prevStart,
+    satStart: window.start,
+    satLastStart: window.lastStart,
+    satEnd: window.end,
+    satShared: shared,
+    satMe: principal.userId,
+  };
+  return dataSource.transaction('REPEATABLE READ', async (manager: EntityManager) => {
+    const [state]: Array<{ valid: boolean }> = await manager.query(`select valid from satisfaction_summary_state`);
+    if (!state?.valid) return null;
+    // The customers whose visible orders may differ from the node's: by id (shares) or by owner among the restricted.
+    const [fix] = await run<{ ids: string[] }>(manager, `select coalesce(array_agg(distinct o.account_id), '{}') as ids from orders o where o.id = any(:satShared::uuid[]) or (o.restricted and o.owner_id = :satMe)`, params);
+    params.satFix = fix.ids;
+    const corrections = fix.ids.length
+      ? `union all select ${PART_COLUMNS} from (${factsSql(`select 'c' as node, v.id, v.account_id, v.order_date, v.currency from (${visibleOrders}) v where v.account_id = any(:satFix::uuid[])`, '1')}) plus
+         union all select ${PART_COLUMNS} from (${factsSql(`select 'c' as node, r.id, r.account_id, r.order_date, r.currency from orders r where ${NODE_ORDERS} and ${nodeOrders} and r.account_id = any(:satFix::uuid[])`, '-1')}) minus`
+      : '';
+    const parts = (kinds: string[]) => `parts as (
+      select ${PART_COLUMNS} from satisfaction_summaries where node = :satNode and kind in (${kinds.map((kind) => `'${kind}'`).join(', ')}) ${corrections})`;
+    const activity = await run<SatisfactionRows['activity'][number]>(
+      manager,
+      `with ${parts(['act', 'churn'])}
+       select to_char(period, 'YYYY-MM-DD') as p, coalesce(sum(n) filter (where kind = 'act'), 0)::int as active,
+              coalesce(sum(days) filter (where kind = 'act'), 0)::int as occasions, coalesce(sum(n) filter (where kind = 'churn'), 0)::int as churned
+         from parts where kind in ('act', 'churn') and unit = :satUnit and period between :satPrevStart and :satLastStart
+        group by period`,
+      params,
+    );
+    const firsts = await run<SatisfactionRows['firsts'][number]>(
+      manager,
+      `with ${parts(['first', 'first_item'])},
+       items as (select key, sum(n)::int as n from parts where kind = 'first_item' and item_by = :satItemBy and period between :satStart and :satEnd group by key having sum(n) <> 0)
+       select 'before' as kind, null as key, null as label, null as label_en, coalesce(sum(n), 0)::int as n from parts where kind = 'first' and period < :satPrevStart
+       union all
+       select 'period', to_char(date_trunc(:satUnit, period)::date, 'YYYY-MM-DD'), null, null, sum(n)::int from parts
+        where kind = 'first' and period between :satPrevStart and :satEnd group by 2 having sum(n) <> 0
+       union all
+       select 'item', i.key::text, ${window.label}, ${window.labelEn}, i.n from items i join ${window.names} lbl on lbl.id = i.key group by i.key, i.n`,
+      params,
+    );
+    if (!withRevenue) return { activity, firsts, revenue: [] };
+    const revenue = await run<SatisfactionRows['revenue'][number]>(
+      manager,
+      `with ${parts(['rev', 'cust'])},
+       pk as (
+         select date_trunc(:satUnit, period)::date as p, key, sum(revenue) as revenue from parts
+          where kind = 'rev' and item_by = :satItemBy and currency = :satCurrency and period between :satPrevStart and :satEnd
+          group by 1, 2 having sum(lines) > 0
+       ),
+       ik as (
+         select key, sum(revenue) as revenue, sum(quantity) as quantity, coalesce(sum(n) filter (where kind = 'cust'), 0)::int as customers from parts
+          where kind in ('rev', 'cust') and item_by = :satItemBy and currency = :satCurrency and period between :satStart and :satEnd
+            and (kind = 'rev' or pm is null or pm < :satStart)
+          group by key
+       )
+       select to_char(p, 'YYYY-MM-DD') as p, null as key, null as label, null as label_en, round(coalesce(sum(revenue), 0), 2)::text as revenue_all, null as revenue,
+              count(*)::int as items, round(sum(revenue) / nullif(count(*), 0), 2)::text as average, null as quantity, 0 as customers, null as per_unit, null as per_customer
+         from pk group by p
+       union all
+       select null, ik.key::text, ${window.label}, ${window.labelEn}, null, round(coalesce(ik.revenue, 0), 2)::text, 0, null, round(coalesce(ik.quantity, 0), 3)::text, ik.customers,
+              round(ik.revenue / nullif(ik.quantity, 0), 2)::text, round(ik.revenue / nullif(ik.customers, 0), 2)::text
+         from ik join ${window.names} lbl on lbl.id = ik.key where ik.customers > 0
+        group by ik.key, ik.revenue, ik.quantity, ik.customers`,
+      params,
+    );
+    return { activity, firsts, revenue };
+  });
+}
+
+const PART_COLUMNS = 'kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines';
+
+function run<T>(manager: EntityManager, sql: string, params: Record<string, unknown>): Promise<T[]> {
+  const [text, values] = manager.connection.driver.escapeQueryWithParameters(sql, params);
+  return manager.query(text, values) as Promise<T[]>;
+}
