@@ -138,7 +138,7 @@ describe('satisfaction report from the per-node summaries: exactly the live figu
 
   it('writes to orders, lines or product categories make the summaries stale; writing them makes them valid, and the report reads them', async () => {
     expect(await valid()).toBe(false);
-    await writeSatisfactionSummaries(t.app.get(DataSource));
+    expect(await writeSatisfactionSummaries(t.app.get(DataSource))).toBe(true);
     expect(await valid()).toBe(true);
     const query = 'from=2041-01-01&to=2041-06-30&period=quarter&include=revenue&currency=GBP';
     const before = await report('gm', query);
@@ -158,6 +158,27 @@ describe('satisfaction report from the per-node summaries: exactly the live figu
     // A product's price is not a category: the summaries stay valid.
     await t.sql(`update products set name = name where code = 'SATS-A'`);
     expect(await valid()).toBe(true);
+  });
+
+  it('an order write committed while the summaries are being written leaves them invalid (the writer answers false)', async () => {
+    const writer = t.app.get(DataSource).createQueryRunner();
+    await writer.connect();
+    try {
+      await writer.startTransaction();
+      await writer.query(`update orders set notes = 'during' where id = $1`, [orderIds.plain[1]]);
+      const job = writeSatisfactionSummaries(t.app.get(DataSource));
+      // The job's snapshot does not see the write; its final mark waits on the write's lock of the state row.
+      for (let waited = 0; (await t.sql(`select 1 from pg_locks where not granted`)).length === 0; waited += 20) {
+        if (waited > 60_000) throw new Error('the summary writer never waited for the order write');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await writer.commitTransaction();
+      expect(await job).toBe(false);
+      expect(await valid()).toBe(false);
+    } finally {
+      await writer.release();
+    }
+    expect(await writeSatisfactionSummaries(t.app.get(DataSource))).toBe(true);
   });
 
   it('every caller, window, currency and item: the same reports as the live statements', async () => {

@@ -8,17 +8,26 @@ const NODE_ORDERS = `r.status <> 'cancelled' and not r.restricted`;
 
 /**
  * Writes the per-node sums of the satisfaction facts (migration 300): node 'all' over every order that is not
- * restricted, and one node per team over its orders, in one repeatable-read transaction. The state row is locked
- * first: a write to the orders that committed after this snapshot makes the lock fail (the summaries stay invalid),
- * one that comes later waits for the commit and then marks them invalid — never a silent mix. To be called after the
- * metrics job (or on its own schedule): until then, and after any write to orders, lines or product categories, the
- * report reads live.
+ * restricted, and one node per team over its orders, in one repeatable-read transaction, and marks them valid. The
+ * state row is touched only at the end (a write to the orders must not wait minutes for the job): a write that
+ * committed after this snapshot has updated it too, so marking it valid fails with a serialization error and the
+ * summaries stay invalid (answer false); a write that comes later waits for the commit and then invalidates them —
+ * never a silent mix. To be called after the metrics job (or on its own schedule): until then, and after any write to
+ * orders, lines or product categories, the report reads live.
  */
-export async function writeSatisfactionSummaries(dataSource: DataSource): Promise<void> {
-  await dataSource.transaction('REPEATABLE READ', async (manager: EntityManager) => {
-    for (const statement of SUMMARY_STATEMENTS) await manager.query(statement);
-  });
+export async function writeSatisfactionSummaries(dataSource: DataSource): Promise<boolean> {
+  try {
+    await dataSource.transaction('REPEATABLE READ', async (manager: EntityManager) => {
+      for (const statement of SUMMARY_STATEMENTS) await manager.query(statement);
+    });
+    return true;
+  } catch (error: unknown) {
+    if ((error as { code?: string }).code === SERIALIZATION_FAILURE) return false;
+    throw error;
+  }
 }
+
+const SERIALIZATION_FAILURE = '40001';
 
 /**
  * The orders once per part they count for. A customer whose orders all belong to one team (nearly all) counts the
@@ -44,7 +53,6 @@ const SUMS = 'sum(n), sum(days), sum(revenue), sum(quantity), sum(lines)';
 
 /** The statements of `writeSatisfactionSummaries`, in order, for one repeatable-read transaction (the bench runs them too). */
 export const SUMMARY_STATEMENTS: readonly string[] = [
-  `select valid from satisfaction_summary_state for update`,
   `delete from satisfaction_summaries`,
   // A few large hash aggregates and one sort over every customer's months: in memory rather than spilled in 4 MB runs.
   `set local work_mem = '128MB'`,

@@ -40,7 +40,7 @@ export class SatisfactionSummaries1764000000300 implements MigrationInterface {
         lines integer
       )`);
     await q.query(`create index satisfaction_summaries_idx on satisfaction_summaries (node, kind, unit, period)`);
-    // Unconditional: the row lock orders a write against summaries being written (see satisfaction-summaries.ts).
+    // Unconditional: the row update orders a write against summaries being written (see satisfaction-summaries.ts).
     await q.query(`
       create function invalidate_satisfaction_summaries() returns trigger language plpgsql as $$
       begin
