@@ -1,7 +1,7 @@
 // `pnpm bench satisfaction`: the satisfaction report (R-ANA-3) at volume. On ACCOUNTS accounts (default 100,000) with
 // ORDERS orders each on average (default 4, over five years, with product lines), it times
-// GET /reports/satisfaction (a year by quarter, with revenue per category) for the general manager (every customer)
-// and a rep (one group's), and prints the plan of the costliest statement (each customer's first order) for the
+// GET /reports/satisfaction (a year by quarter, with revenue per category) for the general manager (every customer),
+// a rep (one group's) and a sales manager (a subtree's), after writing the per-node summaries (SUMMARIES=0: live), and prints the plan of the costliest statement (each customer's first order) for the
 // general manager's scope.
 import { demoPassword } from '../src/demo/demo-organisation';
 import { SUMMARY_STATEMENTS } from '../src/sales/reports/satisfaction-summaries';
@@ -35,6 +35,8 @@ runBench({ accounts: ACCOUNTS, ordersPerAccount: ORDERS }, async ({ db, base, lo
   const personas = [
     { name: 'general manager (all)', token: await login('gm@lianxi.test', demoPassword('gm@lianxi.test')) },
     { name: `rep (team) ${rep.email}`, token: await login(rep.email, BENCH_PASSWORD) },
+    // Subtree: read live (a subtree's teams cannot be summed, see docs/analytics.md).
+    { name: 'manager (subtree) bench.manager1', token: await login('bench.manager1@lianxi.test', BENCH_PASSWORD) },
   ];
   const rows: Array<{ persona: string; p50: number; p95: number; mean: number; n: number }> = [];
   for (const persona of personas) {
