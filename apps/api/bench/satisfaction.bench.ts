@@ -1,8 +1,9 @@
 // `pnpm bench satisfaction`: the satisfaction report (R-ANA-3) at volume. On ACCOUNTS accounts (default 100,000) with
 // ORDERS orders each on average (default 4, over five years, with product lines), it times
 // GET /reports/satisfaction (a year by quarter, with revenue per category) for the general manager (every customer),
-// a rep (one group's) and a sales manager (a subtree's), after writing the per-node summaries (SUMMARIES=0: live), and prints the plan of the costliest statement (each customer's first order) for the
-// general manager's scope.
+// a rep (one group's) and a sales manager (a subtree's), after writing the per-node summaries (SUMMARIES=0: live;
+// SUMMARIES=existing: those a previous run wrote), and prints the plan of the costliest live statement (each
+// customer's first order) for the general manager's scope.
 import { demoPassword } from '../src/demo/demo-organisation';
 import { SUMMARY_STATEMENTS } from '../src/sales/reports/satisfaction-summaries';
 import { runBench } from './harness';
@@ -20,7 +21,11 @@ runBench({ accounts: ACCOUNTS, ordersPerAccount: ORDERS }, async ({ db, base, lo
   console.log(`volume ${JSON.stringify(sizes)}`);
   // What the job does (src/sales/reports/satisfaction-summaries.ts): the per-node summaries the report reads for callers
   // of every order or one team's (SUMMARIES=0: without them, the live statements).
-  if (process.env.SUMMARIES !== '0') {
+  if (process.env.SUMMARIES === 'existing') {
+    // Measure the summaries a previous run wrote (if still valid: no order written since).
+    const [{ valid }] = (await db.query(`select valid from satisfaction_summary_state`)).rows as Array<{ valid: boolean }>;
+    console.log(`satisfaction summaries as they are: ${valid ? 'valid' : 'invalid (live statements)'}`);
+  } else if (process.env.SUMMARIES !== '0') {
     const writing = Date.now();
     await db.query('begin isolation level repeatable read');
     for (const statement of SUMMARY_STATEMENTS) await db.query(statement);
