@@ -9,8 +9,8 @@ const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 type Crafted = [string, string, string, string, boolean, Array<['a' | 'b' | null, string, string]>];
 
 /**
- * Teams: rep.e1 and rep.e1b → E1, rep.e2 → E2, rep.n1 → N1. Customers whose orders the node sums cannot describe alone
- * for some caller: one bought by two teams, restricted orders (the owner's, one shared with rep.e1, one of the general
+ * Teams: rep.e1 and rep.e1b → E1, rep.e2 → E2 (both under EAST, manager.east's subtree), rep.n1 → N1. Customers whose
+ * orders the team sums cannot describe alone for some caller: one bought by two teams, restricted orders (the owner's, one shared with rep.e1, one of the general
  * manager's), an N1 order shared with the team E1, cancelled, non-GBP and free-text lines.
  */
 const ORDERS: Record<string, Crafted[]> = {
@@ -53,7 +53,7 @@ const WINDOWS = [
   'from=2015-01-01&to=2041-12-31&period=year',
 ];
 
-describe('satisfaction report from the per-node summaries: exactly the live figures, exceptions included', () => {
+describe('satisfaction report from the summaries: exactly the live figures, exceptions included', () => {
   let t: TestApp;
   const tokens: Record<string, string> = {};
   const orderIds: Record<string, string[]> = {};
@@ -143,9 +143,15 @@ describe('satisfaction report from the per-node summaries: exactly the live figu
     const query = 'from=2041-01-01&to=2041-06-30&period=quarter&include=revenue&currency=GBP';
     const before = await report('gm', query);
     // Read from the summaries: a doctored row shows (and is put back).
-    await t.sql(`update satisfaction_summaries set n = n + 1000 where node = 'all' and kind = 'act' and unit = 'quarter' and period = '2041-01-01'`);
+    await t.sql(`update satisfaction_summaries set n = n + 1000 where team_id is null and kind = 'act' and unit = 'quarter' and period = '2041-01-01'`);
     expect((await report('gm', query)).periods[0].activeCustomers).toBe(before.periods[0].activeCustomers + 1000);
-    await t.sql(`update satisfaction_summaries set n = n - 1000 where node = 'all' and kind = 'act' and unit = 'quarter' and period = '2041-01-01'`);
+    await t.sql(`update satisfaction_summaries set n = n - 1000 where team_id is null and kind = 'act' and unit = 'quarter' and period = '2041-01-01'`);
+    // A subtree's manager sums their teams' rows.
+    const manager = await report('manager.east', query);
+    const e1Row = `team_id = (select team_id from users where email = 'rep.e1@lianxi.test') and kind = 'act' and unit = 'quarter' and period = '2041-01-01'`;
+    await t.sql(`update satisfaction_summaries set n = n + 1000 where ${e1Row}`);
+    expect((await report('manager.east', query)).periods[0].activeCustomers).toBe(manager.periods[0].activeCustomers + 1000);
+    await t.sql(`update satisfaction_summaries set n = n - 1000 where ${e1Row}`);
     for (const write of [
       `update orders set notes = 'x' where id = '${orderIds.plain[0]}'`,
       `update order_lines set quantity = quantity where order_id = '${orderIds.plain[0]}'`,

@@ -20,8 +20,8 @@
 /** The report's period units and their length in months. */
 export const FACT_UNITS = `(values ('month', 1), ('quarter', 3), ('year', 12)) u(unit, months)`;
 
-/** The columns of a fact row, in order. */
-export const FACT_COLUMNS = 'node, kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines';
+/** The columns of a stored fact row, in order (`team_id` where the facts have their `node`). */
+export const FACT_COLUMNS = 'team_id, kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines';
 
 /**
  * The fact rows of the orders `vo` selects (columns `node`, `id`, `account_id`, `order_date`, `currency`; the caller

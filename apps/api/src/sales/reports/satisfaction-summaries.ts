@@ -7,13 +7,13 @@ import { FACT_COLUMNS, factsSql } from './satisfaction-facts';
 const NODE_ORDERS = `r.status <> 'cancelled' and not r.restricted`;
 
 /**
- * Writes the per-node sums of the satisfaction facts (migration 300): node 'all' over every order that is not
- * restricted, and one node per team over its orders, in one repeatable-read transaction, and marks them valid. The
- * state row is touched only at the end (a write to the orders must not wait minutes for the job): a write that
- * committed after this snapshot has updated it too, so marking it valid fails with a serialization error and the
- * summaries stay invalid (answer false); a write that comes later waits for the commit and then invalidates them —
- * never a silent mix. To be called after the metrics job (or on its own schedule): until then, and after any write to
- * orders, lines or product categories, the report reads live.
+ * Writes the sums of the satisfaction facts (migration 300) and marks them valid, in one repeatable-read transaction:
+ * per team over its single-team customers, and over every customer ('all'); the customers of several teams are listed
+ * apart (`satisfaction_mixed_customers`). The state row is touched only at the end (a write to the orders must not
+ * wait minutes for the job): a write that committed after this snapshot has updated it too, so marking it valid fails
+ * with a serialization error and the summaries stay invalid (answer false); a write that comes later waits for the
+ * commit and then invalidates them — never a silent mix. To be called after the metrics job (or on its own
+ * schedule): until then, and after any write to orders, lines or product categories, the report reads live.
  */
 export async function writeSatisfactionSummaries(dataSource: DataSource): Promise<boolean> {
   try {
@@ -29,24 +29,19 @@ export async function writeSatisfactionSummaries(dataSource: DataSource): Promis
 
 const SERIALIZATION_FAILURE = '40001';
 
+/** Customers whose counted orders do not all belong to one team (several teams, or orders without a team). */
+const MIXED = `select account_id from orders r where ${NODE_ORDERS} group by account_id having count(distinct team_id) <> 1 or count(team_id) <> count(*)`;
+
 /**
- * The orders once per part they count for. A customer whose orders all belong to one team (nearly all) counts the
- * same in that team's node and in 'all': their facts are computed once, under the team. The others (orders of several
- * teams, or without a team) are computed for 'all' ('mixed') and per team ('mixed:<team>').
+ * The orders under the part they count for: a customer whose orders all belong to one team (nearly all) under that
+ * team — its facts are that team's and, summed over the teams, every customer's — the others under 'mixed' (every
+ * customer's only; a team's or a subtree's read adds them one by one).
  */
 const PART_ORDERS = `
-  with customers as (
-    select account_id, case when count(distinct team_id) = 1 and count(team_id) = count(*) then min(team_id::text) end as team
-      from orders r where ${NODE_ORDERS} group by account_id
-  )
-  select n.node, r.id, r.account_id, r.order_date, r.currency
+  with mixed as (${MIXED})
+  select case when r.team_id is null or r.account_id in (select account_id from mixed) then 'mixed' else r.team_id::text end as node,
+         r.id, r.account_id, r.order_date, r.currency
     from orders r
-    join customers c on c.account_id = r.account_id
-    cross join lateral (
-      select c.team where c.team is not null
-      union all select 'mixed' where c.team is null
-      union all select 'mixed:' || r.team_id::text where c.team is null and r.team_id is not null
-    ) n(node)
    where ${NODE_ORDERS}`;
 
 const SUMS = 'sum(n), sum(days), sum(revenue), sum(quantity), sum(lines)';
@@ -54,19 +49,22 @@ const SUMS = 'sum(n), sum(days), sum(revenue), sum(quantity), sum(lines)';
 /** The statements of `writeSatisfactionSummaries`, in order, for one repeatable-read transaction (the bench runs them too). */
 export const SUMMARY_STATEMENTS: readonly string[] = [
   `delete from satisfaction_summaries`,
+  `delete from satisfaction_mixed_customers`,
   // A few large hash aggregates and one sort over every customer's months: in memory rather than spilled in 4 MB runs.
   `set local work_mem = '128MB'`,
   `create temporary table satisfaction_parts on commit drop as ${factsSql(PART_ORDERS, '1')}`,
-  // In the order of the index a read walks (one node's kind and periods): a read then touches a few pages, not one per row.
+  // In the order of the index a read walks (a team's kind and periods): a read then touches a few pages, not one per row.
   `insert into satisfaction_summaries (${FACT_COLUMNS})
    select * from (
-     select case when node like 'mixed:%' then substr(node, 7) else node end as node, kind, unit, period, item_by, key, currency, pm, ${SUMS}
+     select node::uuid as team_id, kind, unit, period, item_by, key, currency, pm, ${SUMS}
        from satisfaction_parts where node <> 'mixed' group by 1, 2, 3, 4, 5, 6, 7, 8
      union all
-     select 'all', kind, unit, period, item_by, key, currency, pm, ${SUMS}
-       from satisfaction_parts where node not like 'mixed:%' group by 2, 3, 4, 5, 6, 7, 8
-   ) s order by node, kind, unit, period, item_by, currency`,
+     select null, kind, unit, period, item_by, key, currency, pm, ${SUMS}
+       from satisfaction_parts group by 2, 3, 4, 5, 6, 7, 8
+   ) s order by team_id nulls first, kind, unit, period, item_by, currency`,
   `drop table satisfaction_parts`,
+  `insert into satisfaction_mixed_customers (account_id, team_id)
+   select distinct r.account_id, r.team_id from orders r where ${NODE_ORDERS} and r.team_id is not null and r.account_id in (${MIXED})`,
   `update satisfaction_summary_state set valid = true, written_at = now()`,
 ];
 
@@ -97,30 +95,37 @@ export interface SatisfactionRows {
 
 /**
  * The satisfaction report's rows from the summaries, exactly as the live statements over the caller's visible orders
- * give them, or null (the caller runs the live statements). Possible when the caller's order scope is every order
- * (node 'all') or one team's (node = the team), not a partner user, and the summaries are valid. Then the visible
- * orders are the node's (not restricted) plus, for a few customers, others: restricted orders the caller owns or has
- * a share of, and orders shared from outside the team. For those customers the facts of their visible orders are
- * added and the facts the node counted for them subtracted — per customer, so distinct counts stay exact.
+ * give them, or null (the caller runs the live statements). Possible when the summaries are valid and the caller is
+ * not a partner user and reads every order (the 'all' rows) or a set of teams' (`ObjectAccess.teamScope`: the rows of
+ * those teams, which hold their single-team customers). Then the visible orders are those rows' plus, for a few
+ * customers, others: restricted orders the caller owns or has a share of, orders shared from outside the teams, and
+ * (for a set of teams) the customers of several teams. For those customers the facts of their visible orders are
+ * added and the facts the rows hold for them subtracted — per customer, so distinct counts stay exact.
  */
 export async function readSatisfactionSummaries(dataSource: DataSource, access: ObjectAccess, visibleOrders: string, visibleParams: Record<string, unknown>, window: SatisfactionWindow, withRevenue: boolean): Promise<SatisfactionRows | null> {
   if (access.objectType !== ObjectType.Order) throw new Error('satisfaction summaries are read with the order access');
   const principal = access.principal;
-  const level = access.level(AccessAction.Read);
   if (principal.partnerAccountId) return null;
-  let node: string;
-  let nodeOrders: string;
-  if (level === AccessLevel.All) {
-    node = 'all';
-    nodeOrders = 'true';
-  } else if (level === AccessLevel.Team && principal.teamId) {
-    node = principal.teamId;
-    nodeOrders = 'r.team_id = :satNode::uuid';
+  const params: Record<string, unknown> = {};
+  const teams = (alias: string) => {
+    const predicate = access.teamScope(alias)!;
+    Object.assign(params, predicate.params);
+    return predicate.sql;
+  };
+  let rows: string;
+  let counted: string;
+  let mixed = '';
+  if (access.level(AccessAction.Read) === AccessLevel.All) {
+    rows = 's.team_id is null';
+    counted = 'true';
+  } else if (access.teamScope('s')) {
+    rows = teams('s');
+    counted = `${teams('r')} and r.account_id not in (select account_id from satisfaction_mixed_customers)`;
+    mixed = ` union select m.account_id from satisfaction_mixed_customers m where ${teams('m')}`;
   } else return null;
   const shared = principal.shares.filter((share) => share.objectType === ObjectType.Order).map((share) => share.recordId);
-  const params: Record<string, unknown> = {
+  Object.assign(params, {
     ...visibleParams,
-    satNode: node,
     satUnit: window.unit,
     satItemBy: window.itemBy,
     satCurrency: window.currency,
@@ -130,19 +135,25 @@ export async function readSatisfactionSummaries(dataSource: DataSource, access: 
     satEnd: window.end,
     satShared: shared,
     satMe: principal.userId,
-  };
+  });
   return dataSource.transaction('REPEATABLE READ', async (manager: EntityManager) => {
     const [state]: Array<{ valid: boolean }> = await manager.query(`select valid from satisfaction_summary_state`);
     if (!state?.valid) return null;
-    // The customers whose visible orders may differ from the node's: by id (shares) or by owner among the restricted.
-    const [fix] = await run<{ ids: string[] }>(manager, `select coalesce(array_agg(distinct o.account_id), '{}') as ids from orders o where o.id = any(:satShared::uuid[]) or (o.restricted and o.owner_id = :satMe)`, params);
+    // The customers whose visible orders may differ from what the rows hold: by id (shares), by owner among the
+    // restricted, and the listed customers of several teams.
+    const [fix] = await run<{ ids: string[] }>(
+      manager,
+      `select coalesce(array_agg(distinct x.account_id), '{}') as ids
+         from (select o.account_id from orders o where o.id = any(:satShared::uuid[]) or (o.restricted and o.owner_id = :satMe)${mixed}) x`,
+      params,
+    );
     params.satFix = fix.ids;
     const corrections = fix.ids.length
       ? `union all select ${PART_COLUMNS} from (${factsSql(`select 'c' as node, v.id, v.account_id, v.order_date, v.currency from (${visibleOrders}) v where v.account_id = any(:satFix::uuid[])`, '1')}) plus
-         union all select ${PART_COLUMNS} from (${factsSql(`select 'c' as node, r.id, r.account_id, r.order_date, r.currency from orders r where ${NODE_ORDERS} and ${nodeOrders} and r.account_id = any(:satFix::uuid[])`, '-1')}) minus`
+         union all select ${PART_COLUMNS} from (${factsSql(`select 'c' as node, r.id, r.account_id, r.order_date, r.currency from orders r where ${NODE_ORDERS} and ${counted} and r.account_id = any(:satFix::uuid[])`, '-1')}) minus`
       : '';
     const parts = (kinds: string[]) => `parts as (
-      select ${PART_COLUMNS} from satisfaction_summaries where node = :satNode and kind in (${kinds.map((kind) => `'${kind}'`).join(', ')}) ${corrections})`;
+      select ${PART_COLUMNS} from satisfaction_summaries s where ${rows} and s.kind in (${kinds.map((kind) => `'${kind}'`).join(', ')}) ${corrections})`;
     const activity = await run<SatisfactionRows['activity'][number]>(
       manager,
       `with ${parts(['act', 'churn'])}

@@ -1,16 +1,18 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Per-node sums of the satisfaction report's per-customer parts (src/sales/reports/satisfaction-facts.ts,
- * docs/analytics.md "Satisfaction and activity"), written by `writeSatisfactionSummaries`
- * (src/sales/reports/satisfaction-summaries.ts) and read by callers whose order scope is every order (level all) or
- * one team's (level team), corrected per caller for the customers of restricted and shared orders.
+ * Sums of the satisfaction report's per-customer parts (src/sales/reports/satisfaction-facts.ts, docs/analytics.md
+ * "Satisfaction and activity"), written by `writeSatisfactionSummaries` (src/sales/reports/satisfaction-summaries.ts)
+ * and read by callers whose order scope is every order (level all) or a set of teams (team, subtree), corrected per
+ * caller for the customers of restricted and shared orders and of several teams.
  *
  * - `satisfaction_summary_state`: one row, `valid` only while the orders, their lines and the products' categories are
  *   exactly what the summaries were computed from: any write to them clears it (statement triggers, in the writer's
  *   transaction), and every caller reads live until the summaries are written again.
- * - `satisfaction_summaries`: the fact rows, `node` = 'all' (every order that is not restricted) or a team id (that
- *   team's orders that are not restricted).
+ * - `satisfaction_summaries`: the fact rows, over the orders that are not restricted: per team (`team_id`) of the
+ *   customers whose orders all belong to that team, and of every customer (`team_id` null).
+ * - `satisfaction_mixed_customers`: the other customers (orders of several teams, or without a team), per team they
+ *   bought from: added one by one to a team's or a subtree's sums.
  */
 export class SatisfactionSummaries1764000000300 implements MigrationInterface {
   name = 'SatisfactionSummaries1764000000300';
@@ -25,7 +27,7 @@ export class SatisfactionSummaries1764000000300 implements MigrationInterface {
     await q.query(`insert into satisfaction_summary_state (kind, valid) values ('satisfaction', false)`);
     await q.query(`
       create table satisfaction_summaries (
-        node text not null,
+        team_id uuid,
         kind text not null check (kind in ('act', 'churn', 'first', 'first_item', 'rev', 'cust')),
         unit text not null check (unit in ('month', 'quarter', 'year')),
         period date not null,
@@ -39,7 +41,8 @@ export class SatisfactionSummaries1764000000300 implements MigrationInterface {
         quantity numeric,
         lines integer
       )`);
-    await q.query(`create index satisfaction_summaries_idx on satisfaction_summaries (node, kind, unit, period)`);
+    await q.query(`create index satisfaction_summaries_idx on satisfaction_summaries (team_id, kind, unit, period)`);
+    await q.query(`create table satisfaction_mixed_customers (account_id uuid not null, team_id uuid not null, primary key (team_id, account_id))`);
     // Unconditional: the row update orders a write against summaries being written (see satisfaction-summaries.ts).
     await q.query(`
       create function invalidate_satisfaction_summaries() returns trigger language plpgsql as $$
@@ -65,6 +68,7 @@ export class SatisfactionSummaries1764000000300 implements MigrationInterface {
       await q.query(`drop trigger if exists ${table}_satisfaction_stale_truncate on ${table}`);
     }
     await q.query(`drop function if exists invalidate_satisfaction_summaries()`);
+    await q.query(`drop table if exists satisfaction_mixed_customers`);
     await q.query(`drop table if exists satisfaction_summaries`);
     await q.query(`drop table if exists satisfaction_summary_state`);
   }
