@@ -3,7 +3,7 @@ import { AccessAction, AccessLevel, ObjectType } from '../../access/access.types
 import type { ObjectAccess } from '../../access/object-access';
 import { FACT_COLUMNS, factsSql } from './satisfaction-facts';
 
-/** The orders every node sums: not restricted (visible to their owner and shares only), not cancelled. */
+/** The orders the summaries hold: not restricted (visible to their owner and shares only), not cancelled. */
 const NODE_ORDERS = `r.status <> 'cancelled' and not r.restricted`;
 
 /**
