@@ -2,7 +2,7 @@
  * The satisfaction report's figures (R-ANA-3) as sums over customers, independent of any window: every figure the
  * report shows is a sum of per-customer parts (a customer is active in a period or not, has a number of order days,
  * churned or not, was first seen in a month, bought an item in a month after last buying it in another month…), so
- * the parts of a set of orders can be summed per node (all orders, one team's) once, and corrected per caller by
+ * the parts of a set of orders can be summed once (per team, and over every customer), and corrected per caller by
  * adding and subtracting the parts of the few customers whose visible orders differ (docs/analytics.md,
  * "Satisfaction and activity").
  *
