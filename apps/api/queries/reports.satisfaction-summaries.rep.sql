@@ -16,7 +16,8 @@ select coalesce(array_agg(distinct x.account_id), '{}') as ids
   from satisfaction_mixed_customers m
   where m.team_id = $3) x;
 
-with parts as ( select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
+with parts as ( select *
+  from (select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
   from satisfaction_summaries s
   where s.team_id = $1 and s.kind in ('act', 'churn') union all select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
   from ( with vo as materialized (select 'c' as node, v.id, v.account_id, v.order_date, v.currency
@@ -99,12 +100,14 @@ with parts as ( select kind, unit, period, item_by, key, currency, pm, n, days, 
   from (select node, item_by, key, currency, m, lag(m) over (partition by node, account_id, item_by, key, currency
   order by m) as pm
   from lm) t
-  group by node, m, item_by, key, currency, pm) minus) select to_char(period, 'YYYY-MM-DD') as p, coalesce(sum(n) filter (where kind = 'act'), 0)::int as active, coalesce(sum(days) filter (where kind = 'act'), 0)::int as occasions, coalesce(sum(n) filter (where kind = 'churn'), 0)::int as churned
+  group by node, m, item_by, key, currency, pm) minus) p
+  where unit = $8 and period between $9 and $10) select to_char(period, 'YYYY-MM-DD') as p, coalesce(sum(n) filter (where kind = 'act'), 0)::int as active, coalesce(sum(days) filter (where kind = 'act'), 0)::int as occasions, coalesce(sum(n) filter (where kind = 'churn'), 0)::int as churned
   from parts
   where kind in ('act', 'churn') and unit = $8 and period between $9 and $10
   group by period;
 
-with parts as ( select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
+with parts as ( select *
+  from (select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
   from satisfaction_summaries s
   where s.team_id = $1 and s.kind in ('first', 'first_item') union all select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
   from ( with vo as materialized (select 'c' as node, v.id, v.account_id, v.order_date, v.currency
@@ -187,7 +190,8 @@ with parts as ( select kind, unit, period, item_by, key, currency, pm, n, days, 
   from (select node, item_by, key, currency, m, lag(m) over (partition by node, account_id, item_by, key, currency
   order by m) as pm
   from lm) t
-  group by node, m, item_by, key, currency, pm) minus), items as (select key, sum(n)::int as n
+  group by node, m, item_by, key, currency, pm) minus) p
+  where (kind = 'first' and period <= $5) or (kind = 'first_item' and item_by = $8 and period between $9 and $5)), items as (select key, sum(n)::int as n
   from parts
   where kind = 'first_item' and item_by = $8 and period between $9 and $5
   group by key having sum(n) <> 0) select 'before' as kind, null as key, null as label, null as label_en, coalesce(sum(n), 0)::int as n
@@ -200,7 +204,8 @@ with parts as ( select kind, unit, period, item_by, key, currency, pm, n, days, 
   join product_categories lbl on lbl.id = i.key
   group by i.key, i.n;
 
-with parts as ( select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
+with parts as ( select *
+  from (select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
   from satisfaction_summaries s
   where s.team_id = $1 and s.kind in ('rev', 'cust') union all select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
   from ( with vo as materialized (select 'c' as node, v.id, v.account_id, v.order_date, v.currency
@@ -283,12 +288,13 @@ with parts as ( select kind, unit, period, item_by, key, currency, pm, n, days, 
   from (select node, item_by, key, currency, m, lag(m) over (partition by node, account_id, item_by, key, currency
   order by m) as pm
   from lm) t
-  group by node, m, item_by, key, currency, pm) minus), pk as ( select date_trunc($8, period)::date as p, key, sum(revenue) as revenue
+  group by node, m, item_by, key, currency, pm) minus) p
+  where unit = 'month' and item_by = $8 and currency = $9 and period between $10 and $5), pk as ( select date_trunc($11, period)::date as p, key, sum(revenue) as revenue
   from parts
-  where kind = 'rev' and item_by = $9 and currency = $10 and period between $11 and $5
+  where kind = 'rev' and item_by = $8 and currency = $9 and period between $10 and $5
   group by 1, 2 having sum(lines) > 0 ), ik as ( select key, sum(revenue) as revenue, sum(quantity) as quantity, coalesce(sum(n) filter (where kind = 'cust'), 0)::int as customers
   from parts
-  where kind in ('rev', 'cust') and item_by = $9 and currency = $10 and period between $12 and $5 and (kind = 'rev' or pm is null or pm < $12)
+  where kind in ('rev', 'cust') and item_by = $8 and currency = $9 and period between $12 and $5 and (kind = 'rev' or pm is null or pm < $12)
   group by key ) select to_char(p, 'YYYY-MM-DD') as p, null as key, null as label, null as label_en, round(coalesce(sum(revenue), 0), 2)::text as revenue_all, null as revenue, count(*)::int as items, round(sum(revenue) / nullif(count(*), 0), 2)::text as average, null as quantity, 0 as customers, null as per_unit, null as per_customer
   from pk
   group by p union all select null, ik.key::text, min(lbl.name), min(lbl.name_en), null, round(coalesce(ik.revenue, 0), 2)::text, 0, null, round(coalesce(ik.quantity, 0), 3)::text, ik.customers, round(ik.revenue / nullif(ik.quantity, 0), 2)::text, round(ik.revenue / nullif(ik.customers, 0), 2)::text

@@ -61,7 +61,7 @@ export const SUMMARY_STATEMENTS: readonly string[] = [
      union all
      select null, kind, unit, period, item_by, key, currency, pm, ${SUMS}
        from satisfaction_parts group by 2, 3, 4, 5, 6, 7, 8
-   ) s order by team_id nulls first, kind, unit, period, item_by, currency`,
+   ) s order by team_id nulls first, kind, unit, item_by, currency, period`,
   `drop table satisfaction_parts`,
   `insert into satisfaction_mixed_customers (account_id, team_id)
    select distinct r.account_id, r.team_id from orders r where ${NODE_ORDERS} and r.team_id is not null and r.account_id in (${MIXED})`,
@@ -152,11 +152,14 @@ export async function readSatisfactionSummaries(dataSource: DataSource, access: 
       ? `union all select ${PART_COLUMNS} from (${factsSql(`select 'c' as node, v.id, v.account_id, v.order_date, v.currency from (${visibleOrders}) v where v.account_id = any(:satFix::uuid[])`, '1')}) plus
          union all select ${PART_COLUMNS} from (${factsSql(`select 'c' as node, r.id, r.account_id, r.order_date, r.currency from orders r where ${NODE_ORDERS} and ${counted} and r.account_id = any(:satFix::uuid[])`, '-1')}) minus`
       : '';
-    const parts = (kinds: string[]) => `parts as (
-      select ${PART_COLUMNS} from satisfaction_summaries s where ${rows} and s.kind in (${kinds.map((kind) => `'${kind}'`).join(', ')}) ${corrections})`;
+    // The window's rows only, filtered inside the CTE (read by two branches, it is materialised: a filter outside
+    // would come after reading every period of the caller's teams).
+    const parts = (kinds: string[], range: string) => `parts as (
+      select * from (select ${PART_COLUMNS} from satisfaction_summaries s where ${rows} and s.kind in (${kinds.map((kind) => `'${kind}'`).join(', ')}) ${corrections}) p
+       where ${range})`;
     const activity = await run<SatisfactionRows['activity'][number]>(
       manager,
-      `with ${parts(['act', 'churn'])}
+      `with ${parts(['act', 'churn'], `unit = :satUnit and period between :satPrevStart and :satLastStart`)}
        select to_char(period, 'YYYY-MM-DD') as p, coalesce(sum(n) filter (where kind = 'act'), 0)::int as active,
               coalesce(sum(days) filter (where kind = 'act'), 0)::int as occasions, coalesce(sum(n) filter (where kind = 'churn'), 0)::int as churned
          from parts where kind in ('act', 'churn') and unit = :satUnit and period between :satPrevStart and :satLastStart
@@ -165,7 +168,7 @@ export async function readSatisfactionSummaries(dataSource: DataSource, access: 
     );
     const firsts = await run<SatisfactionRows['firsts'][number]>(
       manager,
-      `with ${parts(['first', 'first_item'])},
+      `with ${parts(['first', 'first_item'], `(kind = 'first' and period <= :satEnd) or (kind = 'first_item' and item_by = :satItemBy and period between :satStart and :satEnd)`)},
        items as (select key, sum(n)::int as n from parts where kind = 'first_item' and item_by = :satItemBy and period between :satStart and :satEnd group by key having sum(n) <> 0)
        select 'before' as kind, null as key, null as label, null as label_en, coalesce(sum(n), 0)::int as n from parts where kind = 'first' and period < :satPrevStart
        union all
@@ -178,7 +181,7 @@ export async function readSatisfactionSummaries(dataSource: DataSource, access: 
     if (!withRevenue) return { activity, firsts, revenue: [] };
     const revenue = await run<SatisfactionRows['revenue'][number]>(
       manager,
-      `with ${parts(['rev', 'cust'])},
+      `with ${parts(['rev', 'cust'], `unit = 'month' and item_by = :satItemBy and currency = :satCurrency and period between :satPrevStart and :satEnd`)},
        pk as (
          select date_trunc(:satUnit, period)::date as p, key, sum(revenue) as revenue from parts
           where kind = 'rev' and item_by = :satItemBy and currency = :satCurrency and period between :satPrevStart and :satEnd

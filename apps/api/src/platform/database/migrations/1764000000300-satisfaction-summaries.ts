@@ -41,7 +41,7 @@ export class SatisfactionSummaries1764000000300 implements MigrationInterface {
         quantity numeric,
         lines integer
       )`);
-    await q.query(`create index satisfaction_summaries_idx on satisfaction_summaries (team_id, kind, unit, period)`);
+    await q.query(`create index satisfaction_summaries_idx on satisfaction_summaries (team_id, kind, unit, item_by, currency, period)`);
     await q.query(`create table satisfaction_mixed_customers (account_id uuid not null, team_id uuid not null, primary key (team_id, account_id))`);
     // Unconditional: the row update orders a write against summaries being written (see satisfaction-summaries.ts).
     await q.query(`
