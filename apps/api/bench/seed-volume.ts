@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const db = new Client({ connectionString: url });
   try {
     await runMigrations(url);
-    await loadDemoDataIfEmpty(url);
+    await loadDemoDataIfEmpty(url, config.baseCurrency);
     await db.connect();
     const [{ count }] = (await db.query(`select count(*)::int as count from teams where code = 'BR1'`)).rows as Array<{ count: number }>;
     if (count > 0) throw new Error('the volume is already there (team BR1 exists): start from an empty database to seed again');

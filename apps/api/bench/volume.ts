@@ -151,9 +151,11 @@ async function seedPurchaseHistories(db: Client, ordersPerAccount: number, lines
   const span = Math.round(years * 365);
   const maxOrders = Math.max(1, Math.round(2 * ordersPerAccount));
   const maxLines = Math.max(1, Math.round(2 * linesPerOrder - 1));
+  // The volume's orders are in CNY, priced from their products' CNY costs: a line's cost is its product's as it is,
+  // which is what the API's conversion gives for the same currency (sales/exchange-rates/currency-conversion.ts).
   await db.query(`create temp table bench_products on commit drop as
                     select row_number() over (order by code) - 1 as n, id, name, cost_price, round(cost_price * 1.35, -2) as list_price
-                      from products where active and cost_price > 0`);
+                      from products where active and cost_price > 0 and cost_currency = 'CNY'`);
   const products = Number((await db.query('select count(*) from bench_products')).rows[0].count);
   if (products === 0) throw new Error('purchase histories need products with a cost price (the demo catalogue has them)');
   await db.query(

@@ -6,6 +6,8 @@ START TRANSACTION;
 
 SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;
 
+lock table customer_metrics, customer_metric_years in access share mode;
+
 select valid
   from customer_summary_state;
 

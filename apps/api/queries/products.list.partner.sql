@@ -2,7 +2,7 @@
 -- GET /api/v1/products?q=XE&limit=50 as partner@lianxi.test: catalogue page by code for a partner (active products only), searched by code or names
 -- (after the principal load of principal.sql)
 
-SELECT "p"."id" AS "p_id", "p"."code" AS "p_code", "p"."name" AS "p_name", "p"."name_en" AS "p_name_en", "p"."category_id" AS "p_category_id", "p"."unit" AS "p_unit", "p"."active" AS "p_active", "p"."description" AS "p_description", "p"."cost_price" AS "p_cost_price", "p"."created_at" AS "p_created_at", "p"."updated_at" AS "p_updated_at", "p"."version" AS "p_version"
+SELECT "p"."id" AS "p_id", "p"."code" AS "p_code", "p"."name" AS "p_name", "p"."name_en" AS "p_name_en", "p"."category_id" AS "p_category_id", "p"."unit" AS "p_unit", "p"."active" AS "p_active", "p"."description" AS "p_description", "p"."cost_price" AS "p_cost_price", "p"."cost_currency" AS "p_cost_currency", "p"."created_at" AS "p_created_at", "p"."updated_at" AS "p_updated_at", "p"."version" AS "p_version"
   FROM "products" "p"
   WHERE "p"."active"
   AND ("p"."code" ilike $1 or "p"."name" ilike $1 or "p"."name_en" ilike $1)

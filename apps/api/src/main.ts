@@ -23,12 +23,12 @@ async function main(): Promise<void> {
     throw new Error('Demo data is refused when NODE_ENV=production');
   }
   if (config.loadDemoData) {
-    const loaded = await loadDemoDataIfEmpty(databaseUrl);
+    const loaded = await loadDemoDataIfEmpty(databaseUrl, config.baseCurrency);
     if (loaded) console.log('demo organisation loaded (demo users are listed in README.md)');
     // Only right after the hand-written demo: an instance that already has users never gets thousands of new records.
     if (loaded && config.demoVolume === 'full') {
       const volumeStarted = Date.now();
-      const volume = await loadDemoVolume(databaseUrl);
+      const volume = await loadDemoVolume(databaseUrl, config.baseCurrency);
       if (volume) console.log(`demo volume loaded in ${Date.now() - volumeStarted} ms: ${JSON.stringify(volume)} (LIANXI_DEMO_VOLUME=none turns it off)`);
     }
   }

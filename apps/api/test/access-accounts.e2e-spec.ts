@@ -1,5 +1,6 @@
 import { ACCOUNTS } from '../src/demo/demo-organisation';
 import { createTestApp, TestApp } from './support/test-app';
+import { openSheet } from './support/workbook';
 
 /**
  * The permission engine on accounts, table-driven over the demo organisation. Short names for the demo accounts:
@@ -98,6 +99,32 @@ describe('permission engine: accounts', () => {
     );
     expect(audit.details.rows).toBe(2);
     expect(audit.details.columns).toContain('phone');
+  });
+
+  it('exports the same rows as an Excel workbook (format=xlsx): masked values masked, dates as dates, audited; format=pdf is 400', async () => {
+    const sheet = await openSheet(t.http.get('/api/v1/accounts/export').query({ region: 'North', format: 'xlsx' }).set(as('marketing@lianxi.test')));
+    expect([sheet.status, sheet.contentType]).toEqual([200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    const [header, ...rows] = sheet.rows;
+    const phones = rows.map((row) => row[header.indexOf('phone')]);
+    expect(phones).toContain('136****3333');
+    expect(JSON.stringify(sheet.rows)).not.toContain('13622223333');
+    expect(rows.map((row) => row[header.indexOf('createdAt')]).every((value) => value instanceof Date)).toBe(true);
+    expect(rows.map((row) => row[header.indexOf('restricted')]).every((value) => typeof value === 'boolean')).toBe(true);
+    const [audit] = await t.sql<{ details: { rows: number; format: string } }>(
+      `select details from audit_events where action = 'account.exported' and actor_email = 'marketing@lianxi.test' order by id desc limit 1`,
+    );
+    expect(audit.details).toMatchObject({ rows: 2, format: 'xlsx' });
+    const csvHeader = (await t.http.get('/api/v1/accounts/export').query({ region: 'North' }).set(as('marketing@lianxi.test'))).text.replace(/^\uFEFF/, '').split('\n')[0];
+    expect(header.join(',')).toBe(csvHeader);
+    // Hidden contact fields are no columns in a workbook either.
+    const contacts = await openSheet(t.http.get('/api/v1/contacts/export').query({ format: 'xlsx' }).set(as('quality@lianxi.test')));
+    expect(contacts.rows[0]).toEqual(expect.arrayContaining(['id', 'accountId', 'name', 'title']));
+    expect(contacts.rows[0]).not.toContain('phone');
+    expect(contacts.rows[0]).not.toContain('email');
+    for (const path of ['/api/v1/accounts/export', '/api/v1/contacts/export', '/api/v1/opportunities/export']) {
+      const bad = await t.http.get(path).query({ format: 'pdf' }).set(as('marketing@lianxi.test'));
+      expect([path, bad.status, bad.body.errors?.[0]?.field]).toEqual([path, 400, 'format']);
+    }
   });
 
   it('on a restricted account, the share is the whole access: a read share reads (even for a director), an edit share edits, only the owner deletes', async () => {

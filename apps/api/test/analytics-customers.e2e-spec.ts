@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTestApp, type TestApp } from './support/test-app';
+import { openSheet } from './support/workbook';
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
@@ -183,6 +184,50 @@ describe('customer analytics: who sees which customers and figures', () => {
     expect(await t.sql(`select details->'rows' as rows from audit_events where action = 'analytics.customers_exported'`)).toEqual([{ rows: 2 }]);
   });
 
+  it('exports the same list as an Excel workbook: typed cells, the same columns, audited; an unknown format is 400', async () => {
+    const sheet = await openSheet(get('gm@lianxi.test', '/export?segment=champions&sort=-revenue&include=profit&format=xlsx'));
+    expect([sheet.status, sheet.contentType]).toEqual([200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    const [header, ...rows] = sheet.rows;
+    expect(header).toEqual([
+      'accountId', 'name', 'ownerName', 'teamName', 'rfmSegment', 'lifecycleStage', 'behaviourClass', 'rfmRecency', 'rfmFrequency', 'rfmMonetary', 'orders', 'purchaseDays',
+      'firstPurchaseOn', 'lastPurchaseOn', 'predictedTransactions', 'probabilityAlive', 'loyaltyIndex', 'revenue', 'expectedSpend', 'predictedClv', 'cost', 'profit', 'historicClv',
+    ]);
+    const column = (name: string) => header.indexOf(name);
+    expect(rows.map((row) => row[column('name')])).toEqual(['Insight a1', 'Insight a2']);
+    const [a1, a2] = rows;
+    // Money and scores are numbers shown with their own decimals; days are dates; counts are numbers; no figure is empty text.
+    expect([a1[column('revenue')], sheet.formats[1][column('revenue')]]).toEqual([1000, '#,##0.00']);
+    expect([a1[column('predictedClv')], a1[column('profit')], a1[column('loyaltyIndex')], sheet.formats[1][column('loyaltyIndex')]]).toEqual([500, 400, 0.9, '#,##0.0000']);
+    expect([a1[column('probabilityAlive')], sheet.formats[1][column('probabilityAlive')]]).toEqual([0.75, '#,##0.000000']);
+    expect(a1[column('firstPurchaseOn')]).toEqual(new Date('2022-03-01T00:00:00Z'));
+    expect(sheet.formats[1][column('firstPurchaseOn')]).toBe('yyyy-mm-dd');
+    expect([a1[column('orders')], a1[column('rfmRecency')]]).toEqual([3, 3]);
+    // a2 has no predicted CLV nor profit: empty cells, as in the CSV.
+    expect([a2[column('predictedClv')], a2[column('profit')], a2[column('accountId')]]).toEqual([null, null, CUSTOMERS.a2.id]);
+    const [audit] = await t.sql<{ details: { rows: number; format: string } }>(
+      `select details from audit_events where action = 'analytics.customers_exported' order by id desc limit 1`,
+    );
+    expect(audit.details).toMatchObject({ rows: 2, format: 'xlsx' });
+
+    const pdf = await get('gm@lianxi.test', '/export?format=pdf').expect(400);
+    expect(pdf.body.errors.map((e: { field: string }) => e.field)).toEqual(['format']);
+    // Money rights and the row cap are the CSV's: same 403.
+    await get('quality@lianxi.test', '/export?include=revenue&format=xlsx').expect(403);
+  });
+
+  it('masks a masked account name in the workbook as in the list', async () => {
+    const admin = bearer(tokens['admin@lianxi.test']);
+    await t.http.put('/api/v1/access/policies/sales_rep/fields/account').set(admin).send({ fields: { name: 'masked' } }).expect(200);
+    try {
+      const sheet = await openSheet(get('rep.e1@lianxi.test', '/export?segment=champions&format=xlsx'));
+      expect(sheet.status).toBe(200);
+      const names = sheet.rows.slice(1).map((row) => row[sheet.rows[0].indexOf('name')]);
+      expect(names).toEqual(['****', '****', '****']);
+    } finally {
+      await t.http.put('/api/v1/access/policies/sales_rep/fields/account').set(admin).send({ fields: { name: null } }).expect(200);
+    }
+  });
+
   it('counts retention and churn per year over the caller\'s customers', async () => {
     const { body: gm } = await get('gm@lianxi.test', '/retention?include=profit').expect(200);
     expect(gm.years).toEqual([
@@ -190,12 +235,48 @@ describe('customer analytics: who sees which customers and figures', () => {
       { year: 2023, active: 2, retained: 1, churned: 2, gained: 1, retentionRate: '0.3333', revenue: '400.00', profit: '20.00', profitLostToChurn: '50.00' },
       { year: 2024, active: 3, retained: 2, churned: 0, gained: 1, retentionRate: '1.0000', revenue: '540.00', profit: '385.00', profitLostToChurn: '0.00' },
     ]);
+    // Money is in the base currency (BASE_CURRENCY, CNY by default), and every money answer says so.
+    expect(gm.currency).toBe('CNY');
+    expect((await get('gm@lianxi.test', '/distribution?by=segment&include=profit').expect(200)).body.currency).toBe('CNY');
+    expect((await get('gm@lianxi.test', '?include=revenue&limit=1').expect(200)).body.currency).toBe('CNY');
     const { body: rep } = await get('rep.e1b@lianxi.test', '/retention').expect(200);
     expect(rep.years).toEqual([
       { year: 2022, active: 1, retained: 0, churned: 0, gained: 1, retentionRate: null },
       { year: 2023, active: 2, retained: 1, churned: 0, gained: 1, retentionRate: '1.0000' },
       { year: 2024, active: 2, retained: 2, churned: 0, gained: 0, retentionRate: '1.0000' },
     ]);
+  });
+
+  it('pages every bucket in every sort exactly as one ordered read of the metric rows, one customer a page', async () => {
+    const SORTS: Record<string, string> = { predictedClv: 'coalesce(m.predicted_clv, -1e17)', historicClv: 'coalesce(m.historic_clv, -1e17)', revenue: 'm.revenue', loyalty: 'coalesce(m.loyalty_index, -1e17)' };
+    const FILTERS: Array<[string, string, string]> = [['', '', 'true'], ['segment', 'champions', `m.rfm_segment = 'champions'`], ['segment', 'unscored', 'm.rfm_segment is null'], ['stage', 'unscored', 'm.lifecycle_stage is null'], ['class', 'general', `m.behaviour_class = 'general'`]];
+    // The general manager (all: the bucket indexes) and a rep (team: the team index; no costs, so no historic CLV).
+    const callers: Array<[string, string, string]> = [
+      ['gm@lianxi.test', 'not r.restricted', 'profit'],
+      ['rep.e1@lianxi.test', `r.team_id = (select team_id from users where email = 'rep.e1@lianxi.test') and (not r.restricted or r.owner_id = (select id from users where email = 'rep.e1@lianxi.test'))`, 'revenue'],
+    ];
+    for (const [email, visible, include] of callers) {
+      for (const [key, expression] of Object.entries(SORTS).filter(([sort]) => include === 'profit' || sort !== 'historicClv')) {
+        for (const descending of [true, false]) {
+          for (const [name, value, where] of FILTERS) {
+            const direction = descending ? 'desc' : 'asc';
+            const expected = (await t.sql<{ id: string }>(
+              `select m.account_id::text as id from customer_metrics m join accounts r on r.id = m.account_id
+                where r.deleted_at is null and ${visible} and ${where} order by ${expression} ${direction}, m.account_id ${direction}`,
+            )).map((row) => row.id);
+            const paged: string[] = [];
+            let cursor: string | null = null;
+            do {
+              const query: URLSearchParams = new URLSearchParams({ sort: `${descending ? '-' : ''}${key}`, limit: '1', include, ...(name ? { [name]: value } : {}), ...(cursor ? { cursor } : {}) });
+              const page: { data: Array<{ accountId: string }>; nextCursor: string | null } = (await get(email, `?${query.toString()}`).expect(200)).body;
+              paged.push(...page.data.map((c) => c.accountId));
+              cursor = page.nextCursor;
+            } while (cursor && paged.length <= expected.length);
+            expect([email, key, direction, name, value, paged]).toEqual([email, key, direction, name, value, expected]);
+          }
+        }
+      }
+    }
   });
 
   it('answers 400 naming the parameter for bad input', async () => {

@@ -124,6 +124,39 @@ describe('customer metrics: the recompute', () => {
     expect(await t.sql(`select 1 from customer_metric_years where account_id = $1`, [ids.uncosted])).toEqual([]);
   });
 
+  it('swaps in new metric tables with the same indexes, keys and triggers, after a reader of the old ones is done', async () => {
+    const recompute = t.app.get(MetricsRecompute);
+    const catalog = `select 'index' as kind, indexname as name, indexdef as definition from pg_indexes where tablename in ('customer_metrics', 'customer_metric_years')
+                     union all select 'constraint', conname, pg_get_constraintdef(oid) from pg_constraint where conrelid in ('customer_metrics'::regclass, 'customer_metric_years'::regclass)
+                     union all select 'trigger', tgname, pg_get_triggerdef(oid) from pg_trigger where not tgisinternal and tgrelid in ('customer_metrics'::regclass, 'customer_metric_years'::regclass)
+                     order by 1, 2`;
+    const stamps = `select account_id, computed_at, facts_as_of from customer_metrics order by account_id`;
+    await recompute.run('2026-06-30', new Date());
+    const before = { catalog: await t.sql(catalog), stamps: await t.sql(stamps) };
+    expect(before.catalog.filter((row) => row.kind === 'trigger').length).toBe(4);
+
+    // A dashboard's repeatable-read transaction holds the tables: the swap waits for it (longer than one 5 s attempt
+    // at the lock, so the step back and the retry run too), and it keeps its own view.
+    await t.sql(`begin isolation level repeatable read`);
+    await t.sql(`lock table customer_metrics, customer_metric_years in access share mode`);
+    const [{ count }] = await t.sql<{ count: number }>(`select count(*)::int as count from customer_metrics`);
+    let finished = false;
+    const run = recompute.run('2026-06-30', new Date(Date.now() + 60_000)).then(() => (finished = true));
+    await new Promise((resolve) => setTimeout(resolve, 6500));
+    expect(finished).toBe(false);
+    expect(await t.sql(`select count(*)::int as count from customer_metrics`)).toEqual([{ count }]);
+    await t.sql(`commit`);
+    await run;
+
+    // Same indexes, constraints and triggers; nothing changed, so every row keeps the stamps of the run that wrote it.
+    expect(await t.sql(catalog)).toEqual(before.catalog);
+    expect(await t.sql(stamps)).toEqual(before.stamps);
+    // The triggers work on the new tables: a metric write makes the dashboards' summaries stale.
+    await t.sql(`update customer_summary_state set valid = true`);
+    await t.sql(`update customer_metrics set loyalty_index = loyalty_index where false`);
+    expect(await t.sql(`select valid from customer_summary_state`)).toEqual([{ valid: false }]);
+  });
+
   it('keeps order_line_totals equal to the sums of the lines through inserts, updates (also moving lines) and deletes', async () => {
     const fromLines = `select l.order_id, sum(l.quantity * l.unit_cost)::text as cost, (sum(l.line_total) filter (where l.unit_cost is not null))::text as costed_total,
                               (count(*) filter (where l.unit_cost is null))::int as uncosted_lines, sum(l.line_total)::text as line_total,
@@ -205,13 +238,13 @@ describe('customer metrics: through the job queue (pg-boss on the real PostgreSQ
 
   it('computes the metrics of a fresh demo at start-up, without anyone asking', async () => {
     const deadline = Date.now() + 30_000;
-    let runs: Array<{ status: string; requested_by: string | null; mode: string | null }> = [];
+    let runs: Array<{ status: string; trigger: string; requested_by: string | null; mode: string | null }> = [];
     while (Date.now() < deadline) {
-      runs = await t.sql(`select status, requested_by, mode from analytics_runs`);
+      runs = await t.sql(`select status, trigger, requested_by, mode from analytics_runs`);
       if (runs.some((run) => run.status === 'succeeded' || run.status === 'failed')) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    expect(runs).toEqual([{ status: 'succeeded', requested_by: null, mode: 'incremental' }]);
+    expect(runs).toEqual([{ status: 'succeeded', trigger: 'startup', requested_by: null, mode: 'incremental' }]);
     const [{ live }] = await t.sql<{ live: number }>(`select count(*)::int as live from accounts where deleted_at is null`);
     expect(await t.sql(`select count(*)::int as rows, (count(*) filter (where rfm_segment is not null))::int as scored from customer_metrics`))
       .toEqual([{ rows: live, scored: (await t.sql<{ n: number }>(`select count(distinct o.account_id)::int as n from orders o join accounts a on a.id = o.account_id and a.deleted_at is null where o.status <> 'cancelled' and o.order_date <= current_date`))[0].n }]);

@@ -48,8 +48,9 @@ describe('analytics reports', () => {
 
     beforeAll(async () => {
       const [category] = await t.sql<{ id: string }>('select id from product_categories order by path limit 1');
+      // Costed in GBP, the orders' currency: a line keeps the cost as it is (no exchange rate involved).
       const product = (code: string, costPrice?: string) =>
-        t.http.post('/api/v1/products').set(as('finance')).send({ code, name: code, nameEn: code, categoryId: category.id, unit: '台', ...(costPrice ? { costPrice } : {}) }).expect(201);
+        t.http.post('/api/v1/products').set(as('finance')).send({ code, name: code, nameEn: code, categoryId: category.id, unit: '台', ...(costPrice ? { costPrice, costCurrency: 'GBP' } : {}) }).expect(201);
       costed = (await product('ANA-COSTED', '60.00')).body.id;
       uncosted = (await product('ANA-UNCOSTED')).body.id;
       // Hand-computed figures in the comments: net line total; cost = quantity × 60.00 where the cost is known.

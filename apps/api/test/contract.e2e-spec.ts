@@ -315,6 +315,16 @@ const VALID_REQUEST_FIXTURES: Record<string, ValidRequestFixture> = {
     pathParams: async (world) => ({ id: await throwawayOrder(world) }),
     body: async () => ({ amount: '100.00', paidAt: '2026-12-01', method: 'bank_transfer', reference: 'CONTRACT-1' }),
   },
+  putExchangeRate: {
+    why: 'finance keeps the rates, and the path is a known currency other than the base one (CNY) and a date',
+    as: 'finance@lianxi.test',
+    pathParams: async () => ({ currency: 'EUR', validFrom: '2026-06-01' }),
+  },
+  deleteExchangeRate: {
+    why: 'finance deletes a rate that exists: a fresh one it sets first',
+    as: 'finance@lianxi.test',
+    pathParams: async (world) => ({ currency: 'EUR', validFrom: await throwawayExchangeRate(world) }),
+  },
   recomputeCustomerMetrics: {
     why: 'the general manager and the sales director start metrics runs (analytics update)',
     as: 'director@lianxi.test',
@@ -558,7 +568,9 @@ const DATA_DEPENDENT_INPUTS: Record<string, string> = {
   parentAccountId: 'must reference an account the caller can see, neither the account itself nor one below it',
   sourceAccountId: 'must reference another account the caller can see and delete',
   taxNumber: 'the last character is a check character over the other 17 (GB 32100-2015), which a pattern cannot express',
-  currency: 'reports take only an ISO 4217 code the server knows (a made-up XYZ is 400, not an empty report); a pattern cannot list them',
+  currency: 'reports and exchange rates take only an ISO 4217 code the server knows (a made-up XYZ is 400, not an empty report), and a rate not the base currency; a pattern cannot list them',
+  costCurrency: 'only an ISO 4217 code the server knows (a made-up XYZ is 400); a pattern cannot list them',
+  rate: 'an exchange rate must be greater than 0 (0.000 matches the decimal pattern)',
   relatedId: 'must reference a record of relatedType the caller can see',
   to: 'a forecast\'s last close date must not be before its first (from)',
   dueBefore: 'a due window must end after it starts (dueFrom)',
@@ -675,6 +687,15 @@ async function throwawayOrder(world: World): Promise<string> {
   const response = await world.callAs<{ id: string }>('rep.e1@lianxi.test', 'post', '/api/v1/orders', { accountId, lines: [{ description: `Contract order ${randomUUID().slice(0, 8)}`, quantity: '1', listPrice: '1000.00' }] });
   if (response.status !== 201) throw new Error(`creating a throwaway order → ${response.status} ${JSON.stringify(response.body)}`);
   return response.body.id;
+}
+
+let exchangeRateDays = 0;
+/** A fresh EUR rate (finance's), on a day of its own (one day further each time, from 2000-01-01): answers its validFrom. */
+async function throwawayExchangeRate(world: World): Promise<string> {
+  const validFrom = new Date(Date.UTC(2000, 0, 1 + exchangeRateDays++)).toISOString().slice(0, 10);
+  const response = await world.callAs('finance@lianxi.test', 'put', `/api/v1/exchange-rates/EUR/${validFrom}`, { rate: '7.8' });
+  if (response.status !== 200) throw new Error(`creating a throwaway exchange rate → ${response.status} ${JSON.stringify(response.body)}`);
+  return validFrom;
 }
 
 /** An active product with a price on the default CNY list. */

@@ -183,6 +183,25 @@ describe('demo volume', () => {
     expect(await count('select count(*)::int as count from payments p join orders o on o.id = p.order_id where p.paid_at < o.order_date or p.paid_at > current_date')).toBe(0);
   });
 
+  it('costs every line in its order\'s currency: USD lines converted at the month\'s demo rate, none dearer than its net price', async () => {
+    const rows = await sql<{ currency: string; lines: number; costed: number; loss: number; raw_loss: number }>(
+      `select o.currency, count(*)::int as lines, count(l.unit_cost)::int as costed, (count(*) filter (where l.unit_cost > l.net_price))::int as loss,
+              (count(*) filter (where p.cost_price > l.net_price))::int as raw_loss
+         from order_lines l join orders o on o.id = l.order_id join products p on p.id = l.product_id group by o.currency order by o.currency`,
+    );
+    const usd = rows.find((r) => r.currency === 'USD');
+    expect(usd && usd.lines).toBeGreaterThan(1000);
+    // Every USD line has a rate (the demo's monthly rates cover its history) and a margin; the CNY cost price taken
+    // as it is would have shown every one of them at a loss.
+    expect(usd).toMatchObject({ costed: usd?.lines, loss: 0, raw_loss: usd?.lines });
+    expect(rows.find((r) => r.currency === 'CNY')).toMatchObject({ loss: 0 });
+    // A line's cost is its product's CNY cost ÷ the rate of its order's month, to the cent.
+    expect(await count(
+      `select count(*)::int as count from order_lines l join orders o on o.id = l.order_id and o.currency = 'USD' join products p on p.id = l.product_id
+        where l.unit_cost <> round(p.cost_price / (select r.rate from exchange_rates r where r.currency = 'USD' and r.valid_from <= o.order_date order by r.valid_from desc limit 1), 2)`,
+    )).toBe(0);
+  });
+
   it('has orders in every status and receivables in every ageing bucket', async () => {
     const statuses = await sql<{ status: string; count: number }>('select status, count(*)::int as count from orders group by status order by status');
     expect(statuses.map((s) => s.status)).toEqual(['cancelled', 'confirmed', 'delivered', 'ordered', 'paid', 'partly_paid', 'shipped']);

@@ -1,5 +1,6 @@
 import { ACCOUNTS } from '../src/demo/demo-organisation';
 import { createTestApp, TestApp } from './support/test-app';
+import { openSheet } from './support/workbook';
 
 /**
  * Opportunities under the permission engine, pipelines as configuration, stage history, the weighted forecast.
@@ -113,6 +114,24 @@ describe('opportunities', () => {
       const created = await t.http.post('/api/v1/opportunities').set(as('rep.e1')).send({ accountId: accountIds.E1a, name: '测试商机 Test', amount: '1234567.8' }).expect(201);
       expect(created.body).toMatchObject({ pipelineId: pipeline.id, stageId: stage('Qualification'), probability: 10, currency: 'CNY', amount: '1234567.80', competitors: [] });
       expect(created.headers.etag).toBe(`W/"${created.body.version}"`);
+    });
+
+    it('exports amounts to a workbook as numbers when exact, as text when Excel would round them; a hidden amount is no column', async () => {
+      const created = await t.http.post('/api/v1/opportunities').set(as('rep.e1')).send({ accountId: accountIds.E1a, name: 'Workbook', amount: '1234567.8', expectedCloseDate: '2026-06-30' }).expect(201);
+      const sheet = () => openSheet(t.http.get('/api/v1/opportunities/export').query({ ids: created.body.id, format: 'xlsx' }).set(as('rep.e1')));
+      const exact = await sheet();
+      const [header, row] = exact.rows;
+      expect([row[header.indexOf('amount')], exact.formats[1][header.indexOf('amount')]]).toEqual([1234567.8, '#,##0.00']);
+      expect(row[header.indexOf('expectedCloseDate')]).toEqual(new Date('2026-06-30T00:00:00Z'));
+      expect(row[header.indexOf('probability')]).toBe(10);
+      // 18 significant digits fit numeric(18, 2) but not a spreadsheet's number: every digit kept, as text.
+      await t.sql(`update opportunities set amount = '1234567890123456.78' where id = $1`, [created.body.id]);
+      const long = await sheet();
+      expect(long.rows[1][header.indexOf('amount')]).toBe('1234567890123456.78');
+      const marketing = await openSheet(t.http.get('/api/v1/opportunities/export').query({ format: 'xlsx' }).set(as('marketing')));
+      expect(marketing.status).toBe(200);
+      expect(marketing.rows[0]).toContain('name');
+      expect(marketing.rows[0]).not.toContain('amount');
     });
 
     it('an account the caller cannot see is answered exactly like one that does not exist (400 naming accountId), and nothing is written', async () => {

@@ -632,6 +632,14 @@ async function main() {
         await page.getByTestId('sales-report-totals').waitFor();
         await settle(page);
         await page.screenshot({ path: join(SHOTS, 'reports-zh.png'), fullPage: true });
+      }],
+      ['finance opens Products → Exchange rates: the demo\'s monthly USD rates into CNY, and the form to set one', async () => {
+        await page.goto(`${BASE_URL}/products/exchange-rates`);
+        await page.getByTestId('exchange-rates-table').getByText('1 USD = ', { exact: false }).first().waitFor();
+        await page.getByTestId('exchange-rates-base').getByText('CNY', { exact: false }).waitFor();
+        await page.getByTestId('exchange-rate-form').waitFor();
+        await settle(page);
+        await page.screenshot({ path: join(SHOTS, 'exchange-rates-zh.png'), fullPage: true });
         await signOut(page);
       }],
       ['the rep\'s account 360° page shows the quote, the order, the payment and the receivable', async () => {

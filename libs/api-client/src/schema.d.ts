@@ -356,7 +356,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export the accounts you may see as CSV */
+        /** Export the accounts you may see as CSV or Excel */
         get: operations["exportAccounts"];
         put?: never;
         post?: never;
@@ -618,7 +618,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export your customers with their metrics as CSV */
+        /** Export your customers with their metrics as CSV or Excel */
         get: operations["exportCustomerInsights"];
         put?: never;
         post?: never;
@@ -946,7 +946,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export the contacts you may see as CSV */
+        /** Export the contacts you may see as CSV or Excel */
         get: operations["exportContacts"];
         put?: never;
         post?: never;
@@ -1002,6 +1002,41 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the exchange rates */
+        get: operations["listExchangeRates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange-rates/{currency}/{validFrom}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set an exchange rate */
+        put: operations["putExchangeRate"];
+        post?: never;
+        /** Delete an exchange rate */
+        delete: operations["deleteExchangeRate"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1381,7 +1416,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export the opportunities you may see as CSV */
+        /** Export the opportunities you may see as CSV or Excel */
         get: operations["exportOpportunities"];
         put?: never;
         post?: never;
@@ -2884,7 +2919,7 @@ export interface components {
             queuedAt: string;
             /**
              * Format: uuid
-             * @description Who asked for it; null for the nightly run.
+             * @description Who asked for it; null for the nightly and the start-up run.
              */
             requestedBy: string | null;
             /** Format: date-time */
@@ -2895,7 +2930,7 @@ export interface components {
         /** @enum {string} */
         AnalyticsRunStatus: "queued" | "running" | "succeeded" | "failed";
         /** @enum {string} */
-        AnalyticsRunTrigger: "nightly" | "manual";
+        AnalyticsRunTrigger: "nightly" | "manual" | "startup";
         ApiKeyDto: {
             /** Format: date-time */
             createdAt: string;
@@ -3533,6 +3568,11 @@ export interface components {
              */
             code: string;
             /**
+             * @description The currency of costPrice; default the base currency (`BASE_CURRENCY`). Same rights as costPrice.
+             * @example CNY
+             */
+            costCurrency?: string;
+            /**
              * @description Only roles that may edit it (sales director, finance): 403 naming it otherwise.
              * @example 1380000.00
              */
@@ -3692,6 +3732,11 @@ export interface components {
             /** @description Biggest first; the unscored bucket (key null) last. */
             buckets: components["schemas"]["CustomerBucketDto"][];
             by: components["schemas"]["CustomerDimension"];
+            /**
+             * @description The currency of every money figure here: the base currency (`BASE_CURRENCY`), orders in others converted at their day's rate.
+             * @example CNY
+             */
+            currency: string;
             /** @description Customers you may see that have metrics. */
             customers: number;
             /** @description The latest successful metrics run (null before the first). */
@@ -3736,6 +3781,11 @@ export interface components {
             teamName: string | null;
         };
         CustomerInsightPageDto: {
+            /**
+             * @description The currency of every money figure here: the base currency (`BASE_CURRENCY`), orders in others converted at their day's rate.
+             * @example CNY
+             */
+            currency: string;
             data: components["schemas"]["CustomerInsightDto"][];
             nextCursor: string | null;
         };
@@ -3756,6 +3806,11 @@ export interface components {
         /** @enum {string} */
         CustomerMoney: "revenue" | "profit";
         CustomerRetentionDto: {
+            /**
+             * @description The currency of every money figure here: the base currency (`BASE_CURRENCY`), orders in others converted at their day's rate.
+             * @example CNY
+             */
+            currency: string;
             run: components["schemas"]["CustomerMetricsRunDto"] | null;
             /** @description Every year from the first with a purchase to the last, gaps included; the as-of year is partial. */
             years: components["schemas"]["RetentionYearDto"][];
@@ -3798,6 +3853,43 @@ export interface components {
          * @enum {string}
          */
         ErrorCode: "validation_failed" | "malformed_body" | "unauthenticated" | "invalid_credentials" | "forbidden" | "not_found" | "conflict" | "precondition_failed" | "precondition_required" | "payload_too_large" | "unsupported_media_type" | "password_rejected" | "idempotency_key_reused" | "too_many_requests" | "service_unavailable" | "internal";
+        ExchangeRateDto: {
+            /**
+             * @description The base currency the rate converts into (`BASE_CURRENCY`).
+             * @example CNY
+             */
+            baseCurrency: string;
+            /**
+             * @description ISO 4217, never the base currency.
+             * @example USD
+             */
+            currency: string;
+            /**
+             * @description Units of the base currency per one unit of `currency`, a decimal string.
+             * @example 7.1234
+             */
+            rate: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            updatedBy: string | null;
+            /**
+             * Format: date
+             * @description From this day on (until the currency's next rate).
+             * @example 2026-01-01
+             */
+            validFrom: string;
+        };
+        ExchangeRatePageDto: {
+            /**
+             * @description The base currency every rate converts into.
+             * @example CNY
+             */
+            baseCurrency: string;
+            data: components["schemas"]["ExchangeRateDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
         /** @enum {string} */
         ExplainReasonCode: "level" | "no_record" | "create_by_level" | "owner" | "team" | "shared" | "restricted" | "owner_only" | "partner_linked" | "partner_not_linked";
         ExplainReasonDto: {
@@ -3811,6 +3903,8 @@ export interface components {
             /** @description The same in English, for people reading the raw answer. */
             text: string;
         };
+        /** @enum {string} */
+        ExportFormat: "csv" | "xlsx";
         FieldErrorDto: {
             /** @description Path of the offending input: a body property (`address.city`), query parameter, path parameter or header. */
             field: string;
@@ -4102,7 +4196,7 @@ export interface components {
             objectType: components["schemas"]["ObjectType"];
         };
         /** @enum {string} */
-        ObjectType: "account" | "contact" | "opportunity" | "activity" | "lead" | "order" | "payment" | "pipeline" | "product" | "price_list" | "quote" | "approval_rule" | "analytics" | "ahp_model";
+        ObjectType: "account" | "contact" | "opportunity" | "activity" | "lead" | "order" | "payment" | "pipeline" | "product" | "price_list" | "quote" | "approval_rule" | "analytics" | "exchange_rate" | "ahp_model";
         OmittedFigureDto: {
             /** @description The fields the caller may not read in full (empty for `no_access`). */
             fields: string[];
@@ -4486,6 +4580,11 @@ export interface components {
              */
             code?: string;
             /**
+             * @description The currency of costPrice (ISO 4217; the base currency unless set); under the same field rules as costPrice.
+             * @example CNY
+             */
+            costCurrency?: string;
+            /**
              * @description Decimal string with two decimals; hidden from most roles.
              * @example 965000.00
              */
@@ -4526,6 +4625,13 @@ export interface components {
         };
         /** @enum {string} */
         ProductSort: "code" | "-code" | "name" | "-name";
+        PutExchangeRateDto: {
+            /**
+             * @description Units of the base currency per one unit of the path's currency: a positive decimal string, at most 10 decimals.
+             * @example 7.1234
+             */
+            rate: string;
+        };
         PutPriceListEntryDto: {
             /** @example 1380000.00 */
             listPrice: string;
@@ -5480,6 +5586,11 @@ export interface components {
             /** @example XE370-STD */
             code?: string;
             /**
+             * @description The currency of costPrice. Same rights as costPrice.
+             * @example CNY
+             */
+            costCurrency?: string;
+            /**
              * @description null clears it.
              * @example 965000.00
              */
@@ -5794,7 +5905,7 @@ export interface operations {
             header?: never;
             path: {
                 roleKey: "system_admin" | "general_manager" | "sales_director" | "sales_manager" | "sales_rep" | "marketing_specialist" | "service_agent" | "field_engineer" | "finance" | "quality_inspector" | "auditor" | "partner";
-                objectType: "account" | "contact" | "opportunity" | "activity" | "lead" | "order" | "payment" | "pipeline" | "product" | "price_list" | "quote" | "approval_rule" | "analytics" | "ahp_model";
+                objectType: "account" | "contact" | "opportunity" | "activity" | "lead" | "order" | "payment" | "pipeline" | "product" | "price_list" | "quote" | "approval_rule" | "analytics" | "exchange_rate" | "ahp_model";
             };
             cookie?: never;
         };
@@ -5869,7 +5980,7 @@ export interface operations {
             header?: never;
             path: {
                 roleKey: "system_admin" | "general_manager" | "sales_director" | "sales_manager" | "sales_rep" | "marketing_specialist" | "service_agent" | "field_engineer" | "finance" | "quality_inspector" | "auditor" | "partner";
-                objectType: "account" | "contact" | "opportunity" | "activity" | "lead" | "order" | "payment" | "pipeline" | "product" | "price_list" | "quote" | "approval_rule" | "analytics" | "ahp_model";
+                objectType: "account" | "contact" | "opportunity" | "activity" | "lead" | "order" | "payment" | "pipeline" | "product" | "price_list" | "quote" | "approval_rule" | "analytics" | "exchange_rate" | "ahp_model";
             };
             cookie?: never;
         };
@@ -7222,6 +7333,8 @@ export interface operations {
             query?: {
                 /** @description Only these records (a selection): comma-separated ids, at most 200; ids you may not see are left out */
                 ids?: string;
+                /** @description The file: `csv` (UTF-8 with BOM) or `xlsx` (an Excel workbook) */
+                format?: components["schemas"]["ExportFormat"];
                 /** @description Default `name`. */
                 sort?: components["schemas"]["AccountSort"];
                 /**
@@ -7242,12 +7355,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The accounts as CSV, one header row */
+            /** @description The accounts as CSV or an Excel workbook (`format`), one header row */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };
@@ -8797,6 +8911,8 @@ export interface operations {
                  *     the figure come last in descending order. Sorting by money needs the same rights as `include` (403 otherwise).
                  */
                 sort?: "predictedClv" | "-predictedClv" | "historicClv" | "-historicClv" | "revenue" | "-revenue" | "loyalty" | "-loyalty";
+                /** @description The file: `csv` (UTF-8 with BOM) or `xlsx` (an Excel workbook) */
+                format?: components["schemas"]["ExportFormat"];
                 /** @description Money figures to add; none by default. 403 naming each order field you may not read. */
                 include?: components["schemas"]["CustomerMoney"];
             };
@@ -8806,12 +8922,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The customers as CSV, one header row */
+            /** @description The customers as CSV or an Excel workbook (`format`), one header row */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };
@@ -10272,6 +10389,8 @@ export interface operations {
             query?: {
                 /** @description Only these records (a selection): comma-separated ids, at most 200; ids you may not see are left out */
                 ids?: string;
+                /** @description The file: `csv` (UTF-8 with BOM) or `xlsx` (an Excel workbook) */
+                format?: components["schemas"]["ExportFormat"];
                 /** @description Default `name`. */
                 sort?: components["schemas"]["ContactSort"];
                 /** @description Substring of the name, or of the phone, mobile or email when you read them unmasked. */
@@ -10284,12 +10403,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The contacts as CSV, one header row */
+            /** @description The contacts as CSV or an Excel workbook (`format`), one header row */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };
@@ -10491,6 +10611,189 @@ export interface operations {
             };
             /** @description Missing, expired or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listExchangeRates: {
+        parameters: {
+            query?: {
+                /** @description Page size */
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                /** @description Only this currency's rates. */
+                currency?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeRatePageDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    putExchangeRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                currency: string;
+                validFrom: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutExchangeRateDto"];
+            };
+        };
+        responses: {
+            /** @description Creates or replaces the rate from that day on; sending the same rate again changes nothing (idempotent). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeRateDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The request body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    deleteExchangeRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                currency: string;
+                validFrom: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each offending field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, expired or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No such record (or the caller may not see it) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12639,6 +12942,8 @@ export interface operations {
             query?: {
                 /** @description Only these records (a selection): comma-separated ids, at most 200; ids you may not see are left out */
                 ids?: string;
+                /** @description The file: `csv` (UTF-8 with BOM) or `xlsx` (an Excel workbook) */
+                format?: components["schemas"]["ExportFormat"];
                 /** @description Default `name`. Sorting by amount across currencies compares the figures only. */
                 sort?: components["schemas"]["OpportunitySort"];
                 /** @description Substring of the name. */
@@ -12656,12 +12961,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The opportunities as CSV, one header row */
+            /** @description The opportunities as CSV or an Excel workbook (`format`), one header row */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
                 };
             };

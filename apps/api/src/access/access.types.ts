@@ -20,6 +20,8 @@ export enum ObjectType {
   ApprovalRule = 'approval_rule',
   /** Configuration-like, no records: `read` to use the customer analytics, `update` to start a metrics recompute. */
   Analytics = 'analytics',
+  /** Configuration, no records: the dated exchange rates into the base currency (`read`; `update` to set or delete one). */
+  ExchangeRate = 'exchange_rate',
   /** Analytic Hierarchy Process models (R-ANA-4): business records (owner, team) of the analytics module. */
   AhpModel = 'ahp_model',
 }

@@ -14,13 +14,14 @@ export const OBJECT_FIELDS: Record<ObjectType, string[]> = {
   // Configuration without records: no field rules.
   [ObjectType.Pipeline]: [],
   // Catalogue without owners: field rules apply (the cost price is hidden from most roles).
-  [ObjectType.Product]: ['code', 'name', 'nameEn', 'categoryId', 'unit', 'active', 'description', 'costPrice'],
+  [ObjectType.Product]: ['code', 'name', 'nameEn', 'categoryId', 'unit', 'active', 'description', 'costPrice', 'costCurrency'],
   [ObjectType.PriceList]: ['name', 'currency', 'validFrom', 'validTo', 'isDefault', 'active', 'description'],
   // `prices` stands for every money figure and discount of a quote and its lines (hidden for the quality inspector).
   [ObjectType.Quote]: ['number', 'revision', 'accountId', 'opportunityId', 'currency', 'validUntil', 'status', 'taxRate', 'notes', 'lines', 'prices', ...RECORD_ATTRIBUTE_FIELDS],
   [ObjectType.ApprovalRule]: [],
   // What the analytics aggregate is guarded by the account scope and the order field rules, not by fields of its own.
   [ObjectType.Analytics]: [],
+  [ObjectType.ExchangeRate]: [],
   [ObjectType.AhpModel]: ['name', 'description', 'criteria', 'comparisons', 'alternatives', ...RECORD_ATTRIBUTE_FIELDS],
 };
 

@@ -2,7 +2,6 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsUUID } from 'class-validator';
-import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { AuditCategory } from '../audit/audit-event.entity';
@@ -12,6 +11,7 @@ import { AppError } from '../platform/http/app-error';
 import { Optional } from '../platform/http/validation';
 import { ErrorCode } from '../platform/http/error-code';
 import { FieldAccess } from './access.types';
+import { beginExport, ExportFormat, type ExportColumnType } from './export-file';
 import type { BusinessRecord } from './record-attributes';
 import type { ListOptions, ScopedRecords } from './scoped-records';
 
@@ -42,17 +42,19 @@ export function IsExportSelection(): PropertyDecorator {
 }
 const PAGE = 1000;
 
-/** How an object's records become CSV columns. */
+/** How an object's records become the columns of an export. */
 export interface ExportShape<E, D extends object> {
   toDto: (record: E) => D;
   /** Fields under field rules (hidden ones are left out as columns, masked ones masked). */
   protectedFields: ReadonlyArray<keyof D & string>;
   /** Every column, in order. */
   columns: ReadonlyArray<keyof D & string>;
+  /** Columns whose strings are decimals or days (typed cells in a workbook). */
+  types?: Partial<Record<keyof D & string, ExportColumnType>>;
 }
 
 /**
- * CSV exports of one object type, through the same engine as its list: the scope in the SQL, hidden fields left out
+ * Exports (CSV or Excel) of one object type, through the same engine as its list: the scope in the SQL, hidden fields left out
  * as columns, masked ones masked. The checks (sort/filter/search by what the caller may not read, size) happen
  * before the first byte, so they still answer problem+json; every export is audited before any data leaves.
  */
@@ -64,7 +66,7 @@ export class RecordExport<E extends BusinessRecord & { id: string }, D extends o
     private readonly shape: ExportShape<E, D>,
   ) {}
 
-  async csv(principal: Principal, options: ListOptions, response: Response): Promise<void> {
+  async write(principal: Principal, options: ListOptions, format: ExportFormat | undefined, response: Response): Promise<void> {
     const total = await this.records.count(principal, options);
     if (total > EXPORT_MAX_ROWS) {
       throw new AppError(ErrorCode.ValidationFailed, `The export would have ${total} rows; narrow it to at most ${EXPORT_MAX_ROWS} with filters`, {
@@ -79,37 +81,15 @@ export class RecordExport<E extends BusinessRecord & { id: string }, D extends o
       category: AuditCategory.Business,
       action: `${objectType}.exported`,
       entityType: objectType,
-      details: { rows: total, columns, filters: { ...options.filters, q: options.q, sort: options.sort, ...(options.ids ? { ids: options.ids.length } : {}) } },
+      details: { rows: total, columns, format: format ?? ExportFormat.Csv, filters: { ...options.filters, q: options.q, sort: options.sort, ...(options.ids ? { ids: options.ids.length } : {}) } },
     });
-    beginCsvDownload(response, `${objectType}s`, columns);
+    const file = beginExport(response, { name: `${objectType}s`, columns, format: format ?? ExportFormat.Csv, types: this.shape.types });
     let cursor: string | undefined;
     do {
       const { page } = await this.records.list(principal, { ...options, limit: PAGE, cursor });
-      writeCsvRows(response, columns, page.data.map((record) => access.project(this.shape.toDto(record), this.shape.protectedFields) as Record<string, unknown>));
+      await file.write(page.data.map((record) => access.project(this.shape.toDto(record), this.shape.protectedFields) as Record<string, unknown>));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    response.end();
+    await file.end();
   }
-}
-
-/**
- * Starts a CSV download of today named `<name>-YYYY-MM-DD.csv`: the headers, then the header row after a byte order
- * mark (it makes Excel read UTF-8, e.g. Chinese names, correctly). Every CSV export writes through here and
- * `writeCsvRows`, so they all read alike.
- */
-export function beginCsvDownload(response: Response, name: string, columns: readonly string[]): void {
-  response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  response.setHeader('Content-Disposition', `attachment; filename="${name}-${new Date().toISOString().slice(0, 10)}.csv"`);
-  response.write(`\uFEFF${stringify([columns])}`);
-}
-
-/** Writes one CSV line per record, `columns` in order (null and undefined as empty cells, dates as ISO). */
-export function writeCsvRows(response: Response, columns: readonly string[], records: ReadonlyArray<Record<string, unknown>>): void {
-  if (records.length) response.write(stringify(records.map((record) => columns.map((column) => cell(record[column])))));
-}
-
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString();
-  return String(value);
 }

@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { hashPassword } from '../identity/passwords/password-hasher';
 import { dataSourceOptions } from '../platform/database/data-source-options';
 import { fromScaled, divideRounded, orderTotals, priceLine, toScaled } from '../sales/pricing/money';
+import { convertedMoneySql } from '../sales/exchange-rates/currency-conversion';
 import { insertQuoteLines, writeQuoteTotals } from '../sales/quotes/quote-totals';
 import {
   ACCOUNTS,
@@ -18,6 +19,7 @@ import {
   demoOpportunities,
   demoOrders,
   demoPassword,
+  demoExchangeRates,
   demoUsdPrice,
   TEAMS,
   USERS,
@@ -27,7 +29,7 @@ import {
  * Loads the demo organisation into an empty database (no users yet), in one transaction. Demo passwords are
  * fixed and public: never in production (main.ts refuses, and loadConfig never enables it there).
  */
-export async function loadDemoDataIfEmpty(databaseUrl: string): Promise<boolean> {
+export async function loadDemoDataIfEmpty(databaseUrl: string, baseCurrency = 'CNY'): Promise<boolean> {
   const dataSource = new DataSource({ ...dataSourceOptions(databaseUrl), entities: [] });
   await dataSource.initialize();
   try {
@@ -151,11 +153,12 @@ export async function loadDemoDataIfEmpty(databaseUrl: string): Promise<boolean>
         );
       }
       const products = await loadDemoCatalogue(manager);
+      await loadDemoExchangeRates(manager, baseCurrency);
       const quotes = await loadDemoQuotes(manager, {
         accountIds, userIds, teamOf, partnerId,
         teamPath: (email) => { const code = USERS.find((u) => u.email === email)?.team; return code ? (teams.get(code)?.path ?? null) : null; },
       });
-      const orderRefs = { accountIds, ownerIds: ACCOUNTS.map((a) => userIds.get(a.owner) as string), teamOf: ACCOUNTS.map((a) => teamOf.get(a.owner) ?? null), partnerId, financeId: userIds.get('finance@lianxi.test') ?? null };
+      const orderRefs = { accountIds, ownerIds: ACCOUNTS.map((a) => userIds.get(a.owner) as string), teamOf: ACCOUNTS.map((a) => teamOf.get(a.owner) ?? null), partnerId, financeId: userIds.get('finance@lianxi.test') ?? null, baseCurrency };
       const orders = (await loadDemoOrders(manager, orderRefs)) + (await loadDemoPurchaseHistories(manager, orderRefs));
       await manager.query(
         `insert into audit_events (id, category, action, details) values ($1, 'security', 'system.demo_data_loaded', $2)`,
@@ -166,6 +169,27 @@ export async function loadDemoDataIfEmpty(databaseUrl: string): Promise<boolean>
   } finally {
     await dataSource.destroy();
   }
+}
+
+/**
+ * A line's cost as the API writes it (order.service.ts): its product's cost in the order's currency at the order
+ * day's rates ($11: the base currency), null without a rate.
+ */
+const LINE_COST = convertedMoneySql('p.cost_price', 'p.cost_currency', 'o.currency', 'o.order_date', '$11::text');
+
+/**
+ * The demo's monthly USD rates (demoExchangeRates: illustrative figures, not market data), covering its order
+ * history. They are CNY per USD, so they are loaded only when CNY is the base currency (the default); with another
+ * base the demo's USD lines stay uncosted until finance enters rates.
+ */
+async function loadDemoExchangeRates(manager: EntityManager, baseCurrency: string): Promise<void> {
+  if (baseCurrency !== 'CNY') return;
+  const [{ today }]: Array<{ today: string }> = await manager.query(`select to_char(current_date, 'YYYY-MM-DD') as today`);
+  const rates = demoExchangeRates(today);
+  await manager.query(
+    `insert into exchange_rates (currency, valid_from, rate) select * from unnest($1::text[], $2::date[], $3::numeric[])`,
+    [rates.map((r) => r.currency), rates.map((r) => r.validFrom), rates.map((r) => r.rate)],
+  );
 }
 
 /**
@@ -222,7 +246,7 @@ async function loadDemoCatalogue(manager: EntityManager): Promise<number> {
  */
 async function loadDemoOrders(
   manager: EntityManager,
-  refs: { accountIds: string[]; ownerIds: string[]; teamOf: Array<string | null>; partnerId: string; financeId: string | null },
+  refs: { accountIds: string[]; ownerIds: string[]; teamOf: Array<string | null>; partnerId: string; financeId: string | null; baseCurrency: string },
 ): Promise<number> {
   const catalogue: Array<{ id: string; name: string; list_price: string }> = await manager.query(
     `select p.id, p.name, e.list_price::text as list_price from price_list_entries e join price_lists l on l.id = e.price_list_id join products p on p.id = e.product_id
@@ -254,8 +278,8 @@ async function loadDemoOrders(
       await manager.query(
         // The line keeps its product's cost of the day, as the API writes it.
         `insert into order_lines (id, order_id, position, product_id, description, quantity, list_price, discount_percent, net_price, line_total, unit_cost)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, (select cost_price from products where id = $4))`,
-        [uuidv7(), orderId, position, line.productId, line.description, line.quantity, line.listPrice, line.discountPercent, line.netPrice, line.lineTotal],
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, (select ${LINE_COST} from products p, orders o where p.id = $4 and o.id = $2))`,
+        [uuidv7(), orderId, position, line.productId, line.description, line.quantity, line.listPrice, line.discountPercent, line.netPrice, line.lineTotal, refs.baseCurrency],
       );
     }
     if (paid > 0n) {
@@ -305,10 +329,10 @@ function demoPurchaseHistory(account: number): Array<[daysAgo: number, quantity:
  */
 async function loadDemoPurchaseHistories(
   manager: EntityManager,
-  refs: { accountIds: string[]; ownerIds: string[]; teamOf: Array<string | null>; partnerId: string; financeId: string | null },
+  refs: { accountIds: string[]; ownerIds: string[]; teamOf: Array<string | null>; partnerId: string; financeId: string | null; baseCurrency: string },
 ): Promise<number> {
-  const catalogue: Array<{ id: string; name: string; list_price: string; cost_price: string | null }> = await manager.query(
-    `select p.id, p.name, e.list_price::text as list_price, p.cost_price::text as cost_price from price_list_entries e join price_lists l on l.id = e.price_list_id
+  const catalogue: Array<{ id: string; name: string; list_price: string }> = await manager.query(
+    `select p.id, p.name, e.list_price::text as list_price from price_list_entries e join price_lists l on l.id = e.price_list_id
        join products p on p.id = e.product_id where l.is_default and l.currency = 'CNY' and p.active order by p.code`,
   );
   if (catalogue.length < 13) return 0;
@@ -332,7 +356,7 @@ async function loadDemoPurchaseHistories(
       const account_ = ACCOUNTS[account];
       orders.push([id, refs.accountIds[account], cancelled ? 'cancelled' : 'confirmed', dayOf(daysAgo), totals.subtotal, totals.taxAmount, totals.total, cancelled ? '0' : totals.total,
         refs.ownerIds[account], refs.teamOf[account], account_.partner ? refs.partnerId : null, account_.restricted ?? false, at(0), at(cancelled ? 3 : 32)]);
-      for (const l of priced) lines.push([uuidv7(), id, l.position, l.product.id, l.product.name, l.quantity, l.product.list_price, l.discountPercent, l.netPrice, l.lineTotal, l.product.cost_price]);
+      for (const l of priced) lines.push([uuidv7(), id, l.position, l.product.id, l.product.name, l.quantity, l.product.list_price, l.discountPercent, l.netPrice, l.lineTotal]);
       const steps: Array<[string, number, string | null]> = cancelled
         ? [['ordered', 0, refs.ownerIds[account]], ['cancelled', 3, refs.ownerIds[account]]]
         : [['ordered', 0, refs.ownerIds[account]], ['paid', 20, refs.financeId], ['shipped', 24, refs.ownerIds[account]], ['delivered', 28, refs.ownerIds[account]], ['confirmed', 32, refs.ownerIds[account]]];
@@ -355,8 +379,11 @@ async function loadDemoPurchaseHistories(
   );
   await manager.query(
     `insert into order_lines (id, order_id, position, product_id, description, quantity, list_price, discount_percent, net_price, line_total, unit_cost)
-     select * from unnest($1::uuid[], $2::uuid[], $3::int[], $4::uuid[], $5::text[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[])`,
-    columns(lines, 11),
+     select l.id, l.order_id, l.position, l.product_id, l.description, l.quantity, l.list_price, l.discount_percent, l.net_price, l.line_total, ${LINE_COST}
+       from unnest($1::uuid[], $2::uuid[], $3::int[], $4::uuid[], $5::text[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[], $10::numeric[])
+            as l(id, order_id, position, product_id, description, quantity, list_price, discount_percent, net_price, line_total)
+       join orders o on o.id = l.order_id join products p on p.id = l.product_id`,
+    [...columns(lines, 10), refs.baseCurrency],
   );
   await manager.query(
     `insert into payments (id, order_id, amount, currency, paid_at, method, reference, recorded_by, created_at)

@@ -232,6 +232,21 @@ export const DEMO_TIERS: Record<string, Array<[number, string]>> = {
 };
 
 /** Whole US dollars at 7.1 CNY to the dollar, for the demo USD list. */
+/**
+ * The demo's exchange rates: CNY per USD on the first of each month, from `months` months before `today`'s month
+ * through it (the demo's purchase histories go five years back). ILLUSTRATIVE FIGURES, NOT MARKET DATA: a smooth
+ * wave around 7.10 (the ratio the demo's USD list is priced at), the same for a given month whatever the load day.
+ */
+export function demoExchangeRates(today: string, months = 96): Array<{ currency: string; validFrom: string; rate: string }> {
+  const [year, month] = today.split('-').map(Number);
+  const last = year * 12 + (month - 1);
+  return Array.from({ length: months + 1 }, (_, index) => {
+    const m = last - months + index;
+    const rate = 7.1 + 0.12 * Math.sin(m / 3) + 0.04 * Math.cos(m * 1.7);
+    return { currency: 'USD', validFrom: `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01`, rate: rate.toFixed(4) };
+  });
+}
+
 export function demoUsdPrice(cny: string): string {
   const cents = BigInt(cny.replace('.', ''));
   return `${(cents + 355n) / 710n}.00`;

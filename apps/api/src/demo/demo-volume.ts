@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { v7 as uuidv7 } from 'uuid';
+import { convertedMoneySql } from '../sales/exchange-rates/currency-conversion';
 import { divideRounded, fromScaled, orderTotals, priceLine, quoteTotals, toScaled } from '../sales/pricing/money';
 import { ACCOUNTS, DEMO_COMPETITORS, DEMO_PARTNER, DEMO_QUOTES, demoLeads, demoOpportunities } from './demo-organisation';
 import {
@@ -161,7 +162,7 @@ interface Rows {
  * Adds the demo volume to a database holding the hand-written demo organisation, in one transaction; answers what it
  * made, or null when it was there already (a second replica, or a restart after a partial first start).
  */
-export async function loadDemoVolume(databaseUrl: string): Promise<DemoVolumeCounts | null> {
+export async function loadDemoVolume(databaseUrl: string, baseCurrency = 'CNY'): Promise<DemoVolumeCounts | null> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   try {
@@ -201,8 +202,14 @@ export async function loadDemoVolume(databaseUrl: string): Promise<DemoVolumeCou
     await insert(db, 'quote_approvals', QUOTE_APPROVAL_COLUMNS, rows.quoteApprovals);
     await insert(db, 'orders', ORDER_COLUMNS, rows.orders);
     await insert(db, 'order_lines', ORDER_LINE_COLUMNS, rows.orderLines);
-    // Each line keeps its product's cost, as the API does when it writes a line (one statement for them all).
-    await db.query(`update order_lines l set unit_cost = p.cost_price from products p where p.id = l.product_id and l.unit_cost is null and p.cost_price is not null`);
+    // Each line keeps its product's cost in the order's currency at the order day's rates, as the API does when it
+    // writes a line (one statement for them all; null — uncosted — where a rate is missing).
+    await db.query(
+      `update order_lines l set unit_cost = ${convertedMoneySql('p.cost_price', 'p.cost_currency', 'o.currency', 'o.order_date', '$1::text')}
+         from products p, orders o
+        where p.id = l.product_id and o.id = l.order_id and l.unit_cost is null and p.cost_price is not null`,
+      [baseCurrency],
+    );
     await insert(db, 'order_status_history', ORDER_HISTORY_COLUMNS, rows.orderHistory);
     await insert(db, 'payments', PAYMENT_COLUMNS, rows.payments);
     await insert(db, 'activities', ACTIVITY_COLUMNS, rows.activities);

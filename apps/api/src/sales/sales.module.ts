@@ -11,6 +11,9 @@ import { AccountService } from './accounts/account.service';
 import { ContactController } from './contacts/contact.controller';
 import { ContactEntity } from './contacts/contact.entity';
 import { ContactService } from './contacts/contact.service';
+import { ExchangeRateController } from './exchange-rates/exchange-rate.controller';
+import { ExchangeRateEntity } from './exchange-rates/exchange-rate.entity';
+import { ExchangeRateService } from './exchange-rates/exchange-rate.service';
 import { LeadController } from './leads/lead.controller';
 import { LeadEntity } from './leads/lead.entity';
 import { LeadService } from './leads/lead.service';
@@ -51,18 +54,18 @@ import { QuoteService } from './quotes/quote.service';
       AccountEntity, ContactEntity, PipelineEntity, PipelineStageEntity, OpportunityEntity, OpportunityStageChangeEntity, ActivityEntity, LeadEntity,
       ProductCategoryEntity, ProductEntity, PriceListEntity, PriceListEntryEntity, PriceListTierEntity,
       OrderEntity, OrderLineEntity, OrderStatusChangeEntity, PaymentEntity,
-      QuoteEntity, QuoteLineEntity, ApprovalRuleEntity, QuoteApprovalEntity, SavedViewEntity,
+      QuoteEntity, QuoteLineEntity, ApprovalRuleEntity, QuoteApprovalEntity, SavedViewEntity, ExchangeRateEntity,
     ]),
   ],
   controllers: [
     AccountController, ContactController, PipelineController, OpportunityController, ActivityController, LeadController,
     ProductCategoryController, ProductController, PriceListController, QuoteController, OrderController, SearchController, ReportController, SatisfactionController,
-    SavedViewController, AccountSummaryController,
+    SavedViewController, AccountSummaryController, ExchangeRateController,
   ],
   providers: [
     AccountService, ContactService, PipelineService, OpportunityService, ActivityService, LeadService, ProductService, PriceListService,
     QuoteService, QuotePdfService, QuoteConversionService, OrderService, SearchService, ReportService, SatisfactionService, SavedViewService,
-    AccountSummaryService,
+    AccountSummaryService, ExchangeRateService,
   ],
   exports: [AccountService, ProductService, PriceListService, QuoteService, OrderService],
 })

@@ -57,9 +57,11 @@ export function responseProblems(op: Operation, response: Response, validator: S
     problems.push(`content-type "${response.headers['content-type'] ?? ''}" is not documented for ${response.status} (documented: ${Object.keys(documented.content).join(', ')})`);
     return problems;
   }
-  // A binary download (a PDF): the schema says only "bytes"; check there are some.
+  // A binary download (a PDF, a workbook): the schema says only "bytes"; check there are some (a streamed one is
+  // chunked, without Content-Length).
   if (isBinary(entry.schema)) {
-    if (!Number(response.headers['content-length'] ?? 0)) problems.push(`the ${mediaType} download is empty`);
+    const bytes = Number(response.headers['content-length'] ?? 0) || (Buffer.isBuffer(response.body) ? response.body.length : Buffer.byteLength(response.text ?? ''));
+    if (!bytes) problems.push(`the ${mediaType} download is empty`);
     return problems;
   }
   if (entry.schema) {

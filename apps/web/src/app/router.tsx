@@ -12,6 +12,7 @@ import { ResetPasswordPage } from '@/features/identity/pages/reset-password-page
 import { MarketingPage } from '@/features/marketing/pages/marketing-page';
 import { PriceListPage } from '@/features/products/pages/price-list-page';
 import { PriceListsPage } from '@/features/products/pages/price-lists-page';
+import { ExchangeRatesPage } from '@/features/products/pages/exchange-rates-page';
 import { ProductPage } from '@/features/products/pages/product-page';
 import { ProductsPage } from '@/features/products/pages/products-page';
 import { AccountPage } from '@/features/sales/pages/account-page';
@@ -76,6 +77,7 @@ export const routes: RouteObject[] = [
       { path: 'sales/recycle-bin', element: <RecycleBinPage /> },
       { path: 'products', element: <ProductsPage /> },
       { path: 'products/price-lists', element: <PriceListsPage /> },
+      { path: 'products/exchange-rates', element: <ExchangeRatesPage /> },
       { path: 'products/price-lists/:id', element: <PriceListPage /> },
       { path: 'products/:id', element: <ProductPage /> },
       { path: 'marketing', element: <MarketingPage /> },

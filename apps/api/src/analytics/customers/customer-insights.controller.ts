@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal } from '../../identity/auth/current-principal.decorator';
 import type { Principal } from '../../identity/auth/principal';
-import { CsvResponse, Endpoint } from '../../platform/http/endpoint.decorator';
+import { Endpoint, ExportResponse } from '../../platform/http/endpoint.decorator';
 import {
   CustomerDistributionDto,
   CustomerDistributionQueryDto,
@@ -52,10 +52,10 @@ export class CustomerInsightsController {
     return this.insights.list(principal, query);
   }
 
-  /** The same list, every page, as CSV (UTF-8 with BOM); over 100,000 rows is refused (400). Audited. */
+  /** The same list, every page, as CSV (UTF-8 with BOM) or an Excel workbook (`format=xlsx`); over 100,000 rows is refused (400). Audited. */
   @Get('export')
-  @Endpoint({ summary: 'Export your customers with their metrics as CSV', errors: [403] })
-  @CsvResponse('The customers as CSV, one header row')
+  @Endpoint({ summary: 'Export your customers with their metrics as CSV or Excel', errors: [403] })
+  @ExportResponse('The customers as CSV or an Excel workbook (`format`), one header row')
   exportCustomerInsights(@CurrentPrincipal() principal: Principal, @Query() query: CustomerExportQueryDto, @Res() response: Response): Promise<void> {
     return this.insights.export(principal, query, response);
   }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsEnum, IsIn, IsString, Matches } from 'class-validator';
+import { ExportFormat, IsExportFormat } from '../../access/export-file';
 import { PageQueryDto } from '../../platform/http/pagination';
 import { Optional } from '../../platform/http/validation';
 
@@ -86,7 +87,10 @@ export class CustomerListQueryDto extends PageQueryDto {
   sort?: string;
 }
 
-export class CustomerExportQueryDto extends OmitType(CustomerListQueryDto, ['limit', 'cursor'] as const) {}
+export class CustomerExportQueryDto extends OmitType(CustomerListQueryDto, ['limit', 'cursor'] as const) {
+  @IsExportFormat()
+  format?: ExportFormat;
+}
 
 /** The metrics run the figures come from. */
 export class CustomerMetricsRunDto {
@@ -132,6 +136,8 @@ export class CustomerDistributionDto {
   /** Biggest first; the unscored bucket (key null) last. */
   @ApiProperty({ type: [CustomerBucketDto] })
   buckets!: CustomerBucketDto[];
+  /** The currency of every money figure here: the base currency (`BASE_CURRENCY`), orders in others converted at their day's rate. @example CNY */
+  currency!: string;
 }
 
 /** One customer (an account you may see) with its metrics. */
@@ -199,6 +205,8 @@ export class CustomerInsightPageDto {
   data!: CustomerInsightDto[];
   @ApiProperty({ type: 'string', nullable: true })
   nextCursor!: string | null;
+  /** The currency of every money figure here: the base currency (`BASE_CURRENCY`), orders in others converted at their day's rate. @example CNY */
+  currency!: string;
 }
 
 /** One calendar year of retention over the customers you may see. */
@@ -237,4 +245,6 @@ export class CustomerRetentionDto {
   /** Every year from the first with a purchase to the last, gaps included; the as-of year is partial. */
   @ApiProperty({ type: [RetentionYearDto] })
   years!: RetentionYearDto[];
+  /** The currency of every money figure here: the base currency (`BASE_CURRENCY`), orders in others converted at their day's rate. @example CNY */
+  currency!: string;
 }

@@ -1,18 +1,20 @@
 import { retentionRates, type RetentionCounts } from '@lianxi/analytics';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../../access/access.service';
 import { AccessAction, AccessLevel, ObjectType } from '../../access/access.types';
 import type { ObjectAccess } from '../../access/object-access';
-import { beginCsvDownload, EXPORT_MAX_ROWS, writeCsvRows } from '../../access/record-export';
+import { beginExport, ExportFormat, type ExportColumnType } from '../../access/export-file';
+import { EXPORT_MAX_ROWS } from '../../access/record-export';
 import { AuditCategory } from '../../audit/audit-event.entity';
 import { AuditService } from '../../audit/audit.service';
 import type { Principal } from '../../identity/auth/principal';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { AppError } from '../../platform/http/app-error';
 import { ErrorCode } from '../../platform/http/error-code';
-import { continueAfter, cursorOf, orderByKeyset, type KeysetColumn, type Page } from '../../platform/http/pagination';
+import { continueAfter, cursorOf, decodeCursor, orderByKeyset, type KeysetColumn, type Page } from '../../platform/http/pagination';
 import type { AccountEntity } from '../../sales/accounts/account.entity';
 import { AccountService } from '../../sales/accounts/account.service';
 import { OrderService } from '../../sales/orders/order.service';
@@ -26,6 +28,7 @@ import {
   type CustomerDistributionQueryDto,
   type CustomerExportQueryDto,
   type CustomerInsightDto,
+  type CustomerInsightPageDto,
   type CustomerListQueryDto,
   type CustomerMetricsRunDto,
   type CustomerMoneyQueryDto,
@@ -70,6 +73,20 @@ const EXPORT_COLUMNS = [
 ] as const;
 const REVENUE_COLUMNS = ['revenue', 'expectedSpend', 'predictedClv'] as const;
 const PROFIT_COLUMNS = ['cost', 'profit', 'historicClv'] as const;
+/** The decimal strings (money, scores of the model) and days among them: typed cells in a workbook. */
+const EXPORT_TYPES: Partial<Record<keyof CustomerInsightDto, ExportColumnType>> = {
+  firstPurchaseOn: 'date',
+  lastPurchaseOn: 'date',
+  predictedTransactions: 'decimal',
+  probabilityAlive: 'decimal',
+  loyaltyIndex: 'decimal',
+  revenue: 'decimal',
+  expectedSpend: 'decimal',
+  predictedClv: 'decimal',
+  cost: 'decimal',
+  profit: 'decimal',
+  historicClv: 'decimal',
+};
 
 interface CustomerRow {
   account_id: string;
@@ -123,6 +140,7 @@ export class CustomerInsightsService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.summaries = new CustomerSummaries(dataSource);
   }
@@ -137,7 +155,7 @@ export class CustomerInsightsService {
       ...(scope.money ? { revenue: row.revenue, predictedClv: row.predicted_clv ?? null } : {}),
       ...(scope.money === CustomerMoney.Profit ? { profit: row.profit ?? null, historicClv: row.historic_clv ?? null } : {}),
     }));
-    return { by: query.by, run: await this.latestRun(), customers: buckets.reduce((sum, bucket) => sum + bucket.customers, 0), buckets };
+    return { by: query.by, run: await this.latestRun(), customers: buckets.reduce((sum, bucket) => sum + bucket.customers, 0), buckets, currency: this.config.baseCurrency };
   }
 
   /** The distribution straight from the caller's readable accounts and their metrics: when no summary can answer it. */
@@ -159,14 +177,14 @@ export class CustomerInsightsService {
   }
 
   /** A page of the caller's customers with their metrics, filtered and sorted (keyset pagination). */
-  async list(principal: Principal, query: CustomerListQueryDto): Promise<Page<CustomerInsightDto>> {
+  async list(principal: Principal, query: CustomerListQueryDto): Promise<CustomerInsightPageDto> {
     const sort = parseSort(query.sort);
     const scope = await this.scope(principal, query.include, SORT_SQL[sort.key].money);
-    return this.page(scope, query, sort);
+    return { ...(await this.page(scope, query, sort)), currency: this.config.baseCurrency };
   }
 
   /**
-   * The same list as CSV (UTF-8 with BOM, for Excel), every page: refused (400) beyond EXPORT_MAX_ROWS, audited before
+   * The same list as CSV (UTF-8 with BOM, for Excel) or an Excel workbook, every page: refused (400) beyond EXPORT_MAX_ROWS, audited before
    * any data leaves, like the record exports.
    */
   async export(principal: Principal, query: CustomerExportQueryDto, response: Response): Promise<void> {
@@ -188,16 +206,16 @@ export class CustomerInsightsService {
       category: AuditCategory.Business,
       action: 'analytics.customers_exported',
       entityType: ObjectType.Analytics,
-      details: { rows: total, columns, filters: { segment: query.segment, stage: query.stage, class: query.class, sort: query.sort, include: query.include } },
+      details: { rows: total, columns, format: query.format ?? ExportFormat.Csv, filters: { segment: query.segment, stage: query.stage, class: query.class, sort: query.sort, include: query.include } },
     });
-    beginCsvDownload(response, 'customers', columns);
+    const file = beginExport(response, { name: 'customers', columns, format: query.format ?? ExportFormat.Csv, types: EXPORT_TYPES });
     let cursor: string | undefined;
     do {
       const page = await this.page(scope, { ...query, limit: EXPORT_PAGE, cursor }, sort);
-      writeCsvRows(response, columns, page.data as unknown as Array<Record<string, unknown>>);
+      await file.write(page.data as unknown as Array<Record<string, unknown>>);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    response.end();
+    await file.end();
   }
 
   /**
@@ -208,7 +226,7 @@ export class CustomerInsightsService {
   async retention(principal: Principal, query: CustomerMoneyQueryDto): Promise<CustomerRetentionDto> {
     const scope = await this.scope(principal, query.include);
     const rows = (await this.summaries.retention(scope.accounts)) ?? (await this.liveRetention(scope));
-    return { run: await this.latestRun(), years: retentionYears(rows, scope.money) };
+    return { run: await this.latestRun(), years: retentionYears(rows, scope.money), currency: this.config.baseCurrency };
   }
 
   /** Retention straight from the caller's readable accounts and their years: when no summary can answer it. */
@@ -262,12 +280,7 @@ export class CustomerInsightsService {
 
   private filtered(scope: InsightScope, query: CustomerExportQueryDto) {
     const q = this.scoped(scope);
-    const filters: Array<[string | undefined, string]> = [
-      [query.segment, 'm.rfm_segment'],
-      [query.stage, 'm.lifecycle_stage'],
-      [query.class, 'm.behaviour_class'],
-    ];
-    filters.forEach(([value, column], i) => {
+    bucketFilters(query).forEach(([value, column], i) => {
       if (value === undefined) return;
       if (value === UNSCORED) q.andWhere(`${column} is null`);
       else q.andWhere(`${column} = :insightFilter${i}`, { [`insightFilter${i}`]: value });
@@ -315,8 +328,21 @@ export class CustomerInsightsService {
     if (scope.money === CustomerMoney.Profit) q.addSelect('m.cost::text', 'cost').addSelect('m.profit::text', 'profit').addSelect('m.historic_clv::text', 'historic_clv');
     // The query is over accounts, the rows are raw: the SQL side of the keyset reads only the expressions.
     const sqlKeyset: KeysetColumn<AccountEntity>[] = keyset.map(({ expression }) => ({ expression, value: (account) => account.id }));
-    continueAfter(q, sqlKeyset, query, direction);
-    orderByKeyset(q, sqlKeyset, direction);
+    const after = query.cursor ? decodeCursor(query.cursor, keyset.length) : undefined;
+    if (after && sort.descending && SORT_SQL[sort.key].sql.includes(NULL_LAST) && Number(after[0]) === Number(NULL_LAST)) {
+      // Past the last customer with the score, descending: only those without it are left (no score is below the
+      // stand-in), in id order. Said as an equality: the row comparison with the lowest value is estimated at one row,
+      // so the planner sorted a bucket's 116,000 unscored customers off the wrong index (2.8 s) instead of reading on.
+      q.andWhere(`${sortSql} = ${NULL_LAST} and m.account_id < :afterAccount`, { afterAccount: String(after[1]) });
+    } else {
+      continueAfter(q, sqlKeyset, query, direction);
+    }
+    // A bucket's customers are one range of a (bucket, sort key, id) index of migration 310, already in order. For a
+    // value the planner knows the bucket column is constant; for `unscored` (is null) it does not, and would walk the
+    // sort index past every scored customer (5 s at 1,000,000): ordering first by that column — null throughout, so
+    // the order is the same — lets it read the index range instead.
+    const unscored = narrow ? [] : bucketFilters(query).filter(([value]) => value === UNSCORED).map(([, column]) => column);
+    orderByKeyset(q, [...unscored.map((column) => ({ expression: column, value: (account: AccountEntity) => account.id })), ...sqlKeyset], direction);
     const rows = await q.limit(limit + 1).getRawMany<CustomerRow>();
     const hasMore = rows.length > limit;
     const data = hasMore ? rows.slice(0, limit) : rows;
@@ -360,6 +386,15 @@ export class CustomerInsightsService {
     );
     return run ? { id: run.id, asOf: run.as_of, finishedAt: run.finished_at?.toISOString() ?? null } : null;
   }
+}
+
+/** The bucket filters of a list or export, each with its metric column (`unscored`: the column is null). */
+function bucketFilters(query: CustomerExportQueryDto): Array<[string | undefined, string]> {
+  return [
+    [query.segment, 'm.rfm_segment'],
+    [query.stage, 'm.lifecycle_stage'],
+    [query.class, 'm.behaviour_class'],
+  ];
 }
 
 function parseSort(sort: string | undefined): { key: CustomerSort; descending: boolean } {

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AccessAction, ObjectType } from '../../access/access.types';
 import type { ObjectAccess, SqlPredicate } from '../../access/object-access';
-import { yearsWithNeighbours } from '../metrics/metric-summaries';
+import { METRIC_TABLES_SHARE_LOCK, yearsWithNeighbours } from '../metrics/metric-summaries';
 import { CustomerDimension } from './customer-insights.dto';
 
 /** A distribution bucket as the live query answers it (money columns always present here; the service picks). */
@@ -132,6 +132,7 @@ export class CustomerSummaries {
     Object.assign(params, query.params);
     const [text, values] = this.dataSource.driver.escapeQueryWithParameters(query.sql.replaceAll(':additions', additions), params);
     return this.dataSource.transaction('REPEATABLE READ', async (manager: EntityManager) => {
+      await manager.query(METRIC_TABLES_SHARE_LOCK);
       const [state]: Array<{ valid: boolean }> = await manager.query(`select valid from customer_summary_state`);
       if (!state?.valid) return null;
       return manager.query(text, values) as Promise<T[]>;

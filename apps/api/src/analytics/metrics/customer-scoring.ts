@@ -163,6 +163,7 @@ export function scoreCustomers(batch: readonly CustomerFacts[], population: Metr
 /** {@link scoreCustomers} for one run: what depends only on the population is computed once, across batches. */
 export function customerScorer(population: MetricPopulation, settings: ScoringSettings): (batch: readonly CustomerFacts[]) => ScoredCustomer[] {
   const asOfDay = requireDay(population.asOf, 'asOf');
+  const asOfYear = Number(formatDay(asOfDay).slice(0, 4));
   const breakpoints: RfmBreakpoints = {
     recency: population.recencyDaysQuintiles,
     frequency: population.frequencyQuintiles,
@@ -233,7 +234,7 @@ export function customerScorer(population: MetricPopulation, settings: ScoringSe
       rfmSegment: rfm.segment,
       behaviourClass,
       lifecycleStage: lifecycle,
-      historicClv: historicValue(facts, asOfDay, settings.discountRate),
+      historicClv: historicValue(facts, asOfYear, settings.discountRate),
       predictedTransactions: round(predictedTransactions, 4),
       probabilityAlive: round(probabilityAliveScore, 6),
       expectedSpend: money(expectedSpend),
@@ -248,11 +249,10 @@ export function customerScorer(population: MetricPopulation, settings: ScoringSe
  * − their cost), from the year of the first purchase to the as-of year (years without purchases count 0), brought
  * forward to today at the discount rate (the lib's `valueToday`). Null when no line of the customer has a cost.
  */
-function historicValue(facts: CustomerFacts, asOfDay: number, discountRate: number): string | null {
+function historicValue(facts: CustomerFacts, asOfYear: number, discountRate: number): string | null {
   if (facts.cost === null || facts.profit === null) return null;
   const firstYear = Number(facts.firstPurchaseOn!.slice(0, 4));
-  const lastYear = Number(formatDay(asOfDay).slice(0, 4));
-  const n = lastYear - firstYear + 1;
+  const n = asOfYear - firstYear + 1;
   const revenue = new Array<number>(n).fill(0);
   const directCost = new Array<number>(n).fill(0);
   for (const year of facts.years) {

@@ -17,7 +17,7 @@ export function quintileFractions(n: number): number[] {
 }
 
 /** Where the facts are read: the stored ones, or the run's own (metric-facts.ts; same columns). */
-export type FactsSource = 'customer_metrics' | 'metric_all';
+export type FactsSource = 'customer_metrics' | 'metric_facts';
 
 /**
  * The population of a run, from the facts of `source` (a run reads its own, not yet stored): RFM quintile cut

@@ -15,6 +15,13 @@ export const yearsWithNeighbours = (where: string): string => `(
 const SERIALIZATION_FAILURE = '40001';
 
 /**
+ * The first statement of a repeatable-read transaction that reads the metric tables: a run swaps in new tables
+ * (metric-tables.ts), and a snapshot taken before that commit would see the new tables empty. Taken before the
+ * snapshot (which the first query takes), the lock waits for a swap in progress, so the snapshot sees its result.
+ */
+export const METRIC_TABLES_SHARE_LOCK = `lock table customer_metrics, customer_metric_years in access share mode`;
+
+/**
  * Writes the per-team pre-aggregates of the metric tables (migration 280): customers, money sums and the counts of
  * non-null money per (team, dimension, bucket), and the retention counts and sums per (team, year), over the live
  * accounts that are not restricted — restricted ones are visible to their owner and shares only, so no team sum can
@@ -39,6 +46,7 @@ export async function writeCustomerSummaries(dataSource: DataSource): Promise<bo
 
 /** The statements of `writeCustomerSummaries`, in a repeatable-read transaction the caller opened (the benchmark's client). */
 export async function summariseIn(query: (text: string, params?: unknown[]) => Promise<unknown>): Promise<void> {
+  await query(METRIC_TABLES_SHARE_LOCK);
   const [{ snapshot }] = (await query(`select pg_current_snapshot()::text as snapshot`)) as Array<{ snapshot: string }>;
   await query(`set local work_mem = '256MB'`);
   await query(`delete from customer_bucket_summaries`);

@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { type CustomerFacts, customerScorer, type MetricPopulation, type ScoredCustomer, type ScoringSettings } from './customer-scoring';
-import { computeFacts, type FactsMode, type RunQuery, SCORE_COLUMNS, writeMetrics } from './metric-facts';
+import { computeFacts, type FactsMode, type RunQuery, SCORE_COLUMNS } from './metric-facts';
 import { loadPopulation, MODEL_SAMPLE_SIZE } from './metric-population';
 import { writeCustomerSummaries } from './metric-summaries';
+import { writeMetricTables } from './metric-tables';
 
 /** Customers per scoring batch: one read, one scoring call and one bulk update each. */
 export const METRICS_BATCH_SIZE = 20_000;
@@ -41,14 +42,14 @@ export interface RecomputeResult {
  * (2) population — RFM quintile cut points over those facts and the BG/NBD and Gamma-Gamma fits;
  * (3) scoring — every live account (scores depend on the day and the population, so all are rescored) in batches
  *     read through a cursor, scored in Node, sent to a temporary score table;
- * (4) write — each row of `customer_metrics` written once, facts and scores together, and only when it changed.
+ * (4) write — the next generation of the metric tables, facts and scores together, swapped in (metric-tables.ts).
  * Readers see the previous metrics, whole, until the run commits.
  */
 @Injectable()
 export class MetricsRecompute {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'analytics'>,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'analytics' | 'baseCurrency'>,
   ) {}
 
   async run(asOf: string, computedAt: Date, options: RecomputeOptions = {}): Promise<RecomputeResult> {
@@ -63,16 +64,16 @@ export class MetricsRecompute {
       // Dates leave as ISO days whatever the server's default (the scoring reads them as text).
       await query(`set local datestyle = 'ISO, YMD'`);
       let started = Date.now();
-      const factsRefreshed = await computeFacts(query, asOf, mode);
+      const factsRefreshed = await computeFacts(query, asOf, mode, this.config.baseCurrency);
       const factsMs = Date.now() - started;
       started = Date.now();
-      const population = await loadPopulation(manager, asOf, options.modelSampleSize ?? MODEL_SAMPLE_SIZE, 'metric_all');
+      const population = await loadPopulation(manager, asOf, options.modelSampleSize ?? MODEL_SAMPLE_SIZE, 'metric_facts');
       const populationMs = Date.now() - started;
       started = Date.now();
       const { customers, batches, scoringMs } = await this.scoreAll(query, customerScorer(population, settings), batchSize);
       const scoringTotal = Date.now() - started;
       started = Date.now();
-      await writeMetrics(query, computedAt);
+      await writeMetricTables(query, computedAt);
       return {
         mode,
         customers,
@@ -96,7 +97,7 @@ export class MetricsRecompute {
     return loadPopulation(this.dataSource.manager, asOf, modelSampleSize);
   }
 
-  /** Every account of `metric_all` scored, `batchSize` at a time (the order does not matter: scores are per customer). */
+  /** Every account of `metric_facts_with_years` scored, `batchSize` at a time (the order does not matter: scores are per customer). */
   private async scoreAll(query: RunQuery, score: (batch: readonly CustomerFacts[]) => ScoredCustomer[], batchSize: number) {
     const scoringMs = { read: 0, compute: 0, write: 0 };
     let customers = 0;
@@ -108,7 +109,7 @@ export class MetricsRecompute {
               revenue::text as revenue, cost::text as cost, profit::text as profit, uncosted_lines,
               -- Arrays as comma-separated text: split in Node far faster than the driver parses array literals.
               array_to_string(purchase_dates, ',') as dates, array_to_string(purchase_day_revenue, ',') as day_revenue, products, discount_share::text as discount_share, years
-         from metric_all`,
+         from metric_facts_with_years`,
     );
     // Pipelined on the one connection: the server reads the next batch while Node scores this one, and stores this
     // one's scores while Node scores the next (queries queue on the connection in the order they are sent). A promise
@@ -161,7 +162,7 @@ export class MetricsRecompute {
 interface FactsRow {
   account_id: string; first: string | null; last: string | null; orders: number; purchase_days: number; revenue: string; cost: string | null;
   profit: string | null; uncosted_lines: number; dates: string; day_revenue: string; products: number; discount_share: string | null;
-  years: CustomerFacts['years'] | null;
+  years: string | null;
 }
 
 function toFacts(row: FactsRow): CustomerFacts {
@@ -179,8 +180,14 @@ function toFacts(row: FactsRow): CustomerFacts {
     purchaseDayRevenue: row.day_revenue === '' ? [] : row.day_revenue.split(','),
     products: row.products,
     discountShare: row.discount_share,
-    years: row.years ?? [],
+    years: row.years ? row.years.split(';').map(toYear) : [],
   };
+}
+
+/** One year as metric-facts.ts sends it: `year:orders:revenue:cost:profit`, an unknown cost or profit empty. */
+function toYear(text: string): CustomerFacts['years'][number] {
+  const [year, orders, revenue, cost, profit] = text.split(':');
+  return { year: Number(year), orders: Number(orders), revenue, cost: cost === '' ? null : cost, profit: profit === '' ? null : profit };
 }
 
 /** The run's statements on its transaction, each timed when asked (the benchmark prints where a run spends its time). */

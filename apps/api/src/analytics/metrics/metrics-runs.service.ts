@@ -67,13 +67,13 @@ export class MetricsRunsService implements OnModuleInit, OnApplicationBootstrap 
   /**
    * A run asked for while no replica ran jobs is still queued: send it now that this one does. And a database with
    * customers but no metrics yet (a fresh demo: its data is loaded before the application starts) gets a run queued
-   * at once instead of waiting for the night (as a manual run without a requester; at most one, the open-run index).
+   * at once instead of waiting for the night (trigger `startup`, no requester; at most one, the open-run index).
    */
   async onApplicationBootstrap(): Promise<void> {
     if (!this.jobs.enabled) return;
     await this.dataSource.query(
       `insert into analytics_runs (id, kind, trigger, status)
-       select $1, 'customer_metrics', 'manual', 'queued'
+       select $1, 'customer_metrics', 'startup', 'queued'
         where not exists (select 1 from customer_metrics) and exists (select 1 from accounts where deleted_at is null)
        on conflict (kind) where status in ('queued', 'running') do nothing`,
       [uuidv7()],

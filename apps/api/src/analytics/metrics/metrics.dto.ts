@@ -10,8 +10,10 @@ export enum AnalyticsRunStatus {
 export enum AnalyticsRunTrigger {
   /** The nightly schedule (`ANALYTICS_NIGHTLY_CRON`). */
   Nightly = 'nightly',
-  /** Asked for through the API. */
+  /** Asked for through the API (`requestedBy` says by whom). */
   Manual = 'manual',
+  /** Queued by the application at start-up: customers but no metrics yet (a fresh demo), nobody asked. */
+  Startup = 'startup',
 }
 
 /** One recompute of the customer metrics. */
@@ -25,7 +27,7 @@ export class AnalyticsRunDto {
   trigger!: AnalyticsRunTrigger;
   @ApiProperty({ enum: AnalyticsRunStatus, enumName: 'AnalyticsRunStatus' })
   status!: AnalyticsRunStatus;
-  /** Who asked for it; null for the nightly run. */
+  /** Who asked for it; null for the nightly and the start-up run. */
   @ApiProperty({ type: 'string', format: 'uuid', nullable: true })
   requestedBy!: string | null;
   @ApiProperty({ format: 'date-time' })

@@ -51,6 +51,11 @@ export interface AppConfig {
     /** Weeks ahead of predicted transactions and predicted CLV (`ANALYTICS_HORIZON_WEEKS`, 1–520, default 52). */
     horizonWeeks: number;
   };
+  /**
+   * The corporate currency (`BASE_CURRENCY`, ISO 4217, default CNY): exchange rates are units of it per unit of another
+   * currency, and the customer metrics are kept in it (docs/analytics.md, "Currencies"). Chosen once per installation.
+   */
+  baseCurrency: string;
   /** The public web-to-lead form. */
   webLeads: {
     /** Form key → the email of the user who owns the leads it sends (`WEB_LEAD_FORMS=key=owner@x,key2=…`). */
@@ -100,6 +105,12 @@ function timeZoneFrom(value: string | undefined, fallback: string): string {
   } catch {
     throw new Error(`JOBS_TIME_ZONE must be an IANA time zone such as Asia/Shanghai, got "${value}"`);
   }
+  return value;
+}
+
+function currencyFrom(value: string | undefined, fallback: string, name: string): string {
+  if (value === undefined || value === '') return fallback;
+  if (!/^[A-Z]{3}$/.test(value)) throw new Error(`${name} must be an ISO 4217 code such as CNY, got "${value}"`);
   return value;
 }
 
@@ -155,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       discountRate: rateFrom(env.ANALYTICS_DISCOUNT_RATE, 0.1, 'ANALYTICS_DISCOUNT_RATE'),
       horizonWeeks: rangeFrom(intFrom(env.ANALYTICS_HORIZON_WEEKS, 52, 'ANALYTICS_HORIZON_WEEKS'), 1, 520, 'ANALYTICS_HORIZON_WEEKS'),
     },
+    baseCurrency: currencyFrom(env.BASE_CURRENCY, 'CNY', 'BASE_CURRENCY'),
     webLeads: {
       // Development and tests get a demo form whose leads go to the East region's first rep.
       forms: parseForms(env.WEB_LEAD_FORMS ?? (nodeEnv === 'production' ? '' : 'demo-web-form=rep.e1@lianxi.test')),

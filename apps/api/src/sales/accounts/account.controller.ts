@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { BulkReassignDto, BulkReassignResultDto } from '../../access/bulk-reassign.dto';
 import { CurrentPrincipal } from '../../identity/auth/current-principal.decorator';
 import type { Principal } from '../../identity/auth/principal';
-import { CsvResponse, Endpoint } from '../../platform/http/endpoint.decorator';
+import { Endpoint, ExportResponse } from '../../platform/http/endpoint.decorator';
 import { IfMatchVersion, setVersionEtag } from '../../platform/http/etag';
 import { CreateShareDto, ShareDto } from '../../access/record-share.dto';
 import { UuidParam } from '../../platform/http/validation';
@@ -39,13 +39,13 @@ export class AccountController {
   }
 
   /**
-   * Every account you may see matching the list's filters, search and sort, as a CSV file (UTF-8 with BOM, for Excel):
-   * columns you may not read are left out, masked ones masked. Over 100,000 rows is refused (400): filter first.
+   * Every account you may see matching the list's filters, search and sort, as a CSV file (UTF-8 with BOM, for Excel)
+   * or, with `format=xlsx`, an Excel workbook: columns you may not read are left out, masked ones masked. Over 100,000 rows is refused (400): filter first.
    * Each export is audited.
    */
   @Get('export')
-  @Endpoint({ summary: 'Export the accounts you may see as CSV' })
-  @CsvResponse('The accounts as CSV, one header row')
+  @Endpoint({ summary: 'Export the accounts you may see as CSV or Excel' })
+  @ExportResponse('The accounts as CSV or an Excel workbook (`format`), one header row')
   exportAccounts(@CurrentPrincipal() principal: Principal, @Query() query: AccountExportQueryDto, @Res() response: Response): Promise<void> {
     return this.accounts.export(principal, query, response);
   }

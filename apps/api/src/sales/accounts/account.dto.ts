@@ -2,6 +2,7 @@ import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEmail, IsInt, Min, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
 import { BusinessRecordDto, CreateBusinessRecordDto, RecordPageQueryDto, toBusinessRecordDto, UpdateBusinessRecordDto } from '../../access/business-record.dto';
+import { ExportFormat, IsExportFormat } from '../../access/export-file';
 import { IsExportSelection } from '../../access/record-export';
 import { IsPhone, Optional } from '../../platform/http/validation';
 import { CsvImportOptionsDto } from '../../access/record-import.dto';
@@ -353,4 +354,7 @@ export function toAccountDto(account: AccountEntity): AccountDto {
 export class AccountExportQueryDto extends OmitType(AccountQueryDto, ['limit', 'cursor', 'withTotal'] as const) {
   @IsExportSelection()
   ids?: string[];
+
+  @IsExportFormat()
+  format?: ExportFormat;
 }

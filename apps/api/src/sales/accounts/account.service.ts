@@ -166,7 +166,7 @@ export class AccountService {
   }
 
   export(principal: Principal, query: AccountExportQueryDto, response: Response): Promise<void> {
-    return this.exports.csv(principal, listOptions(query), response);
+    return this.exports.write(principal, listOptions(query), query.format, response);
   }
 
   async get(principal: Principal, id: string): Promise<AccountDto> {

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal } from '../../identity/auth/current-principal.decorator';
 import type { Principal } from '../../identity/auth/principal';
-import { CsvResponse, Endpoint } from '../../platform/http/endpoint.decorator';
+import { Endpoint, ExportResponse } from '../../platform/http/endpoint.decorator';
 import { IfMatchVersion, setVersionEtag } from '../../platform/http/etag';
 import { CreateShareDto, ShareDto } from '../../access/record-share.dto';
 import { UuidParam } from '../../platform/http/validation';
@@ -30,10 +30,10 @@ export class ContactController {
     return this.contacts.listForAccount(principal, id, query);
   }
 
-  /** Like the accounts' export: the contacts you may see, as CSV, unreadable columns left out; audited. */
+  /** Like the accounts' export: the contacts you may see, as CSV or Excel, unreadable columns left out; audited. */
   @Get('contacts/export')
-  @Endpoint({ summary: 'Export the contacts you may see as CSV' })
-  @CsvResponse('The contacts as CSV, one header row')
+  @Endpoint({ summary: 'Export the contacts you may see as CSV or Excel' })
+  @ExportResponse('The contacts as CSV or an Excel workbook (`format`), one header row')
   exportContacts(@CurrentPrincipal() principal: Principal, @Query() query: ContactExportQueryDto, @Res() response: Response): Promise<void> {
     return this.contacts.export(principal, query, response);
   }

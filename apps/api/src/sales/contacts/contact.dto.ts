@@ -1,6 +1,7 @@
 import { OmitType } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { BusinessRecordDto, CreateBusinessRecordDto, RecordPageQueryDto, toBusinessRecordDto, UpdateBusinessRecordDto } from '../../access/business-record.dto';
+import { ExportFormat, IsExportFormat } from '../../access/export-file';
 import { IsExportSelection } from '../../access/record-export';
 import { IsPhone, Optional } from '../../platform/http/validation';
 import { CsvImportOptionsDto } from '../../access/record-import.dto';
@@ -184,4 +185,7 @@ export function toContactDto(contact: ContactEntity): ContactDto {
 export class ContactExportQueryDto extends OmitType(ContactQueryDto, ['limit', 'cursor', 'withTotal'] as const) {
   @IsExportSelection()
   ids?: string[];
+
+  @IsExportFormat()
+  format?: ExportFormat;
 }

@@ -77,7 +77,7 @@ export class ContactService {
   }
 
   export(principal: Principal, query: ContactExportQueryDto, response: Response): Promise<void> {
-    return this.exports.csv(principal, { ...query, filters: { accountId: query.accountId } }, response);
+    return this.exports.write(principal, { ...query, filters: { accountId: query.accountId } }, query.format, response);
   }
 
   /** An account's contacts (the related list): 404 when the account is not visible to the caller. */

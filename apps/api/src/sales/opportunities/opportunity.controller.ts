@@ -5,7 +5,7 @@ import { CreateShareDto, ShareDto } from '../../access/record-share.dto';
 import { BulkReassignDto, BulkReassignResultDto } from '../../access/bulk-reassign.dto';
 import { CurrentPrincipal } from '../../identity/auth/current-principal.decorator';
 import type { Principal } from '../../identity/auth/principal';
-import { CsvResponse, Endpoint } from '../../platform/http/endpoint.decorator';
+import { Endpoint, ExportResponse } from '../../platform/http/endpoint.decorator';
 import { IfMatchVersion, setVersionEtag } from '../../platform/http/etag';
 import { UuidParam } from '../../platform/http/validation';
 import { PageQueryDto } from '../../platform/http/pagination';
@@ -46,10 +46,10 @@ export class OpportunityController {
     return this.opportunities.forecast(principal, query);
   }
 
-  /** Like the accounts' export: the opportunities you may see, as CSV, unreadable columns left out; audited. */
+  /** Like the accounts' export: the opportunities you may see, as CSV or Excel, unreadable columns left out; audited. */
   @Get('opportunities/export')
-  @Endpoint({ summary: 'Export the opportunities you may see as CSV' })
-  @CsvResponse('The opportunities as CSV, one header row')
+  @Endpoint({ summary: 'Export the opportunities you may see as CSV or Excel' })
+  @ExportResponse('The opportunities as CSV or an Excel workbook (`format`), one header row')
   exportOpportunities(@CurrentPrincipal() principal: Principal, @Query() query: OpportunityExportQueryDto, @Res() response: Response): Promise<void> {
     return this.opportunities.export(principal, query, response);
   }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { ExportFormat, IsExportFormat } from '../../access/export-file';
 import { IsExportSelection } from '../../access/record-export';
 import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { BusinessRecordDto, CreateBusinessRecordDto, RecordPageQueryDto, toBusinessRecordDto, UpdateBusinessRecordDto } from '../../access/business-record.dto';
@@ -333,4 +334,7 @@ export function toStageChangeDto(c: OpportunityStageChangeEntity): StageChangeDt
 export class OpportunityExportQueryDto extends OmitType(OpportunityQueryDto, ['limit', 'cursor', 'withTotal'] as const) {
   @IsExportSelection()
   ids?: string[];
+
+  @IsExportFormat()
+  format?: ExportFormat;
 }

@@ -80,6 +80,7 @@ export class OpportunityService {
       toDto: toOpportunityDto,
       protectedFields: PROTECTED,
       columns: ['id', ...OPPORTUNITY_FIELDS, ...RECORD_ATTRIBUTE_FIELDS, 'createdAt', 'updatedAt', 'version'],
+      types: { amount: 'decimal', expectedCloseDate: 'date' },
     });
   }
 
@@ -96,7 +97,7 @@ export class OpportunityService {
   }
 
   export(principal: Principal, query: OpportunityExportQueryDto, response: Response): Promise<void> {
-    return this.exports.csv(principal, listOptions(query), response);
+    return this.exports.write(principal, listOptions(query), query.format, response);
   }
 
   async get(principal: Principal, id: string): Promise<OpportunityDto> {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../../access/access.service';
@@ -9,9 +9,11 @@ import { decimalSortKey, ScopedRecords } from '../../access/scoped-records';
 import { AuditCategory } from '../../audit/audit-event.entity';
 import { AuditService } from '../../audit/audit.service';
 import type { Principal } from '../../identity/auth/principal';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { AppError } from '../../platform/http/app-error';
 import { ErrorCode } from '../../platform/http/error-code';
 import { AccountService } from '../accounts/account.service';
+import { convertedMoneySql } from '../exchange-rates/currency-conversion';
 import { paginateDescending, type PageQueryDto } from '../../platform/http/pagination';
 import {
   AccountPaymentPageDto,
@@ -94,6 +96,7 @@ export class OrderService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly accounts: AccountService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.records = new ScopedRecords(dataSource, access, audit, OrderEntity, {
       objectType: ObjectType.Order,
@@ -341,9 +344,13 @@ export class OrderService {
     });
     if (!input.lines.length) throw AppError.validation('lines', 'must contain at least one line');
     const productIds = [...new Set(input.lines.map((line) => line.productId).filter((id): id is string => Boolean(id)))];
-    // The cost is read with the existence check: each line keeps the cost of its day, for profit analytics.
-    const known: Array<{ id: string; cost_price: string | null }> = productIds.length ? await manager.query('select id, cost_price from products where id = any($1)', [productIds]) : [];
-    const costOf = new Map(known.map((p) => [p.id, p.cost_price]));
+    // The cost is read with the existence check: each line keeps the cost of its day, for profit analytics, in the
+    // order's currency at the order day's rates (null — an uncosted line — when a rate is missing).
+    const cost = convertedMoneySql('cost_price', 'cost_currency', '$2::text', 'coalesce($3::date, current_date)', '$4::text');
+    const known: Array<{ id: string; cost: string | null }> = productIds.length
+      ? await manager.query(`select id, ${cost}::text as cost from products where id = any($1)`, [productIds, input.currency, input.orderDate ?? null, this.config.baseCurrency])
+      : [];
+    const costOf = new Map(known.map((p) => [p.id, p.cost]));
     const lines = input.lines.map((line, index) => {
       if (line.productId && !costOf.has(line.productId)) throw AppError.validation(`lines[${index}].productId`, 'no such product');
       const normalised = { quantity: normalise(line.quantity, 3), listPrice: normalise(line.listPrice, 2), discountPercent: normalise(line.discountPercent, 2) };

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsString, Matches } from 'class-validator';
+import { IsIn, IsISO8601, IsString, Matches } from 'class-validator';
 import { AccessService } from '../../access/access.service';
 import { AccessAction, AccessLevel, ObjectType } from '../../access/access.types';
 import type { ObjectAccess } from '../../access/object-access';
@@ -29,6 +29,14 @@ export function IsCurrency(required = true): PropertyDecorator {
     IsString(),
     Matches(CURRENCY, { message: '$property must be an ISO 4217 code such as CNY' }),
   );
+}
+
+/** Every ISO 4217 code this runtime knows: a well-formed but made-up code (`XYZ`) is refused rather than stored. */
+export const KNOWN_CURRENCIES: readonly string[] = Intl.supportedValuesOf('currency');
+
+/** An ISO 4217 code this runtime knows (`XYZ` is 400 as well as `usd`). */
+export function IsKnownCurrency(required = true): PropertyDecorator {
+  return applyDecorators(IsCurrency(required), IsIn(KNOWN_CURRENCIES, { message: '$property must be a known ISO 4217 currency code' }));
 }
 
 /** A calendar date `YYYY-MM-DD` that exists. */

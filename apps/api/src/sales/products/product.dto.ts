@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../../platform/http/pagination';
 import { Optional } from '../../platform/http/validation';
-import { IsMoney } from './catalogue';
+import { IsKnownCurrency, IsMoney } from './catalogue';
 import { ProductCategoryEntity, ProductEntity } from './product.entity';
 
 const CODE = /^[A-Z0-9][A-Z0-9._/-]{0,39}$/;
@@ -35,6 +35,8 @@ export class ProductDto {
   /** Decimal string with two decimals; hidden from most roles. */
   @ApiPropertyOptional({ type: 'string', nullable: true, pattern: '^\\d{1,16}\\.\\d{2}$', example: '965000.00' })
   costPrice?: string | null;
+  /** The currency of costPrice (ISO 4217; the base currency unless set); under the same field rules as costPrice. @example CNY */
+  costCurrency?: string;
   createdAt!: Date;
   updatedAt!: Date;
   /** Send back as If-Match when updating. */
@@ -121,6 +123,11 @@ export class CreateProductDto {
   @IsMoney(false)
   @Optional()
   costPrice?: string;
+
+  /** The currency of costPrice; default the base currency (`BASE_CURRENCY`). Same rights as costPrice. */
+  @IsKnownCurrency(false)
+  @Optional()
+  costCurrency?: string;
 }
 
 export class UpdateProductDto {
@@ -166,9 +173,14 @@ export class UpdateProductDto {
   @IsString()
   @Matches(/^\d{1,16}(\.\d{1,2})?$/, { message: '$property must be a non-negative decimal string with at most 2 decimals, e.g. 1380000.00' })
   costPrice?: string | null;
+
+  /** The currency of costPrice. Same rights as costPrice. */
+  @IsKnownCurrency(false)
+  @Optional()
+  costCurrency?: string;
 }
 
-export const PRODUCT_FIELDS = ['code', 'name', 'nameEn', 'categoryId', 'unit', 'active', 'description', 'costPrice'] as const;
+export const PRODUCT_FIELDS = ['code', 'name', 'nameEn', 'categoryId', 'unit', 'active', 'description', 'costPrice', 'costCurrency'] as const;
 
 export function toProductDto(p: ProductEntity): ProductDto {
   return {
@@ -181,6 +193,7 @@ export function toProductDto(p: ProductEntity): ProductDto {
     active: p.active,
     description: p.description,
     costPrice: p.costPrice,
+    costCurrency: p.costCurrency,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
     version: p.version,

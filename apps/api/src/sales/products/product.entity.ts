@@ -63,6 +63,10 @@ export class ProductEntity {
   @Column('numeric', { precision: 18, scale: 2, nullable: true })
   costPrice!: string | null;
 
+  /** ISO 4217: what costPrice is counted in (converted to each order's currency when a line is priced). */
+  @Column('text')
+  costCurrency!: string;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

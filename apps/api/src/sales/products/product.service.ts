@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../../access/access.service';
@@ -7,6 +7,7 @@ import type { ObjectAccess } from '../../access/object-access';
 import { AuditCategory } from '../../audit/audit-event.entity';
 import { AuditService } from '../../audit/audit.service';
 import type { Principal } from '../../identity/auth/principal';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { containsPattern } from '../../platform/database/like-pattern';
 import { AppError } from '../../platform/http/app-error';
 import { ErrorCode } from '../../platform/http/error-code';
@@ -43,6 +44,7 @@ export class ProductService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(principal: Principal, query: ProductQueryDto): Promise<ProductPageDto> {
@@ -84,6 +86,7 @@ export class ProductService {
           active: dto.active ?? true,
           description: dto.description ?? null,
           costPrice: dto.costPrice ?? null,
+          costCurrency: dto.costCurrency ?? this.config.baseCurrency,
         });
         await manager.insert(ProductEntity, product);
         const saved = await manager.findOneByOrFail(ProductEntity, { id: product.id });

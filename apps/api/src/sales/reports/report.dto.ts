@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEnum, IsIn, IsISO8601, IsString, IsUUID, Matches } from 'class-validator';
 import { Optional } from '../../platform/http/validation';
+// A well-formed but made-up code (`XYZ`) is refused rather than answering zeros.
+import { KNOWN_CURRENCIES } from '../products/catalogue';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CURRENCY = /^[A-Z]{3}$/;
-/** Every ISO 4217 code this runtime knows: a well-formed but made-up code (`XYZ`) is refused rather than answering zeros. */
-const KNOWN_CURRENCIES: readonly string[] = Intl.supportedValuesOf('currency');
 
 /** What a sales report groups its orders by. */
 export enum SalesReportGroupBy {

@@ -16,7 +16,7 @@ export type FieldAccess = NonNullable<Schema<'SetFieldPolicyDto'>['fields'][stri
 /** Field → access to set; `null` removes the field's rule. */
 export type FieldRulesInput = Schema<'SetFieldPolicyDto'>['fields'];
 
-export const OBJECT_TYPES = ['account', 'contact', 'lead', 'opportunity', 'activity', 'pipeline', 'product', 'price_list', 'quote', 'approval_rule', 'order', 'payment', 'analytics', 'ahp_model'] as const satisfies readonly ObjectType[];
+export const OBJECT_TYPES = ['account', 'contact', 'lead', 'opportunity', 'activity', 'pipeline', 'product', 'price_list', 'quote', 'approval_rule', 'order', 'payment', 'analytics', 'exchange_rate', 'ahp_model'] as const satisfies readonly ObjectType[];
 /** The object types with records (configuration such as `pipeline` has none to explain). */
 export const RECORD_OBJECT_TYPES = ['account', 'contact', 'lead', 'opportunity', 'activity', 'quote', 'order', 'ahp_model'] as const satisfies readonly ObjectType[];
 export const POLICY_ACTIONS = ['read', 'create', 'update', 'delete', 'reassign'] as const satisfies readonly PolicyAction[];
@@ -39,7 +39,7 @@ export const OBJECT_FIELDS = {
   // Configuration without records: levels only, no field rules.
   pipeline: [],
   // The catalogue: no owners, but field rules (the cost price is hidden from most roles).
-  product: ['code', 'name', 'nameEn', 'categoryId', 'unit', 'active', 'description', 'costPrice'],
+  product: ['code', 'name', 'nameEn', 'categoryId', 'unit', 'active', 'description', 'costPrice', 'costCurrency'],
   price_list: ['name', 'currency', 'validFrom', 'validTo', 'isDefault', 'active', 'description'],
   // An order's lines follow the order's rules as `lines.<field>`.
   order: [
@@ -54,6 +54,8 @@ export const OBJECT_FIELDS = {
   approval_rule: [],
   // Levels only: `read` uses the customer analytics, `update` starts a metrics recompute.
   analytics: [],
+  // Configuration: levels only (finance sets the rates, the others read them).
+  exchange_rate: [],
   // AHP models (analytics, R-ANA-4).
   ahp_model: ['name', 'description', 'criteria', 'comparisons', 'alternatives', 'ownerId', 'teamId', 'partnerAccountId', 'ownerOnlyEdit', 'restricted'],
 } as const satisfies Record<ObjectType, readonly string[]>;

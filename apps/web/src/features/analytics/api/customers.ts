@@ -84,14 +84,16 @@ export function useCustomerList(params: CustomerListParams, { enabled = true }: 
   });
 }
 
-/** The whole filtered list as the server's CSV (every page, money columns as the caller may read them). */
+export type CustomerExportParams = NonNullable<paths['/api/v1/analytics/customers/export']['get']['parameters']['query']>;
+
+/** The whole filtered list as the server's CSV or Excel workbook (every page, money columns as the caller may read them). */
 export function useExportCustomers() {
   const api = useApi();
   return useMutation({
-    mutationFn: async (params: Omit<CustomerListParams, 'limit' | 'cursor'>): Promise<void> => {
+    mutationFn: async (params: CustomerExportParams): Promise<void> => {
       const { data, error, response } = await api.client.GET('/api/v1/analytics/customers/export', { params: { query: params }, parseAs: 'blob' });
       if (!response.ok || !data) throw toApiError(error, response);
-      saveBlob(data, filenameFrom(response, `customers-${new Date().toISOString().slice(0, 10)}.csv`));
+      saveBlob(data, filenameFrom(response, `customers-${new Date().toISOString().slice(0, 10)}.${params.format ?? 'csv'}`));
     },
   });
 }

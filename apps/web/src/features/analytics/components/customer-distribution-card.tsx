@@ -34,7 +34,7 @@ export function CustomerDistributionCard({ by, onBy, money, selected, onPick }: 
     }),
     [buckets, by, labelOf, t],
   );
-  const showMoney = (amount: string | null | undefined) => (amount === null || amount === undefined ? '—' : formatMoney(amount, 'CNY', i18n.language));
+  const showMoney = (amount: string | null | undefined) => (amount === null || amount === undefined ? '—' : formatMoney(amount, data?.currency ?? 'CNY', i18n.language));
   const columns = [
     { key: 'key', title: t(`analytics.customers.by.${by}`), render: (_: unknown, b: CustomerBucket) => labelOf(by, b.key) },
     { key: 'customers', title: t('analytics.customers.count'), align: 'right' as const, render: (_: unknown, b: CustomerBucket) => <span style={numeric}>{b.customers}</span> },

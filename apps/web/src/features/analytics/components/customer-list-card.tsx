@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Select, Table, Tag } from 'antd';
+import { Alert, Button, Card, Flex, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatMoney } from '@/lib/money';
@@ -30,7 +30,7 @@ export function CustomerListCard({ filter, onClearFilter, sort, onSort, money }:
   const list = useCustomerList(params);
   const exporter = useExportCustomers();
   const rows = list.data?.pages.flatMap((page) => page.data) ?? [];
-  const showMoney = (amount: string | null | undefined) => (amount === null || amount === undefined ? '—' : formatMoney(amount, 'CNY', i18n.language));
+  const showMoney = (amount: string | null | undefined) => (amount === null || amount === undefined ? '—' : formatMoney(amount, list.data?.pages[0]?.currency ?? 'CNY', i18n.language));
   const moneyColumn = (key: 'revenue' | 'predictedClv' | 'historicClv', title: string) => ({ key, title, align: 'right' as const, render: (_: unknown, c: CustomerInsight) => <span style={numeric}>{showMoney(c[key])}</span> });
   const columns = [
     { key: 'name', title: t('analytics.customers.customer'), render: (_: unknown, c: CustomerInsight) => <Link to={`/sales/accounts/${c.accountId}`}>{c.name ?? c.accountId}</Link> },
@@ -45,6 +45,7 @@ export function CustomerListCard({ filter, onClearFilter, sort, onSort, money }:
     ...(money === 'profit' ? [moneyColumn('historicClv', t('analytics.customers.historicClv'))] : []),
   ];
   const { limit: _limit, ...exportParams } = params;
+  const exporting = exporter.isPending ? (exporter.variables.format ?? 'csv') : undefined;
 
   return (
     <Card
@@ -52,9 +53,14 @@ export function CustomerListCard({ filter, onClearFilter, sort, onSort, money }:
       title={t('analytics.customers.listTitle')}
       data-testid="customers-list"
       extra={
-        <Button size="small" icon={<DownloadOutlined />} loading={exporter.isPending} onClick={() => exporter.mutate(exportParams)} data-testid="customers-export">
-          {t('analytics.exportCsv')}
-        </Button>
+        <Space.Compact size="small">
+          <Button icon={<DownloadOutlined />} loading={exporting === 'csv'} disabled={exporting === 'xlsx'} onClick={() => exporter.mutate(exportParams)} data-testid="customers-export">
+            {t('analytics.exportCsv')}
+          </Button>
+          <Button loading={exporting === 'xlsx'} disabled={exporting === 'csv'} onClick={() => exporter.mutate({ ...exportParams, format: 'xlsx' })} data-testid="customers-export-xlsx">
+            {t('analytics.exportExcel')}
+          </Button>
+        </Space.Compact>
       }
     >
       <Flex vertical gap={12}>

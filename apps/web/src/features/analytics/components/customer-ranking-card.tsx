@@ -3,26 +3,29 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { EChart } from '@/components/charts/echart';
+import { formatCompact } from '@/lib/money';
 import { ranking, useCustomerList, type CustomerMoney } from '../api/customers';
 
 const TOP = 10;
 
 /** One ranking: the top customers by predicted or historic CLV, biggest on top; a bar opens the account. */
 function RankingChart({ sortKey, money }: { sortKey: 'predictedClv' | 'historicClv'; money: CustomerMoney }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const list = useCustomerList({ sort: `-${sortKey}`, include: money, limit: TOP });
   const ranked = useMemo(() => ranking(list.data?.pages[0]?.data ?? [], sortKey), [list.data, sortKey]);
   const title = t(`analytics.customers.${sortKey}`);
+  const currency = list.data?.pages[0]?.currency ?? '';
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
       grid: { left: 8, right: 16, bottom: 8, top: 8, containLabel: true },
-      xAxis: { type: 'value', name: 'CNY' },
+      // Short ticks, and few of them: two charts side by side leave each about 560 px at 1,280.
+      xAxis: { type: 'value', name: currency, splitNumber: 4, axisLabel: { formatter: (value: number) => formatCompact(value, i18n.language), hideOverlap: true } },
       yAxis: { type: 'category', inverse: true, data: ranked.map((r) => r.name), axisLabel: { width: 140, overflow: 'truncate' } },
       series: [{ name: title, type: 'bar', data: ranked.map((r) => Number(r.value)) }],
     }),
-    [ranked, title],
+    [ranked, title, currency, i18n.language],
   );
   if (list.error) return <Alert type="error" showIcon title={t('analytics.failed')} description={list.error.message} />;
   if (list.data && ranked.length === 0) return <Alert type="info" title={t('analytics.customers.notScoredYet', { what: title })} data-testid={`customers-ranking-${sortKey}-empty`} />;

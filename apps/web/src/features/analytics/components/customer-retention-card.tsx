@@ -38,7 +38,7 @@ export function CustomerRetentionCard({ money }: { money: CustomerMoney | undefi
     ...(['active', 'retained', 'churned', 'gained'] as const).map((key) => ({ key, title: t(`analytics.customers.${key}`), align: 'right' as const, render: (_: unknown, y: Year) => <span style={numeric}>{y[key]}</span> })),
     { key: 'retentionRate', title: t('analytics.customers.retentionRate'), align: 'right' as const, render: (_: unknown, y: Year) => formatRatio(y.retentionRate) },
     ...(money === 'profit'
-      ? [{ key: 'profitLostToChurn', title: t('analytics.customers.profitLostToChurn'), align: 'right' as const, render: (_: unknown, y: Year) => <span style={numeric}>{formatMoney(y.profitLostToChurn, 'CNY', i18n.language)}</span> }]
+      ? [{ key: 'profitLostToChurn', title: t('analytics.customers.profitLostToChurn'), align: 'right' as const, render: (_: unknown, y: Year) => <span style={numeric}>{formatMoney(y.profitLostToChurn, retention.data?.currency ?? 'CNY', i18n.language)}</span> }]
       : []),
   ];
   return (

@@ -2,6 +2,7 @@ import { configure, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json } from '@/testing/fake-api';
+import { catchDownloads } from '@/testing/downloads';
 import { renderApp } from '@/testing/render-app';
 import { bucketLabelKey, drillDown, moneyLevel, orderBuckets, ranking, type CustomerInsight } from '../api/customers';
 import { sortOptions } from '../components/customer-list-card';
@@ -38,14 +39,21 @@ function customersServer(caller: 'gm' | 'quality', language: 'en' | 'zh-CN' = 'e
           run: { id: '0190a0b0-0000-7000-8000-0000000000aa', asOf: '2026-12-01', finishedAt: '2026-12-01T02:31:00.000Z' },
           customers: 5,
           buckets: [bucket(null, 2, '0.00', null), bucket('champions', 3, '6200.00', '7500.00')],
+          // The server's base currency, whatever it is: the labels follow it.
+          currency: 'EUR',
         });
       },
       'GET /api/v1/analytics/customers/retention': () =>
-        json({ run: null, years: [{ year: 2023, active: 2, retained: 0, churned: 0, gained: 2, retentionRate: null }, { year: 2024, active: 3, retained: 1, churned: 1, gained: 2, retentionRate: '0.5000' }] }),
+        json({ run: null, years: [{ year: 2023, active: 2, retained: 0, churned: 0, gained: 2, retentionRate: null }, { year: 2024, active: 3, retained: 1, churned: 1, gained: 2, retentionRate: '0.5000' }], currency: 'EUR' }),
+      'GET /api/v1/analytics/customers/export': (request) => {
+        const format = new URL(request.url).searchParams.get('format') ?? 'csv';
+        const type = format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8';
+        return new Response(format === 'xlsx' ? new Uint8Array([0x50, 0x4b, 3, 4]) : '\uFEFFaccountId,name\n', { headers: { 'Content-Type': type, 'Content-Disposition': `attachment; filename="customers-2026-12-03.${format}"` } });
+      },
       'GET /api/v1/analytics/customers': (request) => {
         const money = new URL(request.url).searchParams.get('include');
         const strip = (c: CustomerInsight) => (money ? { ...c, revenue: '1000.00', predictedClv: c.predictedClv ?? null, expectedSpend: null } : c);
-        return json({ data: [customer(A1, '徐州恒达工程机械有限公司', { rfmSegment: 'champions', lifecycleStage: 'mature', loyaltyIndex: '0.9000', predictedClv: '500.00' }), customer(A2, 'Insight a3', {})].map(strip), nextCursor: null });
+        return json({ data: [customer(A1, '徐州恒达工程机械有限公司', { rfmSegment: 'champions', lifecycleStage: 'mature', loyaltyIndex: '0.9000', predictedClv: '500.00' }), customer(A2, 'Insight a3', {})].map(strip), nextCursor: null, currency: 'EUR' });
       },
     },
   });
@@ -95,9 +103,10 @@ describe('CustomersPage', { timeout: 60_000 }, () => {
     const table = await screen.findByTestId('customers-distribution-table');
     const rows = within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
     expect(rows).toEqual([
-      ['重要价值客户', '3', 'CNY 6,200.00', 'CNY 7,500.00', 'CNY 7,500.00'],
-      ['未评分', '2', 'CNY 0.00', '—', '—'],
+      ['重要价值客户', '3', 'EUR 6,200.00', 'EUR 7,500.00', 'EUR 7,500.00'],
+      ['未评分', '2', 'EUR 0.00', '—', '—'],
     ]);
+    expect(screen.getByTestId('customers-currency').textContent).toContain('EUR');
     expect(await screen.findByTestId('customers-distribution-chart')).toBeTruthy();
     expect(await screen.findByTestId('customers-ranking-predictedClv')).toBeTruthy();
     expect(screen.getByTestId('customers-run').textContent).toContain('2026-12-01');
@@ -113,6 +122,24 @@ describe('CustomersPage', { timeout: 60_000 }, () => {
 
     await userEvent.click(within(await screen.findByTestId('customers-table')).getByText('徐州恒达工程机械有限公司'));
     await waitFor(() => expect(router.state.location.pathname).toBe(`/sales/accounts/${A1}`));
+  });
+
+  it('exports the list as shown, as CSV or as an Excel workbook', async () => {
+    const saved = catchDownloads();
+    const { fetch, requests } = customersServer('gm', 'en');
+    await renderApp('/analytics/customers', { fetch, language: 'en' });
+    await within(await screen.findByTestId('customers-table')).findByText('徐州恒达工程机械有限公司');
+    expect(screen.getByTestId('customers-export').textContent).toBe('Export CSV');
+    expect(screen.getByTestId('customers-export-xlsx').textContent).toBe('Export Excel');
+    await userEvent.click(screen.getByTestId('customers-export-xlsx'));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    await userEvent.click(screen.getByTestId('customers-export'));
+    await waitFor(() => expect(saved).toHaveLength(2));
+    expect(asked(requests, '/api/v1/analytics/customers/export')).toEqual([
+      { sort: '-predictedClv', include: 'profit', format: 'xlsx' },
+      { sort: '-predictedClv', include: 'profit' },
+    ]);
+    expect(saved.map((file) => file.filename)).toEqual(['customers-2026-12-03.xlsx', 'customers-2026-12-03.csv']);
   });
 
   it('the quality inspector sees counts and retention, never asks for money', async () => {

@@ -69,6 +69,11 @@ export function CustomersPage() {
             {run ? t('analytics.customers.asOf', { date: run.asOf ?? '—', at: run.finishedAt ? new Date(run.finishedAt).toLocaleString(i18n.language) : '—' }) : distribution.data ? t('analytics.customers.noRun') : null}
           </Typography.Text>
           {!rights.money && <Alert type="info" showIcon title={t('analytics.customers.noMoney')} data-testid="customers-no-money" style={{ padding: '2px 8px' }} />}
+          {rights.money && distribution.data && (
+            <Typography.Text type="secondary" data-testid="customers-currency">
+              {t('analytics.customers.moneyIn', { currency: distribution.data.currency })}
+            </Typography.Text>
+          )}
         </Flex>
         <CustomerDistributionCard by={by} onBy={(value) => update((next) => next.set('by', value))} money={rights.money} selected={filter?.by === by ? (filter.key === UNSCORED ? null : filter.key) : undefined} onPick={pick} />
         {rights.money && <CustomerRankingCard money={rights.money} />}

@@ -3,7 +3,7 @@ import { Card, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 /** What a caller without the read right sees instead of the page. */
-export function NoAccess({ what, testId }: { what: 'products' | 'priceLists'; testId: string }) {
+export function NoAccess({ what, testId }: { what: 'products' | 'priceLists' | 'exchangeRates'; testId: string }) {
   const { t } = useTranslation();
   return (
     <Card>

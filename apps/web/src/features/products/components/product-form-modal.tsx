@@ -16,10 +16,14 @@ interface Values {
   active: boolean;
   description: string;
   costPrice: string;
+  costCurrency: string;
 }
 
-const FIELDS = ['code', 'name', 'nameEn', 'categoryId', 'unit', 'active', 'description', 'costPrice'] as const;
+const FIELDS = ['code', 'name', 'nameEn', 'categoryId', 'unit', 'active', 'description', 'costPrice', 'costCurrency'] as const;
 const MONEY = /^\d{1,16}(\.\d{1,2})?$/;
+const CURRENCY = /^[A-Z]{3}$/;
+/** The cost and its currency go together: offered, and sent, only to who may edit both. */
+const COST_FIELDS: ReadonlySet<string> = new Set(['costPrice', 'costCurrency']);
 
 /**
  * Creates a product or edits one (only the changed fields, with If-Match). The server's 400/409 field errors land on
@@ -33,7 +37,7 @@ export function ProductFormModal({ product, open, onClose, onSaved }: { product?
   const categories = useProductCategories({ enabled: open });
   const create = useCreateProduct();
   const update = useUpdateProduct();
-  const editsCost = permissions.fieldAccess('product', 'costPrice') === 'edit';
+  const editsCost = permissions.fieldAccess('product', 'costPrice') === 'edit' && permissions.fieldAccess('product', 'costCurrency') === 'edit';
   const treeData = useMemo(() => {
     type Node = { value: string; title: string; children: Node[] };
     const nodes = new Map<string, Node>();
@@ -48,7 +52,7 @@ export function ProductFormModal({ product, open, onClose, onSaved }: { product?
     return roots;
   }, [categories.data, i18n.language]);
   const initial: Partial<Values> = product
-    ? { code: product.code, name: product.name, nameEn: product.nameEn, categoryId: product.categoryId, unit: product.unit, active: product.active, description: product.description ?? '', costPrice: product.costPrice ?? '' }
+    ? { code: product.code, name: product.name, nameEn: product.nameEn, categoryId: product.categoryId, unit: product.unit, active: product.active, description: product.description ?? '', costPrice: product.costPrice ?? '', costCurrency: product.costCurrency ?? '' }
     : { active: true, unit: '台' };
 
   async function submit(values: Values) {
@@ -58,7 +62,7 @@ export function ProductFormModal({ product, open, onClose, onSaved }: { product?
       if (product) {
         const changes: Record<string, unknown> = {};
         for (const field of FIELDS) {
-          if (field === 'costPrice' && !editsCost) continue;
+          if (COST_FIELDS.has(field) && !editsCost) continue;
           const before = field === 'description' || field === 'costPrice' ? (product[field] ?? '') : product[field];
           if (values[field] !== before) changes[field] = (field === 'description' || field === 'costPrice') && values[field] === '' ? null : values[field];
         }
@@ -73,6 +77,8 @@ export function ProductFormModal({ product, open, onClose, onSaved }: { product?
           active: values.active,
           ...(values.description ? { description: values.description } : {}),
           ...(editsCost && values.costPrice ? { costPrice: values.costPrice } : {}),
+          // Empty: the server's base currency.
+          ...(editsCost && values.costCurrency ? { costCurrency: values.costCurrency } : {}),
         });
       }
       onSaved?.(saved);
@@ -119,6 +125,17 @@ export function ProductFormModal({ product, open, onClose, onSaved }: { product?
         {editsCost && (
           <Form.Item name="costPrice" label={t('products.columns.costPrice')} rules={[{ pattern: MONEY, message: t('products.form.money') }]}>
             <Input inputMode="decimal" placeholder="0.00" data-testid="product-form-cost-price" />
+          </Form.Item>
+        )}
+        {editsCost && (
+          <Form.Item
+            name="costCurrency"
+            label={t('products.columns.costCurrency')}
+            extra={product ? undefined : t('products.form.currencyHint')}
+            normalize={(value: string) => value.toUpperCase()}
+            rules={[{ required: Boolean(product), pattern: CURRENCY, message: t('products.form.currency') }]}
+          >
+            <Input maxLength={3} placeholder="CNY" style={{ width: 120 }} data-testid="product-form-cost-currency" />
           </Form.Item>
         )}
         <Form.Item name="description" label={t('products.fields.description')} rules={[{ max: 4000 }]}>

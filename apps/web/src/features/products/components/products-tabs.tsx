@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { usePermissions } from '@/lib/permissions';
 
-type Tab = 'catalogue' | 'priceLists';
+type Tab = 'catalogue' | 'priceLists' | 'exchangeRates';
 
-const PATHS: Record<Tab, string> = { catalogue: '/products', priceLists: '/products/price-lists' };
+const PATHS: Record<Tab, string> = { catalogue: '/products', priceLists: '/products/price-lists', exchangeRates: '/products/exchange-rates' };
 
-/** The catalogue and the price lists; the latter only for who may read price lists. */
+/** The catalogue, the price lists and the exchange rates, each for who may read it. */
 export function ProductsTabs({ current }: { current: Tab }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -15,6 +15,7 @@ export function ProductsTabs({ current }: { current: Tab }) {
   const tabs: Tab[] = [
     ...(permissions.canDo('product', 'read') ? (['catalogue'] as const) : []),
     ...(permissions.canDo('price_list', 'read') ? (['priceLists'] as const) : []),
+    ...(permissions.canDo('exchange_rate', 'read') ? (['exchangeRates'] as const) : []),
   ];
   if (tabs.length < 2) return null;
   return (

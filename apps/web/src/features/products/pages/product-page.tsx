@@ -38,7 +38,7 @@ export function ProductPage() {
     { key: 'unit', label: t('products.columns.unit'), children: p.unit },
     { key: 'active', label: t('products.columns.active'), children: p.active ? <Tag color="green">{t('products.active')}</Tag> : <Tag>{t('products.inactive')}</Tag> },
     ...(isReadable(permissions.fieldAccess('product', 'costPrice')) && 'costPrice' in p
-      ? [{ key: 'costPrice', label: t('products.columns.costPrice'), children: <span data-testid="product-cost-price">{formatPrice(p.costPrice, 'CNY')}</span> }]
+      ? [{ key: 'costPrice', label: t('products.columns.costPrice'), children: <span data-testid="product-cost-price">{formatPrice(p.costPrice, p.costCurrency ?? 'CNY')}</span> }]
       : []),
     { key: 'description', label: t('products.fields.description'), children: p.description || '—', span: 2 },
   ];

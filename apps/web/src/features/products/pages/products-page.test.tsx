@@ -38,14 +38,15 @@ describe('ProductsPage', { timeout: 20_000 }, () => {
     await waitFor(() => expect(requestsTo(requests, 'GET', '/api/v1/products').some((r) => new URL(r.url).searchParams.get('q') === 'xe35')).toBe(true));
   });
 
-  it('shows the cost price, as sent, to who may read it', async () => {
+  it('shows the cost price, as sent and in its own currency, to who may read it', async () => {
     const { fetch } = productsServer({
-      productFields: { ...PRODUCT_FIELDS, costPrice: 'edit' },
-      routes: { 'GET /api/v1/products': () => json({ data: [product({ costPrice: '1181000.50' })], nextCursor: null }) },
+      productFields: { ...PRODUCT_FIELDS, costPrice: 'edit', costCurrency: 'edit' },
+      routes: { 'GET /api/v1/products': () => json({ data: [product({ costPrice: '1181000.50' }), product({ id: '0190a0b0-0000-7000-8000-0000000000f2', code: 'XE35U-EU', nameEn: 'XE35U mini excavator (EU)', costPrice: '9000.00', costCurrency: 'EUR' })], nextCursor: null }) },
     });
     await renderApp('/products', { fetch, language: 'en' });
     const table = await screen.findByTestId('products-table');
     expect(await within(table).findByText('CNY 1,181,000.50')).toBeTruthy();
+    expect(within(table).getByText('EUR 9,000.00')).toBeTruthy();
     expect(within(table).getByText('XE35U mini excavator')).toBeTruthy();
     expect(screen.getByTestId('products-tab-priceLists')).toBeTruthy();
   });

@@ -61,7 +61,7 @@ export function ProductsPage() {
     { key: 'category', title: t('products.columns.category'), render: (_, p) => (p.categoryId ? (categoryNames.get(p.categoryId) ?? '—') : '—') },
     { key: 'unit', dataIndex: 'unit', title: t('products.columns.unit') },
     { key: 'active', title: t('products.columns.active'), render: (_, p) => (p.active ? <Tag color="green">{t('products.active')}</Tag> : <Tag>{t('products.inactive')}</Tag>) },
-    ...(showCost ? [{ key: 'costPrice', title: t('products.columns.costPrice'), align: 'right' as const, render: (_: unknown, p: Product) => formatPrice(p.costPrice, 'CNY') }] : []),
+    ...(showCost ? [{ key: 'costPrice', title: t('products.columns.costPrice'), align: 'right' as const, render: (_: unknown, p: Product) => formatPrice(p.costPrice, p.costCurrency ?? 'CNY') }] : []),
   ];
   const rows = products.data?.pages.flatMap((page) => page.data) ?? [];
   return (

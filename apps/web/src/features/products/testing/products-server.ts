@@ -8,7 +8,7 @@ type Levels = Record<'read' | 'create' | 'update' | 'delete' | 'reassign', strin
 export const ME = demoUser();
 export const READ_ALL: Levels = { read: 'all', create: 'none', update: 'none', delete: 'none', reassign: 'none' };
 export const NONE: Levels = { read: 'none', create: 'none', update: 'none', delete: 'none', reassign: 'none' };
-export const PRODUCT_FIELDS: Fields = { code: 'read', name: 'read', nameEn: 'read', categoryId: 'read', unit: 'read', active: 'read', description: 'read', costPrice: 'hidden' };
+export const PRODUCT_FIELDS: Fields = { code: 'read', name: 'read', nameEn: 'read', categoryId: 'read', unit: 'read', active: 'read', description: 'read', costPrice: 'hidden', costCurrency: 'hidden' };
 
 export const EXCAVATORS = { id: '0190a0b0-0000-7000-8000-0000000c0001', parentId: null, depth: 0, name: '挖掘机', nameEn: 'Excavators', position: 0, version: 1 };
 export const MINI = { id: '0190a0b0-0000-7000-8000-0000000c0002', parentId: EXCAVATORS.id, depth: 1, name: '小型挖掘机', nameEn: 'Mini excavators', position: 0, version: 1 };
@@ -58,11 +58,12 @@ export interface ProductsServerOptions {
   productLevels?: Levels;
   productFields?: Fields;
   priceListLevels?: Levels;
+  exchangeRateLevels?: Levels;
   routes?: Record<string, Handler>;
 }
 
 /** A signed-in user with the given catalogue rights, the category tree, and whatever routes the test adds. */
-export function productsServer({ language = 'en', productLevels = READ_ALL, productFields = PRODUCT_FIELDS, priceListLevels = READ_ALL, routes = {} }: ProductsServerOptions = {}) {
+export function productsServer({ language = 'en', productLevels = READ_ALL, productFields = PRODUCT_FIELDS, priceListLevels = READ_ALL, exchangeRateLevels = NONE, routes = {} }: ProductsServerOptions = {}) {
   return createFakeFetch({
     'POST /api/v1/auth/refresh': () => json(tokenResponse({ ...ME, locale: language })),
     'GET /api/v1/me/permissions': () =>
@@ -71,6 +72,7 @@ export function productsServer({ language = 'en', productLevels = READ_ALL, prod
           { objectType: 'account', levels: READ_ALL, fields: {} },
           { objectType: 'product', levels: productLevels, fields: productFields },
           { objectType: 'price_list', levels: priceListLevels, fields: {} },
+          { objectType: 'exchange_rate', levels: exchangeRateLevels, fields: {} },
         ],
       }),
     'GET /api/v1/product-categories': () => json(CATEGORIES),

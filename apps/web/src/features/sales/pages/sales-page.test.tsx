@@ -169,7 +169,10 @@ describe('SalesPage (accounts)', { timeout: 20_000 }, () => {
         { data: [account({ id: 'a2', name: 'Alpha Beta Ltd' })], nextCursor: null },
       ],
       routes: {
-        'GET /api/v1/accounts/export': () => {
+        'GET /api/v1/accounts/export': (request) => {
+          if (new URL(request.url).searchParams.get('format') === 'xlsx') {
+            return new Response(new Uint8Array([0x50, 0x4b, 3, 4]), { headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': 'attachment; filename="accounts-2026-11-23.xlsx"' } });
+          }
           exports += 1;
           return exports === 1
             ? new Response('\uFEFFid,name\na1,Alpha Ltd\n', { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="accounts-2026-11-23.csv"' } })
@@ -199,8 +202,17 @@ describe('SalesPage (accounts)', { timeout: 20_000 }, () => {
     expect(saved[0]?.filename).toBe('accounts-2026-11-23.csv');
     expect(await saved[0]?.blob.text()).toContain('a1,Alpha Ltd');
 
+    // The same export as an Excel workbook: the same query, with format=xlsx.
+    await user.click(screen.getByTestId('accounts-export-xlsx'));
+    await waitFor(() => expect(saved).toHaveLength(2));
+    const workbook = requests.filter((request) => new URL(request.url).pathname === '/api/v1/accounts/export').at(-1);
+    expect(Object.fromEntries(new URL(workbook?.url ?? '').searchParams)).toEqual({ q: 'Alp', sort: 'industry', format: 'xlsx' });
+    expect(saved[1]?.filename).toBe('accounts-2026-11-23.xlsx');
+    expect(screen.getByTestId('accounts-export').textContent).toBe('Export CSV');
+    expect(screen.getByTestId('accounts-export-xlsx').textContent).toBe('Excel');
+
     await user.click(screen.getByTestId('accounts-export'));
     expect(await screen.findByText('The export would have 123,456 rows, more than the 100,000 allowed. Narrow it with a search first.')).toBeTruthy();
-    expect(saved).toHaveLength(1);
+    expect(saved).toHaveLength(2);
   });
 });

@@ -4,7 +4,7 @@ import type { FieldAccess, ObjectType } from '@/lib/permissions';
 export type FieldInput = 'text' | 'email' | 'phone' | 'kind' | 'amount' | 'currency' | 'percent' | 'date' | 'leadSource' | 'leadRating' | 'tier' | 'url' | 'taxNumber' | 'account' | 'address' | 'boolean';
 
 /** The object types edited with the generic record form (pipelines, the catalogue, price lists and approval rules are configuration; activities, quotes and orders have pages of their own; payments belong to orders). */
-export type RecordObjectType = Exclude<ObjectType, 'pipeline' | 'activity' | 'product' | 'price_list' | 'quote' | 'approval_rule' | 'order' | 'payment' | 'analytics' | 'ahp_model'>;
+export type RecordObjectType = Exclude<ObjectType, 'pipeline' | 'activity' | 'product' | 'price_list' | 'quote' | 'approval_rule' | 'order' | 'payment' | 'analytics' | 'exchange_rate' | 'ahp_model'>;
 
 export interface FieldSpec {
   name: string;

@@ -1,0 +1,166 @@
+import { FACT_COLUMNS, type RunQuery, SCORE_COLUMNS, STORED_FACTS } from './metric-facts';
+
+/** The metric tables a run replaces, each with the next generation's name while it is being built. */
+const TABLES = [
+  { live: 'customer_metrics', next: 'customer_metrics_next' },
+  { live: 'customer_metric_years', next: 'customer_metric_years_next' },
+] as const;
+
+/** How long the swap waits for readers of the live tables per attempt, and how often it tries. */
+const SWAP_LOCK_TIMEOUT = '5s';
+const SWAP_ATTEMPTS = 12;
+const LOCK_NOT_AVAILABLE = '55P03';
+
+/**
+ * The end of a run: the next generation of `customer_metrics` and `customer_metric_years` is built beside the live
+ * tables and swapped in (docs/analytics.md, "Metric computation", step 4). A nightly run changes every buyer's row
+ * (the predictions depend on the day): rewriting a million rows in place cost an entry in each of ten indexes per row
+ * (~100 s at 1M customers); loading tables without indexes and building each index once, by a sort, costs a fraction.
+ *
+ * - Rows come from the run's facts (`metric_facts`, `metric_years`) and scores (`metric_scores`); the years of accounts
+ *   whose facts were not rebuilt are copied as stored. Accounts binned since are simply not in the new tables.
+ * - A row whose figures did not change keeps its `computed_at` and `facts_as_of` (the previous run's).
+ * - Indexes, constraints and triggers are those of the live tables, read from the catalog: a migration that adds an
+ *   index to a metric table needs nothing here.
+ * - The swap (drop the live tables, rename the new ones) takes an exclusive lock for a moment at the end of the run's
+ *   transaction; readers wait for the commit and then read the new tables. The dashboards' repeatable-read
+ *   transactions lock the tables before taking their snapshot (customer-summaries.ts), so none of them can see the new
+ *   tables through an older snapshot (where they would look empty).
+ */
+export async function writeMetricTables(query: RunQuery, computedAt: Date): Promise<void> {
+  // Index builds sort a million rows each: memory for that, in this transaction only.
+  await query(`set local maintenance_work_mem = '512MB'`);
+  for (const { live, next } of TABLES) {
+    await query(`create table ${next} (like ${live} including defaults including constraints including storage including compression)`);
+  }
+  await insertMetrics(query, computedAt);
+  await insertYears(query);
+  const ddl = await definitionsOf(query);
+  for (const statement of ddl.indexes) await query(statement);
+  for (const statement of ddl.foreignKeys) await query(statement);
+  for (const statement of ddl.triggers) await query(statement);
+  for (const { next } of TABLES) await query(`analyze ${next}`);
+  // The run's views read the live tables: they go before the tables can.
+  await query(`drop view metric_facts_with_years, metric_facts`);
+  await lockLiveTables(query);
+  await query(`drop table customer_metric_years`);
+  await query(`drop table customer_metrics`);
+  for (const { live, next } of TABLES) await query(`alter table ${next} rename to ${live}`);
+  for (const statement of ddl.renames) await query(statement);
+  // The new rows were written before the tables had their triggers: the dashboards' summaries are stale now.
+  await query(`update customer_summary_state set valid = false`);
+}
+
+async function insertMetrics(query: RunQuery, computedAt: Date): Promise<void> {
+  const columns = [...FACT_COLUMNS, ...SCORE_COLUMNS];
+  // facts_as_of is the day of the run that last changed the facts: compared through the facts, not by itself.
+  const compared = columns.filter((column) => column !== 'account_id' && column !== 'facts_as_of');
+  const isScore = (column: string) => (SCORE_COLUMNS as readonly string[]).includes(column);
+  const fresh = (column: string) => (isScore(column) ? `s.${column}` : `f.${column}`);
+  const sameAsStored = (names: readonly string[]) =>
+    `old.account_id is not null and (${names.map((column) => `old.${column}`).join(', ')}) is not distinct from (${names.map(fresh).join(', ')})`;
+  const factsAsOf = `case when ${sameAsStored(STORED_FACTS)} then old.facts_as_of else f.facts_as_of end`;
+  await query(
+    `insert into customer_metrics_next (${columns.join(', ')}, computed_at)
+     select ${columns.map((column) => (column === 'facts_as_of' ? factsAsOf : fresh(column))).join(', ')},
+            case when ${sameAsStored(compared)} then old.computed_at else $1 end
+       from metric_facts f
+       join metric_scores s on s.account_id = f.account_id
+       left join customer_metrics old on old.account_id = f.account_id
+      order by f.account_id`,
+    [computedAt],
+  );
+}
+
+/** The rebuilt accounts' years, and the stored years of the other live accounts (account order, for locality). */
+async function insertYears(query: RunQuery): Promise<void> {
+  await query(
+    `insert into customer_metric_years_next (account_id, year, orders, revenue, cost, profit)
+     select account_id, year, orders, revenue, cost, profit from metric_years
+     union all
+     select y.account_id, y.year, y.orders, y.revenue, y.cost, y.profit
+       from customer_metric_years y
+       join accounts a on a.id = y.account_id and a.deleted_at is null
+      where not exists (select 1 from metric_dirty d where d.account_id = y.account_id)
+      order by 1, 2`,
+  );
+}
+
+interface Definitions {
+  /** Every index of the live tables, created on the next ones under a provisional name. */
+  indexes: string[];
+  /** The years' foreign key, pointing at the next customer_metrics. */
+  foreignKeys: string[];
+  /** The live tables' own triggers (the summaries' invalidation), on the next ones. */
+  triggers: string[];
+  /** After the swap: each index to its own name, and the primary keys made constraints again. */
+  renames: string[];
+}
+
+async function definitionsOf(query: RunQuery): Promise<Definitions> {
+  const live: string[] = TABLES.map((table) => table.live);
+  const nextOf = (table: string) => TABLES.find((entry) => entry.live === table)!.next;
+  const indexes: Array<{ table: string; name: string; definition: string; constraint: string | null }> = await query(
+    `select c.relname as table, i.relname as name, pg_get_indexdef(x.indexrelid) as definition, k.conname as constraint
+       from pg_index x
+       join pg_class c on c.oid = x.indrelid
+       join pg_class i on i.oid = x.indexrelid
+       left join pg_constraint k on k.conindid = x.indexrelid and k.contype = 'p'
+      where c.relname = any($1) and c.relnamespace = current_schema()::regnamespace
+      order by c.relname, i.relname`,
+    [live],
+  );
+  const foreignKeys: Array<{ table: string; name: string; definition: string }> = await query(
+    `select c.relname as table, k.conname as name, pg_get_constraintdef(k.oid) as definition
+       from pg_constraint k join pg_class c on c.oid = k.conrelid
+      where k.contype = 'f' and c.relname = any($1) and c.relnamespace = current_schema()::regnamespace`,
+    [live],
+  );
+  const triggers: Array<{ definition: string }> = await query(
+    `select pg_get_triggerdef(t.oid) as definition
+       from pg_trigger t join pg_class c on c.oid = t.tgrelid
+      where not t.tgisinternal and c.relname = any($1) and c.relnamespace = current_schema()::regnamespace`,
+    [live],
+  );
+  const provisional = (name: string) => `${name}_next`;
+  return {
+    indexes: indexes.map((index) =>
+      index.definition.replace(
+        new RegExp(`^(CREATE (?:UNIQUE )?INDEX) ${index.name} ON (\\S+\\.)?${index.table} `),
+        (_match, create: string, schema: string | undefined) => `${create} ${provisional(index.name)} ON ${schema ?? ''}${nextOf(index.table)} `,
+      ),
+    ),
+    foreignKeys: foreignKeys.map((key) => {
+      const references = key.definition.replace(/REFERENCES (\S+\.)?(\w+)\(/, (_match, schema: string | undefined, table: string) =>
+        `REFERENCES ${schema ?? ''}${live.includes(table) ? nextOf(table) : table}(`,
+      );
+      return `alter table ${nextOf(key.table)} add constraint ${key.name} ${references}`;
+    }),
+    triggers: triggers.map(({ definition }) => definition.replace(/ ON (\S+\.)?(customer_metrics|customer_metric_years) /, (_match, schema: string | undefined, table: string) => ` ON ${schema ?? ''}${nextOf(table)} `)),
+    renames: indexes.flatMap((index) => [
+      `alter index ${provisional(index.name)} rename to ${index.name}`,
+      ...(index.constraint ? [`alter table ${index.table} add constraint ${index.constraint} primary key using index ${index.name}`] : []),
+    ]),
+  };
+}
+
+/**
+ * The exclusive lock of the swap, taken in short attempts: while the swap waits, new readers queue behind it, so a
+ * long reader (an export) costs the others at most SWAP_LOCK_TIMEOUT before the swap steps back and tries again.
+ */
+async function lockLiveTables(query: RunQuery): Promise<void> {
+  await query(`set local lock_timeout = '${SWAP_LOCK_TIMEOUT}'`);
+  for (let attempt = 1; ; attempt++) {
+    await query(`savepoint metric_swap`);
+    try {
+      await query(`lock table customer_metrics, customer_metric_years in access exclusive mode`);
+      await query(`release savepoint metric_swap`);
+      break;
+    } catch (error) {
+      if ((error as { code?: string }).code !== LOCK_NOT_AVAILABLE || attempt === SWAP_ATTEMPTS) throw error;
+      await query(`rollback to savepoint metric_swap`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+  await query(`set local lock_timeout = 0`);
+}

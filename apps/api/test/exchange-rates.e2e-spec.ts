@@ -1,0 +1,192 @@
+import { DataSource } from 'typeorm';
+import { addRateChangedAccounts } from '../src/analytics/metrics/metric-rate-changes';
+import { MetricsRecompute } from '../src/analytics/metrics/metrics-recompute';
+import { createTestApp, TestApp } from './support/test-app';
+
+/**
+ * Exchange rates into the base currency (CNY here, the default): who reads and writes them (object type
+ * `exchange_rate`), their validation and audit, the cost of an order line converted into the order's currency at the
+ * order day's rate (uncosted without one), and the customer metrics summed in the base currency.
+ */
+describe('exchange rates and multi-currency money', () => {
+  let t: TestApp;
+  const tokens: Record<string, string> = {};
+  const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
+  const url = '/api/v1/exchange-rates';
+  const USERS = ['gm', 'director', 'manager.east', 'rep.e1', 'marketing', 'agent', 'engineer', 'finance', 'quality', 'auditor', 'partner', 'admin'] as const;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const user of USERS) tokens[user] = (await t.login(`${user}@lianxi.test`)).accessToken;
+  });
+  afterAll(() => t.close());
+
+  describe('who may read and write them', () => {
+    it('every internal business role reads them; partners, the auditor and the administrator get 403', async () => {
+      for (const user of USERS) {
+        const response = await t.http.get(`${url}?currency=USD&limit=2`).set(as(user));
+        const reads = !['partner', 'auditor', 'admin'].includes(user);
+        expect([user, response.status]).toEqual([user, reads ? 200 : 403]);
+        if (reads) {
+          expect(response.body.baseCurrency).toBe('CNY');
+          expect(response.body.data).toHaveLength(2);
+          expect(response.body.data[0]).toMatchObject({ currency: 'USD', baseCurrency: 'CNY', rate: expect.stringMatching(/^\d+\.\d{4}$/) });
+        }
+      }
+    });
+
+    it('only finance sets and deletes them (403 for the others, the administrator included; nothing written)', async () => {
+      for (const user of USERS.filter((u) => u !== 'finance')) {
+        await t.http.put(`${url}/EUR/2026-01-01`).set(as(user)).send({ rate: '7.8' }).expect(403);
+        await t.http.delete(`${url}/USD/2026-01-01`).set(as(user)).expect(403);
+      }
+      expect(await t.sql(`select 1 from exchange_rates where currency = 'EUR'`)).toHaveLength(0);
+      expect(await t.sql(`select 1 from exchange_rates where currency = 'USD' and valid_from = '2026-01-01'`)).toHaveLength(1);
+      expect(await t.sql(`select 1 from exchange_rate_changes`)).toHaveLength(0);
+    });
+  });
+
+  describe('validation', () => {
+    it.each([
+      ['usd', '2026-01-01', { rate: '7.1' }, 'currency'],
+      ['XYZ', '2026-01-01', { rate: '7.1' }, 'currency'],
+      ['CNY', '2026-01-01', { rate: '1' }, 'currency'],
+      ['USD', '2026-02-30', { rate: '7.1' }, 'validFrom'],
+      ['USD', '20260101', { rate: '7.1' }, 'validFrom'],
+      ['USD', '2026-01-01', { rate: '0' }, 'rate'],
+      ['USD', '2026-01-01', { rate: '0.0000000000' }, 'rate'],
+      ['USD', '2026-01-01', { rate: '-7.1' }, 'rate'],
+      ['USD', '2026-01-01', { rate: '7.12345678901' }, 'rate'],
+      ['USD', '2026-01-01', { rate: 7.1 }, 'rate'],
+      ['USD', '2026-01-01', {}, 'rate'],
+    ])('PUT %s/%s %j is 400 naming %s', async (currency, validFrom, body, field) => {
+      const response = await t.http.put(`${url}/${currency}/${validFrom}`).set(as('finance')).send(body).expect(400);
+      expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    });
+
+    it('a list filter that is not a known currency is 400 naming it', async () => {
+      const response = await t.http.get(`${url}?currency=XYZ`).set(as('rep.e1')).expect(400);
+      expect(response.body.errors[0].field).toBe('currency');
+    });
+  });
+
+  describe('writes', () => {
+    it('PUT creates, replaces and is idempotent (the same rate again, 7.25 = 7.250, writes and audits nothing); each change is audited and logged', async () => {
+      const created = await t.http.put(`${url}/EUR/2026-03-01`).set(as('finance')).send({ rate: '7.8123456789' }).expect(200);
+      expect(created.body).toMatchObject({ currency: 'EUR', validFrom: '2026-03-01', rate: '7.8123456789', baseCurrency: 'CNY' });
+      await t.http.put(`${url}/EUR/2026-03-01`).set(as('finance')).send({ rate: '7.25' }).expect(200);
+      const again = await t.http.put(`${url}/EUR/2026-03-01`).set(as('finance')).send({ rate: '7.250' }).expect(200);
+      expect(again.body.rate).toBe('7.25');
+      const audit = await t.sql<{ action: string; entity_id: string; changes: unknown }>(
+        `select action, entity_id, changes from audit_events where entity_type = 'exchange_rate' order by occurred_at, id`);
+      expect(audit).toEqual([
+        { action: 'exchange_rate.created', entity_id: 'EUR/2026-03-01', changes: { rate: { old: null, new: '7.8123456789' } } },
+        { action: 'exchange_rate.updated', entity_id: 'EUR/2026-03-01', changes: { rate: { old: '7.8123456789', new: '7.25' } } },
+      ]);
+      expect(await t.sql(`select currency, to_char(valid_from, 'YYYY-MM-DD') as valid_from from exchange_rate_changes order by id`)).toEqual([
+        { currency: 'EUR', valid_from: '2026-03-01' }, { currency: 'EUR', valid_from: '2026-03-01' },
+      ]);
+    });
+
+    it('lists newest first, a page at a time, filtered by currency', async () => {
+      await t.http.put(`${url}/EUR/2026-04-01`).set(as('finance')).send({ rate: '7.3' }).expect(200);
+      const first = await t.http.get(`${url}?currency=EUR&limit=1`).set(as('rep.e1')).expect(200);
+      expect(first.body.data.map((r: { validFrom: string }) => r.validFrom)).toEqual(['2026-04-01']);
+      const second = await t.http.get(`${url}?currency=EUR&limit=1&cursor=${first.body.nextCursor}`).set(as('rep.e1')).expect(200);
+      expect(second.body).toMatchObject({ data: [{ validFrom: '2026-03-01', rate: '7.25' }], nextCursor: null });
+      const all = await t.http.get(`${url}?limit=200`).set(as('rep.e1')).expect(200);
+      const keys = all.body.data.map((r: { validFrom: string; currency: string }) => `${r.validFrom}/${r.currency}`);
+      expect(keys).toEqual([...keys].sort().reverse());
+    });
+
+    it('DELETE removes a rate (204, audited), then 404', async () => {
+      await t.http.delete(`${url}/EUR/2026-04-01`).set(as('finance')).expect(204);
+      const [entry] = await t.sql<{ changes: unknown }>(`select changes from audit_events where action = 'exchange_rate.deleted'`);
+      expect(entry.changes).toEqual({ rate: { old: '7.3', new: null } });
+      await t.http.delete(`${url}/EUR/2026-04-01`).set(as('finance')).expect(404);
+    });
+  });
+
+  describe('order line costs in the order\'s currency', () => {
+    let accountId: string;
+    let product: { id: string; cost_price: string };
+    const order = (currency: string, orderDate: string) =>
+      t.http.post('/api/v1/orders').set(as('director')).send({
+        accountId, currency, orderDate, taxRate: '0',
+        lines: [{ productId: product.id, description: 'machine', quantity: '1', listPrice: '90000.00' }, { description: 'freight', quantity: '1', listPrice: '100.00' }],
+      }).expect(201);
+    const costs = async (orderId: string) => (await t.sql<{ unit_cost: string | null }>(`select unit_cost::text from order_lines where order_id = $1 order by position`, [orderId])).map((l) => l.unit_cost);
+
+    beforeAll(async () => {
+      [{ id: accountId }] = await t.sql<{ id: string }>(`select id from accounts where name = '天津北方矿业股份有限公司'`);
+      [product] = await t.sql<{ id: string; cost_price: string }>(`select id, cost_price::text from products where cost_price is not null and cost_currency = 'CNY' order by code limit 1`);
+    });
+
+    it('a USD order of a CNY-costed product: the cost divided by the USD rate of the order\'s day, to the cent', async () => {
+      await t.http.put(`${url}/USD/2019-06-01`).set(as('finance')).send({ rate: '6.8765' }).expect(200);
+      const created = await order('USD', '2019-06-20');
+      const [{ expected }] = await t.sql<{ expected: string }>(`select round($1::numeric / 6.8765, 2)::text as expected`, [product.cost_price]);
+      expect(await costs(created.body.id)).toEqual([expected, null]);
+      // The same product in a CNY order keeps its cost as it is.
+      expect(await costs((await order('CNY', '2019-06-20')).body.id)).toEqual([product.cost_price, null]);
+    });
+
+    it('without a USD rate on the order\'s day the line is uncosted (null), not costed in the wrong currency', async () => {
+      const created = await order('USD', '2011-01-10');
+      expect(await costs(created.body.id)).toEqual([null, null]);
+    });
+
+    it('a product costed in EUR: cost × rate(EUR) ÷ rate(USD) in a USD order, × rate(EUR) in a CNY one', async () => {
+      await t.http.put(`${url}/EUR/2019-01-01`).set(as('finance')).send({ rate: '7.7' }).expect(200);
+      const patched = await t.http.get(`/api/v1/products/${product.id}`).set(as('finance')).expect(200);
+      await t.http.patch(`/api/v1/products/${product.id}`).set(as('finance')).set('If-Match', `W/"${patched.body.version}"`).send({ costPrice: '10000.00', costCurrency: 'EUR' }).expect(200);
+      expect(await costs((await order('USD', '2019-06-20')).body.id)).toEqual([(Math.round((10000 * 7.7 / 6.8765) * 100) / 100).toFixed(2), null]);
+      expect(await costs((await order('CNY', '2019-06-20')).body.id)).toEqual(['77000.00', null]);
+    });
+  });
+
+  describe('customer metrics in the base currency', () => {
+    it('a USD order counts at its day\'s rate; one without a rate still counts as a purchase, with no revenue', async () => {
+      const [{ id: accountId }] = await t.sql<{ id: string }>(`select id from accounts where name = '宁波东港重型设备租赁'`);
+      const body = (orderDate: string) => ({ accountId, currency: 'USD', orderDate, taxRate: '0', lines: [{ description: 'spare parts', quantity: '1', listPrice: '1000.00' }] });
+      await t.http.put(`${url}/USD/2018-03-01`).set(as('finance')).send({ rate: '6.5' }).expect(200);
+      await t.http.post('/api/v1/orders').set(as('director')).send(body('2018-03-15')).expect(201);
+      await t.http.post('/api/v1/orders').set(as('director')).send(body('2010-05-15')).expect(201);
+      const asOf = new Date().toISOString().slice(0, 10);
+      await t.app.get(MetricsRecompute).run(asOf, new Date(), { mode: 'full' });
+      const [cny] = await t.sql<{ revenue: string; orders: number }>(
+        `select coalesce(sum(subtotal), 0)::numeric(18, 2)::text as revenue, count(*)::int as orders from orders where account_id = $1 and currency = 'CNY' and status <> 'cancelled' and order_date <= $2`,
+        [accountId, asOf],
+      );
+      const [metrics] = await t.sql<{ revenue: string; orders: number; first: string }>(
+        `select revenue::text, orders, to_char(first_purchase_on, 'YYYY-MM-DD') as first from customer_metrics where account_id = $1`, [accountId]);
+      // 1,000 USD × 6.5 = 6,500 CNY; the 2010 order has no rate: a purchase (count, first day) without revenue.
+      expect(metrics).toEqual({ revenue: (Number(cny.revenue) + 6500).toFixed(2), orders: cny.orders + 2, first: '2010-05-15' });
+    });
+
+    it('a rate write marks the accounts with orders in that currency from that day on for the next incremental run', async () => {
+      const [{ id: accountId }] = await t.sql<{ id: string }>(`select id from accounts where name = '宁波东港重型设备租赁'`);
+      await t.sql(`delete from exchange_rate_changes`);
+      await t.http.put(`${url}/USD/2010-01-01`).set(as('finance')).send({ rate: '6.8' }).expect(200);
+      const dataSource = t.app.get(DataSource);
+      const asOf = new Date().toISOString().slice(0, 10);
+      const consume = (commit: boolean) => dataSource.transaction(async (manager) => {
+        await manager.query(`create temporary table metric_dirty (account_id uuid primary key, source_orders integer not null, source_updated_at timestamptz) on commit drop`);
+        const count = await addRateChangedAccounts((sql, params) => manager.query(sql, params), asOf);
+        const rows: Array<{ account_id: string }> = await manager.query(`select account_id from metric_dirty`);
+        if (!commit) throw new Error('rolled back');
+        return { count, accounts: rows.map((r) => r.account_id).sort() };
+      });
+      // A run that fails leaves the changes for the next one.
+      await expect(consume(false)).rejects.toThrow('rolled back');
+      expect(await t.sql(`select 1 from exchange_rate_changes`)).toHaveLength(1);
+      const added = await consume(true);
+      const usdAccounts = (await t.sql<{ account_id: string }>(`select distinct account_id from orders where currency = 'USD' and order_date >= '2010-01-01'`)).map((r) => r.account_id).sort();
+      expect(added).toEqual({ count: usdAccounts.length, accounts: usdAccounts });
+      expect(added.accounts).toContain(accountId);
+      expect(await t.sql(`select 1 from exchange_rate_changes`)).toHaveLength(0);
+      // Nothing changed since: nothing to add.
+      expect(await consume(true)).toEqual({ count: 0, accounts: [] });
+    });
+  });
+});
