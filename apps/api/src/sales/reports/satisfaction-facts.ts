@@ -24,12 +24,27 @@ export const FACT_UNITS = `(values ('month', 1), ('quarter', 3), ('year', 12)) u
 export const FACT_COLUMNS = 'team_id, kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines';
 
 /**
+ * Where the facts read the orders' lines and the products' categories: the tables as they are, or (to subtract what
+ * the summaries hold for customers changed since) as the summaries' snapshot saw them. `ctes` are common table
+ * expressions those sources use (ending in a comma); the sources may read the orders `vo`.
+ */
+export interface FactSources {
+  ctes: string;
+  /** Columns `order_id`, `product_id`, `line_total`, `quantity`. */
+  lines: string;
+  /** Columns `id`, `category_id`. */
+  products: string;
+}
+
+const CURRENT: FactSources = { ctes: '', lines: 'order_lines', products: 'products' };
+
+/**
  * The fact rows of the orders `vo` selects (columns `node`, `id`, `account_id`, `order_date`, `currency`; the caller
  * leaves cancelled orders out), per `node`, multiplied by `sign` (`1` or `-1`).
  */
-export function factsSql(vo: string, sign: string): string {
+export function factsSql(vo: string, sign: string, sources: FactSources = CURRENT): string {
   return `
-    with vo as materialized (${vo}),
+    with ${sources.ctes} vo as materialized (${vo}),
     days as (select distinct node, account_id, order_date from vo),
     ap as (
       select d.node, d.account_id, u.unit, u.months, date_trunc(u.unit, d.order_date)::date as p, count(*)::int as days
@@ -41,8 +56,8 @@ export function factsSql(vo: string, sign: string): string {
       select o.node, o.account_id, i.item_by, i.key, o.currency, date_trunc('month', o.order_date)::date as m,
              sum(l.line_total) as revenue, sum(l.quantity) as quantity, count(*)::int as lines
         from vo o
-        join order_lines l on l.order_id = o.id
-        join products pr on pr.id = l.product_id
+        join ${sources.lines} l on l.order_id = o.id
+        join ${sources.products} pr on pr.id = l.product_id
         cross join lateral (values ('category', pr.category_id), ('product', pr.id)) i(item_by, key)
        where i.key is not null
        group by 1, 2, 3, 4, 5, 6
@@ -64,8 +79,8 @@ export function factsSql(vo: string, sign: string): string {
         select distinct f.node, f.account_id, date_trunc('month', f.first)::date as m, i.item_by, i.key
           from firsts f
           join vo o on o.node = f.node and o.account_id = f.account_id and o.order_date = f.first
-          join order_lines l on l.order_id = o.id
-          join products pr on pr.id = l.product_id
+          join ${sources.lines} l on l.order_id = o.id
+          join ${sources.products} pr on pr.id = l.product_id
           cross join lateral (values ('category', pr.category_id), ('product', pr.id)) i(item_by, key)
          where i.key is not null
       ) x

@@ -1,19 +1,18 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AccessAction, AccessLevel, ObjectType } from '../../access/access.types';
 import type { ObjectAccess } from '../../access/object-access';
-import { FACT_COLUMNS, factsSql } from './satisfaction-facts';
+import { FACT_COLUMNS, FactSources, factsSql } from './satisfaction-facts';
 
 /** The orders the summaries hold: not restricted (visible to their owner and shares only), not cancelled. */
 const NODE_ORDERS = `r.status <> 'cancelled' and not r.restricted`;
 
 /**
- * Writes the sums of the satisfaction facts (migration 300) and marks them valid, in one repeatable-read transaction:
- * per team over its single-team customers, and over every customer ('all'); the customers of several teams are listed
- * apart (`satisfaction_mixed_customers`). The state row is touched only at the end (a write to the orders must not
- * wait minutes for the job): a write that committed after this snapshot has updated it too, so marking it valid fails
- * with a serialization error and the summaries stay invalid (answer false); a write that comes later waits for the
- * commit and then invalidates them — never a silent mix. To be called after the metrics job (or on its own
- * schedule): until then, and after any write to orders, lines or product categories, the report reads live.
+ * Writes the sums of the satisfaction facts (migration 330) and marks them valid with the snapshot they were computed
+ * from, in one repeatable-read transaction: per team over its single-team customers, and over every customer ('all');
+ * the customers of several teams are listed apart (`satisfaction_mixed_customers`). Order writes neither wait for it
+ * nor invalidate it: each logs the customers it changed (and the rows' previous values) with its transaction, and a
+ * reader corrects those the snapshot did not see — whether they committed before the job ended or after. The log
+ * rows the snapshot saw are removed. Answers false when another writing of the summaries raced this one.
  */
 export async function writeSatisfactionSummaries(dataSource: DataSource): Promise<boolean> {
   try {
@@ -46,6 +45,9 @@ const PART_ORDERS = `
 
 const SUMS = 'sum(n), sum(days), sum(revenue), sum(quantity), sum(lines)';
 
+/** The change log (migration 330): the changed customers and the previous values of the rows changed. */
+const LOG_TABLES = ['satisfaction_changes', 'satisfaction_order_images', 'satisfaction_line_images', 'satisfaction_product_images'];
+
 /** The statements of `writeSatisfactionSummaries`, in order, for one repeatable-read transaction (the bench runs them too). */
 export const SUMMARY_STATEMENTS: readonly string[] = [
   `delete from satisfaction_summaries`,
@@ -65,7 +67,9 @@ export const SUMMARY_STATEMENTS: readonly string[] = [
   `drop table satisfaction_parts`,
   `insert into satisfaction_mixed_customers (account_id, team_id)
    select distinct r.account_id, r.team_id from orders r where ${NODE_ORDERS} and r.team_id is not null and r.account_id in (${MIXED})`,
-  `update satisfaction_summary_state set valid = true, written_at = now()`,
+  // A repeatable-read transaction's snapshot is the one its first statement took: what the summaries were computed from.
+  ...LOG_TABLES.map((table) => `delete from ${table} where xid < pg_snapshot_xmin(pg_current_snapshot())`),
+  `update satisfaction_summary_state set valid = true, snapshot = pg_current_snapshot(), written_at = now()`,
 ];
 
 /** The report's window as the live statements take it (see SatisfactionService). */
@@ -98,9 +102,12 @@ export interface SatisfactionRows {
  * give them, or null (the caller runs the live statements). Possible when the summaries are valid and the caller is
  * not a partner user and reads every order (the 'all' rows) or a set of teams' (`ObjectAccess.teamScope`: the rows of
  * those teams, which hold their single-team customers). Then the visible orders are those rows' plus, for a few
- * customers, others: restricted orders the caller owns or has a share of, orders shared from outside the teams, and
- * (for a set of teams) the customers of several teams. For those customers the facts of their visible orders are
- * added and the facts the rows hold for them subtracted — per customer, so distinct counts stay exact.
+ * customers, others: restricted orders the caller owns or has a share of, orders shared from outside the teams,
+ * (for a set of teams) the customers of several teams, and the customers whose orders, lines or products' categories
+ * changed after the summaries' snapshot (the log of migration 330). For those customers the facts of their visible
+ * orders are added and the facts the rows hold for them subtracted — computed from their orders as the snapshot saw
+ * them, per customer, so distinct counts stay exact. Past SATISFACTION_CORRECTION_LIMIT changed customers (or a
+ * product recategorised with too many customers to list), null: live.
  */
 export async function readSatisfactionSummaries(dataSource: DataSource, access: ObjectAccess, visibleOrders: string, visibleParams: Record<string, unknown>, window: SatisfactionWindow, withRevenue: boolean): Promise<SatisfactionRows | null> {
   if (access.objectType !== ObjectType.Order) throw new Error('satisfaction summaries are read with the order access');
@@ -137,20 +144,31 @@ export async function readSatisfactionSummaries(dataSource: DataSource, access: 
     satMe: principal.userId,
   });
   return dataSource.transaction('REPEATABLE READ', async (manager: EntityManager) => {
-    const [state]: Array<{ valid: boolean }> = await manager.query(`select valid from satisfaction_summary_state`);
-    if (!state?.valid) return null;
-    // The customers whose visible orders may differ from what the rows hold: by id (shares), by owner among the
-    // restricted, and the listed customers of several teams.
+    const [state]: Array<{ valid: boolean; snapshot: string | null }> = await manager.query(`select valid, snapshot::text as snapshot from satisfaction_summary_state`);
+    if (!state?.valid || state.snapshot === null) return null;
+    params.satSnapshot = state.snapshot;
+    // The customers changed since the summaries' snapshot; an account-less row stands for too many to list.
+    const [changed] = await run<{ ids: string[]; unlisted: boolean }>(
+      manager,
+      `select coalesce(array_agg(distinct c.account_id) filter (where c.account_id is not null), '{}') as ids, coalesce(bool_or(c.account_id is null), false) as unlisted
+         from satisfaction_changes c where ${UNSEEN('c')}`,
+      params,
+    );
+    if (changed.unlisted || changed.ids.length > SATISFACTION_CORRECTION_LIMIT) return null;
+    params.satChanged = changed.ids;
+    // The customers whose visible orders may differ from what the rows hold: changed since, by id (shares), by owner
+    // among the restricted, and the listed customers of several teams.
     const [fix] = await run<{ ids: string[] }>(
       manager,
       `select coalesce(array_agg(distinct x.account_id), '{}') as ids
-         from (select o.account_id from orders o where o.id = any(:satShared::uuid[]) or (o.restricted and o.owner_id = :satMe)${mixed}) x`,
+         from (select unnest(:satChanged::uuid[]) as account_id
+               union all select o.account_id from orders o where o.id = any(:satShared::uuid[]) or (o.restricted and o.owner_id = :satMe)${mixed}) x`,
       params,
     );
     params.satFix = fix.ids;
     const corrections = fix.ids.length
       ? `union all select ${PART_COLUMNS} from (${factsSql(`select 'c' as node, v.id, v.account_id, v.order_date, v.currency from (${visibleOrders}) v where v.account_id = any(:satFix::uuid[])`, '1')}) plus
-         union all select ${PART_COLUMNS} from (${factsSql(`select 'c' as node, r.id, r.account_id, r.order_date, r.currency from orders r where ${NODE_ORDERS} and ${counted} and r.account_id = any(:satFix::uuid[])`, '-1')}) minus`
+         union all select ${PART_COLUMNS} from (${factsSql(`select 'c' as node, r.id, r.account_id, r.order_date, r.currency from r where ${NODE_ORDERS} and ${counted}`, '-1', AS_SUMMARISED)}) minus`
       : '';
     // The window's rows only, filtered inside the CTE (read by two branches, it is materialised: a filter outside
     // would come after reading every period of the caller's teams).
@@ -208,6 +226,45 @@ export async function readSatisfactionSummaries(dataSource: DataSource, access: 
 }
 
 const PART_COLUMNS = 'kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines';
+
+/**
+ * Changed customers past which a caller reads live: each is read twice by account (as now, as summarised), so the
+ * corrections cost about what a rep's live report costs at a few thousand.
+ */
+export const SATISFACTION_CORRECTION_LIMIT = 2000;
+
+/** Log rows (alias) of transactions the summaries' snapshot (:satSnapshot) did not see. */
+const UNSEEN = (alias: string) => `${alias}.xid >= pg_snapshot_xmin(:satSnapshot::pg_snapshot) and not pg_visible_in_snapshot(${alias}.xid, :satSnapshot::pg_snapshot)`;
+
+/** A row's first change the snapshot did not see holds its values as the snapshot saw them (changes of a row are serialised). */
+const FIRST_UNSEEN = (table: string, key: string, columns: string) =>
+  `select distinct on (${key}) ${key}, present, ${columns} from ${table} i where ${UNSEEN('i')} order by ${key}, id`;
+
+/**
+ * The fix customers' orders (`r`, columns as `orders`' that the facts and the team scope read), their lines and the
+ * products' categories as the summaries' snapshot saw them: the rows as they are unless changed since, and the
+ * changed ones as they were (absent if inserted since).
+ */
+const AS_SUMMARISED: FactSources = {
+  ctes: `
+    seen_orders as (${FIRST_UNSEEN('satisfaction_order_images', 'order_id', 'account_id, team_id, order_date, currency, status, restricted')}),
+    seen_lines as (${FIRST_UNSEEN('satisfaction_line_images', 'line_id', 'order_id, product_id, line_total, quantity')}),
+    seen_products as (select distinct on (product_id) product_id, category_id from satisfaction_product_images i where ${UNSEEN('i')} order by product_id, id),
+    r as (
+      select o.id, o.account_id, o.team_id, o.order_date, o.currency, o.status, o.restricted
+        from orders o where o.account_id = any(:satFix::uuid[]) and o.id not in (select order_id from seen_orders)
+      union all
+      select order_id, account_id, team_id, order_date, currency, status, restricted from seen_orders where present and account_id = any(:satFix::uuid[])),`,
+  lines: `(
+    select l.order_id, l.product_id, l.line_total, l.quantity
+      from order_lines l where l.order_id in (select id from vo) and l.id not in (select line_id from seen_lines)
+    union all
+    select order_id, product_id, line_total, quantity from seen_lines where present and order_id in (select id from vo))`,
+  products: `(
+    select p.id, p.category_id from products p where p.id not in (select product_id from seen_products)
+    union all
+    select product_id, category_id from seen_products)`,
+};
 
 function run<T>(manager: EntityManager, sql: string, params: Record<string, unknown>): Promise<T[]> {
   const [text, values] = manager.connection.driver.escapeQueryWithParameters(sql, params);
