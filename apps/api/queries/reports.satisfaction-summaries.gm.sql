@@ -6,13 +6,17 @@ START TRANSACTION;
 
 SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;
 
-select valid
+select valid, snapshot::text as snapshot
   from satisfaction_summary_state;
 
+select coalesce(array_agg(distinct c.account_id) filter (where c.account_id is not null), '{}') as ids, coalesce(bool_or(c.account_id is null), false) as unlisted
+  from satisfaction_changes c
+  where c.xid >= pg_snapshot_xmin($1::pg_snapshot) and not pg_visible_in_snapshot(c.xid, $1::pg_snapshot);
+
 select coalesce(array_agg(distinct x.account_id), '{}') as ids
-  from (select o.account_id
+  from (select unnest($1::uuid[]) as account_id union all select o.account_id
   from orders o
-  where o.id = any($1::uuid[]) or (o.restricted and o.owner_id = $2)) x;
+  where o.id = any($2::uuid[]) or (o.restricted and o.owner_id = $3)) x;
 
 with parts as ( select *
   from (select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines

@@ -6,15 +6,19 @@ START TRANSACTION;
 
 SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;
 
-select valid
+select valid, snapshot::text as snapshot
   from satisfaction_summary_state;
 
+select coalesce(array_agg(distinct c.account_id) filter (where c.account_id is not null), '{}') as ids, coalesce(bool_or(c.account_id is null), false) as unlisted
+  from satisfaction_changes c
+  where c.xid >= pg_snapshot_xmin($1::pg_snapshot) and not pg_visible_in_snapshot(c.xid, $1::pg_snapshot);
+
 select coalesce(array_agg(distinct x.account_id), '{}') as ids
-  from (select o.account_id
+  from (select unnest($1::uuid[]) as account_id union all select o.account_id
   from orders o
-  where o.id = any($1::uuid[]) or (o.restricted and o.owner_id = $2) union select m.account_id
+  where o.id = any($2::uuid[]) or (o.restricted and o.owner_id = $3) union select m.account_id
   from satisfaction_mixed_customers m
-  where m.team_id = $3) x;
+  where m.team_id = $4) x;
 
 with parts as ( select *
   from (select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
@@ -62,10 +66,24 @@ with parts as ( select *
   order by m) as pm
   from lm) t
   group by node, m, item_by, key, currency, pm) plus union all select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
-  from ( with vo as materialized (select 'c' as node, r.id, r.account_id, r.order_date, r.currency
-  from orders r
-  where r.status <> 'cancelled' and not r.restricted and r.team_id = $7 and r.account_id not in (select account_id
-  from satisfaction_mixed_customers) and r.account_id = any($6::uuid[])), days as (select distinct node, account_id, order_date
+  from ( with seen_orders as (select distinct on (order_id) order_id, present, account_id, team_id, order_date, currency, status, restricted
+  from satisfaction_order_images i
+  where i.xid >= pg_snapshot_xmin($7::pg_snapshot) and not pg_visible_in_snapshot(i.xid, $7::pg_snapshot)
+  order by order_id, id), seen_lines as (select distinct on (line_id) line_id, present, order_id, product_id, line_total, quantity
+  from satisfaction_line_images i
+  where i.xid >= pg_snapshot_xmin($7::pg_snapshot) and not pg_visible_in_snapshot(i.xid, $7::pg_snapshot)
+  order by line_id, id), seen_products as (select distinct on (product_id) product_id, category_id
+  from satisfaction_product_images i
+  where i.xid >= pg_snapshot_xmin($7::pg_snapshot) and not pg_visible_in_snapshot(i.xid, $7::pg_snapshot)
+  order by product_id, id), r as ( select o.id, o.account_id, o.team_id, o.order_date, o.currency, o.status, o.restricted
+  from orders o
+  where o.account_id = any($6::uuid[]) and o.id not in (select order_id
+  from seen_orders) union all select order_id, account_id, team_id, order_date, currency, status, restricted
+  from seen_orders
+  where present and account_id = any($6::uuid[])), vo as materialized (select 'c' as node, r.id, r.account_id, r.order_date, r.currency
+  from r
+  where r.status <> 'cancelled' and not r.restricted and r.team_id = $8 and r.account_id not in (select account_id
+  from satisfaction_mixed_customers)), days as (select distinct node, account_id, order_date
   from vo), ap as ( select d.node, d.account_id, u.unit, u.months, date_trunc(u.unit, d.order_date)::date as p, count(*)::int as days
   from days d cross
   join (values ('month', 1), ('quarter', 3), ('year', 12)) u(unit, months)
@@ -73,8 +91,19 @@ with parts as ( select *
   from days
   group by 1, 2), lm as ( select o.node, o.account_id, i.item_by, i.key, o.currency, date_trunc('month', o.order_date)::date as m, sum(l.line_total) as revenue, sum(l.quantity) as quantity, count(*)::int as lines
   from vo o
-  join order_lines l on l.order_id = o.id
-  join products pr on pr.id = l.product_id cross
+  join ( select l.order_id, l.product_id, l.line_total, l.quantity
+  from order_lines l
+  where l.order_id in (select id
+  from vo) and l.id not in (select line_id
+  from seen_lines) union all select order_id, product_id, line_total, quantity
+  from seen_lines
+  where present and order_id in (select id
+  from vo)) l on l.order_id = o.id
+  join ( select p.id, p.category_id
+  from products p
+  where p.id not in (select product_id
+  from seen_products) union all select product_id, category_id
+  from seen_products) pr on pr.id = l.product_id cross
   join lateral (values ('category', pr.category_id), ('product', pr.id)) i(item_by, key)
   where i.key is not null
   group by 1, 2, 3, 4, 5, 6 ) select node, 'act' as kind, unit, p as period, null::text as item_by, null::uuid as key, null::text as currency, null::date as pm, -1 * count(*) as n, -1 * sum(days) as days, null::numeric as revenue, null::numeric as quantity, null::int as lines
@@ -90,8 +119,19 @@ with parts as ( select *
   from ( select distinct f.node, f.account_id, date_trunc('month', f.first)::date as m, i.item_by, i.key
   from firsts f
   join vo o on o.node = f.node and o.account_id = f.account_id and o.order_date = f.first
-  join order_lines l on l.order_id = o.id
-  join products pr on pr.id = l.product_id cross
+  join ( select l.order_id, l.product_id, l.line_total, l.quantity
+  from order_lines l
+  where l.order_id in (select id
+  from vo) and l.id not in (select line_id
+  from seen_lines) union all select order_id, product_id, line_total, quantity
+  from seen_lines
+  where present and order_id in (select id
+  from vo)) l on l.order_id = o.id
+  join ( select p.id, p.category_id
+  from products p
+  where p.id not in (select product_id
+  from seen_products) union all select product_id, category_id
+  from seen_products) pr on pr.id = l.product_id cross
   join lateral (values ('category', pr.category_id), ('product', pr.id)) i(item_by, key)
   where i.key is not null ) x
   group by x.node, x.m, x.item_by, x.key union all select node, 'rev', 'month', m, item_by, key, currency, null, null, null, -1 * sum(revenue), -1 * sum(quantity), -1 * sum(lines)
@@ -101,9 +141,9 @@ with parts as ( select *
   order by m) as pm
   from lm) t
   group by node, m, item_by, key, currency, pm) minus) p
-  where unit = $8 and period between $9 and $10) select to_char(period, 'YYYY-MM-DD') as p, coalesce(sum(n) filter (where kind = 'act'), 0)::int as active, coalesce(sum(days) filter (where kind = 'act'), 0)::int as occasions, coalesce(sum(n) filter (where kind = 'churn'), 0)::int as churned
+  where unit = $9 and period between $10 and $11) select to_char(period, 'YYYY-MM-DD') as p, coalesce(sum(n) filter (where kind = 'act'), 0)::int as active, coalesce(sum(days) filter (where kind = 'act'), 0)::int as occasions, coalesce(sum(n) filter (where kind = 'churn'), 0)::int as churned
   from parts
-  where kind in ('act', 'churn') and unit = $8 and period between $9 and $10
+  where kind in ('act', 'churn') and unit = $9 and period between $10 and $11
   group by period;
 
 with parts as ( select *
@@ -152,10 +192,24 @@ with parts as ( select *
   order by m) as pm
   from lm) t
   group by node, m, item_by, key, currency, pm) plus union all select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
-  from ( with vo as materialized (select 'c' as node, r.id, r.account_id, r.order_date, r.currency
-  from orders r
-  where r.status <> 'cancelled' and not r.restricted and r.team_id = $7 and r.account_id not in (select account_id
-  from satisfaction_mixed_customers) and r.account_id = any($6::uuid[])), days as (select distinct node, account_id, order_date
+  from ( with seen_orders as (select distinct on (order_id) order_id, present, account_id, team_id, order_date, currency, status, restricted
+  from satisfaction_order_images i
+  where i.xid >= pg_snapshot_xmin($7::pg_snapshot) and not pg_visible_in_snapshot(i.xid, $7::pg_snapshot)
+  order by order_id, id), seen_lines as (select distinct on (line_id) line_id, present, order_id, product_id, line_total, quantity
+  from satisfaction_line_images i
+  where i.xid >= pg_snapshot_xmin($7::pg_snapshot) and not pg_visible_in_snapshot(i.xid, $7::pg_snapshot)
+  order by line_id, id), seen_products as (select distinct on (product_id) product_id, category_id
+  from satisfaction_product_images i
+  where i.xid >= pg_snapshot_xmin($7::pg_snapshot) and not pg_visible_in_snapshot(i.xid, $7::pg_snapshot)
+  order by product_id, id), r as ( select o.id, o.account_id, o.team_id, o.order_date, o.currency, o.status, o.restricted
+  from orders o
+  where o.account_id = any($6::uuid[]) and o.id not in (select order_id
+  from seen_orders) union all select order_id, account_id, team_id, order_date, currency, status, restricted
+  from seen_orders
+  where present and account_id = any($6::uuid[])), vo as materialized (select 'c' as node, r.id, r.account_id, r.order_date, r.currency
+  from r
+  where r.status <> 'cancelled' and not r.restricted and r.team_id = $8 and r.account_id not in (select account_id
+  from satisfaction_mixed_customers)), days as (select distinct node, account_id, order_date
   from vo), ap as ( select d.node, d.account_id, u.unit, u.months, date_trunc(u.unit, d.order_date)::date as p, count(*)::int as days
   from days d cross
   join (values ('month', 1), ('quarter', 3), ('year', 12)) u(unit, months)
@@ -163,8 +217,19 @@ with parts as ( select *
   from days
   group by 1, 2), lm as ( select o.node, o.account_id, i.item_by, i.key, o.currency, date_trunc('month', o.order_date)::date as m, sum(l.line_total) as revenue, sum(l.quantity) as quantity, count(*)::int as lines
   from vo o
-  join order_lines l on l.order_id = o.id
-  join products pr on pr.id = l.product_id cross
+  join ( select l.order_id, l.product_id, l.line_total, l.quantity
+  from order_lines l
+  where l.order_id in (select id
+  from vo) and l.id not in (select line_id
+  from seen_lines) union all select order_id, product_id, line_total, quantity
+  from seen_lines
+  where present and order_id in (select id
+  from vo)) l on l.order_id = o.id
+  join ( select p.id, p.category_id
+  from products p
+  where p.id not in (select product_id
+  from seen_products) union all select product_id, category_id
+  from seen_products) pr on pr.id = l.product_id cross
   join lateral (values ('category', pr.category_id), ('product', pr.id)) i(item_by, key)
   where i.key is not null
   group by 1, 2, 3, 4, 5, 6 ) select node, 'act' as kind, unit, p as period, null::text as item_by, null::uuid as key, null::text as currency, null::date as pm, -1 * count(*) as n, -1 * sum(days) as days, null::numeric as revenue, null::numeric as quantity, null::int as lines
@@ -180,8 +245,19 @@ with parts as ( select *
   from ( select distinct f.node, f.account_id, date_trunc('month', f.first)::date as m, i.item_by, i.key
   from firsts f
   join vo o on o.node = f.node and o.account_id = f.account_id and o.order_date = f.first
-  join order_lines l on l.order_id = o.id
-  join products pr on pr.id = l.product_id cross
+  join ( select l.order_id, l.product_id, l.line_total, l.quantity
+  from order_lines l
+  where l.order_id in (select id
+  from vo) and l.id not in (select line_id
+  from seen_lines) union all select order_id, product_id, line_total, quantity
+  from seen_lines
+  where present and order_id in (select id
+  from vo)) l on l.order_id = o.id
+  join ( select p.id, p.category_id
+  from products p
+  where p.id not in (select product_id
+  from seen_products) union all select product_id, category_id
+  from seen_products) pr on pr.id = l.product_id cross
   join lateral (values ('category', pr.category_id), ('product', pr.id)) i(item_by, key)
   where i.key is not null ) x
   group by x.node, x.m, x.item_by, x.key union all select node, 'rev', 'month', m, item_by, key, currency, null, null, null, -1 * sum(revenue), -1 * sum(quantity), -1 * sum(lines)
@@ -191,14 +267,14 @@ with parts as ( select *
   order by m) as pm
   from lm) t
   group by node, m, item_by, key, currency, pm) minus) p
-  where (kind = 'first' and period <= $5) or (kind = 'first_item' and item_by = $8 and period between $9 and $5)), items as (select key, sum(n)::int as n
+  where (kind = 'first' and period <= $5) or (kind = 'first_item' and item_by = $9 and period between $10 and $5)), items as (select key, sum(n)::int as n
   from parts
-  where kind = 'first_item' and item_by = $8 and period between $9 and $5
+  where kind = 'first_item' and item_by = $9 and period between $10 and $5
   group by key having sum(n) <> 0) select 'before' as kind, null as key, null as label, null as label_en, coalesce(sum(n), 0)::int as n
   from parts
-  where kind = 'first' and period < $10 union all select 'period', to_char(date_trunc($11, period)::date, 'YYYY-MM-DD'), null, null, sum(n)::int
+  where kind = 'first' and period < $11 union all select 'period', to_char(date_trunc($12, period)::date, 'YYYY-MM-DD'), null, null, sum(n)::int
   from parts
-  where kind = 'first' and period between $10 and $5
+  where kind = 'first' and period between $11 and $5
   group by 2 having sum(n) <> 0 union all select 'item', i.key::text, min(lbl.name), min(lbl.name_en), i.n
   from items i
   join product_categories lbl on lbl.id = i.key
@@ -250,10 +326,24 @@ with parts as ( select *
   order by m) as pm
   from lm) t
   group by node, m, item_by, key, currency, pm) plus union all select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
-  from ( with vo as materialized (select 'c' as node, r.id, r.account_id, r.order_date, r.currency
-  from orders r
-  where r.status <> 'cancelled' and not r.restricted and r.team_id = $7 and r.account_id not in (select account_id
-  from satisfaction_mixed_customers) and r.account_id = any($6::uuid[])), days as (select distinct node, account_id, order_date
+  from ( with seen_orders as (select distinct on (order_id) order_id, present, account_id, team_id, order_date, currency, status, restricted
+  from satisfaction_order_images i
+  where i.xid >= pg_snapshot_xmin($7::pg_snapshot) and not pg_visible_in_snapshot(i.xid, $7::pg_snapshot)
+  order by order_id, id), seen_lines as (select distinct on (line_id) line_id, present, order_id, product_id, line_total, quantity
+  from satisfaction_line_images i
+  where i.xid >= pg_snapshot_xmin($7::pg_snapshot) and not pg_visible_in_snapshot(i.xid, $7::pg_snapshot)
+  order by line_id, id), seen_products as (select distinct on (product_id) product_id, category_id
+  from satisfaction_product_images i
+  where i.xid >= pg_snapshot_xmin($7::pg_snapshot) and not pg_visible_in_snapshot(i.xid, $7::pg_snapshot)
+  order by product_id, id), r as ( select o.id, o.account_id, o.team_id, o.order_date, o.currency, o.status, o.restricted
+  from orders o
+  where o.account_id = any($6::uuid[]) and o.id not in (select order_id
+  from seen_orders) union all select order_id, account_id, team_id, order_date, currency, status, restricted
+  from seen_orders
+  where present and account_id = any($6::uuid[])), vo as materialized (select 'c' as node, r.id, r.account_id, r.order_date, r.currency
+  from r
+  where r.status <> 'cancelled' and not r.restricted and r.team_id = $8 and r.account_id not in (select account_id
+  from satisfaction_mixed_customers)), days as (select distinct node, account_id, order_date
   from vo), ap as ( select d.node, d.account_id, u.unit, u.months, date_trunc(u.unit, d.order_date)::date as p, count(*)::int as days
   from days d cross
   join (values ('month', 1), ('quarter', 3), ('year', 12)) u(unit, months)
@@ -261,8 +351,19 @@ with parts as ( select *
   from days
   group by 1, 2), lm as ( select o.node, o.account_id, i.item_by, i.key, o.currency, date_trunc('month', o.order_date)::date as m, sum(l.line_total) as revenue, sum(l.quantity) as quantity, count(*)::int as lines
   from vo o
-  join order_lines l on l.order_id = o.id
-  join products pr on pr.id = l.product_id cross
+  join ( select l.order_id, l.product_id, l.line_total, l.quantity
+  from order_lines l
+  where l.order_id in (select id
+  from vo) and l.id not in (select line_id
+  from seen_lines) union all select order_id, product_id, line_total, quantity
+  from seen_lines
+  where present and order_id in (select id
+  from vo)) l on l.order_id = o.id
+  join ( select p.id, p.category_id
+  from products p
+  where p.id not in (select product_id
+  from seen_products) union all select product_id, category_id
+  from seen_products) pr on pr.id = l.product_id cross
   join lateral (values ('category', pr.category_id), ('product', pr.id)) i(item_by, key)
   where i.key is not null
   group by 1, 2, 3, 4, 5, 6 ) select node, 'act' as kind, unit, p as period, null::text as item_by, null::uuid as key, null::text as currency, null::date as pm, -1 * count(*) as n, -1 * sum(days) as days, null::numeric as revenue, null::numeric as quantity, null::int as lines
@@ -278,8 +379,19 @@ with parts as ( select *
   from ( select distinct f.node, f.account_id, date_trunc('month', f.first)::date as m, i.item_by, i.key
   from firsts f
   join vo o on o.node = f.node and o.account_id = f.account_id and o.order_date = f.first
-  join order_lines l on l.order_id = o.id
-  join products pr on pr.id = l.product_id cross
+  join ( select l.order_id, l.product_id, l.line_total, l.quantity
+  from order_lines l
+  where l.order_id in (select id
+  from vo) and l.id not in (select line_id
+  from seen_lines) union all select order_id, product_id, line_total, quantity
+  from seen_lines
+  where present and order_id in (select id
+  from vo)) l on l.order_id = o.id
+  join ( select p.id, p.category_id
+  from products p
+  where p.id not in (select product_id
+  from seen_products) union all select product_id, category_id
+  from seen_products) pr on pr.id = l.product_id cross
   join lateral (values ('category', pr.category_id), ('product', pr.id)) i(item_by, key)
   where i.key is not null ) x
   group by x.node, x.m, x.item_by, x.key union all select node, 'rev', 'month', m, item_by, key, currency, null, null, null, -1 * sum(revenue), -1 * sum(quantity), -1 * sum(lines)
@@ -289,12 +401,12 @@ with parts as ( select *
   order by m) as pm
   from lm) t
   group by node, m, item_by, key, currency, pm) minus) p
-  where unit = 'month' and item_by = $8 and currency = $9 and period between $10 and $5), pk as ( select date_trunc($11, period)::date as p, key, sum(revenue) as revenue
+  where unit = 'month' and item_by = $9 and currency = $10 and period between $11 and $5), pk as ( select date_trunc($12, period)::date as p, key, sum(revenue) as revenue
   from parts
-  where kind = 'rev' and item_by = $8 and currency = $9 and period between $10 and $5
+  where kind = 'rev' and item_by = $9 and currency = $10 and period between $11 and $5
   group by 1, 2 having sum(lines) > 0 ), ik as ( select key, sum(revenue) as revenue, sum(quantity) as quantity, coalesce(sum(n) filter (where kind = 'cust'), 0)::int as customers
   from parts
-  where kind in ('rev', 'cust') and item_by = $8 and currency = $9 and period between $12 and $5 and (kind = 'rev' or pm is null or pm < $12)
+  where kind in ('rev', 'cust') and item_by = $9 and currency = $10 and period between $13 and $5 and (kind = 'rev' or pm is null or pm < $13)
   group by key ) select to_char(p, 'YYYY-MM-DD') as p, null as key, null as label, null as label_en, round(coalesce(sum(revenue), 0), 2)::text as revenue_all, null as revenue, count(*)::int as items, round(sum(revenue) / nullif(count(*), 0), 2)::text as average, null as quantity, 0 as customers, null as per_unit, null as per_customer
   from pk
   group by p union all select null, ik.key::text, min(lbl.name), min(lbl.name_en), null, round(coalesce(ik.revenue, 0), 2)::text, 0, null, round(coalesce(ik.quantity, 0), 3)::text, ik.customers, round(ik.revenue / nullif(ik.quantity, 0), 2)::text, round(ik.revenue / nullif(ik.customers, 0), 2)::text

@@ -6,7 +6,7 @@ START TRANSACTION;
 
 SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;
 
-select valid
+select valid, snapshot::text as snapshot
   from satisfaction_summary_state;
 
 COMMIT;
