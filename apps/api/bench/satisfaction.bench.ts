@@ -22,7 +22,7 @@ runBench({ accounts: ACCOUNTS, ordersPerAccount: ORDERS }, async ({ db, base, lo
   // What the job does (src/sales/reports/satisfaction-summaries.ts): the per-node summaries the report reads for callers
   // of every order or one team's (SUMMARIES=0: without them, the live statements).
   if (process.env.SUMMARIES === 'existing') {
-    // Measure the summaries a previous run wrote (if still valid: no order written since).
+    // Measure the summaries a previous run wrote (orders changed since are corrected, up to the limit).
     const [{ valid }] = (await db.query(`select valid from satisfaction_summary_state`)).rows as Array<{ valid: boolean }>;
     console.log(`satisfaction summaries as they are: ${valid ? 'valid' : 'invalid (live statements)'}`);
   } else if (process.env.SUMMARIES !== '0') {
@@ -43,15 +43,37 @@ runBench({ accounts: ACCOUNTS, ordersPerAccount: ORDERS }, async ({ db, base, lo
     // Subtree: read live (a subtree's teams cannot be summed, see docs/analytics.md).
     { name: 'manager (subtree) bench.manager1', token: await login('bench.manager1@lianxi.test', BENCH_PASSWORD) },
   ];
-  const rows: Array<{ persona: string; p50: number; p95: number; mean: number; n: number }> = [];
-  for (const persona of personas) {
-    const samples = await measure(async () => {
-      const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${persona.token}` } });
-      if (response.status !== 200) throw new Error(`${persona.name} → ${response.status} ${await response.text()}`);
-      await response.arrayBuffer();
-    }, REQUESTS, WARMUP);
-    rows.push({ persona: persona.name, ...summarise(samples) });
+  const rows: Array<{ persona: string; changed: number; p50: number; p95: number; mean: number; n: number }> = [];
+  // CHANGED (e.g. 0,500,2000): rounds with that many customers changed since the summaries — each one's latest order
+  // moved by a day, as a day of order writes would leave them — measured without writing the summaries again: the
+  // corrections' cost (past SATISFACTION_CORRECTION_LIMIT, live). Put back at the end.
+  const changes = (process.env.CHANGED ?? '0').split(',').map(Number);
+  await db.query(`create temporary table bench_changed (id uuid primary key, round int not null)`);
+  for (const [round, changed] of changes.entries()) {
+    const [{ before }] = (await db.query(`select count(*)::int as before from bench_changed`)).rows as Array<{ before: number }>;
+    if (changed > before) {
+      const writing = Date.now();
+      await db.query(
+        `insert into bench_changed
+         select distinct on (o.account_id) o.id, $3 from orders o
+          where o.account_id in (select id from accounts order by md5(id::text) offset $1 limit $2)
+          order by o.account_id, o.order_date desc`,
+        [before, changed - before, round],
+      );
+      await db.query(`update orders set order_date = order_date + 1 where id in (select id from bench_changed where round = $1)`, [round]);
+      console.log(`${changed} customers changed (${changed - before} more in ${Date.now() - writing} ms)`);
+    }
+    for (const persona of personas) {
+      const samples = await measure(async () => {
+        const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${persona.token}` } });
+        if (response.status !== 200) throw new Error(`${persona.name} → ${response.status} ${await response.text()}`);
+        await response.arrayBuffer();
+      }, REQUESTS, WARMUP);
+      rows.push({ persona: persona.name, changed, ...summarise(samples) });
+    }
   }
+  // Put back (logged as changes too: the next summaries prune them).
+  await db.query(`update orders set order_date = order_date - 1 where id in (select id from bench_changed)`);
   console.log(`\nGET ${path}, ${REQUESTS} sequential requests after ${WARMUP} warm-up (ms)`);
   console.table(rows);
   // The first-purchase statement as the general manager's scope makes it (every order but others' restricted ones).

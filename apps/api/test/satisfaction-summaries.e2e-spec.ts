@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { SATISFACTION_CORRECTION_LIMIT, SUMMARY_STATEMENTS, writeSatisfactionSummaries } from '../src/sales/reports/satisfaction-summaries';
+import { SATISFACTION_CORRECTION_LIMIT, SATISFACTION_REFRESH_AT, SUMMARY_STATEMENTS, writeSatisfactionSummaries } from '../src/sales/reports/satisfaction-summaries';
+import { SatisfactionSummariesJob } from '../src/sales/reports/satisfaction-summaries.job';
 import { createTestApp, type TestApp } from './support/test-app';
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -91,6 +92,7 @@ describe('satisfaction report from the summaries: exactly the live figures, exce
       await t.sql(`update satisfaction_summary_state set valid = true`);
     }
   };
+  const refresh = () => t.app.get(SatisfactionSummariesJob).refresh();
   const valid = async () => (await t.sql<{ valid: boolean }>(`select valid from satisfaction_summary_state`))[0].valid;
   const report = async (user: string, query: string) =>
     (await t.http.get(`/api/v1/reports/satisfaction?${query}`).set(bearer(tokens[user])).expect(200)).body as {
@@ -163,10 +165,11 @@ describe('satisfaction report from the summaries: exactly the live figures, exce
   });
   afterAll(() => t.close());
 
-  it('writing them makes them valid, and the report reads them; writes that change no fact log nothing', async () => {
+  it('the job writes them when due (first: never written), making them valid, and the report reads them; writes that change no fact log nothing', async () => {
     expect(await valid()).toBe(false);
-    expect(await writeSatisfactionSummaries(t.app.get(DataSource))).toBe(true);
+    expect(await refresh()).toBe(true);
     expect(await valid()).toBe(true);
+    expect(await refresh()).toBe(false);
     // The demo's orders, written before the summaries, were logged and are pruned with them.
     expect((await t.sql<{ n: number }>(`select count(*)::int as n from satisfaction_changes`))[0].n).toBeLessThan(10);
     const query = 'from=2041-01-01&to=2041-06-30&period=quarter&include=revenue&currency=GBP';
@@ -254,6 +257,8 @@ describe('satisfaction report from the summaries: exactly the live figures, exce
     expect(await unseenChanges()).toBeGreaterThan(0);
     expect(await readsSummaries()).toBe(true);
     expect(await everything()).toEqual(await live());
+    // A few changes: not due (corrections are cheap).
+    expect(await refresh()).toBe(false);
   });
 
   it('after line edits, an order moved to another customer and to another team, a deleted order: the live figures', async () => {
@@ -291,16 +296,17 @@ describe('satisfaction report from the summaries: exactly the live figures, exce
     );
     await t.sql(`insert into order_lines (id, order_id, position, product_id, description, quantity, list_price, net_price, line_total) select gen_random_uuid(), order_id, 0, $1, 'x', 1, 1, 1, 1 from many`, [products.a]);
     expect(await unseenChanges()).toBeGreaterThan(SATISFACTION_CORRECTION_LIMIT);
+    expect(SATISFACTION_REFRESH_AT).toBeLessThan(SATISFACTION_CORRECTION_LIMIT);
     expect(await valid()).toBe(true);
     expect(await readsSummaries()).toBe(false);
-    expect(await writeSatisfactionSummaries(t.app.get(DataSource))).toBe(true);
+    expect(await refresh()).toBe(true);
     expect(await readsSummaries()).toBe(true);
     // Product A now has more customers than a statement lists: one account-less change.
     await t.sql(`update products set category_id = $1 where id = $2`, [categories[2], products.a]);
     expect(await t.sql(`select 1 from satisfaction_changes where account_id is null`)).toHaveLength(1);
     expect(await readsSummaries()).toBe(false);
     expect(await everything()).toEqual(await live());
-    expect(await writeSatisfactionSummaries(t.app.get(DataSource))).toBe(true);
+    expect(await refresh()).toBe(true);
     expect(await readsSummaries()).toBe(true);
   });
 });

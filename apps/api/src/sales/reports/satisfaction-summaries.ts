@@ -28,6 +28,27 @@ export async function writeSatisfactionSummaries(dataSource: DataSource): Promis
 
 const SERIALIZATION_FAILURE = '40001';
 
+/** Changed customers at which the summaries are due again: well before readers fall back to live. */
+export const SATISFACTION_REFRESH_AT = 1000;
+
+/**
+ * Whether the summaries should be written again: never written (or the orders truncated), or too many customers
+ * changed since for cheap corrections (SATISFACTION_REFRESH_AT, or a recategorised product with too many to list), or
+ * a day old with any change. Otherwise a write would cost minutes at volume for corrections that cost milliseconds.
+ */
+export async function satisfactionSummariesDue(dataSource: DataSource): Promise<boolean> {
+  const unseen = `from satisfaction_changes c where c.xid >= pg_snapshot_xmin(st.snapshot) and not pg_visible_in_snapshot(c.xid, st.snapshot)`;
+  const [{ due }]: Array<{ due: boolean }> = await dataSource.query(
+    `select not st.valid or st.snapshot is null
+            or exists (select 1 ${unseen} and c.account_id is null)
+            or (select count(distinct c.account_id) ${unseen}) >= $1
+            or (st.written_at < now() - interval '1 day' and exists (select 1 ${unseen})) as due
+       from satisfaction_summary_state st`,
+    [SATISFACTION_REFRESH_AT],
+  );
+  return due;
+}
+
 /** Customers whose counted orders do not all belong to one team (several teams, or orders without a team). */
 const MIXED = `select account_id from orders r where ${NODE_ORDERS} group by account_id having count(distinct team_id) <> 1 or count(team_id) <> count(*)`;
 
