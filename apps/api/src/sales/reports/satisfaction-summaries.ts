@@ -187,10 +187,32 @@ export async function readSatisfactionSummaries(dataSource: DataSource, access: 
       params,
     );
     params.satFix = fix.ids;
-    const corrections = fix.ids.length
-      ? `union all select ${PART_COLUMNS} from (${factsSql(`select 'c' as node, v.id, v.account_id, v.order_date, v.currency from (${visibleOrders}) v where v.account_id = any(:satFix::uuid[])`, '1')}) plus
-         union all select ${PART_COLUMNS} from (${factsSql(`select 'c' as node, r.id, r.account_id, r.order_date, r.currency from r where ${NODE_ORDERS} and ${counted}`, '-1', AS_SUMMARISED)}) minus`
-      : '';
+    // The fix customers' facts, once for the three statements: as visible now, minus as the rows hold them, summed
+    // per row key over the window's rows (each statement's range below), and handed back to each as JSON.
+    const ranges = {
+      activity: `unit = :satUnit and period between :satPrevStart and :satLastStart`,
+      firsts: `(kind = 'first' and period <= :satEnd) or (kind = 'first_item' and item_by = :satItemBy and period between :satStart and :satEnd)`,
+      revenue: `unit = 'month' and item_by = :satItemBy and currency = :satCurrency and period between :satPrevStart and :satEnd`,
+    };
+    params.satCorrections = '[]';
+    if (fix.ids.length) {
+      const fixed = await run<Record<string, unknown>>(
+        manager,
+        // Dates as text: the JSON must carry the day, not a time stamp in the process's zone.
+        `select kind, unit, period::text as period, item_by, key, currency, pm::text as pm, sum(n)::int as n, sum(days)::int as days, sum(revenue)::text as revenue, sum(quantity)::text as quantity, sum(lines)::int as lines
+           from (
+             select ${PART_COLUMNS} from (${factsSql(`select 'c' as node, v.id, v.account_id, v.order_date, v.currency from (${visibleOrders}) v where v.account_id = any(:satFix::uuid[])`, '1')}) plus
+             union all
+             select ${PART_COLUMNS} from (${factsSql(`select 'c' as node, r.id, r.account_id, r.order_date, r.currency from r where ${NODE_ORDERS} and ${counted}`, '-1', AS_SUMMARISED)}) minus
+           ) c
+          where (kind in ('act', 'churn') and ${ranges.activity}) or ${ranges.firsts} or (kind in ('rev', 'cust') and ${ranges.revenue})
+          group by kind, unit, period, item_by, key, currency, pm`,
+        params,
+      );
+      params.satCorrections = JSON.stringify(fixed);
+    }
+    const corrections = `union all select ${PART_COLUMNS} from json_to_recordset(:satCorrections::json)
+      as c(kind text, unit text, period date, item_by text, key uuid, currency text, pm date, n int, days int, revenue numeric, quantity numeric, lines int)`;
     // The window's rows only, filtered inside the CTE (read by two branches, it is materialised: a filter outside
     // would come after reading every period of the caller's teams).
     const parts = (kinds: string[], range: string) => `parts as (
@@ -198,7 +220,7 @@ export async function readSatisfactionSummaries(dataSource: DataSource, access: 
        where ${range})`;
     const activity = await run<SatisfactionRows['activity'][number]>(
       manager,
-      `with ${parts(['act', 'churn'], `unit = :satUnit and period between :satPrevStart and :satLastStart`)}
+      `with ${parts(['act', 'churn'], ranges.activity)}
        select to_char(period, 'YYYY-MM-DD') as p, coalesce(sum(n) filter (where kind = 'act'), 0)::int as active,
               coalesce(sum(days) filter (where kind = 'act'), 0)::int as occasions, coalesce(sum(n) filter (where kind = 'churn'), 0)::int as churned
          from parts where kind in ('act', 'churn') and unit = :satUnit and period between :satPrevStart and :satLastStart
@@ -207,7 +229,7 @@ export async function readSatisfactionSummaries(dataSource: DataSource, access: 
     );
     const firsts = await run<SatisfactionRows['firsts'][number]>(
       manager,
-      `with ${parts(['first', 'first_item'], `(kind = 'first' and period <= :satEnd) or (kind = 'first_item' and item_by = :satItemBy and period between :satStart and :satEnd)`)},
+      `with ${parts(['first', 'first_item'], ranges.firsts)},
        items as (select key, sum(n)::int as n from parts where kind = 'first_item' and item_by = :satItemBy and period between :satStart and :satEnd group by key having sum(n) <> 0)
        select 'before' as kind, null as key, null as label, null as label_en, coalesce(sum(n), 0)::int as n from parts where kind = 'first' and period < :satPrevStart
        union all
@@ -220,7 +242,7 @@ export async function readSatisfactionSummaries(dataSource: DataSource, access: 
     if (!withRevenue) return { activity, firsts, revenue: [] };
     const revenue = await run<SatisfactionRows['revenue'][number]>(
       manager,
-      `with ${parts(['rev', 'cust'], `unit = 'month' and item_by = :satItemBy and currency = :satCurrency and period between :satPrevStart and :satEnd`)},
+      `with ${parts(['rev', 'cust'], ranges.revenue)},
        pk as (
          select date_trunc(:satUnit, period)::date as p, key, sum(revenue) as revenue from parts
           where kind = 'rev' and item_by = :satItemBy and currency = :satCurrency and period between :satPrevStart and :satEnd
@@ -271,20 +293,23 @@ const AS_SUMMARISED: FactSources = {
     seen_orders as (${FIRST_UNSEEN('satisfaction_order_images', 'order_id', 'account_id, team_id, order_date, currency, status, restricted')}),
     seen_lines as (${FIRST_UNSEEN('satisfaction_line_images', 'line_id', 'order_id, product_id, line_total, quantity')}),
     seen_products as (select distinct on (product_id) product_id, category_id from satisfaction_product_images i where ${UNSEEN('i')} order by product_id, id),
-    r as (
+    r as materialized (
       select o.id, o.account_id, o.team_id, o.order_date, o.currency, o.status, o.restricted
         from orders o where o.account_id = any(:satFix::uuid[]) and o.id not in (select order_id from seen_orders)
       union all
-      select order_id, account_id, team_id, order_date, currency, status, restricted from seen_orders where present and account_id = any(:satFix::uuid[])),`,
-  lines: `(
-    select l.order_id, l.product_id, l.line_total, l.quantity
-      from order_lines l where l.order_id in (select id from vo) and l.id not in (select line_id from seen_lines)
-    union all
-    select order_id, product_id, line_total, quantity from seen_lines where present and order_id in (select id from vo))`,
-  products: `(
-    select p.id, p.category_id from products p where p.id not in (select product_id from seen_products)
-    union all
-    select product_id, category_id from seen_products)`,
+      select order_id, account_id, team_id, order_date, currency, status, restricted from seen_orders where present and account_id = any(:satFix::uuid[])),
+    -- Materialised: read by two joins of the facts, each would otherwise run it again per outer row.
+    lines_then as materialized (
+      select l.order_id, l.product_id, l.line_total, l.quantity
+        from order_lines l where l.order_id in (select id from r) and l.id not in (select line_id from seen_lines)
+      union all
+      select order_id, product_id, line_total, quantity from seen_lines where present and order_id in (select id from r)),
+    products_then as materialized (
+      select p.id, p.category_id from products p where p.id not in (select product_id from seen_products)
+      union all
+      select product_id, category_id from seen_products),`,
+  lines: 'lines_then',
+  products: 'products_then',
 };
 
 function run<T>(manager: EntityManager, sql: string, params: Record<string, unknown>): Promise<T[]> {
