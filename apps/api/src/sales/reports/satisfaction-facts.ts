@@ -66,10 +66,15 @@ export function factsSql(vo: string, sign: string, sources: FactSources = CURREN
            ${sign} * count(*) as n, ${sign} * sum(days) as days, null::numeric as revenue, null::numeric as quantity, null::int as lines
       from ap group by node, unit, p
     union all
-    select a.node, 'churn', a.unit, (a.p + make_interval(months => a.months))::date, null, null, null, null, ${sign} * count(*), null, null, null, null
-      from ap a
-     where not exists (select 1 from ap b where b.node = a.node and b.account_id = a.account_id and b.unit = a.unit and b.p = (a.p + make_interval(months => a.months))::date)
-     group by a.node, a.unit, 4
+    select a.node, 'churn', a.unit, a.following, null, null, null, null, ${sign} * count(*), null, null, null, null
+      from (
+        -- Churned in the period after an active one unless active in it too: the customer's next active period, by a
+        -- window (linear; an anti-join of a few thousand customers' periods was planned as a nested loop over them).
+        select node, unit, (p + make_interval(months => months))::date as following, lead(p) over (partition by node, account_id, unit order by p) as next
+          from ap
+      ) a
+     where a.next is distinct from a.following
+     group by a.node, a.unit, a.following
     union all
     select node, 'first', 'month', date_trunc('month', first)::date, null, null, null, null, ${sign} * count(*), null, null, null, null
       from firsts group by node, 4
