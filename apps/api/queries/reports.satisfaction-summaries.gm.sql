@@ -21,24 +21,26 @@ select coalesce(array_agg(distinct x.account_id), '{}') as ids
 with parts as ( select *
   from (select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
   from satisfaction_summaries s
-  where s.team_id is null and s.kind in ('act', 'churn') ) p
-  where unit = $1 and period between $2 and $3) select to_char(period, 'YYYY-MM-DD') as p, coalesce(sum(n) filter (where kind = 'act'), 0)::int as active, coalesce(sum(days) filter (where kind = 'act'), 0)::int as occasions, coalesce(sum(n) filter (where kind = 'churn'), 0)::int as churned
+  where s.team_id is null and s.kind in ('act', 'churn') union all select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
+  from json_to_recordset($1::json) as c(kind text, unit text, period date, item_by text, key uuid, currency text, pm date, n int, days int, revenue numeric, quantity numeric, lines int)) p
+  where unit = $2 and period between $3 and $4) select to_char(period, 'YYYY-MM-DD') as p, coalesce(sum(n) filter (where kind = 'act'), 0)::int as active, coalesce(sum(days) filter (where kind = 'act'), 0)::int as occasions, coalesce(sum(n) filter (where kind = 'churn'), 0)::int as churned
   from parts
-  where kind in ('act', 'churn') and unit = $1 and period between $2 and $3
+  where kind in ('act', 'churn') and unit = $2 and period between $3 and $4
   group by period;
 
 with parts as ( select *
   from (select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
   from satisfaction_summaries s
-  where s.team_id is null and s.kind in ('first', 'first_item') ) p
-  where (kind = 'first' and period <= $1) or (kind = 'first_item' and item_by = $2 and period between $3 and $1)), items as (select key, sum(n)::int as n
+  where s.team_id is null and s.kind in ('first', 'first_item') union all select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
+  from json_to_recordset($1::json) as c(kind text, unit text, period date, item_by text, key uuid, currency text, pm date, n int, days int, revenue numeric, quantity numeric, lines int)) p
+  where (kind = 'first' and period <= $2) or (kind = 'first_item' and item_by = $3 and period between $4 and $2)), items as (select key, sum(n)::int as n
   from parts
-  where kind = 'first_item' and item_by = $2 and period between $3 and $1
+  where kind = 'first_item' and item_by = $3 and period between $4 and $2
   group by key having sum(n) <> 0) select 'before' as kind, null as key, null as label, null as label_en, coalesce(sum(n), 0)::int as n
   from parts
-  where kind = 'first' and period < $4 union all select 'period', to_char(date_trunc($5, period)::date, 'YYYY-MM-DD'), null, null, sum(n)::int
+  where kind = 'first' and period < $5 union all select 'period', to_char(date_trunc($6, period)::date, 'YYYY-MM-DD'), null, null, sum(n)::int
   from parts
-  where kind = 'first' and period between $4 and $1
+  where kind = 'first' and period between $5 and $2
   group by 2 having sum(n) <> 0 union all select 'item', i.key::text, min(lbl.name), min(lbl.name_en), i.n
   from items i
   join product_categories lbl on lbl.id = i.key
@@ -47,13 +49,14 @@ with parts as ( select *
 with parts as ( select *
   from (select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
   from satisfaction_summaries s
-  where s.team_id is null and s.kind in ('rev', 'cust') ) p
-  where unit = 'month' and item_by = $1 and currency = $2 and period between $3 and $4), pk as ( select date_trunc($5, period)::date as p, key, sum(revenue) as revenue
+  where s.team_id is null and s.kind in ('rev', 'cust') union all select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
+  from json_to_recordset($1::json) as c(kind text, unit text, period date, item_by text, key uuid, currency text, pm date, n int, days int, revenue numeric, quantity numeric, lines int)) p
+  where unit = 'month' and item_by = $2 and currency = $3 and period between $4 and $5), pk as ( select date_trunc($6, period)::date as p, key, sum(revenue) as revenue
   from parts
-  where kind = 'rev' and item_by = $1 and currency = $2 and period between $3 and $4
+  where kind = 'rev' and item_by = $2 and currency = $3 and period between $4 and $5
   group by 1, 2 having sum(lines) > 0 ), ik as ( select key, sum(revenue) as revenue, sum(quantity) as quantity, coalesce(sum(n) filter (where kind = 'cust'), 0)::int as customers
   from parts
-  where kind in ('rev', 'cust') and item_by = $1 and currency = $2 and period between $6 and $4 and (kind = 'rev' or pm is null or pm < $6)
+  where kind in ('rev', 'cust') and item_by = $2 and currency = $3 and period between $7 and $5 and (kind = 'rev' or pm is null or pm < $7)
   group by key ) select to_char(p, 'YYYY-MM-DD') as p, null as key, null as label, null as label_en, round(coalesce(sum(revenue), 0), 2)::text as revenue_all, null as revenue, count(*)::int as items, round(sum(revenue) / nullif(count(*), 0), 2)::text as average, null as quantity, 0 as customers, null as per_unit, null as per_customer
   from pk
   group by p union all select null, ik.key::text, min(lbl.name), min(lbl.name_en), null, round(coalesce(ik.revenue, 0), 2)::text, 0, null, round(coalesce(ik.quantity, 0), 3)::text, ik.customers, round(ik.revenue / nullif(ik.quantity, 0), 2)::text, round(ik.revenue / nullif(ik.customers, 0), 2)::text

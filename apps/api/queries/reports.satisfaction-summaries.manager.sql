@@ -27,10 +27,11 @@ with parts as ( select *
   from satisfaction_summaries s
   where s.team_id in (select t.id
   from teams t
-  where t.path like $1) and s.kind in ('act', 'churn') ) p
-  where unit = $2 and period between $3 and $4) select to_char(period, 'YYYY-MM-DD') as p, coalesce(sum(n) filter (where kind = 'act'), 0)::int as active, coalesce(sum(days) filter (where kind = 'act'), 0)::int as occasions, coalesce(sum(n) filter (where kind = 'churn'), 0)::int as churned
+  where t.path like $1) and s.kind in ('act', 'churn') union all select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
+  from json_to_recordset($2::json) as c(kind text, unit text, period date, item_by text, key uuid, currency text, pm date, n int, days int, revenue numeric, quantity numeric, lines int)) p
+  where unit = $3 and period between $4 and $5) select to_char(period, 'YYYY-MM-DD') as p, coalesce(sum(n) filter (where kind = 'act'), 0)::int as active, coalesce(sum(days) filter (where kind = 'act'), 0)::int as occasions, coalesce(sum(n) filter (where kind = 'churn'), 0)::int as churned
   from parts
-  where kind in ('act', 'churn') and unit = $2 and period between $3 and $4
+  where kind in ('act', 'churn') and unit = $3 and period between $4 and $5
   group by period;
 
 with parts as ( select *
@@ -38,15 +39,16 @@ with parts as ( select *
   from satisfaction_summaries s
   where s.team_id in (select t.id
   from teams t
-  where t.path like $1) and s.kind in ('first', 'first_item') ) p
-  where (kind = 'first' and period <= $2) or (kind = 'first_item' and item_by = $3 and period between $4 and $2)), items as (select key, sum(n)::int as n
+  where t.path like $1) and s.kind in ('first', 'first_item') union all select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
+  from json_to_recordset($2::json) as c(kind text, unit text, period date, item_by text, key uuid, currency text, pm date, n int, days int, revenue numeric, quantity numeric, lines int)) p
+  where (kind = 'first' and period <= $3) or (kind = 'first_item' and item_by = $4 and period between $5 and $3)), items as (select key, sum(n)::int as n
   from parts
-  where kind = 'first_item' and item_by = $3 and period between $4 and $2
+  where kind = 'first_item' and item_by = $4 and period between $5 and $3
   group by key having sum(n) <> 0) select 'before' as kind, null as key, null as label, null as label_en, coalesce(sum(n), 0)::int as n
   from parts
-  where kind = 'first' and period < $5 union all select 'period', to_char(date_trunc($6, period)::date, 'YYYY-MM-DD'), null, null, sum(n)::int
+  where kind = 'first' and period < $6 union all select 'period', to_char(date_trunc($7, period)::date, 'YYYY-MM-DD'), null, null, sum(n)::int
   from parts
-  where kind = 'first' and period between $5 and $2
+  where kind = 'first' and period between $6 and $3
   group by 2 having sum(n) <> 0 union all select 'item', i.key::text, min(lbl.name), min(lbl.name_en), i.n
   from items i
   join product_categories lbl on lbl.id = i.key
@@ -57,13 +59,14 @@ with parts as ( select *
   from satisfaction_summaries s
   where s.team_id in (select t.id
   from teams t
-  where t.path like $1) and s.kind in ('rev', 'cust') ) p
-  where unit = 'month' and item_by = $2 and currency = $3 and period between $4 and $5), pk as ( select date_trunc($6, period)::date as p, key, sum(revenue) as revenue
+  where t.path like $1) and s.kind in ('rev', 'cust') union all select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
+  from json_to_recordset($2::json) as c(kind text, unit text, period date, item_by text, key uuid, currency text, pm date, n int, days int, revenue numeric, quantity numeric, lines int)) p
+  where unit = 'month' and item_by = $3 and currency = $4 and period between $5 and $6), pk as ( select date_trunc($7, period)::date as p, key, sum(revenue) as revenue
   from parts
-  where kind = 'rev' and item_by = $2 and currency = $3 and period between $4 and $5
+  where kind = 'rev' and item_by = $3 and currency = $4 and period between $5 and $6
   group by 1, 2 having sum(lines) > 0 ), ik as ( select key, sum(revenue) as revenue, sum(quantity) as quantity, coalesce(sum(n) filter (where kind = 'cust'), 0)::int as customers
   from parts
-  where kind in ('rev', 'cust') and item_by = $2 and currency = $3 and period between $7 and $5 and (kind = 'rev' or pm is null or pm < $7)
+  where kind in ('rev', 'cust') and item_by = $3 and currency = $4 and period between $8 and $6 and (kind = 'rev' or pm is null or pm < $8)
   group by key ) select to_char(p, 'YYYY-MM-DD') as p, null as key, null as label, null as label_en, round(coalesce(sum(revenue), 0), 2)::text as revenue_all, null as revenue, count(*)::int as items, round(sum(revenue) / nullif(count(*), 0), 2)::text as average, null as quantity, 0 as customers, null as per_unit, null as per_customer
   from pk
   group by p union all select null, ik.key::text, min(lbl.name), min(lbl.name_en), null, round(coalesce(ik.revenue, 0), 2)::text, 0, null, round(coalesce(ik.quantity, 0), 3)::text, ik.customers, round(ik.revenue / nullif(ik.quantity, 0), 2)::text, round(ik.revenue / nullif(ik.customers, 0), 2)::text

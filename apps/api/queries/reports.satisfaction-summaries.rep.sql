@@ -20,17 +20,15 @@ select coalesce(array_agg(distinct x.account_id), '{}') as ids
   from satisfaction_mixed_customers m
   where m.team_id = $4) x;
 
-with parts as ( select *
-  from (select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
-  from satisfaction_summaries s
-  where s.team_id = $1 and s.kind in ('act', 'churn') union all select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
+select kind, unit, period::text as period, item_by, key, currency, pm::text as pm, sum(n)::int as n, sum(days)::int as days, sum(revenue)::text as revenue, sum(quantity)::text as quantity, sum(lines)::int as lines
+  from ( select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
   from ( with vo as materialized (select 'c' as node, v.id, v.account_id, v.order_date, v.currency
   from (SELECT "r"."id" AS "id", "r"."currency" AS "currency", "r"."account_id" AS "account_id", "r"."order_date" AS "order_date"
   FROM "orders" "r"
-  WHERE ("r"."team_id" = $2 and (not "r"."restricted" or "r"."owner_id" = $3))
-  AND "r"."status" <> $4
-  AND "r"."order_date" <= $5) v
-  where v.account_id = any($6::uuid[])), days as (select distinct node, account_id, order_date
+  WHERE ("r"."team_id" = $1 and (not "r"."restricted" or "r"."owner_id" = $2))
+  AND "r"."status" <> $3
+  AND "r"."order_date" <= $4) v
+  where v.account_id = any($5::uuid[])), days as (select distinct node, account_id, order_date
   from vo), ap as ( select d.node, d.account_id, u.unit, u.months, date_trunc(u.unit, d.order_date)::date as p, count(*)::int as days
   from days d cross
   join (values ('month', 1), ('quarter', 3), ('year', 12)) u(unit, months)
@@ -44,12 +42,13 @@ with parts as ( select *
   where i.key is not null
   group by 1, 2, 3, 4, 5, 6 ) select node, 'act' as kind, unit, p as period, null::text as item_by, null::uuid as key, null::text as currency, null::date as pm, 1 * count(*) as n, 1 * sum(days) as days, null::numeric as revenue, null::numeric as quantity, null::int as lines
   from ap
-  group by node, unit, p union all select a.node, 'churn', a.unit, (a.p + make_interval(months => a.months))::date, null, null, null, null, 1 * count(*), null, null, null, null
-  from ap a
-  where not exists (select 1
-  from ap b
-  where b.node = a.node and b.account_id = a.account_id and b.unit = a.unit and b.p = (a.p + make_interval(months => a.months))::date)
-  group by a.node, a.unit, 4 union all select node, 'first', 'month', date_trunc('month', first)::date, null, null, null, null, 1 * count(*), null, null, null, null
+  group by node, unit, p union all select a.node, 'churn', a.unit, a.following, null, null, null, null, 1 * count(*), null, null, null, null
+  from ( -- Churned in the period after an active one unless active in it too: the customer's next active period, by a -- window (linear; an anti-join of a few thousand customers' periods was planned as a nested loop over them). select node, unit, (p + make_interval(months => months))::date as following, lead(p) over (partition by node, account_id, unit
+  order by p) as next
+  from ap ) a
+  where a.next is distinct
+  from a.following
+  group by a.node, a.unit, a.following union all select node, 'first', 'month', date_trunc('month', first)::date, null, null, null, null, 1 * count(*), null, null, null, null
   from firsts
   group by node, 4 union all select x.node, 'first_item', 'month', x.m, x.item_by, x.key, null, null, 1 * count(*), null, null, null, null
   from ( select distinct f.node, f.account_id, date_trunc('month', f.first)::date as m, i.item_by, i.key
@@ -68,21 +67,32 @@ with parts as ( select *
   group by node, m, item_by, key, currency, pm) plus union all select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
   from ( with seen_orders as (select distinct on (order_id) order_id, present, account_id, team_id, order_date, currency, status, restricted
   from satisfaction_order_images i
-  where i.xid >= pg_snapshot_xmin($7::pg_snapshot) and not pg_visible_in_snapshot(i.xid, $7::pg_snapshot)
+  where i.xid >= pg_snapshot_xmin($6::pg_snapshot) and not pg_visible_in_snapshot(i.xid, $6::pg_snapshot)
   order by order_id, id), seen_lines as (select distinct on (line_id) line_id, present, order_id, product_id, line_total, quantity
   from satisfaction_line_images i
-  where i.xid >= pg_snapshot_xmin($7::pg_snapshot) and not pg_visible_in_snapshot(i.xid, $7::pg_snapshot)
+  where i.xid >= pg_snapshot_xmin($6::pg_snapshot) and not pg_visible_in_snapshot(i.xid, $6::pg_snapshot)
   order by line_id, id), seen_products as (select distinct on (product_id) product_id, category_id
   from satisfaction_product_images i
-  where i.xid >= pg_snapshot_xmin($7::pg_snapshot) and not pg_visible_in_snapshot(i.xid, $7::pg_snapshot)
-  order by product_id, id), r as ( select o.id, o.account_id, o.team_id, o.order_date, o.currency, o.status, o.restricted
+  where i.xid >= pg_snapshot_xmin($6::pg_snapshot) and not pg_visible_in_snapshot(i.xid, $6::pg_snapshot)
+  order by product_id, id), r as materialized ( select o.id, o.account_id, o.team_id, o.order_date, o.currency, o.status, o.restricted
   from orders o
-  where o.account_id = any($6::uuid[]) and o.id not in (select order_id
+  where o.account_id = any($5::uuid[]) and o.id not in (select order_id
   from seen_orders) union all select order_id, account_id, team_id, order_date, currency, status, restricted
   from seen_orders
-  where present and account_id = any($6::uuid[])), vo as materialized (select 'c' as node, r.id, r.account_id, r.order_date, r.currency
+  where present and account_id = any($5::uuid[])), -- Materialised: read by two joins of the facts, each would otherwise run it again per outer row. lines_then as materialized ( select l.order_id, l.product_id, l.line_total, l.quantity
+  from order_lines l
+  where l.order_id in (select id
+  from r) and l.id not in (select line_id
+  from seen_lines) union all select order_id, product_id, line_total, quantity
+  from seen_lines
+  where present and order_id in (select id
+  from r)), products_then as materialized ( select p.id, p.category_id
+  from products p
+  where p.id not in (select product_id
+  from seen_products) union all select product_id, category_id
+  from seen_products), vo as materialized (select 'c' as node, r.id, r.account_id, r.order_date, r.currency
   from r
-  where r.status <> 'cancelled' and not r.restricted and r.team_id = $8 and r.account_id not in (select account_id
+  where r.status <> 'cancelled' and not r.restricted and r.team_id = $7 and r.account_id not in (select account_id
   from satisfaction_mixed_customers)), days as (select distinct node, account_id, order_date
   from vo), ap as ( select d.node, d.account_id, u.unit, u.months, date_trunc(u.unit, d.order_date)::date as p, count(*)::int as days
   from days d cross
@@ -91,47 +101,26 @@ with parts as ( select *
   from days
   group by 1, 2), lm as ( select o.node, o.account_id, i.item_by, i.key, o.currency, date_trunc('month', o.order_date)::date as m, sum(l.line_total) as revenue, sum(l.quantity) as quantity, count(*)::int as lines
   from vo o
-  join ( select l.order_id, l.product_id, l.line_total, l.quantity
-  from order_lines l
-  where l.order_id in (select id
-  from vo) and l.id not in (select line_id
-  from seen_lines) union all select order_id, product_id, line_total, quantity
-  from seen_lines
-  where present and order_id in (select id
-  from vo)) l on l.order_id = o.id
-  join ( select p.id, p.category_id
-  from products p
-  where p.id not in (select product_id
-  from seen_products) union all select product_id, category_id
-  from seen_products) pr on pr.id = l.product_id cross
+  join lines_then l on l.order_id = o.id
+  join products_then pr on pr.id = l.product_id cross
   join lateral (values ('category', pr.category_id), ('product', pr.id)) i(item_by, key)
   where i.key is not null
   group by 1, 2, 3, 4, 5, 6 ) select node, 'act' as kind, unit, p as period, null::text as item_by, null::uuid as key, null::text as currency, null::date as pm, -1 * count(*) as n, -1 * sum(days) as days, null::numeric as revenue, null::numeric as quantity, null::int as lines
   from ap
-  group by node, unit, p union all select a.node, 'churn', a.unit, (a.p + make_interval(months => a.months))::date, null, null, null, null, -1 * count(*), null, null, null, null
-  from ap a
-  where not exists (select 1
-  from ap b
-  where b.node = a.node and b.account_id = a.account_id and b.unit = a.unit and b.p = (a.p + make_interval(months => a.months))::date)
-  group by a.node, a.unit, 4 union all select node, 'first', 'month', date_trunc('month', first)::date, null, null, null, null, -1 * count(*), null, null, null, null
+  group by node, unit, p union all select a.node, 'churn', a.unit, a.following, null, null, null, null, -1 * count(*), null, null, null, null
+  from ( -- Churned in the period after an active one unless active in it too: the customer's next active period, by a -- window (linear; an anti-join of a few thousand customers' periods was planned as a nested loop over them). select node, unit, (p + make_interval(months => months))::date as following, lead(p) over (partition by node, account_id, unit
+  order by p) as next
+  from ap ) a
+  where a.next is distinct
+  from a.following
+  group by a.node, a.unit, a.following union all select node, 'first', 'month', date_trunc('month', first)::date, null, null, null, null, -1 * count(*), null, null, null, null
   from firsts
   group by node, 4 union all select x.node, 'first_item', 'month', x.m, x.item_by, x.key, null, null, -1 * count(*), null, null, null, null
   from ( select distinct f.node, f.account_id, date_trunc('month', f.first)::date as m, i.item_by, i.key
   from firsts f
   join vo o on o.node = f.node and o.account_id = f.account_id and o.order_date = f.first
-  join ( select l.order_id, l.product_id, l.line_total, l.quantity
-  from order_lines l
-  where l.order_id in (select id
-  from vo) and l.id not in (select line_id
-  from seen_lines) union all select order_id, product_id, line_total, quantity
-  from seen_lines
-  where present and order_id in (select id
-  from vo)) l on l.order_id = o.id
-  join ( select p.id, p.category_id
-  from products p
-  where p.id not in (select product_id
-  from seen_products) union all select product_id, category_id
-  from seen_products) pr on pr.id = l.product_id cross
+  join lines_then l on l.order_id = o.id
+  join products_then pr on pr.id = l.product_id cross
   join lateral (values ('category', pr.category_id), ('product', pr.id)) i(item_by, key)
   where i.key is not null ) x
   group by x.node, x.m, x.item_by, x.key union all select node, 'rev', 'month', m, item_by, key, currency, null, null, null, -1 * sum(revenue), -1 * sum(quantity), -1 * sum(lines)
@@ -140,141 +129,33 @@ with parts as ( select *
   from (select node, item_by, key, currency, m, lag(m) over (partition by node, account_id, item_by, key, currency
   order by m) as pm
   from lm) t
-  group by node, m, item_by, key, currency, pm) minus) p
-  where unit = $9 and period between $10 and $11) select to_char(period, 'YYYY-MM-DD') as p, coalesce(sum(n) filter (where kind = 'act'), 0)::int as active, coalesce(sum(days) filter (where kind = 'act'), 0)::int as occasions, coalesce(sum(n) filter (where kind = 'churn'), 0)::int as churned
+  group by node, m, item_by, key, currency, pm) minus ) c
+  where (kind in ('act', 'churn') and unit = $8 and period between $9 and $10) or (kind = 'first' and period <= $4) or (kind = 'first_item' and item_by = $11 and period between $12 and $4) or (kind in ('rev', 'cust') and unit = 'month' and item_by = $11 and currency = $13 and period between $9 and $4)
+  group by kind, unit, period, item_by, key, currency, pm;
+
+with parts as ( select *
+  from (select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
+  from satisfaction_summaries s
+  where s.team_id = $1 and s.kind in ('act', 'churn') union all select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
+  from json_to_recordset($2::json) as c(kind text, unit text, period date, item_by text, key uuid, currency text, pm date, n int, days int, revenue numeric, quantity numeric, lines int)) p
+  where unit = $3 and period between $4 and $5) select to_char(period, 'YYYY-MM-DD') as p, coalesce(sum(n) filter (where kind = 'act'), 0)::int as active, coalesce(sum(days) filter (where kind = 'act'), 0)::int as occasions, coalesce(sum(n) filter (where kind = 'churn'), 0)::int as churned
   from parts
-  where kind in ('act', 'churn') and unit = $9 and period between $10 and $11
+  where kind in ('act', 'churn') and unit = $3 and period between $4 and $5
   group by period;
 
 with parts as ( select *
   from (select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
   from satisfaction_summaries s
   where s.team_id = $1 and s.kind in ('first', 'first_item') union all select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
-  from ( with vo as materialized (select 'c' as node, v.id, v.account_id, v.order_date, v.currency
-  from (SELECT "r"."id" AS "id", "r"."currency" AS "currency", "r"."account_id" AS "account_id", "r"."order_date" AS "order_date"
-  FROM "orders" "r"
-  WHERE ("r"."team_id" = $2 and (not "r"."restricted" or "r"."owner_id" = $3))
-  AND "r"."status" <> $4
-  AND "r"."order_date" <= $5) v
-  where v.account_id = any($6::uuid[])), days as (select distinct node, account_id, order_date
-  from vo), ap as ( select d.node, d.account_id, u.unit, u.months, date_trunc(u.unit, d.order_date)::date as p, count(*)::int as days
-  from days d cross
-  join (values ('month', 1), ('quarter', 3), ('year', 12)) u(unit, months)
-  group by 1, 2, 3, 4, 5 ), firsts as (select node, account_id, min(order_date) as first
-  from days
-  group by 1, 2), lm as ( select o.node, o.account_id, i.item_by, i.key, o.currency, date_trunc('month', o.order_date)::date as m, sum(l.line_total) as revenue, sum(l.quantity) as quantity, count(*)::int as lines
-  from vo o
-  join order_lines l on l.order_id = o.id
-  join products pr on pr.id = l.product_id cross
-  join lateral (values ('category', pr.category_id), ('product', pr.id)) i(item_by, key)
-  where i.key is not null
-  group by 1, 2, 3, 4, 5, 6 ) select node, 'act' as kind, unit, p as period, null::text as item_by, null::uuid as key, null::text as currency, null::date as pm, 1 * count(*) as n, 1 * sum(days) as days, null::numeric as revenue, null::numeric as quantity, null::int as lines
-  from ap
-  group by node, unit, p union all select a.node, 'churn', a.unit, (a.p + make_interval(months => a.months))::date, null, null, null, null, 1 * count(*), null, null, null, null
-  from ap a
-  where not exists (select 1
-  from ap b
-  where b.node = a.node and b.account_id = a.account_id and b.unit = a.unit and b.p = (a.p + make_interval(months => a.months))::date)
-  group by a.node, a.unit, 4 union all select node, 'first', 'month', date_trunc('month', first)::date, null, null, null, null, 1 * count(*), null, null, null, null
-  from firsts
-  group by node, 4 union all select x.node, 'first_item', 'month', x.m, x.item_by, x.key, null, null, 1 * count(*), null, null, null, null
-  from ( select distinct f.node, f.account_id, date_trunc('month', f.first)::date as m, i.item_by, i.key
-  from firsts f
-  join vo o on o.node = f.node and o.account_id = f.account_id and o.order_date = f.first
-  join order_lines l on l.order_id = o.id
-  join products pr on pr.id = l.product_id cross
-  join lateral (values ('category', pr.category_id), ('product', pr.id)) i(item_by, key)
-  where i.key is not null ) x
-  group by x.node, x.m, x.item_by, x.key union all select node, 'rev', 'month', m, item_by, key, currency, null, null, null, 1 * sum(revenue), 1 * sum(quantity), 1 * sum(lines)
-  from lm
-  group by node, m, item_by, key, currency union all select node, 'cust', 'month', m, item_by, key, currency, pm, 1 * count(*), null, null, null, null
-  from (select node, item_by, key, currency, m, lag(m) over (partition by node, account_id, item_by, key, currency
-  order by m) as pm
-  from lm) t
-  group by node, m, item_by, key, currency, pm) plus union all select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
-  from ( with seen_orders as (select distinct on (order_id) order_id, present, account_id, team_id, order_date, currency, status, restricted
-  from satisfaction_order_images i
-  where i.xid >= pg_snapshot_xmin($7::pg_snapshot) and not pg_visible_in_snapshot(i.xid, $7::pg_snapshot)
-  order by order_id, id), seen_lines as (select distinct on (line_id) line_id, present, order_id, product_id, line_total, quantity
-  from satisfaction_line_images i
-  where i.xid >= pg_snapshot_xmin($7::pg_snapshot) and not pg_visible_in_snapshot(i.xid, $7::pg_snapshot)
-  order by line_id, id), seen_products as (select distinct on (product_id) product_id, category_id
-  from satisfaction_product_images i
-  where i.xid >= pg_snapshot_xmin($7::pg_snapshot) and not pg_visible_in_snapshot(i.xid, $7::pg_snapshot)
-  order by product_id, id), r as ( select o.id, o.account_id, o.team_id, o.order_date, o.currency, o.status, o.restricted
-  from orders o
-  where o.account_id = any($6::uuid[]) and o.id not in (select order_id
-  from seen_orders) union all select order_id, account_id, team_id, order_date, currency, status, restricted
-  from seen_orders
-  where present and account_id = any($6::uuid[])), vo as materialized (select 'c' as node, r.id, r.account_id, r.order_date, r.currency
-  from r
-  where r.status <> 'cancelled' and not r.restricted and r.team_id = $8 and r.account_id not in (select account_id
-  from satisfaction_mixed_customers)), days as (select distinct node, account_id, order_date
-  from vo), ap as ( select d.node, d.account_id, u.unit, u.months, date_trunc(u.unit, d.order_date)::date as p, count(*)::int as days
-  from days d cross
-  join (values ('month', 1), ('quarter', 3), ('year', 12)) u(unit, months)
-  group by 1, 2, 3, 4, 5 ), firsts as (select node, account_id, min(order_date) as first
-  from days
-  group by 1, 2), lm as ( select o.node, o.account_id, i.item_by, i.key, o.currency, date_trunc('month', o.order_date)::date as m, sum(l.line_total) as revenue, sum(l.quantity) as quantity, count(*)::int as lines
-  from vo o
-  join ( select l.order_id, l.product_id, l.line_total, l.quantity
-  from order_lines l
-  where l.order_id in (select id
-  from vo) and l.id not in (select line_id
-  from seen_lines) union all select order_id, product_id, line_total, quantity
-  from seen_lines
-  where present and order_id in (select id
-  from vo)) l on l.order_id = o.id
-  join ( select p.id, p.category_id
-  from products p
-  where p.id not in (select product_id
-  from seen_products) union all select product_id, category_id
-  from seen_products) pr on pr.id = l.product_id cross
-  join lateral (values ('category', pr.category_id), ('product', pr.id)) i(item_by, key)
-  where i.key is not null
-  group by 1, 2, 3, 4, 5, 6 ) select node, 'act' as kind, unit, p as period, null::text as item_by, null::uuid as key, null::text as currency, null::date as pm, -1 * count(*) as n, -1 * sum(days) as days, null::numeric as revenue, null::numeric as quantity, null::int as lines
-  from ap
-  group by node, unit, p union all select a.node, 'churn', a.unit, (a.p + make_interval(months => a.months))::date, null, null, null, null, -1 * count(*), null, null, null, null
-  from ap a
-  where not exists (select 1
-  from ap b
-  where b.node = a.node and b.account_id = a.account_id and b.unit = a.unit and b.p = (a.p + make_interval(months => a.months))::date)
-  group by a.node, a.unit, 4 union all select node, 'first', 'month', date_trunc('month', first)::date, null, null, null, null, -1 * count(*), null, null, null, null
-  from firsts
-  group by node, 4 union all select x.node, 'first_item', 'month', x.m, x.item_by, x.key, null, null, -1 * count(*), null, null, null, null
-  from ( select distinct f.node, f.account_id, date_trunc('month', f.first)::date as m, i.item_by, i.key
-  from firsts f
-  join vo o on o.node = f.node and o.account_id = f.account_id and o.order_date = f.first
-  join ( select l.order_id, l.product_id, l.line_total, l.quantity
-  from order_lines l
-  where l.order_id in (select id
-  from vo) and l.id not in (select line_id
-  from seen_lines) union all select order_id, product_id, line_total, quantity
-  from seen_lines
-  where present and order_id in (select id
-  from vo)) l on l.order_id = o.id
-  join ( select p.id, p.category_id
-  from products p
-  where p.id not in (select product_id
-  from seen_products) union all select product_id, category_id
-  from seen_products) pr on pr.id = l.product_id cross
-  join lateral (values ('category', pr.category_id), ('product', pr.id)) i(item_by, key)
-  where i.key is not null ) x
-  group by x.node, x.m, x.item_by, x.key union all select node, 'rev', 'month', m, item_by, key, currency, null, null, null, -1 * sum(revenue), -1 * sum(quantity), -1 * sum(lines)
-  from lm
-  group by node, m, item_by, key, currency union all select node, 'cust', 'month', m, item_by, key, currency, pm, -1 * count(*), null, null, null, null
-  from (select node, item_by, key, currency, m, lag(m) over (partition by node, account_id, item_by, key, currency
-  order by m) as pm
-  from lm) t
-  group by node, m, item_by, key, currency, pm) minus) p
-  where (kind = 'first' and period <= $5) or (kind = 'first_item' and item_by = $9 and period between $10 and $5)), items as (select key, sum(n)::int as n
+  from json_to_recordset($2::json) as c(kind text, unit text, period date, item_by text, key uuid, currency text, pm date, n int, days int, revenue numeric, quantity numeric, lines int)) p
+  where (kind = 'first' and period <= $3) or (kind = 'first_item' and item_by = $4 and period between $5 and $3)), items as (select key, sum(n)::int as n
   from parts
-  where kind = 'first_item' and item_by = $9 and period between $10 and $5
+  where kind = 'first_item' and item_by = $4 and period between $5 and $3
   group by key having sum(n) <> 0) select 'before' as kind, null as key, null as label, null as label_en, coalesce(sum(n), 0)::int as n
   from parts
-  where kind = 'first' and period < $11 union all select 'period', to_char(date_trunc($12, period)::date, 'YYYY-MM-DD'), null, null, sum(n)::int
+  where kind = 'first' and period < $6 union all select 'period', to_char(date_trunc($7, period)::date, 'YYYY-MM-DD'), null, null, sum(n)::int
   from parts
-  where kind = 'first' and period between $11 and $5
+  where kind = 'first' and period between $6 and $3
   group by 2 having sum(n) <> 0 union all select 'item', i.key::text, min(lbl.name), min(lbl.name_en), i.n
   from items i
   join product_categories lbl on lbl.id = i.key
@@ -284,129 +165,13 @@ with parts as ( select *
   from (select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
   from satisfaction_summaries s
   where s.team_id = $1 and s.kind in ('rev', 'cust') union all select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
-  from ( with vo as materialized (select 'c' as node, v.id, v.account_id, v.order_date, v.currency
-  from (SELECT "r"."id" AS "id", "r"."currency" AS "currency", "r"."account_id" AS "account_id", "r"."order_date" AS "order_date"
-  FROM "orders" "r"
-  WHERE ("r"."team_id" = $2 and (not "r"."restricted" or "r"."owner_id" = $3))
-  AND "r"."status" <> $4
-  AND "r"."order_date" <= $5) v
-  where v.account_id = any($6::uuid[])), days as (select distinct node, account_id, order_date
-  from vo), ap as ( select d.node, d.account_id, u.unit, u.months, date_trunc(u.unit, d.order_date)::date as p, count(*)::int as days
-  from days d cross
-  join (values ('month', 1), ('quarter', 3), ('year', 12)) u(unit, months)
-  group by 1, 2, 3, 4, 5 ), firsts as (select node, account_id, min(order_date) as first
-  from days
-  group by 1, 2), lm as ( select o.node, o.account_id, i.item_by, i.key, o.currency, date_trunc('month', o.order_date)::date as m, sum(l.line_total) as revenue, sum(l.quantity) as quantity, count(*)::int as lines
-  from vo o
-  join order_lines l on l.order_id = o.id
-  join products pr on pr.id = l.product_id cross
-  join lateral (values ('category', pr.category_id), ('product', pr.id)) i(item_by, key)
-  where i.key is not null
-  group by 1, 2, 3, 4, 5, 6 ) select node, 'act' as kind, unit, p as period, null::text as item_by, null::uuid as key, null::text as currency, null::date as pm, 1 * count(*) as n, 1 * sum(days) as days, null::numeric as revenue, null::numeric as quantity, null::int as lines
-  from ap
-  group by node, unit, p union all select a.node, 'churn', a.unit, (a.p + make_interval(months => a.months))::date, null, null, null, null, 1 * count(*), null, null, null, null
-  from ap a
-  where not exists (select 1
-  from ap b
-  where b.node = a.node and b.account_id = a.account_id and b.unit = a.unit and b.p = (a.p + make_interval(months => a.months))::date)
-  group by a.node, a.unit, 4 union all select node, 'first', 'month', date_trunc('month', first)::date, null, null, null, null, 1 * count(*), null, null, null, null
-  from firsts
-  group by node, 4 union all select x.node, 'first_item', 'month', x.m, x.item_by, x.key, null, null, 1 * count(*), null, null, null, null
-  from ( select distinct f.node, f.account_id, date_trunc('month', f.first)::date as m, i.item_by, i.key
-  from firsts f
-  join vo o on o.node = f.node and o.account_id = f.account_id and o.order_date = f.first
-  join order_lines l on l.order_id = o.id
-  join products pr on pr.id = l.product_id cross
-  join lateral (values ('category', pr.category_id), ('product', pr.id)) i(item_by, key)
-  where i.key is not null ) x
-  group by x.node, x.m, x.item_by, x.key union all select node, 'rev', 'month', m, item_by, key, currency, null, null, null, 1 * sum(revenue), 1 * sum(quantity), 1 * sum(lines)
-  from lm
-  group by node, m, item_by, key, currency union all select node, 'cust', 'month', m, item_by, key, currency, pm, 1 * count(*), null, null, null, null
-  from (select node, item_by, key, currency, m, lag(m) over (partition by node, account_id, item_by, key, currency
-  order by m) as pm
-  from lm) t
-  group by node, m, item_by, key, currency, pm) plus union all select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
-  from ( with seen_orders as (select distinct on (order_id) order_id, present, account_id, team_id, order_date, currency, status, restricted
-  from satisfaction_order_images i
-  where i.xid >= pg_snapshot_xmin($7::pg_snapshot) and not pg_visible_in_snapshot(i.xid, $7::pg_snapshot)
-  order by order_id, id), seen_lines as (select distinct on (line_id) line_id, present, order_id, product_id, line_total, quantity
-  from satisfaction_line_images i
-  where i.xid >= pg_snapshot_xmin($7::pg_snapshot) and not pg_visible_in_snapshot(i.xid, $7::pg_snapshot)
-  order by line_id, id), seen_products as (select distinct on (product_id) product_id, category_id
-  from satisfaction_product_images i
-  where i.xid >= pg_snapshot_xmin($7::pg_snapshot) and not pg_visible_in_snapshot(i.xid, $7::pg_snapshot)
-  order by product_id, id), r as ( select o.id, o.account_id, o.team_id, o.order_date, o.currency, o.status, o.restricted
-  from orders o
-  where o.account_id = any($6::uuid[]) and o.id not in (select order_id
-  from seen_orders) union all select order_id, account_id, team_id, order_date, currency, status, restricted
-  from seen_orders
-  where present and account_id = any($6::uuid[])), vo as materialized (select 'c' as node, r.id, r.account_id, r.order_date, r.currency
-  from r
-  where r.status <> 'cancelled' and not r.restricted and r.team_id = $8 and r.account_id not in (select account_id
-  from satisfaction_mixed_customers)), days as (select distinct node, account_id, order_date
-  from vo), ap as ( select d.node, d.account_id, u.unit, u.months, date_trunc(u.unit, d.order_date)::date as p, count(*)::int as days
-  from days d cross
-  join (values ('month', 1), ('quarter', 3), ('year', 12)) u(unit, months)
-  group by 1, 2, 3, 4, 5 ), firsts as (select node, account_id, min(order_date) as first
-  from days
-  group by 1, 2), lm as ( select o.node, o.account_id, i.item_by, i.key, o.currency, date_trunc('month', o.order_date)::date as m, sum(l.line_total) as revenue, sum(l.quantity) as quantity, count(*)::int as lines
-  from vo o
-  join ( select l.order_id, l.product_id, l.line_total, l.quantity
-  from order_lines l
-  where l.order_id in (select id
-  from vo) and l.id not in (select line_id
-  from seen_lines) union all select order_id, product_id, line_total, quantity
-  from seen_lines
-  where present and order_id in (select id
-  from vo)) l on l.order_id = o.id
-  join ( select p.id, p.category_id
-  from products p
-  where p.id not in (select product_id
-  from seen_products) union all select product_id, category_id
-  from seen_products) pr on pr.id = l.product_id cross
-  join lateral (values ('category', pr.category_id), ('product', pr.id)) i(item_by, key)
-  where i.key is not null
-  group by 1, 2, 3, 4, 5, 6 ) select node, 'act' as kind, unit, p as period, null::text as item_by, null::uuid as key, null::text as currency, null::date as pm, -1 * count(*) as n, -1 * sum(days) as days, null::numeric as revenue, null::numeric as quantity, null::int as lines
-  from ap
-  group by node, unit, p union all select a.node, 'churn', a.unit, (a.p + make_interval(months => a.months))::date, null, null, null, null, -1 * count(*), null, null, null, null
-  from ap a
-  where not exists (select 1
-  from ap b
-  where b.node = a.node and b.account_id = a.account_id and b.unit = a.unit and b.p = (a.p + make_interval(months => a.months))::date)
-  group by a.node, a.unit, 4 union all select node, 'first', 'month', date_trunc('month', first)::date, null, null, null, null, -1 * count(*), null, null, null, null
-  from firsts
-  group by node, 4 union all select x.node, 'first_item', 'month', x.m, x.item_by, x.key, null, null, -1 * count(*), null, null, null, null
-  from ( select distinct f.node, f.account_id, date_trunc('month', f.first)::date as m, i.item_by, i.key
-  from firsts f
-  join vo o on o.node = f.node and o.account_id = f.account_id and o.order_date = f.first
-  join ( select l.order_id, l.product_id, l.line_total, l.quantity
-  from order_lines l
-  where l.order_id in (select id
-  from vo) and l.id not in (select line_id
-  from seen_lines) union all select order_id, product_id, line_total, quantity
-  from seen_lines
-  where present and order_id in (select id
-  from vo)) l on l.order_id = o.id
-  join ( select p.id, p.category_id
-  from products p
-  where p.id not in (select product_id
-  from seen_products) union all select product_id, category_id
-  from seen_products) pr on pr.id = l.product_id cross
-  join lateral (values ('category', pr.category_id), ('product', pr.id)) i(item_by, key)
-  where i.key is not null ) x
-  group by x.node, x.m, x.item_by, x.key union all select node, 'rev', 'month', m, item_by, key, currency, null, null, null, -1 * sum(revenue), -1 * sum(quantity), -1 * sum(lines)
-  from lm
-  group by node, m, item_by, key, currency union all select node, 'cust', 'month', m, item_by, key, currency, pm, -1 * count(*), null, null, null, null
-  from (select node, item_by, key, currency, m, lag(m) over (partition by node, account_id, item_by, key, currency
-  order by m) as pm
-  from lm) t
-  group by node, m, item_by, key, currency, pm) minus) p
-  where unit = 'month' and item_by = $9 and currency = $10 and period between $11 and $5), pk as ( select date_trunc($12, period)::date as p, key, sum(revenue) as revenue
+  from json_to_recordset($2::json) as c(kind text, unit text, period date, item_by text, key uuid, currency text, pm date, n int, days int, revenue numeric, quantity numeric, lines int)) p
+  where unit = 'month' and item_by = $3 and currency = $4 and period between $5 and $6), pk as ( select date_trunc($7, period)::date as p, key, sum(revenue) as revenue
   from parts
-  where kind = 'rev' and item_by = $9 and currency = $10 and period between $11 and $5
+  where kind = 'rev' and item_by = $3 and currency = $4 and period between $5 and $6
   group by 1, 2 having sum(lines) > 0 ), ik as ( select key, sum(revenue) as revenue, sum(quantity) as quantity, coalesce(sum(n) filter (where kind = 'cust'), 0)::int as customers
   from parts
-  where kind in ('rev', 'cust') and item_by = $9 and currency = $10 and period between $13 and $5 and (kind = 'rev' or pm is null or pm < $13)
+  where kind in ('rev', 'cust') and item_by = $3 and currency = $4 and period between $8 and $6 and (kind = 'rev' or pm is null or pm < $8)
   group by key ) select to_char(p, 'YYYY-MM-DD') as p, null as key, null as label, null as label_en, round(coalesce(sum(revenue), 0), 2)::text as revenue_all, null as revenue, count(*)::int as items, round(sum(revenue) / nullif(count(*), 0), 2)::text as average, null as quantity, 0 as customers, null as per_unit, null as per_customer
   from pk
   group by p union all select null, ik.key::text, min(lbl.name), min(lbl.name_en), null, round(coalesce(ik.revenue, 0), 2)::text, 0, null, round(coalesce(ik.quantity, 0), 3)::text, ik.customers, round(ik.revenue / nullif(ik.quantity, 0), 2)::text, round(ik.revenue / nullif(ik.customers, 0), 2)::text

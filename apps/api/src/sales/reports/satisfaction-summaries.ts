@@ -28,8 +28,11 @@ export async function writeSatisfactionSummaries(dataSource: DataSource): Promis
 
 const SERIALIZATION_FAILURE = '40001';
 
-/** Changed customers at which the summaries are due again: well before readers fall back to live. */
-export const SATISFACTION_REFRESH_AT = 1000;
+/**
+ * Changed customers at which the summaries are due again: where the general manager's corrections reach ~150 ms at a
+ * million customers (docs/analytics.md), well before readers fall back to live.
+ */
+export const SATISFACTION_REFRESH_AT = 500;
 
 /**
  * Whether the summaries should be written again: never written (or the orders truncated), or too many customers
