@@ -2,8 +2,9 @@
 // ORDERS orders each on average (default 4, over five years, with product lines), it times
 // GET /reports/satisfaction (a year by quarter, with revenue per category) for the general manager (every customer),
 // a rep (one group's) and a sales manager (a subtree's), after writing the per-node summaries (SUMMARIES=0: live;
-// SUMMARIES=existing: those a previous run wrote), and prints the plan of the costliest live statement (each
-// customer's first order) for the general manager's scope.
+// SUMMARIES=existing: those a previous run wrote), again after each round of CHANGED (e.g. 0,100,500,2000: that many
+// customers changed since the summaries, read through per-customer corrections), and prints the plan of the costliest
+// live statement (each customer's first order) for the general manager's scope.
 import { demoPassword } from '../src/demo/demo-organisation';
 import { SUMMARY_STATEMENTS } from '../src/sales/reports/satisfaction-summaries';
 import { runBench } from './harness';
