@@ -202,9 +202,10 @@ export async function readSatisfactionSummaries(dataSource: DataSource, access: 
       const fixed = await run<Record<string, unknown>>(
         manager,
         // Dates as text: the JSON must carry the day, not a time stamp in the process's zone.
-        `select kind, unit, period::text as period, item_by, key, currency, pm::text as pm, sum(n)::int as n, sum(days)::int as days, sum(revenue)::text as revenue, sum(quantity)::text as quantity, sum(lines)::int as lines
+        `with ${FIX_LINES}
+         select kind, unit, period::text as period, item_by, key, currency, pm::text as pm, sum(n)::int as n, sum(days)::int as days, sum(revenue)::text as revenue, sum(quantity)::text as quantity, sum(lines)::int as lines
            from (
-             select ${PART_COLUMNS} from (${factsSql(`select 'c' as node, v.id, v.account_id, v.order_date, v.currency from (${visibleOrders}) v where v.account_id = any(:satFix::uuid[])`, '1')}) plus
+             select ${PART_COLUMNS} from (${factsSql(`select 'c' as node, v.id, v.account_id, v.order_date, v.currency from (${visibleOrders}) v where v.account_id = any(:satFix::uuid[])`, '1', AS_NOW)}) plus
              union all
              select ${PART_COLUMNS} from (${factsSql(`select 'c' as node, r.id, r.account_id, r.order_date, r.currency from r where ${NODE_ORDERS} and ${counted}`, '-1', AS_SUMMARISED)}) minus
            ) c
@@ -287,6 +288,18 @@ const FIRST_UNSEEN = (table: string, key: string, columns: string) =>
   `select distinct on (${key}) ${key}, present, ${columns} from ${table} i where ${UNSEEN('i')} order by ${key}, id`;
 
 /**
+ * The lines of the fix customers' orders as they are, read once for both sides of a correction (random reads by
+ * order at volume, the corrections' main cost). Every order either side counts is one of them: an order moved away
+ * from a fix customer since the snapshot has its new customer logged (so fixed) too, and a deleted one has no lines.
+ */
+const FIX_LINES = `fix_lines as materialized (
+  select l.id, l.order_id, l.product_id, l.line_total, l.quantity
+    from order_lines l where l.order_id in (select o.id from orders o where o.account_id = any(:satFix::uuid[])))`;
+
+/** The fix customers' lines as they are. */
+const AS_NOW: FactSources = { ctes: '', lines: 'fix_lines', products: 'products' };
+
+/**
  * The fix customers' orders (`r`, columns as `orders`' that the facts and the team scope read), their lines and the
  * products' categories as the summaries' snapshot saw them: the rows as they are unless changed since, and the
  * changed ones as they were (absent if inserted since).
@@ -304,7 +317,7 @@ const AS_SUMMARISED: FactSources = {
     -- Materialised: read by two joins of the facts, each would otherwise run it again per outer row.
     lines_then as materialized (
       select l.order_id, l.product_id, l.line_total, l.quantity
-        from order_lines l where l.order_id in (select id from r) and l.id not in (select line_id from seen_lines)
+        from fix_lines l where l.id not in (select line_id from seen_lines)
       union all
       select order_id, product_id, line_total, quantity from seen_lines where present and order_id in (select id from r)),
     products_then as materialized (
