@@ -20,15 +20,19 @@ select coalesce(array_agg(distinct x.account_id), '{}') as ids
   from satisfaction_mixed_customers m
   where m.team_id = $4) x;
 
-select kind, unit, period::text as period, item_by, key, currency, pm::text as pm, sum(n)::int as n, sum(days)::int as days, sum(revenue)::text as revenue, sum(quantity)::text as quantity, sum(lines)::int as lines
+with fix_lines as materialized ( select l.id, l.order_id, l.product_id, l.line_total, l.quantity
+  from order_lines l
+  where l.order_id in (select o.id
+  from orders o
+  where o.account_id = any($1::uuid[]))) select kind, unit, period::text as period, item_by, key, currency, pm::text as pm, sum(n)::int as n, sum(days)::int as days, sum(revenue)::text as revenue, sum(quantity)::text as quantity, sum(lines)::int as lines
   from ( select kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines
   from ( with vo as materialized (select 'c' as node, v.id, v.account_id, v.order_date, v.currency
   from (SELECT "r"."id" AS "id", "r"."currency" AS "currency", "r"."account_id" AS "account_id", "r"."order_date" AS "order_date"
   FROM "orders" "r"
-  WHERE ("r"."team_id" = $1 and (not "r"."restricted" or "r"."owner_id" = $2))
-  AND "r"."status" <> $3
-  AND "r"."order_date" <= $4) v
-  where v.account_id = any($5::uuid[])), days as (select distinct node, account_id, order_date
+  WHERE ("r"."team_id" = $2 and (not "r"."restricted" or "r"."owner_id" = $3))
+  AND "r"."status" <> $4
+  AND "r"."order_date" <= $5) v
+  where v.account_id = any($1::uuid[])), days as (select distinct node, account_id, order_date
   from vo), ap as ( select d.node, d.account_id, u.unit, u.months, date_trunc(u.unit, d.order_date)::date as p, count(*)::int as days
   from days d cross
   join (values ('month', 1), ('quarter', 3), ('year', 12)) u(unit, months)
@@ -36,7 +40,7 @@ select kind, unit, period::text as period, item_by, key, currency, pm::text as p
   from days
   group by 1, 2), lm as ( select o.node, o.account_id, i.item_by, i.key, o.currency, date_trunc('month', o.order_date)::date as m, sum(l.line_total) as revenue, sum(l.quantity) as quantity, count(*)::int as lines
   from vo o
-  join order_lines l on l.order_id = o.id
+  join fix_lines l on l.order_id = o.id
   join products pr on pr.id = l.product_id cross
   join lateral (values ('category', pr.category_id), ('product', pr.id)) i(item_by, key)
   where i.key is not null
@@ -54,7 +58,7 @@ select kind, unit, period::text as period, item_by, key, currency, pm::text as p
   from ( select distinct f.node, f.account_id, date_trunc('month', f.first)::date as m, i.item_by, i.key
   from firsts f
   join vo o on o.node = f.node and o.account_id = f.account_id and o.order_date = f.first
-  join order_lines l on l.order_id = o.id
+  join fix_lines l on l.order_id = o.id
   join products pr on pr.id = l.product_id cross
   join lateral (values ('category', pr.category_id), ('product', pr.id)) i(item_by, key)
   where i.key is not null ) x
@@ -76,13 +80,12 @@ select kind, unit, period::text as period, item_by, key, currency, pm::text as p
   where i.xid >= pg_snapshot_xmin($6::pg_snapshot) and not pg_visible_in_snapshot(i.xid, $6::pg_snapshot)
   order by product_id, id), r as materialized ( select o.id, o.account_id, o.team_id, o.order_date, o.currency, o.status, o.restricted
   from orders o
-  where o.account_id = any($5::uuid[]) and o.id not in (select order_id
+  where o.account_id = any($1::uuid[]) and o.id not in (select order_id
   from seen_orders) union all select order_id, account_id, team_id, order_date, currency, status, restricted
   from seen_orders
-  where present and account_id = any($5::uuid[])), -- Materialised: read by two joins of the facts, each would otherwise run it again per outer row. lines_then as materialized ( select l.order_id, l.product_id, l.line_total, l.quantity
-  from order_lines l
-  where l.order_id in (select id
-  from r) and l.id not in (select line_id
+  where present and account_id = any($1::uuid[])), -- Materialised: read by two joins of the facts, each would otherwise run it again per outer row. lines_then as materialized ( select l.order_id, l.product_id, l.line_total, l.quantity
+  from fix_lines l
+  where l.id not in (select line_id
   from seen_lines) union all select order_id, product_id, line_total, quantity
   from seen_lines
   where present and order_id in (select id
@@ -130,7 +133,7 @@ select kind, unit, period::text as period, item_by, key, currency, pm::text as p
   order by m) as pm
   from lm) t
   group by node, m, item_by, key, currency, pm) minus ) c
-  where (kind in ('act', 'churn') and unit = $8 and period between $9 and $10) or (kind = 'first' and period <= $4) or (kind = 'first_item' and item_by = $11 and period between $12 and $4) or (kind in ('rev', 'cust') and unit = 'month' and item_by = $11 and currency = $13 and period between $9 and $4)
+  where (kind in ('act', 'churn') and unit = $8 and period between $9 and $10) or (kind = 'first' and period <= $5) or (kind = 'first_item' and item_by = $11 and period between $12 and $5) or (kind in ('rev', 'cust') and unit = 'month' and item_by = $11 and currency = $13 and period between $9 and $5)
   group by kind, unit, period, item_by, key, currency, pm;
 
 with parts as ( select *

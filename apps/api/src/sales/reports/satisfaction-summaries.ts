@@ -30,7 +30,7 @@ const SERIALIZATION_FAILURE = '40001';
 
 /**
  * Changed customers at which the summaries are due again: where the general manager's corrections reach ~150 ms at a
- * million customers (docs/analytics.md), well before readers fall back to live.
+ * million customers (p50; docs/analytics.md), well before readers fall back to live.
  */
 export const SATISFACTION_REFRESH_AT = 500;
 
