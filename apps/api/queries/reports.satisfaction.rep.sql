@@ -2,6 +2,15 @@
 -- GET /api/v1/reports/satisfaction?from=2026-01-01&to=2026-12-31&period=quarter&include=revenue as rep.e1@lianxi.test: satisfaction metrics by quarter with revenue per category: activity, churn and first purchases over the team-scoped orders, referral leads in the lead scope
 -- (after the principal load of principal.sql)
 
+START TRANSACTION;
+
+SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;
+
+select valid, snapshot::text as snapshot
+  from satisfaction_summary_state;
+
+COMMIT;
+
 with vo as (SELECT "r"."id" AS "id", "r"."currency" AS "currency", "r"."account_id" AS "account_id", "r"."order_date" AS "order_date"
   FROM "orders" "r"
   WHERE ("r"."team_id" = $1 and (not "r"."restricted" or "r"."owner_id" = $2))

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { writeCustomerSummaries } from '../src/analytics/metrics/metric-summaries';
 import { API_KEY_PRINCIPAL_SQL, SESSION_PRINCIPAL_SQL } from '../src/identity/auth/principal-query';
+import { writeSatisfactionSummaries } from '../src/sales/reports/satisfaction-summaries';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -25,6 +26,10 @@ interface Scenario {
 /** The per-team summaries a recompute writes at its end (the scenarios before these read with none: live queries). */
 const withSummaries = async (t: TestApp) => {
   await writeCustomerSummaries(t.app.get(DataSource));
+};
+
+const withSatisfactionSummaries = async (t: TestApp) => {
+  await writeSatisfactionSummaries(t.app.get(DataSource));
 };
 
 const SCENARIOS: Scenario[] = [
@@ -66,6 +71,9 @@ const SCENARIOS: Scenario[] = [
   { file: 'customers.retention.director', who: 'director', what: 'retention per year: each visible customer\'s years joined to the year before and after, counted per year with the profit of those who do not come back', path: () => '/api/v1/analytics/customers/retention?include=profit' },
   { file: 'customers.distribution-summaries.rep', who: 'rep.e1', what: 'customers by RFM segment from the per-team summaries of the latest recompute (team E1), minus accounts whose team, owner, restriction or bin state changed since, plus those now visible that no team sum holds (changed, restricted, shared): by id or by owner among restricted accounts', path: () => '/api/v1/analytics/customers/distribution?by=segment&include=revenue', setup: withSummaries },
   { file: 'customers.retention-summaries.director', who: 'director', what: 'retention per year from the per-team summaries (all teams), with the same per-account corrections over the corrected accounts\' years', path: () => '/api/v1/analytics/customers/retention?include=profit', setup: withSummaries },
+  { file: 'reports.satisfaction-summaries.rep', who: 'rep.e1', what: 'satisfaction metrics by quarter from the summaries (the rows of team E1: its single-team customers), with the facts of the customers of restricted or shared orders the caller sees and of the customers of several teams added, and the team rows\' facts of them subtracted (customers found by share id, by owner among restricted orders, by team among the listed customers of several teams)', path: () => '/api/v1/reports/satisfaction?from=2026-01-01&to=2026-12-31&period=quarter&include=revenue', setup: withSatisfactionSummaries },
+  { file: 'reports.satisfaction-summaries.manager', who: 'manager.east', what: 'satisfaction metrics by quarter from the summaries: the rows of the subtree\'s teams, with the same per-customer corrections', path: () => '/api/v1/reports/satisfaction?from=2026-01-01&to=2026-12-31&period=quarter&include=revenue', setup: withSatisfactionSummaries },
+  { file: 'reports.satisfaction-summaries.gm', who: 'gm', what: 'satisfaction metrics by quarter from the summaries (the rows of every customer), with the same per-customer corrections', path: () => '/api/v1/reports/satisfaction?from=2026-01-01&to=2026-12-31&period=quarter&include=revenue', setup: withSatisfactionSummaries },
   { file: 'contacts.list.quality', who: 'quality', what: 'contacts for the quality inspector (phone and email hidden: filtered on the way out)', path: () => '/api/v1/contacts?limit=50' },
 ];
 

@@ -39,6 +39,7 @@ import { ReportController } from './reports/report.controller';
 import { ReportService } from './reports/report.service';
 import { SatisfactionController } from './reports/satisfaction.controller';
 import { SatisfactionService } from './reports/satisfaction.service';
+import { SatisfactionSummariesJob } from './reports/satisfaction-summaries.job';
 import { SavedViewController } from './saved-views/saved-view.controller';
 import { SavedViewEntity } from './saved-views/saved-view.entity';
 import { SavedViewService } from './saved-views/saved-view.service';
@@ -66,7 +67,7 @@ import { QuoteService } from './quotes/quote.service';
   ],
   providers: [
     AccountService, ContactService, PipelineService, OpportunityService, ActivityService, LeadService, ProductService, PriceListService,
-    QuoteService, QuotePdfService, QuoteConversionService, OrderService, SearchService, ReportService, SatisfactionService, SavedViewService,
+    QuoteService, QuotePdfService, QuoteConversionService, OrderService, SearchService, ReportService, SatisfactionService, SatisfactionSummariesJob, SavedViewService,
     AccountSummaryService, ExchangeRateService, MissingRates, SatisfactionCustomers,
   ],
   exports: [AccountService, ProductService, PriceListService, QuoteService, OrderService],

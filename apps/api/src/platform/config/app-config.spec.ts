@@ -23,13 +23,15 @@ describe('loadConfig', () => {
   });
 
   it('runs background jobs except in tests unless JOBS_ENABLED says otherwise, and checks the schedule settings', () => {
-    expect(loadConfig({}).jobs).toEqual({ enabled: true, nightlyMetricsCron: '30 2 * * *', timeZone: 'Asia/Shanghai' });
+    expect(loadConfig({}).jobs).toEqual({ enabled: true, nightlyMetricsCron: '30 2 * * *', satisfactionSummariesCron: '*/10 * * * *', timeZone: 'Asia/Shanghai' });
     expect(loadConfig({ NODE_ENV: 'test' }).jobs.enabled).toBe(false);
     expect(loadConfig({ NODE_ENV: 'test', JOBS_ENABLED: 'true' }).jobs.enabled).toBe(true);
     expect(loadConfig({ JOBS_ENABLED: 'false' }).jobs.enabled).toBe(false);
     expect(() => loadConfig({ JOBS_ENABLED: 'yes' })).toThrow(/JOBS_ENABLED/);
     expect(loadConfig({ ANALYTICS_NIGHTLY_CRON: '0 3 * * 1-5', JOBS_TIME_ZONE: 'UTC' }).jobs).toMatchObject({ nightlyMetricsCron: '0 3 * * 1-5', timeZone: 'UTC' });
     expect(() => loadConfig({ ANALYTICS_NIGHTLY_CRON: 'nightly' })).toThrow(/ANALYTICS_NIGHTLY_CRON/);
+    expect(loadConfig({ SATISFACTION_SUMMARIES_CRON: '0 * * * *' }).jobs.satisfactionSummariesCron).toBe('0 * * * *');
+    expect(() => loadConfig({ SATISFACTION_SUMMARIES_CRON: 'often' })).toThrow(/SATISFACTION_SUMMARIES_CRON/);
     expect(() => loadConfig({ JOBS_TIME_ZONE: 'Mars/Olympus' })).toThrow(/JOBS_TIME_ZONE/);
   });
 

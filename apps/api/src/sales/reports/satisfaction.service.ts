@@ -14,6 +14,7 @@ import { SalesReportPeriod } from './report.dto';
 import { ratio } from './report.service';
 import { SatisfactionInclude, SatisfactionItemBy, SatisfactionItemDto, SatisfactionPeriodDto, SatisfactionQueryDto, SatisfactionReportDto } from './satisfaction.dto';
 import { addMonths, MONTHS, periodKey, periodStart } from './periods';
+import { readSatisfactionSummaries, SatisfactionRows } from './satisfaction-summaries';
 
 /** Order fields every figure reads: who bought, when, and (to leave cancellations out) the status. */
 const COUNT_FIELDS = ['accountId', 'orderDate', 'status', 'lines.productId'];
@@ -103,14 +104,21 @@ export class SatisfactionService {
     );
     const at = (day: string) => figures.get(day);
 
-    for (const row of await this.run<{ p: string; active: number; occasions: number; churned: number }>(activitySql(vo), params)) {
+    const window = { unit: period, itemBy, names: item.names, label: item.label, labelEn: item.labelEn, currency, prevStart: starts[0], start, lastStart, end };
+    const rows: SatisfactionRows = (await readSatisfactionSummaries(this.dataSource, orderAccess, vo, params, window, withRevenue)) ?? {
+      activity: await this.run(activitySql(vo), params),
+      firsts: await this.run(firstPurchaseSql(vo, item), params),
+      revenue: withRevenue ? await this.run(revenueSql(vo, item), params) : [],
+    };
+
+    for (const row of rows.activity) {
       const f = at(row.p);
       if (f) Object.assign(f, { active: row.active, occasions: row.occasions, churned: row.churned });
     }
 
     let existingBefore = 0;
     const items = new Map<string, SatisfactionItemDto>();
-    for (const row of await this.run<{ kind: string; key: string | null; label: string | null; label_en: string | null; n: number }>(firstPurchaseSql(vo, item), params)) {
+    for (const row of rows.firsts) {
       if (row.kind === 'before') existingBefore = row.n;
       else if (row.kind === 'period') {
         const f = at(row.key!);
@@ -118,16 +126,13 @@ export class SatisfactionService {
       } else items.set(row.key!, emptyItem(row.key!, row.label!, row.label_en!, row.n, withRevenue));
     }
 
-    if (withRevenue) {
-      const rows = await this.run<{ p: string | null; key: string | null; label: string | null; label_en: string | null; revenue_all: string; revenue: string; items: number; average: string | null; quantity: string; customers: number; per_unit: string | null; per_customer: string | null }>(revenueSql(vo, item), params);
-      for (const row of rows) {
-        if (row.p !== null) {
-          const f = at(row.p);
-          if (f) Object.assign(f, { revenue: row.revenue_all, items: row.items, averageRevenue: row.average });
-        } else if (row.customers > 0) {
-          const entry = items.get(row.key!) ?? emptyItem(row.key!, row.label!, row.label_en!, 0, true);
-          items.set(row.key!, { ...entry, revenue: row.revenue, quantity: row.quantity, customers: row.customers, averageRevenuePerUnit: row.per_unit, averageRevenuePerCustomer: row.per_customer });
-        }
+    for (const row of rows.revenue) {
+      if (row.p !== null) {
+        const f = at(row.p);
+        if (f) Object.assign(f, { revenue: row.revenue_all, items: row.items, averageRevenue: row.average });
+      } else if (row.customers > 0) {
+        const entry = items.get(row.key!) ?? emptyItem(row.key!, row.label!, row.label_en!, 0, true);
+        items.set(row.key!, { ...entry, revenue: row.revenue, quantity: row.quantity, customers: row.customers, averageRevenuePerUnit: row.per_unit, averageRevenuePerCustomer: row.per_customer });
       }
     }
 
