@@ -17672,10 +17672,10 @@ export interface operations {
                 to: string;
                 /** @description The revenue figures' currency (amounts are never added across currencies); default CNY. Counts ignore it. */
                 currency?: string;
-                /** @description Calendar month, quarter or year; default `month`. */
-                period?: components["schemas"]["SalesReportPeriod"];
                 /** @description A service item is a product category (default) or a product. */
                 itemBy?: components["schemas"]["SatisfactionItemBy"];
+                /** @description Calendar month, quarter or year; default `month`. */
+                period?: components["schemas"]["SalesReportPeriod"];
             };
             header?: never;
             path?: never;
@@ -17734,19 +17734,19 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `nextCursor` */
                 cursor?: string;
-                /** @description As in the report: a day in the first period of the window. */
+                /** @description A day in the first period; the period it falls in is reported whole. */
                 from: string;
-                /** @description As in the report: a day in the last period; not before `from`. */
+                /** @description A day in the last period (reported whole); not before `from`. At most 120 periods. */
                 to: string;
                 kind: components["schemas"]["SatisfactionCustomerKind"];
                 /** @description One period of the window: its first day (`periods[].start` of the report). Required for `churned`. */
                 start?: string;
                 /** @description A service item (`items[].key` of the report): only customers whose first purchase day included it (`attracted` only). */
                 item?: string;
-                /** @description As in the report; default `month`. */
-                period?: components["schemas"]["SalesReportPeriod"];
                 /** @description What `item` is: a product category (default) or a product. */
                 itemBy?: components["schemas"]["SatisfactionItemBy"];
+                /** @description Calendar month, quarter or year; default `month`. */
+                period?: components["schemas"]["SalesReportPeriod"];
             };
             header?: never;
             path?: never;
@@ -17803,9 +17803,9 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from the previous page's `nextCursor` */
                 cursor?: string;
-                /** @description As in the report: a day in the first period of the window. */
+                /** @description A day in the first period; the period it falls in is reported whole. */
                 from: string;
-                /** @description As in the report: a day in the last period; not before `from`. */
+                /** @description A day in the last period (reported whole); not before `from`. At most 120 periods. */
                 to: string;
                 kind: components["schemas"]["SatisfactionCustomerKind"];
                 /** @description One period of the window: its first day (`periods[].start` of the report). Required for `churned`. */
@@ -17814,10 +17814,10 @@ export interface operations {
                 item?: string;
                 /** @description The file: `csv` (UTF-8 with BOM) or `xlsx` (an Excel workbook) */
                 format?: components["schemas"]["ExportFormat"];
-                /** @description As in the report; default `month`. */
-                period?: components["schemas"]["SalesReportPeriod"];
                 /** @description What `item` is: a product category (default) or a product. */
                 itemBy?: components["schemas"]["SatisfactionItemBy"];
+                /** @description Calendar month, quarter or year; default `month`. */
+                period?: components["schemas"]["SalesReportPeriod"];
             };
             header?: never;
             path?: never;

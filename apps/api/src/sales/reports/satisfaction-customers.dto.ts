@@ -1,12 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsEnum, IsISO8601, IsString, IsUUID, Matches } from 'class-validator';
 import { ExportFormat, IsExportFormat } from '../../access/export-file';
 import { PageQueryDto } from '../../platform/http/pagination';
 import { Optional } from '../../platform/http/validation';
-import { SalesReportPeriod } from './report.dto';
-import { SatisfactionItemBy } from './satisfaction.dto';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { DATE, SatisfactionItemBy, SatisfactionWindowDto } from './satisfaction.dto';
 
 /** Which customers of the satisfaction report's figures. */
 export enum SatisfactionCustomerKind {
@@ -21,26 +18,7 @@ export enum SatisfactionCustomerKind {
  * figure (`kind`), and either a period of the window (`start`, as the report's `periods[].start`) or a service item
  * (`itemBy`, `item`: its attracted customers over the window) — or both.
  */
-export class SatisfactionCustomersQueryDto extends PageQueryDto {
-  /** As in the report: a day in the first period of the window. */
-  @ApiProperty({ type: 'string', format: 'date', example: '2026-01-01' })
-  @IsString()
-  @Matches(DATE, { message: '$property must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: '$property must be a real calendar date YYYY-MM-DD' })
-  from!: string;
-
-  /** As in the report: a day in the last period; not before `from`. */
-  @ApiProperty({ type: 'string', format: 'date', example: '2026-12-31' })
-  @IsString()
-  @Matches(DATE, { message: '$property must be a date YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: '$property must be a real calendar date YYYY-MM-DD' })
-  to!: string;
-
-  /** As in the report; default `month`. */
-  @Optional()
-  @IsEnum(SalesReportPeriod)
-  period?: SalesReportPeriod;
-
+export class SatisfactionCustomersQueryDto extends IntersectionType(PageQueryDto, SatisfactionWindowDto) {
   @ApiProperty({ enum: SatisfactionCustomerKind, enumName: 'SatisfactionCustomerKind' })
   @IsEnum(SatisfactionCustomerKind)
   kind!: SatisfactionCustomerKind;

@@ -3,7 +3,7 @@ import { IsEnum, IsIn, IsISO8601, IsString, Matches } from 'class-validator';
 import { Optional } from '../../platform/http/validation';
 import { SalesReportPeriod } from './report.dto';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CURRENCY = /^[A-Z]{3}$/;
 const KNOWN_CURRENCIES: readonly string[] = Intl.supportedValuesOf('currency');
 
@@ -21,7 +21,8 @@ export enum SatisfactionInclude {
   Revenue = 'revenue',
 }
 
-export class SatisfactionQueryDto {
+/** The report's window, shared by the report and the customers behind its figures. */
+export class SatisfactionWindowDto {
   /** A day in the first period; the period it falls in is reported whole. */
   @ApiProperty({ type: 'string', format: 'date', example: '2026-01-01' })
   @IsString()
@@ -40,7 +41,9 @@ export class SatisfactionQueryDto {
   @Optional()
   @IsEnum(SalesReportPeriod)
   period?: SalesReportPeriod;
+}
 
+export class SatisfactionQueryDto extends SatisfactionWindowDto {
   /** A service item is a product category (default) or a product. */
   @Optional()
   @IsEnum(SatisfactionItemBy)
