@@ -39,10 +39,6 @@ const YEARS_TEXT = `string_agg(year || ':' || orders || ':' || revenue || ':' ||
  * order would change the count too. Returns how many accounts were rebuilt.
  */
 export async function computeFacts(query: RunQuery, asOf: string, mode: FactsMode, baseCurrency: string): Promise<number> {
-  // Every grouping below has about as many groups as rows (an account's few orders, days, years, products): sorting
-  // and aggregating in order beats hashing there — at 1M customers the facts of a full run took 68 s sorted against
-  // 125 s hashed, the same rows to the bit (docs/analytics.md, "Metric computation"). For the facts only.
-  await query(`set local enable_hashagg = off`);
   await query(`create temporary table metric_dirty (account_id uuid primary key, source_orders integer not null, source_updated_at timestamptz) on commit drop`);
   await query(
     `insert into metric_dirty
@@ -99,8 +95,7 @@ export async function computeFacts(query: RunQuery, asOf: string, mode: FactsMod
   await query(`set local random_page_cost to default`);
   await query(`analyze metric_purchase`);
   // Per purchase day (revenue is the order subtotal), per account and year (the finest grain cost and profit are
-  // kept at), and the distinct products per account: (account, product) pairs by hashing, then counted (cheaper than
-  // count(distinct), which sorts).
+  // kept at), and the distinct products per account: the (account, product) pairs, then counted.
   await query(
     `create temporary table metric_day on commit drop as
      select account_id, order_date as day, count(*)::int as orders, sum(subtotal) as revenue from metric_purchase group by account_id, order_date`,
@@ -164,7 +159,6 @@ export async function computeFacts(query: RunQuery, asOf: string, mode: FactsMod
      ${storedFacts(', y.years', `left join (select account_id, ${YEARS_TEXT} as years from customer_metric_years group by account_id) y on y.account_id = m.account_id`)}`,
   );
   await query(`analyze metric_all`);
-  await query(`set local enable_hashagg to default`);
   const [{ count }]: Array<{ count: number }> = await query(`select count(*)::int as count from metric_dirty`);
   return count;
 }
