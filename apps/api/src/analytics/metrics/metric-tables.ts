@@ -16,14 +16,16 @@ const LOCK_NOT_AVAILABLE = '55P03';
  * the day): rewriting a million rows in place cost an entry in each of twenty indexes per row (~100 s at 1M customers);
  * loading a table without indexes and building each index once, by a sort, costs a fraction.
  *
- * - Rows come from the run's facts (`metric_facts`) and scores (`metric_scores`). Accounts binned since are simply not
- *   in the new table.
+ * - Rows come from the run's scores (`metric_scores`) with the rebuilt facts (`metric_all`) or, for the accounts not
+ *   rebuilt, those of their stored row. Accounts binned since are simply not in the new table.
  * - A row whose figures did not change keeps its `computed_at` and `facts_as_of` (the previous run's).
  * - `customer_metric_years` changes only for the accounts whose facts were rebuilt: a full run (every account) swaps it
  *   too; an incremental run edits it in place (those accounts' years replaced, the years of accounts no longer scored
  *   deleted) instead of copying two million unchanged rows and indexing them again.
- * - Indexes, constraints and triggers are those of the live tables, read from the catalog: a migration that adds an
- *   index to a metric table needs nothing here.
+ * - Indexes and triggers are those of the live tables, read from the catalog: a migration that adds an index to a
+ *   metric table needs nothing here. The metric tables have no foreign keys (migrations 320 and 340): a key would have
+ *   to be made again on every new table (`test/analytics-metrics.e2e-spec.ts` compares the catalog before and after a
+ *   run, so one added by a migration would not go unnoticed).
  * - The swap (drop the live tables, rename the new ones) takes an exclusive lock for a moment at the end of the run's
  *   transaction; readers wait for the commit and then read the new tables. The dashboards' repeatable-read
  *   transactions lock the tables before taking their snapshot (customer-summaries.ts), so none of them can see the new
@@ -41,7 +43,6 @@ export async function writeMetricTables(query: RunQuery, computedAt: Date, mode:
   else await replaceRebuiltYears(query);
   const ddl = await definitionsOf(query, swapped);
   for (const statement of ddl.indexes) await query(statement);
-  for (const statement of ddl.foreignKeys) await query(statement);
   for (const statement of ddl.triggers) await query(statement);
   for (const { next } of swapped) await query(`analyze ${next}`);
   // The run's views read the live tables: they go before the tables can.
@@ -92,8 +93,6 @@ async function insertMetrics(query: RunQuery, computedAt: Date): Promise<void> {
 interface Definitions {
   /** Every index of the live tables, created on the next ones under a provisional name. */
   indexes: string[];
-  /** The years' foreign key, pointing at the next customer_metrics. */
-  foreignKeys: string[];
   /** The live tables' own triggers (the summaries' invalidation), on the next ones. */
   triggers: string[];
   /** After the swap: each index to its own name, and the primary keys made constraints again. */
@@ -113,12 +112,6 @@ async function definitionsOf(query: RunQuery, tables: readonly MetricTable[]): P
       order by c.relname, i.relname`,
     [live],
   );
-  const foreignKeys: Array<{ table: string; name: string; definition: string }> = await query(
-    `select c.relname as table, k.conname as name, pg_get_constraintdef(k.oid) as definition
-       from pg_constraint k join pg_class c on c.oid = k.conrelid
-      where k.contype = 'f' and c.relname = any($1) and c.relnamespace = current_schema()::regnamespace`,
-    [live],
-  );
   const triggers: Array<{ definition: string }> = await query(
     `select pg_get_triggerdef(t.oid) as definition
        from pg_trigger t join pg_class c on c.oid = t.tgrelid
@@ -133,12 +126,6 @@ async function definitionsOf(query: RunQuery, tables: readonly MetricTable[]): P
         (_match, create: string, schema: string | undefined) => `${create} ${provisional(index.name)} ON ${schema ?? ''}${nextOf(index.table)} `,
       ),
     ),
-    foreignKeys: foreignKeys.map((key) => {
-      const references = key.definition.replace(/REFERENCES (\S+\.)?(\w+)\(/, (_match, schema: string | undefined, table: string) =>
-        `REFERENCES ${schema ?? ''}${live.includes(table) ? nextOf(table) : table}(`,
-      );
-      return `alter table ${nextOf(key.table)} add constraint ${key.name} ${references}`;
-    }),
     triggers: triggers.map(({ definition }) =>
       definition.replace(new RegExp(` ON (\\S+\\.)?(${live.join('|')}) `), (_match, schema: string | undefined, table: string) => ` ON ${schema ?? ''}${nextOf(table)} `),
     ),
