@@ -15,7 +15,6 @@ import { continueAfter, cursorOf, orderByKeyset, type KeysetColumn } from '../..
 import { AccountService } from '../accounts/account.service';
 import { OrderStatus } from '../orders/order.entity';
 import { OrderService } from '../orders/order.service';
-import { SalesReportPeriod } from './report.dto';
 import { SatisfactionItemBy } from './satisfaction.dto';
 import {
   SatisfactionCustomerDto,
@@ -24,12 +23,9 @@ import {
   SatisfactionCustomersExportQueryDto,
   SatisfactionCustomersQueryDto,
 } from './satisfaction-customers.dto';
-import { addMonths, MONTHS, periodStart } from './periods';
+import { addMonths, periodStart } from './periods';
+import { assertReadsSatisfactionOrders, satisfactionWindow } from './satisfaction-window';
 
-/** What the report's counts read of an order, and so what its customers read: the same 403 for the same caller. */
-const COUNT_FIELDS = ['accountId', 'orderDate', 'status', 'lines.productId'];
-/** The report's longest window, in periods. */
-const MAX_PERIODS = 120;
 const EXPORT_PAGE = 1000;
 const EXPORT_COLUMNS = ['accountId', 'name', 'firstOrderOn', 'lastOrderOn'] as const;
 /** A service item's key on a line joined to its product (`pr`), as in the report. */
@@ -107,8 +103,8 @@ export class SatisfactionCustomers {
   /** The report's own checks: 403 without the read right on orders, or naming the order fields its counts read. */
   private async accessFor(principal: Principal): Promise<{ orderAccess: ObjectAccess; accountAccess: ObjectAccess }> {
     const orderAccess = await this.orders.records.accessFor(principal);
-    if (orderAccess.level(AccessAction.Read) === AccessLevel.None) throw new AppError(ErrorCode.Forbidden, 'You may not read orders');
-    orderAccess.assertReadsInFull(COUNT_FIELDS);
+    // What the report's counts read of an order, and so what its customers read: the same 403 for the same caller.
+    assertReadsSatisfactionOrders(orderAccess);
     return { orderAccess, accountAccess: await this.accounts.records.accessFor(principal) };
   }
 
@@ -191,14 +187,7 @@ export class SatisfactionCustomers {
  * with `item`).
  */
 export function resolve(query: SatisfactionCustomersQueryDto): Drill {
-  const period = query.period ?? SalesReportPeriod.Month;
-  const step = MONTHS[period];
-  // ISO dates compare as strings.
-  if (query.from > query.to) throw AppError.validation('to', 'must not be before from');
-  const first = periodStart(query.from, period);
-  const lastStart = periodStart(query.to, period);
-  const periods = (Number(lastStart.slice(0, 4)) - Number(first.slice(0, 4))) * 12 + Number(lastStart.slice(5, 7)) - Number(first.slice(5, 7));
-  if (periods / step + 1 > MAX_PERIODS) throw AppError.validation('from', `the window spans more than ${MAX_PERIODS} periods of a ${period}`);
+  const { period, step, first, lastStart } = satisfactionWindow(query);
   if (query.start !== undefined && (periodStart(query.start, period) !== query.start || query.start < first || query.start > lastStart)) {
     throw AppError.validation('start', `must be the first day of a ${period} of the window (${first} … ${lastStart})`);
   }

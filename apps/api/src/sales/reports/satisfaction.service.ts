@@ -4,25 +4,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessAction, AccessLevel } from '../../access/access.types';
 import type { Principal } from '../../identity/auth/principal';
-import { AppError } from '../../platform/http/app-error';
-import { ErrorCode } from '../../platform/http/error-code';
 import { LeadSource } from '../leads/lead.entity';
 import { LeadService } from '../leads/lead.service';
 import { OrderStatus } from '../orders/order.entity';
 import { OrderService } from '../orders/order.service';
-import { SalesReportPeriod } from './report.dto';
 import { ratio } from './report.service';
 import { SatisfactionInclude, SatisfactionItemBy, SatisfactionItemDto, SatisfactionPeriodDto, SatisfactionQueryDto, SatisfactionReportDto } from './satisfaction.dto';
-import { addMonths, MONTHS, periodKey, periodStart } from './periods';
+import { addMonths, periodKey } from './periods';
 import { readSatisfactionSummaries, SatisfactionRows } from './satisfaction-summaries';
+import { assertReadsSatisfactionOrders, satisfactionWindow } from './satisfaction-window';
 
-/** Order fields every figure reads: who bought, when, and (to leave cancellations out) the status. */
-const COUNT_FIELDS = ['accountId', 'orderDate', 'status', 'lines.productId'];
 /** What the revenue figures add. */
 const REVENUE_FIELDS = ['currency', 'lines.lineTotal', 'lines.quantity'];
 const LEAD_FIELDS = ['source', 'createdAt'];
-/** Longest window in periods: 10 years of months. */
-const MAX_PERIODS = 120;
 
 /** A service item's key on a line joined to its product (`pr`), and where its names are (`lbl`, joined on the key). */
 const ITEM: Record<SatisfactionItemBy, { key: string; names: string; label: string; labelEn: string }> = {
@@ -55,26 +49,17 @@ export class SatisfactionService {
   ) {}
 
   async report(principal: Principal, query: SatisfactionQueryDto): Promise<SatisfactionReportDto> {
-    const period = query.period ?? SalesReportPeriod.Month;
+    const { period, step, first: start, lastStart } = satisfactionWindow(query);
     const itemBy = query.itemBy ?? SatisfactionItemBy.Category;
     const currency = query.currency ?? 'CNY';
     const withRevenue = query.include === SatisfactionInclude.Revenue;
-    // ISO dates compare as strings.
-    if (query.from > query.to) throw AppError.validation('to', 'must not be before from');
-    const step = MONTHS[period];
-    const start = periodStart(query.from, period);
-    const lastStart = periodStart(query.to, period);
     const starts: string[] = [];
     // One period before the window gives the first period its growth rates.
-    for (let day = addMonths(start, -step); day <= lastStart; day = addMonths(day, step)) {
-      starts.push(day);
-      if (starts.length > MAX_PERIODS + 1) throw AppError.validation('from', `the window spans more than ${MAX_PERIODS} periods of a ${period}`);
-    }
+    for (let day = addMonths(start, -step); day <= lastStart; day = addMonths(day, step)) starts.push(day);
     const end = addMonths(lastStart, step, -1);
 
     const orderAccess = await this.orders.records.accessFor(principal);
-    if (orderAccess.level(AccessAction.Read) === AccessLevel.None) throw new AppError(ErrorCode.Forbidden, 'You may not read orders');
-    orderAccess.assertReadsInFull([...COUNT_FIELDS, ...(withRevenue ? REVENUE_FIELDS : [])]);
+    assertReadsSatisfactionOrders(orderAccess, withRevenue ? REVENUE_FIELDS : []);
     const leadAccess = await this.leads.records.accessFor(principal);
     // Referrals are leads: without the right to read them (finance, the quality inspector) the figure is unknown, not 0.
     const withReferrals = leadAccess.level(AccessAction.Read) !== AccessLevel.None && leadAccess.notReadInFull(LEAD_FIELDS).length === 0;
