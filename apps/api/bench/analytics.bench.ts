@@ -2,7 +2,7 @@
 // 10,000,000 order lines fully recomputed in < 60 s on 2 cores with < 2 GB; BG/NBD fit on 100,000 customers < 5 s).
 // ACCOUNTS accounts (default 100,000) with ORDERS orders each on average (default 4) of LINES lines (default 2.5) over
 // five years, unless BENCH_DATABASE_URL already holds the volume. Prints: a full recompute (wall time, each step,
-// peak RSS of this process, rows written), an incremental one after touching one order of 1 % of the accounts, and
+// peak RSS of this process, rows written), an incremental one as of the next day after touching one order of 1 % of the accounts, and
 // the model fits on MODEL_SAMPLE customers (default 100,000). COLD=0 keeps the metric tables as found, WARM=0 skips the second full run, AS_OF=YYYY-MM-DD runs as of that day. Figures only, never asserts.
 import { DataSource } from 'typeorm';
 import { fitBgNbd, fitGammaGamma } from '@lianxi/analytics';
@@ -28,10 +28,10 @@ runBench({ accounts: ACCOUNTS, ordersPerAccount: ORDERS, linesPerOrder: LINES },
   const recompute = new MetricsRecompute(dataSource, loadConfig({ NODE_ENV: 'test' }));
   const rows = async () => (await db.query(`select (select count(*) from customer_metrics)::int as metrics, (select count(*) from customer_metric_years)::int as years`)).rows[0] as { metrics: number; years: number };
 
-  const timed = async (label: string, mode: 'full' | 'incremental') => {
+  const timed = async (label: string, mode: 'full' | 'incremental', day = asOf) => {
     const started = Date.now();
     const steps: Array<[string, number]> = [];
-    const result = await recompute.run(asOf, new Date(), { mode, trace: (step, ms) => steps.push([step, ms]) });
+    const result = await recompute.run(day, new Date(), { mode, trace: (step, ms) => steps.push([step, ms]) });
     const wallMs = Date.now() - started;
     const written = await rows();
     const maxRssMiB = mib(process.resourceUsage().maxRSS);
@@ -48,14 +48,18 @@ runBench({ accounts: ACCOUNTS, ordersPerAccount: ORDERS, linesPerOrder: LINES },
   if (cold) await db.query(`delete from customer_metric_years; delete from customer_metrics`);
   const full = await timed(cold ? 'full recompute (empty metric tables)' : 'full recompute (metric tables as found)', 'full');
   const fullWarm = process.env.WARM === '0' ? null : await timed('full recompute (again)', 'full');
-  // One order of 1 % of the accounts changes (a deterministic choice), then an incremental run.
-  const touched = (await db.query(
+  // One order of 1 % of the accounts changes (a deterministic choice: the unit cost of its lines corrected), then an
+  // incremental run.
+  const [{ touched }] = (await db.query(
     `with chosen as (select id from accounts where deleted_at is null order by md5(id::text) limit (select count(*) / 100 from accounts where deleted_at is null)),
-          one as (select distinct on (o.account_id) o.id from chosen c join orders o on o.account_id = c.id order by o.account_id, o.id)
-     update orders o set updated_at = now(), notes = 'bench: touched' from one where o.id = one.id`,
-  )).rowCount;
+          one as (select distinct on (o.account_id) o.id from chosen c join orders o on o.account_id = c.id order by o.account_id, o.id),
+          corrected as (update order_lines l set unit_cost = coalesce(l.unit_cost, 0) + 1 from one where l.order_id = one.id returning l.order_id)
+     select count(distinct order_id)::int as touched from corrected`,
+  )).rows as Array<{ touched: number }>;
   console.log(`touched one order of ${touched} accounts`);
-  const incremental = await timed('incremental recompute', 'incremental');
+  // The nightly run: the next day (every buyer's day-dependent scores change; that day's orders come into range).
+  const nextDay = new Date(Date.parse(asOf) + 86_400_000).toISOString().slice(0, 10);
+  const incremental = await timed(`incremental recompute as of the next day (${nextDay})`, 'incremental', nextDay);
 
   // The fits alone, on the md5-ordered sample the runs use.
   const sample: Array<{ days: number; first: number; last: number; revenue: string; first_revenue: string }> = (await db.query(

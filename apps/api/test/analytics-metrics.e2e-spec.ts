@@ -64,7 +64,8 @@ describe('customer metrics: the recompute', () => {
     const result = await recompute.run('2026-06-30', new Date(), { batchSize: 7 });
     console.log(`customer metrics recompute (demo data + crafted accounts, batches of 7): ${result.customers} customers in ${Date.now() - started} ms`);
     const [{ live }] = await t.sql<{ live: number }>(`select count(*)::int as live from accounts where deleted_at is null`);
-    expect(result).toMatchObject({ mode: 'incremental', customers: live, batches: Math.ceil(live / 7), factsRefreshed: live });
+    // The first run has no earlier day to go by: it rebuilds every account (a full run).
+    expect(result).toMatchObject({ mode: 'full', customers: live, batches: Math.ceil(live / 7), factsRefreshed: live });
     const [{ rows }] = await t.sql<{ rows: number }>(`select count(*)::int as rows from customer_metrics`);
     expect(rows).toBe(live);
 
@@ -146,7 +147,8 @@ describe('customer metrics: the recompute', () => {
     const stamps = `select account_id, computed_at, facts_as_of from customer_metrics order by account_id`;
     await recompute.run('2026-06-30', new Date());
     const before = { catalog: await t.sql(catalog), stamps: await t.sql(stamps) };
-    expect(before.catalog.filter((row) => row.kind === 'trigger').length).toBe(4);
+    // The summaries' invalidation (both tables) and the metric change log's (migration 360: deletes and truncation).
+    expect(before.catalog.filter((row) => row.kind === 'trigger').length).toBe(6);
 
     // A dashboard's repeatable-read transaction holds the tables: the swap waits for it (longer than one 5 s attempt
     // at the lock, so the step back and the retry run too), and it keeps its own view.
@@ -257,7 +259,7 @@ describe('customer metrics: through the job queue (pg-boss on the real PostgreSQ
       if (runs.some((run) => run.status === 'succeeded' || run.status === 'failed')) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    expect(runs).toEqual([{ status: 'succeeded', trigger: 'startup', requested_by: null, mode: 'incremental' }]);
+    expect(runs).toEqual([{ status: 'succeeded', trigger: 'startup', requested_by: null, mode: 'full' }]);
     const [{ live }] = await t.sql<{ live: number }>(`select count(*)::int as live from accounts where deleted_at is null`);
     expect(await t.sql(`select count(*)::int as rows, (count(*) filter (where rfm_segment is not null))::int as scored from customer_metrics`))
       .toEqual([{ rows: live, scored: (await t.sql<{ n: number }>(`select count(distinct o.account_id)::int as n from orders o join accounts a on a.id = o.account_id and a.deleted_at is null where o.status <> 'cancelled' and o.order_date <= current_date`))[0].n }]);

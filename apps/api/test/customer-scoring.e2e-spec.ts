@@ -16,6 +16,8 @@ import {
   summarizeCustomers,
   type Transaction,
 } from '@lianxi/analytics';
+import { DataSource } from 'typeorm';
+import { findDirtyAccounts } from '../src/analytics/metrics/metric-dirty';
 import { quintileFractions } from '../src/analytics/metrics/metric-population';
 import { MetricsRecompute } from '../src/analytics/metrics/metrics-recompute';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -225,14 +227,15 @@ describe('customer scoring: every stored score against the library on the raw or
     await t.sql(`update orders set status = 'cancelled', updated_at = now() where id = $1`, [touched.id]);
     // The one-timer's order moves to the lapsed account (both change).
     await t.sql(`update orders set account_id = $2, updated_at = now() where id = $1`, [crafted.oneTimer, crafted.ids.lapsed]);
-    const before = await t.sql<{ account_id: string; facts_as_of: string }>(`select account_id, source_updated_at from customer_metrics order by account_id`);
+    const factsOf = `select account_id, orders, revenue, purchase_dates::text from customer_metrics order by account_id`;
+    const before = await t.sql<{ account_id: string }>(factsOf);
     const incremental = await recompute.run(AS_OF, new Date(), { mode: 'incremental' });
     expect(incremental.factsRefreshed).toBe(3);
-    const after = await t.sql<{ account_id: string }>(`select account_id, source_updated_at from customer_metrics order by account_id`);
+    const after = await t.sql<{ account_id: string }>(factsOf);
     const changed = after.filter((row, i) => JSON.stringify(row) !== JSON.stringify(before[i])).map((row) => row.account_id).sort();
     expect(changed).toEqual([crafted.ids.regular, crafted.ids.lapsed, crafted.ids.oneTimer].sort());
     const facts = `select account_id, first_purchase_on, last_purchase_on, orders, purchase_days, revenue, cost, profit, uncosted_lines, purchase_dates,
-                          purchase_day_revenue, products, discount_share, source_orders, source_updated_at,
+                          purchase_day_revenue, products, discount_share,
                           rfm_recency, rfm_frequency, rfm_monetary, rfm_segment, behaviour_class, lifecycle_stage, historic_clv, predicted_transactions,
                           probability_alive, expected_spend, predicted_clv, loyalty_index,
                           (select json_agg(y order by y.year) from customer_metric_years y where y.account_id = m.account_id) as years
@@ -259,5 +262,93 @@ describe('customer scoring: every stored score against the library on the raw or
     expect(result.factsRefreshed).toBe(1);
     expect((await t.sql(`select orders, purchase_days, purchase_dates::text[] as dates, revenue::text from customer_metrics where account_id = $1`, [crafted.ids.sameDay]))[0])
       .toEqual({ orders: 2, purchase_days: 1, dates: ['2025-09-09'], revenue: '220.00' });
+  });
+  describe('which accounts an incremental run rebuilds (the change log, migration 360)', () => {
+    const run = (asOf = AS_OF) => t.app.get(MetricsRecompute).run(asOf, new Date(), { mode: 'incremental' });
+    const factsOf = (account: string) => t.sql(`select orders, purchase_days, revenue::text, cost::text, products, purchase_dates::text[] as dates from customer_metrics where account_id = $1`, [account]);
+    const fullFacts = `select account_id, first_purchase_on, last_purchase_on, orders, purchase_days, revenue, cost, profit, uncosted_lines, purchase_dates,
+                              purchase_day_revenue, products, discount_share,
+                              (select json_agg(y order by y.year) from customer_metric_years y where y.account_id = m.account_id) as years
+                         from customer_metrics m order by account_id`;
+    /** After the incremental run: a full run finds the same facts and years for every account. */
+    const expectSameAsFull = async () => {
+      const incremental = await t.sql(fullFacts);
+      await t.app.get(MetricsRecompute).run(AS_OF, new Date(), { mode: 'full' });
+      expect(await t.sql(fullFacts)).toEqual(incremental);
+    };
+
+    beforeAll(async () => {
+      await t.app.get(MetricsRecompute).run(AS_OF, new Date(), { mode: 'full' });
+    });
+
+    it('an order edit that the facts do not read (its notes) rebuilds nothing; a line edit rebuilds its account', async () => {
+      const [order] = await t.sql<{ id: string }>(`select id from orders where account_id = $1 order by order_date limit 1`, [crafted.ids.lapsed]);
+      await t.sql(`update orders set notes = 'called', updated_at = now() where id = $1`, [order.id]);
+      expect((await run()).factsRefreshed).toBe(0);
+      const before = (await factsOf(crafted.ids.lapsed))[0] as { revenue: string; cost: string };
+      await t.sql(`update order_lines set unit_cost = 15.00 where order_id = $1`, [order.id]);
+      const result = await run();
+      expect([result.mode, result.factsRefreshed]).toEqual(['incremental', 1]);
+      expect((await factsOf(crafted.ids.lapsed))[0]).toMatchObject({ revenue: before.revenue, cost: (Number(before.cost) + 10).toFixed(2) });
+      await expectSameAsFull();
+    });
+
+    it('a later as-of day brings an order dated in between into the facts, an earlier one takes it out again', async () => {
+      const [owner] = await t.sql<{ id: string; team_id: string }>(`select id, team_id from users where email = 'rep.e1@lianxi.test'`);
+      await t.sql(
+        `insert into orders (id, number, account_id, currency, status, order_date, tax_rate, subtotal, tax_amount, total, owner_id, team_id)
+         values ($1, 'SO-SCORE-LATER', $2, 'CNY', 'confirmed', '2026-07-10', 0, 99.00, 0, 99.00, $3, $4)`,
+        [randomUUID(), crafted.ids.sameDay, owner.id, owner.team_id],
+      );
+      // Logged when inserted: rebuilt as of AS_OF, where the order is still in the future.
+      expect((await run()).factsRefreshed).toBe(1);
+      expect((await factsOf(crafted.ids.sameDay))[0]).toMatchObject({ orders: 2, purchase_days: 1 });
+      expect((await run()).factsRefreshed).toBe(0);
+      // Nothing logged since, but the new day reaches the order (and the demo data's orders of those days).
+      const [{ reached }] = await t.sql<{ reached: number }>(
+        `select count(distinct o.account_id)::int as reached from orders o join accounts a on a.id = o.account_id and a.deleted_at is null
+          where o.order_date > $1 and o.order_date <= '2026-07-31'`,
+        [AS_OF],
+      );
+      expect(reached).toBeGreaterThanOrEqual(1);
+      expect((await run('2026-07-31')).factsRefreshed).toBe(reached);
+      expect((await factsOf(crafted.ids.sameDay))[0]).toMatchObject({ orders: 3, purchase_days: 2, dates: ['2025-09-09', '2026-07-10'] });
+      expect((await run()).factsRefreshed).toBe(reached);
+      expect((await factsOf(crafted.ids.sameDay))[0]).toMatchObject({ orders: 2, purchase_days: 1 });
+      await expectSameAsFull();
+    });
+
+    it('a new account, an account restored from the bin and a metrics row deleted by hand are rebuilt; binned ones leave', async () => {
+      const [owner] = await t.sql<{ id: string; team_id: string }>(`select id, team_id from users where email = 'rep.e1@lianxi.test'`);
+      const fresh = randomUUID();
+      await t.sql(`insert into accounts (id, name, kind, owner_id, team_id) values ($1, 'Scoring fresh', 'company', $2, $3)`, [fresh, owner.id, owner.team_id]);
+      await t.sql(`update accounts set deleted_at = null where id = $1`, [crafted.ids.binned]);
+      await t.sql(`delete from customer_metrics where account_id = $1`, [crafted.ids.regular]);
+      const result = await run();
+      expect(result.factsRefreshed).toBe(3);
+      expect(await t.sql(`select account_id, lifecycle_stage from customer_metrics where account_id = $1`, [fresh])).toEqual([{ account_id: fresh, lifecycle_stage: 'potential' }]);
+      expect((await factsOf(crafted.ids.binned))[0]).toMatchObject({ orders: 1, revenue: '1000.00' });
+      expect(await factsOf(crafted.ids.regular)).toHaveLength(1);
+      await expectSameAsFull();
+      await t.sql(`update accounts set deleted_at = now() where id = $1`, [crafted.ids.binned]);
+      expect((await run()).factsRefreshed).toBe(0);
+      expect(await factsOf(crafted.ids.binned)).toEqual([]);
+      expect(await t.sql(`select 1 from customer_metric_years where account_id = $1`, [crafted.ids.binned])).toEqual([]);
+    });
+
+    it('a run that fails leaves the log for the next; without a remembered as-of day an incremental run is a full one', async () => {
+      await t.sql(`update orders set order_date = order_date - 1 where account_id = $1`, [crafted.ids.lapsed]);
+      // The dirty accounts are found in the run's transaction: a run that fails after that gives the log back.
+      await expect(t.app.get(DataSource).transaction(async (manager) => {
+        await findDirtyAccounts((sql, params) => manager.query(sql, params), AS_OF, 'incremental');
+        expect(await manager.query(`select account_id from metric_dirty`)).toEqual([{ account_id: crafted.ids.lapsed }]);
+        throw new Error('the run failed');
+      })).rejects.toThrow('the run failed');
+      expect((await run()).factsRefreshed).toBe(1);
+      await t.sql(`delete from customer_metric_state`);
+      const result = await run();
+      const [{ live }] = await t.sql<{ live: number }>(`select count(*)::int as live from accounts where deleted_at is null`);
+      expect([result.mode, result.factsRefreshed]).toEqual(['full', live]);
+    });
   });
 });

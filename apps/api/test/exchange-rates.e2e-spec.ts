@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { addRateChangedAccounts } from '../src/analytics/metrics/metric-rate-changes';
+import { addRateChangedAccounts } from '../src/analytics/metrics/metric-dirty';
 import { MetricsRecompute } from '../src/analytics/metrics/metrics-recompute';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -204,10 +204,9 @@ describe('exchange rates and multi-currency money', () => {
       await t.sql(`delete from exchange_rate_changes`);
       await t.http.put(`${url}/USD/2010-01-01`).set(as('finance')).send({ rate: '6.8' }).expect(200);
       const dataSource = t.app.get(DataSource);
-      const asOf = new Date().toISOString().slice(0, 10);
       const consume = (commit: boolean) => dataSource.transaction(async (manager) => {
-        await manager.query(`create temporary table metric_dirty (account_id uuid primary key, source_orders integer not null, source_updated_at timestamptz) on commit drop`);
-        const count = await addRateChangedAccounts((sql, params) => manager.query(sql, params), asOf);
+        await manager.query(`create temporary table metric_dirty (account_id uuid primary key) on commit drop`);
+        const count = await addRateChangedAccounts((sql, params) => manager.query(sql, params));
         const rows: Array<{ account_id: string }> = await manager.query(`select account_id from metric_dirty`);
         if (!commit) throw new Error('rolled back');
         return { count, accounts: rows.map((r) => r.account_id).sort() };

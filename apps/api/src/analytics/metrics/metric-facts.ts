@@ -1,4 +1,4 @@
-import { addRateChangedAccounts } from './metric-rate-changes';
+import { findDirtyAccounts } from './metric-dirty';
 
 /** Orders that count as purchases: everything but cancelled ones, dated up to the as-of day. */
 const PURCHASE = `o.status <> 'cancelled' and o.order_date <= $1::date`;
@@ -11,49 +11,32 @@ export type RunQuery = <T = unknown>(sql: string, params?: unknown[]) => Promise
 /** The facts columns of `customer_metrics` (everything but the scores and `computed_at`), in table order. */
 export const FACT_COLUMNS = [
   'account_id', 'first_purchase_on', 'last_purchase_on', 'orders', 'purchase_days', 'revenue', 'cost', 'profit', 'uncosted_lines', 'purchase_dates',
-  'purchase_day_revenue', 'products', 'discount_share', 'source_orders', 'source_updated_at', 'facts_as_of',
+  'purchase_day_revenue', 'products', 'discount_share', 'years', 'facts_as_of',
 ] as const;
 
-/** The facts that decide whether `facts_as_of` moves (the signature included, as before: a changed source is news). */
+/** The facts that decide whether `facts_as_of` moves. */
 export const STORED_FACTS = FACT_COLUMNS.filter((column) => column !== 'account_id' && column !== 'facts_as_of');
 
 /**
- * One account's years as the scoring reads them: `year:orders:revenue:cost:profit` joined by `;`, ascending, an
- * unknown cost or profit empty (parsed by metrics-recompute.ts; a third of the time and size of the same as JSON).
+ * One account's years as the scoring reads them and `customer_metrics.years` keeps them (migration 362):
+ * `year:orders:revenue:cost:profit` joined by `;`, ascending, an unknown cost or profit empty (parsed by
+ * metrics-recompute.ts; a third of the time and size of the same as JSON).
  */
 const YEARS_TEXT = `string_agg(year || ':' || orders || ':' || revenue || ':' || coalesce(cost::text, '') || ':' || coalesce(profit::text, ''), ';' order by year)`;
 
 /**
  * The facts step of a run, set-based and server-side (no row crosses to Node), into temporary tables of the run's
  * transaction only — the metric tables are written once, at the end, facts and scores together (metric-tables.ts):
- * - `metric_dirty` / `metric_all` / `metric_years`: the accounts whose orders changed since their facts were computed
- *   (every live account in a full run), with their signature, their facts rebuilt from the orders and lines (and
- *   their years as text, for the scoring), and their per-year rows;
- * - `metric_facts` (and `metric_facts_with_years`, for the scoring): views of the facts of every live account the run
- *   scores — the rebuilt ones, and in an incremental run the others as stored.
- *
- * "Changed" is decided by a signature kept with the facts: how many orders the account has dated up to the facts' day
- * (any status) and the latest `orders.updated_at` among them all. Editing, cancelling or re-dating an order bumps its
- * `updated_at`; moving an order to another account changes both accounts' counts; a run on a later day that brings an
- * order dated in between into range changes the count. Orders are never deleted (no endpoint does), but a deleted
- * order would change the count too. Returns how many accounts were rebuilt.
+ * - `metric_dirty` / `metric_all` / `metric_years`: the accounts whose orders changed since the last run (every live
+ *   account in a full run; metric-dirty.ts), their facts rebuilt from the orders and lines (and their years as text,
+ *   for the scoring), and their per-year rows;
+ * - `metric_facts`: a view of the facts of every live account the run scores — the rebuilt ones, and in an incremental
+ *   run the others as stored.
+ * Returns how many accounts were rebuilt, and the mode the run has: an incremental run that rebuilds every account (the
+ * first, or after a truncation: metric-dirty.ts) is a full one.
  */
-export async function computeFacts(query: RunQuery, asOf: string, mode: FactsMode, baseCurrency: string): Promise<number> {
-  await query(`create temporary table metric_dirty (account_id uuid primary key, source_orders integer not null, source_updated_at timestamptz) on commit drop`);
-  await query(
-    `insert into metric_dirty
-     select a.id, coalesce(s.orders, 0), s.updated_at
-       from accounts a
-       left join (select o.account_id, (count(*) filter (where o.order_date <= $1::date))::int as orders, max(o.updated_at) as updated_at
-                    from orders o group by o.account_id) s on s.account_id = a.id
-       left join customer_metrics m on m.account_id = a.id
-      where a.deleted_at is null
-        and ($2 or m.account_id is null or m.source_orders <> coalesce(s.orders, 0) or m.source_updated_at is distinct from s.updated_at)`,
-    [asOf, mode === 'full'],
-  );
-  // A changed exchange rate changes converted money without touching any order: those accounts are rebuilt too.
-  await addRateChangedAccounts(query, asOf);
-  await query(`analyze metric_dirty`);
+export async function computeFacts(query: RunQuery, asOf: string, mode: FactsMode, baseCurrency: string): Promise<{ factsRefreshed: number; mode: FactsMode }> {
+  const everyAccount = await findDirtyAccounts(query, asOf, mode);
   // The purchases of the dirty accounts, once, with the sums of their lines kept per order (order_line_totals,
   // migration 270): everything below reads these rows alone, never the lines (numeric sums over ten million lines
   // were most of a full run).
@@ -68,10 +51,10 @@ export async function computeFacts(query: RunQuery, asOf: string, mode: FactsMod
   await query(`set local random_page_cost = 1.1`);
   // In a full run every live account is dirty: the orders of all but the binned accounts (a small set to hash, where
   // joining four million orders to a million dirty accounts took 5 s at 1M customers).
-  const dirtyOrders = mode === 'full'
+  const dirtyOrders = everyAccount
     ? `orders o`
     : `metric_dirty d join orders o on o.account_id = d.account_id`;
-  const purchase = mode === 'full'
+  const purchase = everyAccount
     ? `${PURCHASE} and not exists (select 1 from accounts a where a.id = o.account_id and a.deleted_at is not null)`
     : PURCHASE;
   await query(
@@ -119,17 +102,16 @@ export async function computeFacts(query: RunQuery, asOf: string, mode: FactsMod
      select account_id, year::smallint as year, orders, revenue, round(cost, 2) as cost, round(costed_total - cost, 2) as profit from metric_year_lines`,
   );
   // Typed as customer_metrics' columns, so that what is compared and written at the end is exactly what is stored.
-  await query(`create temporary table metric_all on commit drop as select ${FACT_COLUMNS.join(', ')}, null::text as years from customer_metrics with no data`);
+  await query(`create temporary table metric_all on commit drop as select ${FACT_COLUMNS.join(', ')} from customer_metrics with no data`);
   // The fresh facts of the dirty accounts, as of the run's day (the write keeps the stored day when they did not change).
   await query(
-    `insert into metric_all (${FACT_COLUMNS.join(', ')}, years)
-     select n.*, $1::date, yj.years
+    `insert into metric_all (${FACT_COLUMNS.join(', ')})
+     select n.*, yj.years, $1::date
        from (select d.account_id, f.first as first_purchase_on, f.last as last_purchase_on, coalesce(f.orders, 0) as orders, coalesce(f.days, 0) as purchase_days,
                     coalesce(f.revenue, 0)::numeric(18, 2) as revenue, round(y.cost, 2)::numeric(18, 2) as cost, round(y.costed_total - y.cost, 2)::numeric(18, 2) as profit,
                     coalesce(y.uncosted, 0)::int as uncosted_lines, coalesce(f.dates, '{}')::date[] as purchase_dates,
                     coalesce(f.day_revenue, '{}')::numeric(18, 2)[] as purchase_day_revenue, coalesce(pr.products, 0) as products,
-                    (case when y.list_amount > 0 then least(1, greatest(0, round(1 - y.line_total / y.list_amount, 6))) end)::numeric(7, 6) as discount_share,
-                    d.source_orders, d.source_updated_at
+                    (case when y.list_amount > 0 then least(1, greatest(0, round(1 - y.line_total / y.list_amount, 6))) end)::numeric(7, 6) as discount_share
                from metric_dirty d
                left join (
                  select account_id, min(day) as first, max(day) as last, sum(orders)::int as orders, count(*)::int as days, sum(revenue) as revenue,
@@ -145,22 +127,16 @@ export async function computeFacts(query: RunQuery, asOf: string, mode: FactsMod
   );
   // The run scores every live account: in an incremental run the others with their facts and years as stored, read in
   // place rather than copied into the run's table (about the same time at 1M customers, without a million-row copy).
-  // Their years are read in one grouped pass over customer_metric_years (account order, like customer_metrics), not by
-  // a lookup per account: half the time of the scoring's reading at 1M customers.
   // Live: not binned since (accounts are binned, never deleted: a few to look up, where joining a million live ones
   // cost every read of the view a second).
-  const stored = (join = '') => `from customer_metrics m ${join}
-                                 where not exists (select 1 from metric_dirty d where d.account_id = m.account_id)
-                                   and not exists (select 1 from accounts a where a.id = m.account_id and a.deleted_at is not null)`;
-  const storedFacts = (extra = '', join = '') => (mode === 'incremental' ? `union all select ${FACT_COLUMNS.map((column) => `m.${column}`).join(', ')}${extra} ${stored(join)}` : '');
-  await query(`create temporary view metric_facts as select ${FACT_COLUMNS.join(', ')} from metric_all ${storedFacts()}`);
-  await query(
-    `create temporary view metric_facts_with_years as select ${FACT_COLUMNS.join(', ')}, years from metric_all
-     ${storedFacts(', y.years', `left join (select account_id, ${YEARS_TEXT} as years from customer_metric_years group by account_id) y on y.account_id = m.account_id`)}`,
-  );
+  const stored = `union all select ${FACT_COLUMNS.map((column) => `m.${column}`).join(', ')}
+                    from customer_metrics m
+                   where not exists (select 1 from metric_dirty d where d.account_id = m.account_id)
+                     and not exists (select 1 from accounts a where a.id = m.account_id and a.deleted_at is not null)`;
+  await query(`create temporary view metric_facts as select ${FACT_COLUMNS.join(', ')} from metric_all ${everyAccount ? '' : stored}`);
   await query(`analyze metric_all`);
   const [{ count }]: Array<{ count: number }> = await query(`select count(*)::int as count from metric_dirty`);
-  return count;
+  return { factsRefreshed: count, mode: everyAccount ? 'full' : 'incremental' };
 }
 
 /** The score columns of `customer_metrics`, in the order metrics-recompute.ts sends them. */

@@ -45,8 +45,8 @@ export async function writeMetricTables(query: RunQuery, computedAt: Date, mode:
   for (const statement of ddl.indexes) await query(statement);
   for (const statement of ddl.triggers) await query(statement);
   for (const { next } of swapped) await query(`analyze ${next}`);
-  // The run's views read the live tables: they go before the tables can.
-  await query(`drop view metric_facts_with_years, metric_facts`);
+  // The run's view reads the live table: it goes before the table can.
+  await query(`drop view metric_facts`);
   await lockLiveTables(query, swapped);
   for (const { live } of swapped) await query(`drop table ${live}`);
   for (const { live, next } of swapped) await query(`alter table ${next} rename to ${live}`);

@@ -22,6 +22,7 @@ export interface RecomputeOptions {
 }
 
 export interface RecomputeResult {
+  /** As asked, except that an incremental run with nothing to go by (the first, or after a truncation) is a full one. */
   mode: FactsMode;
   /** Live accounts scored, and the scoring batches. */
   customers: number;
@@ -53,7 +54,6 @@ export class MetricsRecompute {
   ) {}
 
   async run(asOf: string, computedAt: Date, options: RecomputeOptions = {}): Promise<RecomputeResult> {
-    const mode = options.mode ?? 'incremental';
     const batchSize = options.batchSize ?? METRICS_BATCH_SIZE;
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
     const settings: ScoringSettings = { discountRate: this.config.analytics.discountRate, horizonWeeks: this.config.analytics.horizonWeeks };
@@ -68,7 +68,7 @@ export class MetricsRecompute {
       // Dates leave as ISO days whatever the server's default (the scoring reads them as text).
       await query(`set local datestyle = 'ISO, YMD'`);
       let started = Date.now();
-      const factsRefreshed = await computeFacts(query, asOf, mode, this.config.baseCurrency);
+      const { factsRefreshed, mode } = await computeFacts(query, asOf, options.mode ?? 'incremental', this.config.baseCurrency);
       const factsMs = Date.now() - started;
       started = Date.now();
       const population = await loadPopulation(manager, asOf, options.modelSampleSize ?? MODEL_SAMPLE_SIZE, 'metric_facts');
@@ -101,7 +101,7 @@ export class MetricsRecompute {
     return loadPopulation(this.dataSource.manager, asOf, modelSampleSize);
   }
 
-  /** Every account of `metric_facts_with_years` scored, `batchSize` at a time (the order does not matter: scores are per customer). */
+  /** Every account of `metric_facts` scored, `batchSize` at a time (the order does not matter: scores are per customer). */
   private async scoreAll(query: RunQuery, score: (batch: readonly CustomerFacts[]) => ScoredCustomer[], batchSize: number) {
     const scoringMs = { read: 0, compute: 0, write: 0 };
     let customers = 0;
@@ -113,7 +113,7 @@ export class MetricsRecompute {
               revenue::text as revenue, cost::text as cost, profit::text as profit, uncosted_lines,
               -- Arrays as comma-separated text: split in Node far faster than the driver parses array literals.
               array_to_string(purchase_dates, ',') as dates, array_to_string(purchase_day_revenue, ',') as day_revenue, products, discount_share::text as discount_share, years
-         from metric_facts_with_years`,
+         from metric_facts`,
     );
     // Pipelined on the one connection: the server reads the next batch while Node scores this one, and stores this
     // one's scores while Node scores the next (queries queue on the connection in the order they are sent). A promise
