@@ -185,8 +185,8 @@ export class ObjectAccess {
   /**
    * A figure over the records (a report, receivables, a count) needs the read right on them — 403 "You may not read
    * orders" before any field is judged, so a caller without it learns nothing about the field rules — and then
-   * `fields` read in full (`assertReadsInFull`). `nameFieldsWithoutRead`: the first 403 names `fields` too, for
-   * clients that opted into them (the customer dashboards' `include`) and show which of their choices was refused.
+   * `fields` read in full (`assertReadsInFull`). `nameFieldsWithoutRead`: the first 403 names `fields` too — the
+   * customer dashboards' money, whose refusal names the fields asked for whatever the reason (docs/api.md).
    */
   assertMayAggregate(fields: readonly string[], { nameFieldsWithoutRead = false }: { nameFieldsWithoutRead?: boolean } = {}): void {
     if (this.level(AccessAction.Read) === AccessLevel.None) {
