@@ -32,14 +32,14 @@ const VISIBLE: Record<string, Short[]> = {
 describe('permission engine: accounts', () => {
   let t: TestApp;
   const ids = {} as Record<Short, string>;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
   const as = (email: string) => ({ Authorization: `Bearer ${tokens[email]}` });
 
   beforeAll(async () => {
     t = await createTestApp();
     const rows = await t.sql<{ id: string; name: string }>('select id, name from accounts');
     ACCOUNTS.forEach((account, index) => (ids[SHORT[index]] = rows.find((r) => r.name === account.name)!.id));
-    for (const email of Object.keys(VISIBLE)) tokens[email] = (await t.login(email)).accessToken;
+    ({ tokens } = await t.signInAll(Object.keys(VISIBLE)));
   });
   afterAll(() => t.close());
 

@@ -8,8 +8,8 @@ const USERS = ['rep.e1', 'rep.e1b', 'rep.e2', 'rep.n1', 'director', 'admin', 'gm
 
 describe('permission engine: shares and policy administration', () => {
   let t: TestApp;
-  const tokens: Record<string, string> = {};
-  const userIds: Record<string, string> = {};
+  let tokens: Record<string, string>;
+  let userIds: Record<string, string>;
   const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
   let SECRET: string;
   let E2: string;
@@ -17,11 +17,7 @@ describe('permission engine: shares and policy administration', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    for (const user of USERS) {
-      const session = await t.login(`${user}@lianxi.test`);
-      tokens[user] = session.accessToken;
-      userIds[user] = session.userId;
-    }
+    ({ tokens, userIds } = await t.signInAll(USERS));
     [{ id: SECRET }] = await t.sql<{ id: string }>('select id from accounts where restricted');
     [{ id: E2 }] = await t.sql<{ id: string }>(`select a.id from accounts a join users u on u.id = a.owner_id where u.email = 'rep.e2@lianxi.test'`);
     [{ id: N1 }] = await t.sql<{ id: string }>(`select a.id from accounts a join users u on u.id = a.owner_id where u.email = 'rep.n1@lianxi.test'`);

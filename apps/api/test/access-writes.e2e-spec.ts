@@ -66,7 +66,7 @@ describe.each([
 ] as const)('permission engine: writes to %s, every user × record', (collection, updates, deletes) => {
   let t: TestApp;
   const ids = {} as Record<Short, string>;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -74,7 +74,7 @@ describe.each([
       collection === 'accounts' ? 'select id, name from accounts' : 'select c.id, a.name from contacts c join accounts a on a.id = c.account_id',
     );
     ACCOUNTS.forEach((account, index) => (ids[SHORT[index]] = rows.find((r) => r.name === account.name)!.id));
-    for (const user of Object.keys(updates)) tokens[user] = (await t.login(`${user}@lianxi.test`)).accessToken;
+    ({ tokens } = await t.signInAll(Object.keys(updates)));
   });
   afterAll(() => t.close());
 

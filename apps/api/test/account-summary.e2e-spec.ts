@@ -9,14 +9,14 @@ import { createTestApp, TestApp } from './support/test-app';
  */
 describe('account summary', () => {
   let t: TestApp;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
   const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
   let accountId: string;
   const summary = (user: string) => t.http.get(`/api/v1/accounts/${accountId}/summary`).set(as(user));
 
   beforeAll(async () => {
     t = await createTestApp();
-    for (const user of ['rep.e1', 'rep.e1b', 'rep.e2', 'rep.n1', 'quality', 'marketing', 'admin']) tokens[user] = (await t.login(`${user}@lianxi.test`)).accessToken;
+    ({ tokens } = await t.signInAll(['rep.e1', 'rep.e1b', 'rep.e2', 'rep.n1', 'quality', 'marketing', 'admin']));
     accountId = (await t.http.post('/api/v1/accounts').set(as('rep.e1')).send({ name: '汇总测试机械有限公司' }).expect(201)).body.id;
     const [rep] = await t.sql<{ id: string; team_id: string }>(`select id, team_id from users where email = 'rep.e1@lianxi.test'`);
     const [colleague] = await t.sql<{ id: string; team_id: string }>(`select id, team_id from users where email = 'rep.e1b@lianxi.test'`);

@@ -12,7 +12,7 @@ const VALID_TAX = '91320300MA1MABCD1G';
 
 describe('account details, duplicates, merge and search', () => {
   let t: TestApp;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
   const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
   const unique = () => randomUUID().slice(0, 8);
   const createAccount = async (user: string, body: Record<string, unknown>) => (await t.http.post('/api/v1/accounts').set(as(user)).send(body).expect(201)).body as { id: string; version: number; possibleDuplicates: Array<{ id: string; name: string; matchedOn: string[] }> };
@@ -20,7 +20,7 @@ describe('account details, duplicates, merge and search', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    for (const user of USERS) tokens[user] = (await t.login(`${user}@lianxi.test`)).accessToken;
+    ({ tokens } = await t.signInAll(USERS));
   });
   afterAll(() => t.close());
 

@@ -60,7 +60,7 @@ describe('activities', () => {
   const visits = {} as Record<Short, string>;
   const accountIds = {} as Record<Short, string>;
   const contactIds = {} as Record<Short, string>;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
   const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
   const listAll = async (user: string, query = ''): Promise<Activity[]> => {
     const out: Activity[] = [];
@@ -86,7 +86,7 @@ describe('activities', () => {
       contactIds[SHORT[index]] = contacts.find((c) => c.account_id === accountIds[SHORT[index]])!.id;
       visits[SHORT[index]] = rows.find((a) => a.account_id === accountIds[SHORT[index]])!.id;
     });
-    for (const user of Object.keys(UPDATE)) tokens[user] = (await t.login(`${user}@lianxi.test`)).accessToken;
+    ({ tokens } = await t.signInAll(Object.keys(UPDATE)));
   });
   afterAll(() => t.close());
 

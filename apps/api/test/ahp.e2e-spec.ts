@@ -7,8 +7,8 @@ import { createTestApp, TestApp } from './support/test-app';
  */
 describe('AHP models', () => {
   let t: TestApp;
-  const tokens: Record<string, string> = {};
-  const ids: Record<string, string> = {};
+  let tokens: Record<string, string>;
+  let ids: Record<string, string>;
   const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
   const url = '/api/v1/analytics/ahp-models';
 
@@ -30,11 +30,7 @@ describe('AHP models', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    for (const user of ['rep.e1', 'rep.e2', 'manager.east', 'director', 'gm', 'marketing', 'admin']) {
-      const login = await t.login(`${user}@lianxi.test`);
-      tokens[user] = login.accessToken;
-      ids[user] = login.userId;
-    }
+    ({ tokens, userIds: ids } = await t.signInAll(['rep.e1', 'rep.e2', 'manager.east', 'director', 'gm', 'marketing', 'admin']));
   });
   afterAll(() => t.close());
 

@@ -66,16 +66,14 @@ async function seed(t: TestApp): Promise<void> {
 
 describe('customer analytics: who sees which customers and figures', () => {
   let t: TestApp;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
   const get = (email: string, path: string) => t.http.get(`/api/v1/analytics/customers${path}`).set(bearer(tokens[email]));
   const counts = (body: { buckets: Array<{ key: string | null; customers: number }> }) => Object.fromEntries(body.buckets.map((b) => [b.key ?? 'unscored', b.customers]));
 
   beforeAll(async () => {
     t = await createTestApp();
     await seed(t);
-    for (const email of ['rep.e1@lianxi.test', 'rep.e1b@lianxi.test', 'manager.east@lianxi.test', 'director@lianxi.test', 'gm@lianxi.test', 'quality@lianxi.test', 'admin@lianxi.test', 'partner@lianxi.test', 'marketing@lianxi.test']) {
-      tokens[email] = (await t.login(email)).accessToken;
-    }
+    ({ tokens } = await t.signInAll(['rep.e1@lianxi.test', 'rep.e1b@lianxi.test', 'manager.east@lianxi.test', 'director@lianxi.test', 'gm@lianxi.test', 'quality@lianxi.test', 'admin@lianxi.test', 'partner@lianxi.test', 'marketing@lianxi.test']));
   });
   afterAll(() => t.close());
 

@@ -19,18 +19,14 @@ interface Funnel { pipelineId: string; total: number; stages: Stage[] }
 
 describe('analytics reports', () => {
   let t: TestApp;
-  const tokens: Record<string, string> = {};
-  const userIds: Record<string, string> = {};
+  let tokens: Record<string, string>;
+  let userIds: Record<string, string>;
   const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
   let northAccount: string;
 
   beforeAll(async () => {
     t = await createTestApp();
-    for (const user of USERS) {
-      const session = await t.login(`${user}@lianxi.test`);
-      tokens[user] = session.accessToken;
-      userIds[user] = session.userId;
-    }
+    ({ tokens, userIds } = await t.signInAll(USERS));
     const north = ACCOUNTS.find((account) => account.region === 'North' && !account.partner && !account.restricted)!;
     [{ id: northAccount }] = await t.sql<{ id: string }>('select id from accounts where name = $1', [north.name]);
   });

@@ -9,8 +9,8 @@ const USERS = ['rep.e1', 'rep.e1b', 'rep.e2', 'rep.n1', 'manager.east', 'directo
 
 describe('bulk reassignment', () => {
   let t: TestApp;
-  const tokens: Record<string, string> = {};
-  const userIds: Record<string, string> = {};
+  let tokens: Record<string, string>;
+  let userIds: Record<string, string>;
   const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
   let accountSeq = 0;
   const account = async (user: string) => (await t.http.post('/api/v1/accounts').set(as(user)).send({ name: `批量改派客户 ${user} ${++accountSeq}` }).expect(201)).body.id as string;
@@ -21,11 +21,7 @@ describe('bulk reassignment', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    for (const user of USERS) {
-      const login = await t.login(`${user}@lianxi.test`);
-      tokens[user] = login.accessToken;
-      userIds[user] = login.userId;
-    }
+    ({ tokens, userIds } = await t.signInAll(USERS));
   });
   afterAll(() => t.close());
 

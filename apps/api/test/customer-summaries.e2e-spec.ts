@@ -68,7 +68,7 @@ const PATHS = ['/distribution?by=segment', '/distribution?by=stage', '/distribut
 
 describe('customer dashboards from the per-team summaries: exactly the live figures, exceptions included', () => {
   let t: TestApp;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
   const get = async (email: string, path: string) => (await t.http.get(`/api/v1/analytics/customers${path}`).set(bearer(tokens[email])).expect(200)).body;
   const segments = (body: { buckets: Array<{ key: string | null; customers: number }> }) => Object.fromEntries(body.buckets.map((b) => [b.key ?? 'unscored', b.customers]));
   /** Every caller's every figure, with the richest money each may read. */
@@ -101,7 +101,7 @@ describe('customer dashboards from the per-team summaries: exactly the live figu
   beforeAll(async () => {
     t = await createTestApp();
     await seed(t);
-    for (const email of [...CALLERS, 'partner@lianxi.test']) tokens[email] = (await t.login(email)).accessToken;
+    ({ tokens } = await t.signInAll([...CALLERS, 'partner@lianxi.test']));
   });
   afterAll(() => t.close());
 

@@ -1,10 +1,11 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from 'pg';
 import request from 'supertest';
-import { ACCOUNTS, demoPassword, USERS } from '../src/demo/demo-organisation';
+import { ACCOUNTS, USERS } from '../src/demo/demo-organisation';
 import { DEMO_VOLUME_TARGETS, loadDemoVolume, type DemoVolumeCounts } from '../src/demo/demo-volume';
 import { loadConfig } from '../src/platform/config/app-config';
 import { createApp } from '../src/platform/bootstrap';
+import { signInAll } from './support/test-app';
 import { createTestDatabase } from './support/test-database';
 
 /**
@@ -17,7 +18,7 @@ describe('demo volume', () => {
   let db: Client;
   let database: { url: string; drop(): Promise<void> };
   let counts: DemoVolumeCounts | null;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
   const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
   const sql = async <T = Record<string, unknown>>(text: string, params?: unknown[]) => (await db.query(text, params)).rows as T[];
   const count = async (text: string, params?: unknown[]) => (await sql<{ count: number }>(text, params))[0].count;
@@ -29,11 +30,7 @@ describe('demo volume', () => {
     await app.init();
     db = new Client({ connectionString: database.url });
     await db.connect();
-    for (const user of ['rep.e1', 'rep.e2', 'rep.n1', 'manager.east', 'director', 'partner', 'finance']) {
-      const response = await request(app.getHttpServer()).post('/api/v1/auth/login').send({ email: `${user}@lianxi.test`, password: demoPassword(`${user}@lianxi.test`) });
-      if (response.status !== 200) throw new Error(`login ${user} → ${response.status}`);
-      tokens[user] = response.body.accessToken;
-    }
+    ({ tokens } = await signInAll(app, ['rep.e1', 'rep.e2', 'rep.n1', 'manager.east', 'director', 'partner', 'finance']));
   }, 120_000);
   afterAll(async () => {
     await db?.end();

@@ -4,14 +4,14 @@ import { createTestApp, TestApp } from './support/test-app';
 /** The colleague directory: every signed-in user finds active staff by name; partner users only their own company. */
 describe('directory of colleagues', () => {
   let t: TestApp;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
   const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
   const emails = async (who: string, query: Record<string, string | number> = {}) =>
     (await t.http.get('/api/v1/directory/users').query({ limit: 200, ...query }).set(as(who)).expect(200)).body.data.map((u: { email: string }) => u.email);
 
   beforeAll(async () => {
     t = await createTestApp();
-    for (const who of ['rep.e1', 'partner', 'admin']) tokens[who] = (await t.login(`${who}@lianxi.test`)).accessToken;
+    ({ tokens } = await t.signInAll(['rep.e1', 'partner', 'admin']));
   });
   afterAll(() => t.close());
 

@@ -10,14 +10,14 @@ import { createTestApp, TestApp } from './support/test-app';
  */
 describe('exchange rates and multi-currency money', () => {
   let t: TestApp;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
   const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
   const url = '/api/v1/exchange-rates';
   const USERS = ['gm', 'director', 'manager.east', 'rep.e1', 'marketing', 'agent', 'engineer', 'finance', 'quality', 'auditor', 'partner', 'admin'] as const;
 
   beforeAll(async () => {
     t = await createTestApp();
-    for (const user of USERS) tokens[user] = (await t.login(`${user}@lianxi.test`)).accessToken;
+    ({ tokens } = await t.signInAll(USERS));
   });
   afterAll(() => t.close());
 

@@ -3,13 +3,13 @@ import { createTestApp, TestApp } from './support/test-app';
 /** Retries never create duplicates: Idempotency-Key on authenticated POSTs. */
 describe('Idempotency-Key', () => {
   let t: TestApp;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
   const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
   const count = async (name: string) => Number((await t.sql<{ n: string }>('select count(*) as n from accounts where name = $1', [name]))[0].n);
 
   beforeAll(async () => {
     t = await createTestApp();
-    for (const who of ['rep.e1', 'rep.e1b']) tokens[who] = (await t.login(`${who}@lianxi.test`)).accessToken;
+    ({ tokens } = await t.signInAll(['rep.e1', 'rep.e1b']));
   });
   afterAll(() => t.close());
 

@@ -11,8 +11,8 @@ const USERS = ['rep.e1', 'rep.e2', 'rep.n1', 'manager.east', 'gm', 'admin'];
 
 describe('CSV imports of accounts and contacts', () => {
   let t: TestApp;
-  const tokens: Record<string, string> = {};
-  const userIds: Record<string, string> = {};
+  let tokens: Record<string, string>;
+  let userIds: Record<string, string>;
   const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
   const post = (user: string, path: string, body: object) => t.http.post(`/api/v1/${path}`).set(as(user)).send(body);
   const createAccount = async (user: string, body: object) => (await post(user, 'accounts', body).expect(201)).body as { id: string; name: string };
@@ -23,11 +23,7 @@ describe('CSV imports of accounts and contacts', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    for (const user of USERS) {
-      const login = await t.login(`${user}@lianxi.test`);
-      tokens[user] = login.accessToken;
-      userIds[user] = login.userId;
-    }
+    ({ tokens, userIds } = await t.signInAll(USERS));
   });
   afterAll(() => t.close());
 

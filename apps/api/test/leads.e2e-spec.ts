@@ -13,18 +13,14 @@ const RATE = 5;
 
 describe('leads', () => {
   let t: TestApp;
-  const tokens: Record<string, string> = {};
-  const userIds: Record<string, string> = {};
+  let tokens: Record<string, string>;
+  let userIds: Record<string, string>;
   const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
   const create = async (user: string, body: Record<string, unknown>) => (await t.http.post('/api/v1/leads').set(as(user)).send(body).expect(201)).body;
 
   beforeAll(async () => {
     t = await createTestApp({ TRUST_PROXY: '1', WEB_LEAD_RATE_PER_MINUTE: String(RATE) });
-    for (const user of USERS) {
-      const login = await t.login(`${user}@lianxi.test`);
-      tokens[user] = login.accessToken;
-      userIds[user] = login.userId;
-    }
+    ({ tokens, userIds } = await t.signInAll(USERS));
   });
   afterAll(() => t.close());
 

@@ -50,7 +50,7 @@ describe('opportunities', () => {
   let t: TestApp;
   const ids = {} as Record<Short, string>;
   const accountIds = {} as Record<Short, string>;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
   const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
   let pipeline: { id: string; version: number; stages: Array<{ id: string; nameEn: string; probability: number; kind: string }> };
   const stage = (nameEn: string) => pipeline.stages.find((s) => s.nameEn === nameEn)!.id;
@@ -63,7 +63,7 @@ describe('opportunities', () => {
       accountIds[SHORT[index]] = accounts.find((a) => a.name === account.name)!.id;
       ids[SHORT[index]] = firsts.find((o) => o.account_id === accountIds[SHORT[index]])!.id;
     });
-    for (const user of Object.keys(UPDATE)) tokens[user] = (await t.login(`${user}@lianxi.test`)).accessToken;
+    ({ tokens } = await t.signInAll(Object.keys(UPDATE)));
     const pipelines = await t.http.get('/api/v1/pipelines').set(as('rep.e1')).expect(200);
     pipeline = pipelines.body.find((p: { isDefault: boolean }) => p.isDefault);
   });

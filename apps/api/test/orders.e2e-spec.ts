@@ -56,7 +56,7 @@ describe('orders', () => {
   let t: TestApp;
   const ids = {} as Record<Short, string>;
   const accountIds = {} as Record<Short, string>;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
   const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
   let productIds: string[];
 
@@ -75,7 +75,7 @@ describe('orders', () => {
       accountIds[SHORT[index]] = accounts.find((a) => a.name === account.name)!.id;
       ids[SHORT[index]] = firsts.find((o) => o.account_id === accountIds[SHORT[index]])!.id;
     });
-    for (const user of Object.keys(UPDATE)) tokens[user] = (await t.login(`${user}@lianxi.test`)).accessToken;
+    ({ tokens } = await t.signInAll(Object.keys(UPDATE)));
     productIds = (await t.sql<{ id: string }>('select id from products order by code limit 3')).map((p) => p.id);
   });
   afterAll(() => t.close());

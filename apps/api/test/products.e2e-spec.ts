@@ -31,7 +31,7 @@ const ACTIVE = DEMO_CATALOGUE.filter((p) => p[7]).length;
 
 describe('products and price lists', () => {
   let t: TestApp;
-  const tokens = {} as Record<User, string>;
+  let tokens: Record<User, string>;
   const as = (user: User) => ({ Authorization: `Bearer ${tokens[user]}` });
   const product = {} as Record<string, string>;
   const category = {} as Record<string, string>;
@@ -39,7 +39,7 @@ describe('products and price lists', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    for (const user of USERS) tokens[user] = (await t.login(`${user}@lianxi.test`)).accessToken;
+    ({ tokens } = await t.signInAll(USERS));
     for (const row of await t.sql<{ id: string; code: string }>('select id, code from products')) product[row.code] = row.id;
     for (const row of await t.sql<{ id: string; name_en: string }>('select id, name_en from product_categories')) category[row.name_en] = row.id;
     for (const row of await t.sql<{ id: string; name: string }>('select id, name from price_lists')) list[row.name] = row.id;

@@ -89,7 +89,7 @@ function format(sql: string): string {
 describe('committed SQL of the important reads (apps/api/queries)', () => {
   let t: TestApp;
   let captured: string[] = [];
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -98,7 +98,7 @@ describe('committed SQL of the important reads (apps/api/queries)', () => {
     const logger = dataSource.logger;
     // Every statement TypeORM sends passes through its logger; keep the text, not the values (ids differ per database).
     Object.assign(logger, { logQuery: (query: string) => captured.push(query) });
-    for (const who of new Set(SCENARIOS.map((s) => s.who))) tokens[who] = (await t.login(`${who}@lianxi.test`)).accessToken;
+    ({ tokens } = await t.signInAll(new Set(SCENARIOS.map((s) => s.who))));
     // Loads the policy cache, so no scenario depends on running first.
     await t.http.get('/api/v1/me/permissions').set('Authorization', `Bearer ${tokens['rep.e1']}`).expect(200);
     const [account] = await t.sql<{ id: string }>(`select id from accounts where name = '徐州恒达工程机械有限公司'`);

@@ -16,8 +16,8 @@ const MISSING = '01964a1e-8d60-7cc2-9b1c-6c1f0c4b7f11';
 
 describe('shares of quotes and orders', () => {
   let t: TestApp;
-  const tokens: Record<string, string> = {};
-  const userIds: Record<string, string> = {};
+  let tokens: Record<string, string>;
+  let userIds: Record<string, string>;
   const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
   const accountIds = {} as Record<Short, string>;
   const quoteIds = {} as Record<Short, string>;
@@ -25,11 +25,7 @@ describe('shares of quotes and orders', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    for (const user of USERS) {
-      const session = await t.login(`${user}@lianxi.test`);
-      tokens[user] = session.accessToken;
-      userIds[user] = session.userId;
-    }
+    ({ tokens, userIds } = await t.signInAll(USERS));
     const accounts = await t.sql<{ id: string; name: string }>('select id, name from accounts');
     const quotes = await t.sql<{ id: string; account_id: string }>('select distinct on (account_id) id, account_id from quotes order by account_id, number');
     const orders = await t.sql<{ id: string; account_id: string }>('select distinct on (account_id) id, account_id from orders order by account_id, number');

@@ -48,7 +48,7 @@ describe('quotes', () => {
   let t: TestApp;
   const ids = {} as Record<Short, string>;
   const accountIds = {} as Record<Short, string>;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
   const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
   let products: Array<{ id: string; code: string; price: string }>;
   let noPriceProduct: string;
@@ -61,7 +61,7 @@ describe('quotes', () => {
       accountIds[SHORT[index]] = accounts.find((a) => a.name === account.name)!.id;
       ids[SHORT[index]] = firsts.find((q) => q.account_id === accountIds[SHORT[index]])!.id;
     });
-    for (const user of Object.keys(UPDATE)) tokens[user] = (await t.login(`${user}@lianxi.test`)).accessToken;
+    ({ tokens } = await t.signInAll(Object.keys(UPDATE)));
     products = await t.sql(
       `select p.id, p.code, e.list_price::text as price from products p join price_list_entries e on e.product_id = p.id join price_lists l on l.id = e.price_list_id
         where l.is_default and l.currency = 'CNY' and p.active and not exists (select 1 from price_list_tiers x where x.entry_id = e.id) order by p.code`,

@@ -24,7 +24,7 @@ const BIN: Record<string, Short[]> = {
 
 describe('recycle bin', () => {
   let t: TestApp;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
   const as = (email: string) => ({ Authorization: `Bearer ${tokens[email]}` });
   const ids = {} as Record<Short, string>;
   let contactId: string;
@@ -40,7 +40,7 @@ describe('recycle bin', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    for (const email of Object.keys(BIN)) tokens[email] = (await t.login(email)).accessToken;
+    ({ tokens } = await t.signInAll(Object.keys(BIN)));
     const own = await create('rep.e1@lianxi.test', { name: '回收站测试自有客户' });
     const e2 = await create('rep.e2@lianxi.test', { name: '回收站测试二组客户' });
     const secret = await create('rep.e1@lianxi.test', { name: '回收站测试保密客户', restricted: true });

@@ -16,8 +16,8 @@ interface Commission { ownerId: string | null; name: string | null; paymentCount
 describe('sales reports', () => {
   let t: TestApp;
   const accountIds = {} as Record<Short, string>;
-  const tokens: Record<string, string> = {};
-  const userIds: Record<string, string> = {};
+  let tokens: Record<string, string>;
+  let userIds: Record<string, string>;
   const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
 
   beforeAll(async () => {
@@ -26,11 +26,7 @@ describe('sales reports', () => {
     ACCOUNTS.forEach((account, index) => {
       accountIds[SHORT[index]] = accounts.find((a) => a.name === account.name)!.id;
     });
-    for (const user of USERS) {
-      const session = await t.login(`${user}@lianxi.test`);
-      tokens[user] = session.accessToken;
-      userIds[user] = session.userId;
-    }
+    ({ tokens, userIds } = await t.signInAll(USERS));
   });
   afterAll(() => t.close());
 

@@ -7,19 +7,15 @@ import { createTestApp, TestApp } from './support/test-app';
  */
 describe('role grant requests: business rights for administrators need a second administrator', () => {
   let t: TestApp;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
   const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
-  const ids: Record<string, string> = {};
+  let ids: Record<string, string>;
   const rolesOf = async (id: string) => (await t.sql<{ key: string }>('select r.key from user_roles ur join roles r on r.id = ur.role_id where ur.user_id = $1 order by r.key', [id])).map((r) => r.key);
   const versionOf = async (id: string) => (await t.sql<{ version: number }>('select version from users where id = $1', [id]))[0].version;
 
   beforeAll(async () => {
     t = await createTestApp();
-    for (const who of ['admin', 'director', 'gm']) {
-      const login = await t.login(`${who}@lianxi.test`);
-      tokens[who] = login.accessToken;
-      ids[who] = login.userId;
-    }
+    ({ tokens, userIds: ids } = await t.signInAll(['admin', 'director', 'gm']));
     const [hq] = await t.sql<{ id: string }>(`select team_id as id from users where email = 'admin@lianxi.test'`);
     const created = await t.http.post('/api/v1/users').set(as('admin')).send({ email: 'admin2@lianxi.test', name: '钱系统', nameEn: 'Qian Xitong', teamId: hq.id, roles: ['system_admin'] }).expect(201);
     ids.admin2 = created.body.id;

@@ -14,8 +14,8 @@ interface Report { periods: Array<{ start: string; churnedCustomers: number; att
 
 describe('satisfaction drill-down: the customers behind a figure', () => {
   let t: TestApp;
-  const tokens: Record<string, string> = {};
-  const userIds: Record<string, string> = {};
+  let tokens: Record<string, string>;
+  let userIds: Record<string, string>;
   const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
   const categories: Array<{ id: string }> = [];
   const accounts: Record<string, string> = {};
@@ -41,11 +41,7 @@ describe('satisfaction drill-down: the customers behind a figure', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    for (const user of USERS) {
-      const session = await t.login(`${user}@lianxi.test`);
-      tokens[user] = session.accessToken;
-      userIds[user] = session.userId;
-    }
+    ({ tokens, userIds } = await t.signInAll(USERS));
     categories.push(...(await t.sql<{ id: string }>('select id from product_categories order by path limit 2')));
     const product = async (code: string, categoryId: string) =>
       (await t.http.post('/api/v1/products').set(as('finance')).send({ code, name: code, nameEn: code, categoryId, unit: '台' }).expect(201)).body.id as string;

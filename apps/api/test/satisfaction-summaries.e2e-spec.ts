@@ -56,7 +56,7 @@ const WINDOWS = [
 
 describe('satisfaction report from the summaries: exactly the live figures, exceptions included', () => {
   let t: TestApp;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
   const orderIds: Record<string, string[]> = {};
   const accountIds: Record<string, string> = {};
   let users: Record<string, { id: string; team_id: string | null }>;
@@ -161,7 +161,7 @@ describe('satisfaction report from the summaries: exactly the live figures, exce
       randomUUID(), orderIds.sharedRestricted[0], users['rep.e1'].id, users['rep.e2'].id,
     ]);
     await t.sql(`insert into record_shares (id, object_type, record_id, team_id, access) values ($1, 'order', $2, $3, 'read')`, [randomUUID(), orderIds.teamShared[0], users['rep.e1'].team_id]);
-    for (const user of CALLERS) tokens[user] = (await t.login(`${user}@lianxi.test`)).accessToken;
+    ({ tokens } = await t.signInAll(CALLERS));
   });
   afterAll(() => t.close());
 

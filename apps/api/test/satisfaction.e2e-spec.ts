@@ -17,8 +17,8 @@ interface Report { period: string; itemBy: string; withRevenue: boolean; withRef
 
 describe('satisfaction report', () => {
   let t: TestApp;
-  const tokens: Record<string, string> = {};
-  const userIds: Record<string, string> = {};
+  let tokens: Record<string, string>;
+  let userIds: Record<string, string>;
   const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
   const categories: Array<{ id: string; name_en: string }> = [];
   const products: Record<'a' | 'b', string> = { a: '', b: '' };
@@ -42,11 +42,7 @@ describe('satisfaction report', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    for (const user of USERS) {
-      const session = await t.login(`${user}@lianxi.test`);
-      tokens[user] = session.accessToken;
-      userIds[user] = session.userId;
-    }
+    ({ tokens, userIds } = await t.signInAll(USERS));
     [{ id: e1Team }] = await t.sql<{ id: string }>(`select id from teams where code = 'E1'`);
     categories.push(...(await t.sql<{ id: string; name_en: string }>('select id, name_en from product_categories order by path limit 2')));
     const product = async (code: string, categoryId: string) =>

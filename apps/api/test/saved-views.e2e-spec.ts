@@ -7,13 +7,13 @@ import { createTestApp, TestApp } from './support/test-app';
  */
 describe('saved views', () => {
   let t: TestApp;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
   const as = (user: string) => ({ Authorization: `Bearer ${tokens[user]}` });
   const save = async (user: string, body: Record<string, unknown>) => t.http.post('/api/v1/saved-views').set(as(user)).send(body);
 
   beforeAll(async () => {
     t = await createTestApp();
-    for (const user of ['rep.e1', 'rep.e2', 'manager.east']) tokens[user] = (await t.login(`${user}@lianxi.test`)).accessToken;
+    ({ tokens } = await t.signInAll(['rep.e1', 'rep.e2', 'manager.east']));
   });
   afterAll(() => t.close());
 

@@ -2,6 +2,7 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Principal } from '../identity/auth/principal';
 import { AppError } from '../platform/http/app-error';
 import { ErrorCode } from '../platform/http/error-code';
+import type { FieldErrorDto } from '../platform/http/problem.dto';
 import { AccessAction, AccessLevel, FieldAccess, ObjectType } from './access.types';
 import { maskValue } from './masking';
 import type { ObjectPolicy } from './policy.service';
@@ -10,6 +11,13 @@ import type { ObjectPolicy } from './policy.service';
 export interface SqlPredicate {
   sql: string;
   params: Record<string, unknown>;
+}
+
+/** The records of an object type as a refusal names them ("You may not read orders"); others say "<type> records". */
+const RECORDS_NAME: Partial<Record<ObjectType, string>> = { [ObjectType.Order]: 'orders', [ObjectType.Opportunity]: 'opportunities', [ObjectType.Payment]: 'payments' };
+
+function unreadableFieldErrors(fields: readonly string[]): FieldErrorDto[] {
+  return fields.map((field) => ({ field, message: 'you may not read this field' }));
 }
 
 /**
@@ -169,15 +177,27 @@ export class ObjectAccess {
    * Summing, grouping or filtering an aggregate by a field the caller does not read in full (hidden or masked) would
    * reveal it: 403 naming each such field (forecast, receivables, reports).
    */
-  assertReadsInFull(fields: string[]): void {
+  assertReadsInFull(fields: readonly string[]): void {
     const unreadable = this.notReadInFull(fields);
-    if (unreadable.length) {
-      throw new AppError(ErrorCode.Forbidden, `You may not read: ${unreadable.join(', ')}`, { errors: unreadable.map((field) => ({ field, message: 'you may not read this field' })) });
+    if (unreadable.length) throw new AppError(ErrorCode.Forbidden, `You may not read: ${unreadable.join(', ')}`, { errors: unreadableFieldErrors(unreadable) });
+  }
+
+  /**
+   * A figure over the records (a report, receivables, a count) needs the read right on them — 403 "You may not read
+   * orders" before any field is judged, so a caller without it learns nothing about the field rules — and then
+   * `fields` read in full (`assertReadsInFull`). `nameFieldsWithoutRead`: the first 403 names `fields` too — the
+   * customer dashboards' money, whose refusal names the fields asked for whatever the reason (docs/api.md).
+   */
+  assertMayAggregate(fields: readonly string[], { nameFieldsWithoutRead = false }: { nameFieldsWithoutRead?: boolean } = {}): void {
+    if (this.level(AccessAction.Read) === AccessLevel.None) {
+      const records = RECORDS_NAME[this.objectType] ?? `${this.objectType} records`;
+      throw new AppError(ErrorCode.Forbidden, `You may not read ${records}`, nameFieldsWithoutRead ? { errors: unreadableFieldErrors(fields) } : {});
     }
+    this.assertReadsInFull(fields);
   }
 
   /** Of `fields`, those the caller does not read in full (hidden or masked): what an aggregate over them would reveal. */
-  notReadInFull(fields: string[]): string[] {
+  notReadInFull(fields: readonly string[]): string[] {
     return [...new Set(fields)].filter((field) => [FieldAccess.Hidden, FieldAccess.Masked].includes(this.fieldAccess(field)));
   }
 

@@ -266,13 +266,7 @@ export class CustomerInsightsService {
     const analytics = await this.access.forObject(principal, ObjectType.Analytics);
     if (analytics.level(AccessAction.Read) === AccessLevel.None) throw new AppError(ErrorCode.Forbidden, 'You may not read customer analytics');
     const money = include === CustomerMoney.Profit || sortMoney === CustomerMoney.Profit ? CustomerMoney.Profit : (include ?? sortMoney);
-    if (money) {
-      const orders = await this.orders.records.accessFor(principal);
-      if (orders.level(AccessAction.Read) === AccessLevel.None) {
-        throw new AppError(ErrorCode.Forbidden, 'You may not read orders', { errors: MONEY_FIELDS[money].map((field) => ({ field, message: 'you may not read this field' })) });
-      }
-      orders.assertReadsInFull(MONEY_FIELDS[money]);
-    }
+    if (money) (await this.orders.records.accessFor(principal)).assertMayAggregate(MONEY_FIELDS[money], { nameFieldsWithoutRead: true });
     return { accounts: await this.accounts.records.accessFor(principal), money };
   }
 

@@ -3,11 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessService } from '../../access/access.service';
-import { AccessAction, AccessLevel, ObjectType } from '../../access/access.types';
+import { ObjectType } from '../../access/access.types';
 import type { ObjectAccess } from '../../access/object-access';
 import type { Principal } from '../../identity/auth/principal';
 import { AppError } from '../../platform/http/app-error';
-import { ErrorCode } from '../../platform/http/error-code';
 import { OrderStatus } from '../orders/order.entity';
 import { OpportunityService } from '../opportunities/opportunity.service';
 import { OrderService } from '../orders/order.service';
@@ -106,8 +105,7 @@ export class ReportService {
     const currency = query.currency ?? 'CNY';
     assertWindow(query);
     const access = await this.opportunities.records.accessFor(principal);
-    if (access.level(AccessAction.Read) === AccessLevel.None) throw new AppError(ErrorCode.Forbidden, 'You may not read opportunities');
-    access.assertReadsInFull(['amount', 'currency', 'pipelineId', 'stageId', ...(query.ownerId ? ['ownerId'] : []), ...(query.teamId ? ['teamId'] : [])]);
+    access.assertMayAggregate(['amount', 'currency', 'pipelineId', 'stageId', ...(query.ownerId ? ['ownerId'] : []), ...(query.teamId ? ['teamId'] : [])]);
     const [pipeline]: Array<{ id: string }> = query.pipelineId
       ? await this.dataSource.query('select id from pipelines where id = $1', [query.pipelineId])
       : await this.dataSource.query('select id from pipelines where is_default');
@@ -365,15 +363,12 @@ export class ReportService {
    */
   private async orderAccess(principal: Principal, fields: string[]): Promise<ObjectAccess> {
     const access = await this.orders.records.accessFor(principal);
-    if (access.level(AccessAction.Read) === AccessLevel.None) throw new AppError(ErrorCode.Forbidden, 'You may not read orders');
-    access.assertReadsInFull(fields);
+    access.assertMayAggregate(fields);
     return access;
   }
 
   private async paymentAccess(principal: Principal): Promise<void> {
-    const access = await this.access.forObject(principal, ObjectType.Payment);
-    if (access.level(AccessAction.Read) === AccessLevel.None) throw new AppError(ErrorCode.Forbidden, 'You may not read payments');
-    access.assertReadsInFull(['amount', 'paidAt']);
+    (await this.access.forObject(principal, ObjectType.Payment)).assertMayAggregate(['amount', 'paidAt']);
   }
 }
 

@@ -1,7 +1,5 @@
-import { AccessAction, AccessLevel } from '../../access/access.types';
 import type { ObjectAccess } from '../../access/object-access';
 import { AppError } from '../../platform/http/app-error';
-import { ErrorCode } from '../../platform/http/error-code';
 import { SalesReportPeriod } from './report.dto';
 import type { SatisfactionWindowDto } from './satisfaction.dto';
 import { MONTHS, periodStart } from './periods';
@@ -39,6 +37,5 @@ export function satisfactionWindow(query: SatisfactionWindowDto): SatisfactionWi
 
 /** 403 unless the caller reads orders, with the count fields (and `extra`) in full. */
 export function assertReadsSatisfactionOrders(orderAccess: ObjectAccess, extra: readonly string[] = []): void {
-  if (orderAccess.level(AccessAction.Read) === AccessLevel.None) throw new AppError(ErrorCode.Forbidden, 'You may not read orders');
-  orderAccess.assertReadsInFull([...SATISFACTION_COUNT_FIELDS, ...extra]);
+  orderAccess.assertMayAggregate([...SATISFACTION_COUNT_FIELDS, ...extra]);
 }
