@@ -19,7 +19,7 @@ import {
 import { DataSource } from 'typeorm';
 import { findDirtyAccounts } from '../src/analytics/metrics/metric-dirty';
 import { quintileFractions } from '../src/analytics/metrics/metric-population';
-import { MetricsRecompute } from '../src/analytics/metrics/metrics-recompute';
+import { MetricsRecompute, pgArray } from '../src/analytics/metrics/metrics-recompute';
 import { createTestApp, type TestApp } from './support/test-app';
 
 const AS_OF = '2026-06-30';
@@ -210,6 +210,14 @@ describe('customer scoring: every stored score against the library on the raw or
     // Same-day orders are one purchase day; the facts keep the days and their revenue.
     expect((await t.sql(`select purchase_days, orders, purchase_dates::text[] as dates, purchase_day_revenue::text[] as revenue, products from customer_metrics where account_id = $1`, [ids.sameDay]))[0])
       .toEqual({ purchase_days: 2, orders: 3, dates: ['2025-09-09', '2026-01-09'], revenue: ['220.00', '160.00'], products: 3 });
+  });
+
+  it('the scores leave as array literals PostgreSQL reads back element for element', async () => {
+    const values = ['champions', 'NULL', 'null', '', 'x"y', 'a\\b', 'with space', '{}', ',', null, 1.5, -2, 1e-7, '12.30', '-0.50', 'c0a8f0e2-0000-4000-8000-000000000001'];
+    const [{ back }] = await t.sql<{ back: Array<string | null> }>(`select $1::text[] as back`, [pgArray(values)]);
+    expect(back).toEqual(values.map((value) => (value === null ? null : typeof value === 'number' ? String(value) : value)));
+    const [{ numbers }] = await t.sql<{ numbers: string[] }>(`select $1::numeric[]::text[] as numbers`, [pgArray([1e-7, -2, '12.30', null])]);
+    expect(numbers).toEqual(['0.0000001', '-2', '12.30', null]);
   });
 
   it('percentile_disc with the fractions picks exactly quintileCutPoints, for every population size up to 60', async () => {

@@ -36,10 +36,10 @@ export interface CustomerYear {
   profit: string | null;
 }
 
-/** What the orders say about one customer (an account): the stored facts of `customer_metrics` (metric-facts.ts). */
+/** What the orders say about one customer (an account): the facts of `customer_metrics` the scoring reads (metric-facts.ts). */
 export interface CustomerFacts {
   accountId: string;
-  /** ISO day of the first and last order; null without any order. */
+  /** ISO day of the first and last purchase; null without any. */
   firstPurchaseOn: string | null;
   lastPurchaseOn: string | null;
   orders: number;
@@ -48,8 +48,6 @@ export interface CustomerFacts {
   revenue: string;
   cost: string | null;
   profit: string | null;
-  /** Lines without a known unit cost (their margin is not in `profit`). */
-  uncostedLines: number;
   /** The distinct purchase days (ISO, ascending) and each day's revenue (decimal strings), aligned. */
   purchaseDates: string[];
   purchaseDayRevenue: string[];

@@ -107,12 +107,14 @@ export class MetricsRecompute {
     let customers = 0;
     let batches = 0;
     await query(`create temporary table metric_scores on commit drop as select account_id, ${SCORE_COLUMNS.join(', ')} from customer_metrics with no data`);
+    // Each account's facts as one text (fields `|`-separated, the arrays `,`-separated, the years as stored): the driver
+    // turns a row of two fields into an object in half the time of fourteen, and Node splits the text far faster than
+    // the driver parses array literals (at 1M customers 2 s of Node's time against 4).
     await query(
       `declare metric_batches no scroll cursor for
-       select account_id, to_char(first_purchase_on, 'YYYY-MM-DD') as first, to_char(last_purchase_on, 'YYYY-MM-DD') as last, orders, purchase_days,
-              revenue::text as revenue, cost::text as cost, profit::text as profit, uncosted_lines,
-              -- Arrays as comma-separated text: split in Node far faster than the driver parses array literals.
-              array_to_string(purchase_dates, ',') as dates, array_to_string(purchase_day_revenue, ',') as day_revenue, products, discount_share::text as discount_share, years
+       select account_id,
+              concat(orders, '|', purchase_days, '|', revenue, '|', cost, '|', profit, '|', products, '|', discount_share, '|',
+                     array_to_string(purchase_dates, ','), '|', array_to_string(purchase_day_revenue, ','), '|', years) as facts
          from metric_facts`,
     );
     // Pipelined on the one connection: the server reads the next batch while Node scores this one, and stores this
@@ -146,9 +148,13 @@ export class MetricsRecompute {
     return { customers, batches, scoringMs };
   }
 
-  /** One batch's scores in one statement (arrays through `unnest`, never a row per round trip). */
+  /**
+   * One batch's scores in one statement (arrays through `unnest`, never a row per round trip). The arrays go as literals
+   * built here (pgArray): the driver's own conversion quotes and escapes element by element, 5 of a run's 20 s of Node
+   * time at 1M customers.
+   */
   private async sendScores(query: RunQuery, batch: ScoredCustomer[]): Promise<void> {
-    const column = <K extends keyof ScoredCustomer>(key: K) => batch.map((customer) => customer[key]);
+    const column = <K extends keyof ScoredCustomer>(key: K) => pgArray(batch.map((customer) => customer[key]));
     await query(
       `insert into metric_scores (account_id, ${SCORE_COLUMNS.join(', ')})
        select * from unnest($1::uuid[], $2::smallint[], $3::smallint[], $4::smallint[], $5::text[], $6::text[], $7::text[], $8::numeric[],
@@ -162,33 +168,44 @@ export class MetricsRecompute {
   }
 }
 
-/** One row of the scoring cursor. */
+/**
+ * A PostgreSQL array literal of scores: numbers, decimal strings, uuids and label words as they are; anything else
+ * (never produced by the scoring, but not assumed) quoted with `"` and `\` escaped; null as NULL.
+ */
+export function pgArray(values: ReadonlyArray<string | number | null>): string {
+  return `{${values.map((value) => (value === null ? 'NULL' : typeof value === 'number' || BARE_ELEMENT.test(value) ? String(value) : `"${value.replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`;
+}
+
+/** Elements that need no quotes in an array literal (and cannot be read as NULL). */
+const BARE_ELEMENT = /^(?!null$)[A-Za-z0-9_.:-]+$/i;
+
+/** One row of the scoring cursor: the account and its facts as one text (the cursor's comment). */
 interface FactsRow {
-  account_id: string; first: string | null; last: string | null; orders: number; purchase_days: number; revenue: string; cost: string | null;
-  profit: string | null; uncosted_lines: number; dates: string; day_revenue: string; products: number; discount_share: string | null;
-  years: string | null;
+  account_id: string;
+  facts: string;
 }
 
 function toFacts(row: FactsRow): CustomerFacts {
+  const [orders, purchaseDays, revenue, cost, profit, products, discountShare, dates, dayRevenue, years] = row.facts.split('|');
+  const purchaseDates = dates === '' ? [] : dates.split(',');
   return {
     accountId: row.account_id,
-    firstPurchaseOn: row.first,
-    lastPurchaseOn: row.last,
-    orders: row.orders,
-    purchaseDays: row.purchase_days,
-    revenue: row.revenue,
-    cost: row.cost,
-    profit: row.profit,
-    uncostedLines: row.uncosted_lines,
-    purchaseDates: row.dates === '' ? [] : row.dates.split(','),
-    purchaseDayRevenue: row.day_revenue === '' ? [] : row.day_revenue.split(','),
-    products: row.products,
-    discountShare: row.discount_share,
-    years: row.years ? row.years.split(';').map(toYear) : [],
+    firstPurchaseOn: purchaseDates[0] ?? null,
+    lastPurchaseOn: purchaseDates[purchaseDates.length - 1] ?? null,
+    orders: Number(orders),
+    purchaseDays: Number(purchaseDays),
+    revenue,
+    cost: cost === '' ? null : cost,
+    profit: profit === '' ? null : profit,
+    purchaseDates,
+    purchaseDayRevenue: dayRevenue === '' ? [] : dayRevenue.split(','),
+    products: Number(products),
+    discountShare: discountShare === '' ? null : discountShare,
+    years: years === '' ? [] : years.split(';').map(toYear),
   };
 }
 
-/** One year as metric-facts.ts sends it: `year:orders:revenue:cost:profit`, an unknown cost or profit empty. */
+/** One year as metric-facts.ts stores it: `year:orders:revenue:cost:profit`, an unknown cost or profit empty. */
 function toYear(text: string): CustomerFacts['years'][number] {
   const [year, orders, revenue, cost, profit] = text.split(':');
   return { year: Number(year), orders: Number(orders), revenue, cost: cost === '' ? null : cost, profit: profit === '' ? null : profit };
