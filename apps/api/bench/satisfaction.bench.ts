@@ -5,7 +5,8 @@
 // SUMMARIES=existing: those a previous run wrote), again after each round of CHANGED (e.g. 0,100,500,2000: that many
 // customers changed since the summaries, read through per-customer corrections), then for each round of FOLD (e.g.
 // 500,2000: that many further customers changed) the reads with their corrections, the job's fold of them (timed) and
-// the reads right after it, and prints the plan of the costliest live statement (each customer's first order) for the
+// the reads right after it — each change moving a customer's latest order by SHIFT days (default 1; 40 moves it into
+// another month, changing more of the customer's figures) — and prints the plan of the costliest live statement (each customer's first order) for the
 // general manager's scope.
 import { DataSource } from 'typeorm';
 import { demoPassword } from '../src/demo/demo-organisation';
@@ -20,6 +21,7 @@ const ACCOUNTS = Number(process.env.ACCOUNTS ?? 100_000);
 const ORDERS = Number(process.env.ORDERS ?? 4);
 const REQUESTS = Number(process.env.REQUESTS ?? 10);
 const WARMUP = 2;
+const SHIFT = Number(process.env.SHIFT ?? 1);
 
 runBench({ accounts: ACCOUNTS, ordersPerAccount: ORDERS }, async ({ db, databaseUrl, base, login, writeFigures }) => {
   await db.query('analyze accounts, orders, order_lines');
@@ -62,8 +64,8 @@ runBench({ accounts: ACCOUNTS, ordersPerAccount: ORDERS }, async ({ db, database
     console.table(rows.filter((row) => row.changed === changed && row.folded === folded));
   };
   // CHANGED (e.g. 0,500,2000): rounds with that many customers changed since the summaries — each one's latest order
-  // moved by a day, as a day of order writes would leave them — measured without writing the summaries again: the
-  // corrections' cost (past SATISFACTION_CORRECTION_LIMIT, live). Put back at the end.
+  // moved by SHIFT days (a day: as a day of order writes would leave them) — measured without writing the summaries
+  // again: the corrections' cost (past SATISFACTION_CORRECTION_LIMIT, live). Put back at the end.
   const changes = (process.env.CHANGED ?? '0').split(',').map(Number);
   // FOLD (e.g. 500,2000): after those rounds, rounds of that many further customers changed, then folded.
   const foldRounds = (process.env.FOLD ?? '').split(',').filter(Boolean).map(Number);
@@ -78,7 +80,7 @@ runBench({ accounts: ACCOUNTS, ordersPerAccount: ORDERS }, async ({ db, database
   for (const changed of changes) {
     if (changed > done) {
       const writing = Date.now();
-      const moved = await db.query(`update orders set order_date = order_date + 1 where id in (select id from bench_changed where rank > $1 and rank <= $2)`, [done, changed]);
+      const moved = await db.query(`update orders set order_date = order_date + $3::int where id in (select id from bench_changed where rank > $1 and rank <= $2)`, [done, changed, SHIFT]);
       console.log(`${changed} customers (${moved.rowCount} with orders in ${Date.now() - writing} ms)`);
       done = changed;
     }
@@ -97,7 +99,7 @@ runBench({ accounts: ACCOUNTS, ordersPerAccount: ORDERS }, async ({ db, database
     // The rounds so far are corrections; folded before the fold rounds, so each of those starts from none.
     if (foldRounds.length && done) await timeFold();
     for (const changed of foldRounds) {
-      const moved = await db.query(`update orders set order_date = order_date + 1 where id in (select id from bench_changed where rank > $1 and rank <= $2)`, [done, done + changed]);
+      const moved = await db.query(`update orders set order_date = order_date + $3::int where id in (select id from bench_changed where rank > $1 and rank <= $2)`, [done, done + changed, SHIFT]);
       console.log(`${changed} customers more (${moved.rowCount} with orders), then folded`);
       done += changed;
       await timeReads(changed, false);
@@ -105,7 +107,7 @@ runBench({ accounts: ACCOUNTS, ordersPerAccount: ORDERS }, async ({ db, database
       await timeReads(changed, true);
     }
     // Put back (logged as changes too: folded here when the run folds, else the next fold or writing takes them).
-    await db.query(`update orders set order_date = order_date - 1 where id in (select id from bench_changed where rank <= $1)`, [done]);
+    await db.query(`update orders set order_date = order_date - $2::int where id in (select id from bench_changed where rank <= $1)`, [done, SHIFT]);
     if (foldRounds.length) await timeFold();
   } finally {
     await dataSource.destroy();

@@ -5,11 +5,12 @@ import { LOG_TABLES, mixedCustomers, NODE_ORDERS, partOrders, SERIALIZATION_FAIL
 
 /**
  * Changed customers past which the job writes the summaries again rather than folding them: a fold's cost follows
- * its customers (~1.2–1.5 ms each at a million customers, docs/analytics.md "Measured": about a minute here), a
- * writing's the whole order book (~450 s), so folding stays cheaper well past what a day of order writes changes;
- * past this a bulk import or correction is written in one go.
+ * its customers (1.2–5.5 ms each at a million customers, by how many of their rows change and whether their orders
+ * are cached — docs/analytics.md "Measured": 25–110 s here), a writing's the whole order book (~450 s), so folding
+ * stays cheaper well past what a day of order writes changes; past this a bulk import or correction is written in one
+ * go.
  */
-export const SATISFACTION_FOLD_LIMIT = 50_000;
+export const SATISFACTION_FOLD_LIMIT = 20_000;
 
 /** What the summaries need next: written (never written, truncated, or a change that cannot be folded), a fold, or nothing. */
 export async function satisfactionSummaryWork(dataSource: DataSource): Promise<'write' | 'fold' | null> {
