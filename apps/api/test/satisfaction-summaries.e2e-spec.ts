@@ -436,5 +436,10 @@ describe('satisfaction report from the summaries: exactly the live figures, exce
     // A change without its customers cannot be folded: written again.
     expect(await refresh()).toBe('written');
     expect(await readsSummaries()).toBe(true);
+    // Past the fold limit (logged customers without orders, as a bulk delete of them would leave): written, not folded.
+    await t.sql(`insert into satisfaction_changes (account_id) select gen_random_uuid() from generate_series(1, ${SATISFACTION_FOLD_LIMIT + 1})`);
+    expect(await refresh()).toBe('written');
+    expect(await unseenChanges()).toBe(0);
+    expect(await readsSummaries()).toBe(true);
   });
 });
