@@ -375,31 +375,37 @@ describe('satisfaction report from the summaries: exactly the live figures, exce
     expect(await foldedAsWritten()).toEqual({ differentRows: 0, differentMixed: 0, rows: true });
   });
 
-  it('a write committing in the middle of a fold (after it summed the changes, before it deletes their log): corrected after it, folded by the next', async () => {
+  it('a write committing in the middle of a fold (after it summed the changes, before it deletes their log): corrected after it, folded by the next; a writing racing the fold gives way', async () => {
     const dataSource = t.app.get(DataSource);
     const locker = dataSource.createQueryRunner();
     await locker.connect();
     const [{ mixed }] = await t.sql<{ mixed: number }>(`select count(*)::int as mixed from satisfaction_mixed_customers where account_id = $1`, [accountIds.other]);
     expect(mixed).toBeGreaterThan(1);
     try {
-      // A change of a customer of several teams: the fold redoes their listing, and waits there for the lock held here.
-      await t.sql(`update orders set order_date = '2041-06-01' where id = $1`, [orderIds.other[2]]);
+      // A change of a customer of several teams (into another month: their rows change): the fold redoes their listing,
+      // and waits there for the lock held here.
+      await t.sql(`update orders set order_date = '2041-05-02' where id = $1`, [orderIds.other[2]]);
       await locker.startTransaction();
       await locker.query(`select 1 from satisfaction_mixed_customers where account_id = $1 for update`, [accountIds.other]);
+      const waitingAt = async (statement: string) => {
+        for (let i = 0; ; i++) {
+          const [{ waiting }] = await t.sql<{ waiting: number }>(`select count(*)::int as waiting from pg_stat_activity where wait_event_type = 'Lock' and query like $1`, [`${statement}%`]);
+          if (waiting) return;
+          if (i > 400) throw new Error(`nothing waited at ${statement}`);
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+      };
       const folding = foldSatisfactionChanges(dataSource);
-      for (let i = 0; ; i++) {
-        const [{ waiting }] = await t.sql<{ waiting: number }>(
-          `select count(*)::int as waiting from pg_stat_activity where wait_event_type = 'Lock' and query like 'delete from satisfaction_mixed_customers%'`,
-        );
-        if (waiting) break;
-        if (i > 400) throw new Error('the fold never waited for the listing');
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
+      await waitingAt('delete from satisfaction_mixed_customers');
+      // A writing begun now waits for the rows the fold changed, and gives way once the fold commits.
+      const writing = writeSatisfactionSummaries(dataSource);
+      await waitingAt('delete from satisfaction_summaries');
       // Committed now: after the fold's snapshot, before it deletes the log and stores its snapshot.
       await t.sql(`update order_lines set line_total = 99.00 where order_id = $1`, [orderIds.plain[0]]);
       await addOrder('fresh', ['rep.e2', '2041-01-03', 'GBP', 'ordered', false, [['b', '1', '8.00']]]);
       await locker.rollbackTransaction();
       expect(await folding).toEqual({ outcome: 'folded', customers: 1 });
+      expect(await writing).toBe(false);
     } finally {
       await locker.release();
     }
