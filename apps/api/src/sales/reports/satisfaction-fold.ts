@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AS_NOW, AS_SUMMARISED, FIX_LINES, PART_COLUMNS, run, unseenCustomers } from './satisfaction-changes';
 import { FACT_COLUMNS, factsSql } from './satisfaction-facts';
-import { LOG_TABLES, mixedCustomers, NODE_ORDERS, partOrders, SERIALIZATION_FAILURE } from './satisfaction-summaries';
+import { LOG_TABLES, mixedCustomers, NODE_ORDERS, partOrders, racedAnother } from './satisfaction-summaries';
 
 /**
  * Changed customers past which the job writes the summaries again rather than folding them: a fold's cost follows
@@ -43,14 +43,14 @@ export interface FoldResult {
  * repeatable-read transaction, whose snapshot is both "now" for the facts added and the new stored snapshot: an order
  * write committing during the fold is not in it, and is corrected by readers (and the next fold) like any later one,
  * its log rows untouched (invisible to the fold's delete); so the summaries plus the readers' corrections stay the
- * live answer, as after a writing. Order writes never wait for a fold. A concurrent fold or writing makes the later of
- * the two fail on the state row (serialization failure: 'raced').
+ * live answer, as after a writing. Order writes never wait for a fold. Of a fold and a concurrent fold or writing, one
+ * fails ('raced': a serialization failure on the state row or the summary rows both change) rather than count twice.
  */
 export async function foldSatisfactionChanges(dataSource: DataSource): Promise<FoldResult> {
   try {
     return await dataSource.transaction('REPEATABLE READ', (manager: EntityManager) => fold(manager));
   } catch (error: unknown) {
-    if ((error as { code?: string }).code === SERIALIZATION_FAILURE) return { outcome: 'raced', customers: 0 };
+    if (racedAnother(error)) return { outcome: 'raced', customers: 0 };
     throw error;
   }
 }

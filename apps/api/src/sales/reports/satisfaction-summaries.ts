@@ -10,7 +10,7 @@ import { FACT_COLUMNS, factsSql } from './satisfaction-facts';
  * the customers of several teams are listed apart (`satisfaction_mixed_customers`). Order writes neither wait for it
  * nor invalidate it: each logs the customers it changed (and the rows' previous values) with its transaction, and a
  * reader corrects those the snapshot did not see — whether they committed before the job ended or after. The log
- * rows the snapshot saw are removed. Answers false when another writing of the summaries raced this one.
+ * rows the snapshot saw are removed. Answers false when another writing or a fold of the summaries raced this one.
  */
 export async function writeSatisfactionSummaries(dataSource: DataSource): Promise<boolean> {
   try {
@@ -19,13 +19,20 @@ export async function writeSatisfactionSummaries(dataSource: DataSource): Promis
     });
     return true;
   } catch (error: unknown) {
-    if ((error as { code?: string }).code === SERIALIZATION_FAILURE) return false;
+    if (racedAnother(error)) return false;
     throw error;
   }
 }
 
-/** PostgreSQL's serialization failure: a repeatable-read transaction raced another writing of the summaries. */
-export const SERIALIZATION_FAILURE = '40001';
+/**
+ * Whether a writing or fold of the summaries failed because another ran at the same time (the job is a singleton, so
+ * only a call from elsewhere can race it): a serialization failure, or a deadlock (a writing's inserts and a fold's
+ * upserts can wait for each other's keys) — both to be tried again, as PostgreSQL advises.
+ */
+export function racedAnother(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === '40001' || code === '40P01';
+}
 
 /** The orders the summaries hold: not restricted (visible to their owner and shares only), not cancelled. */
 export const NODE_ORDERS = `r.status <> 'cancelled' and not r.restricted`;
