@@ -3,9 +3,15 @@
 // GET /reports/satisfaction (a year by quarter, with revenue per category) for the general manager (every customer),
 // a rep (one group's) and a sales manager (a subtree's), after writing the per-node summaries (SUMMARIES=0: live;
 // SUMMARIES=existing: those a previous run wrote), again after each round of CHANGED (e.g. 0,100,500,2000: that many
-// customers changed since the summaries, read through per-customer corrections), and prints the plan of the costliest
-// live statement (each customer's first order) for the general manager's scope.
+// customers changed since the summaries, read through per-customer corrections), then for each round of FOLD (e.g.
+// 500,2000: that many further customers changed) the reads with their corrections, the job's fold of them (timed) and
+// the reads right after it — each change moving a customer's latest order by SHIFT days (default 1; 40 moves it into
+// another month, changing more of the customer's figures) — and prints the plan of the costliest live statement (each customer's first order) for the
+// general manager's scope.
+import { DataSource } from 'typeorm';
 import { demoPassword } from '../src/demo/demo-organisation';
+import { dataSourceOptions } from '../src/platform/database/data-source-options';
+import { foldSatisfactionChanges } from '../src/sales/reports/satisfaction-fold';
 import { SUMMARY_STATEMENTS } from '../src/sales/reports/satisfaction-summaries';
 import { runBench } from './harness';
 import { measure, summarise } from './stats';
@@ -15,8 +21,9 @@ const ACCOUNTS = Number(process.env.ACCOUNTS ?? 100_000);
 const ORDERS = Number(process.env.ORDERS ?? 4);
 const REQUESTS = Number(process.env.REQUESTS ?? 10);
 const WARMUP = 2;
+const SHIFT = Number(process.env.SHIFT ?? 1);
 
-runBench({ accounts: ACCOUNTS, ordersPerAccount: ORDERS }, async ({ db, base, login, writeFigures }) => {
+runBench({ accounts: ACCOUNTS, ordersPerAccount: ORDERS }, async ({ db, databaseUrl, base, login, writeFigures }) => {
   await db.query('analyze accounts, orders, order_lines');
   const [sizes] = (await db.query(`select (select count(*) from accounts)::int as accounts, (select count(*) from orders)::int as orders, (select count(*) from order_lines)::int as lines`)).rows;
   console.log(`volume ${JSON.stringify(sizes)}`);
@@ -44,38 +51,68 @@ runBench({ accounts: ACCOUNTS, ordersPerAccount: ORDERS }, async ({ db, base, lo
     // Subtree: read live (a subtree's teams cannot be summed, see docs/analytics.md).
     { name: 'manager (subtree) bench.manager1', token: await login('bench.manager1@lianxi.test', BENCH_PASSWORD) },
   ];
-  const rows: Array<{ persona: string; changed: number; p50: number; p95: number; mean: number; n: number }> = [];
-  // CHANGED (e.g. 0,500,2000): rounds with that many customers changed since the summaries — each one's latest order
-  // moved by a day, as a day of order writes would leave them — measured without writing the summaries again: the
-  // corrections' cost (past SATISFACTION_CORRECTION_LIMIT, live). Put back at the end.
-  const changes = (process.env.CHANGED ?? '0').split(',').map(Number);
-  // The customers to change, in a fixed order, each with their latest order: round k changes the first CHANGED[k].
-  await db.query(
-    `create temporary table bench_changed as
-     select a.rank, o.id from (select id, row_number() over (order by md5(id::text)) as rank from accounts order by md5(id::text) limit $1) a
-     cross join lateral (select id from orders where account_id = a.id order by order_date desc limit 1) o`,
-    [Math.max(...changes)],
-  );
-  let done = 0;
-  for (const changed of changes) {
-    if (changed > done) {
-      const writing = Date.now();
-      const moved = await db.query(`update orders set order_date = order_date + 1 where id in (select id from bench_changed where rank > $1 and rank <= $2)`, [done, changed]);
-      console.log(`${changed} customers (${moved.rowCount} with orders in ${Date.now() - writing} ms)`);
-      done = changed;
-    }
+  const rows: Array<{ persona: string; changed: number; folded?: boolean; p50: number; p95: number; mean: number; n: number }> = [];
+  const timeReads = async (changed: number, folded?: boolean) => {
     for (const persona of personas) {
       const samples = await measure(async () => {
         const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${persona.token}` } });
         if (response.status !== 200) throw new Error(`${persona.name} → ${response.status} ${await response.text()}`);
         await response.arrayBuffer();
       }, REQUESTS, WARMUP);
-      rows.push({ persona: persona.name, changed, ...summarise(samples) });
+      rows.push({ persona: persona.name, changed, ...(folded === undefined ? {} : { folded }), ...summarise(samples) });
     }
-    console.table(rows.filter((row) => row.changed === changed));
+    console.table(rows.filter((row) => row.changed === changed && row.folded === folded));
+  };
+  // CHANGED (e.g. 0,500,2000): rounds with that many customers changed since the summaries — each one's latest order
+  // moved by SHIFT days (a day: as a day of order writes would leave them) — measured without writing the summaries
+  // again: the corrections' cost (past SATISFACTION_CORRECTION_LIMIT, live). Put back at the end.
+  const changes = (process.env.CHANGED ?? '0').split(',').map(Number);
+  // FOLD (e.g. 500,2000): after those rounds, rounds of that many further customers changed, then folded.
+  const foldRounds = (process.env.FOLD ?? '').split(',').filter(Boolean).map(Number);
+  // The customers to change, in a fixed order, each with their latest order: round k changes the first CHANGED[k].
+  await db.query(
+    `create temporary table bench_changed as
+     select a.rank, o.id from (select id, row_number() over (order by md5(id::text)) as rank from accounts order by md5(id::text) limit $1) a
+     cross join lateral (select id from orders where account_id = a.id order by order_date desc limit 1) o`,
+    [Math.max(...changes) + foldRounds.reduce((a, b) => a + b, 0)],
+  );
+  let done = 0;
+  for (const changed of changes) {
+    if (changed > done) {
+      const writing = Date.now();
+      const moved = await db.query(`update orders set order_date = order_date + $3::int where id in (select id from bench_changed where rank > $1 and rank <= $2)`, [done, changed, SHIFT]);
+      console.log(`${changed} customers (${moved.rowCount} with orders in ${Date.now() - writing} ms)`);
+      done = changed;
+    }
+    await timeReads(changed);
   }
-  // Put back (logged as changes too: the next summaries prune them).
-  await db.query(`update orders set order_date = order_date - 1 where id in (select id from bench_changed where rank <= $1)`, [done]);
+  // The job's fold (src/sales/reports/satisfaction-fold.ts) through its own connection, as the job runs it.
+  const dataSource = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
+  const folds: Array<{ customers: number; outcome: string; ms: number }> = [];
+  const timeFold = async () => {
+    const started = Date.now();
+    const result = await foldSatisfactionChanges(dataSource);
+    folds.push({ ...result, ms: Date.now() - started });
+    console.log(`fold: ${JSON.stringify(folds[folds.length - 1])}`);
+  };
+  try {
+    // The rounds so far are corrections; folded before the fold rounds, so each of those starts from none.
+    if (foldRounds.length && done) await timeFold();
+    for (const changed of foldRounds) {
+      const moved = await db.query(`update orders set order_date = order_date + $3::int where id in (select id from bench_changed where rank > $1 and rank <= $2)`, [done, done + changed, SHIFT]);
+      console.log(`${changed} customers more (${moved.rowCount} with orders), then folded`);
+      done += changed;
+      await timeReads(changed, false);
+      await timeFold();
+      await timeReads(changed, true);
+    }
+    // Put back (logged as changes too: folded here when the run folds, else the next fold or writing takes them).
+    await db.query(`update orders set order_date = order_date - $2::int where id in (select id from bench_changed where rank <= $1)`, [done, SHIFT]);
+    if (foldRounds.length) await timeFold();
+  } finally {
+    await dataSource.destroy();
+  }
+  if (folds.length) console.table(folds);
   console.log(`\nGET ${path}, ${REQUESTS} sequential requests after ${WARMUP} warm-up (ms)`);
   console.table(rows);
   // The first-purchase statement as the general manager's scope makes it (every order but others' restricted ones).
@@ -87,5 +124,5 @@ runBench({ accounts: ACCOUNTS, ordersPerAccount: ORDERS }, async ({ db, base, lo
     [`${year}-12-31`, `${year - 1}-10-01`],
   );
   console.log(plan.rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n'));
-  writeFigures('satisfaction', { ...sizes, path, requests: REQUESTS, rows });
+  writeFigures('satisfaction', { ...sizes, path, requests: REQUESTS, rows, folds });
 });

@@ -23,7 +23,7 @@ describe('loadConfig', () => {
   });
 
   it('runs background jobs except in tests unless JOBS_ENABLED says otherwise, and checks the schedule settings', () => {
-    expect(loadConfig({}).jobs).toEqual({ enabled: true, nightlyMetricsCron: '30 2 * * *', satisfactionSummariesCron: '*/10 * * * *', timeZone: 'Asia/Shanghai' });
+    expect(loadConfig({}).jobs).toEqual({ enabled: true, nightlyMetricsCron: '30 2 * * *', satisfactionSummariesCron: '* * * * *', timeZone: 'Asia/Shanghai' });
     expect(loadConfig({ NODE_ENV: 'test' }).jobs.enabled).toBe(false);
     expect(loadConfig({ NODE_ENV: 'test', JOBS_ENABLED: 'true' }).jobs.enabled).toBe(true);
     expect(loadConfig({ JOBS_ENABLED: 'false' }).jobs.enabled).toBe(false);

@@ -42,8 +42,9 @@ export interface AppConfig {
     /** When the nightly customer-metrics recompute fires (`ANALYTICS_NIGHTLY_CRON`, 5-field cron, default 02:30). */
     nightlyMetricsCron: string;
     /**
-     * When the satisfaction summaries are checked and rewritten if due (`SATISFACTION_SUMMARIES_CRON`, default every
-     * 10 minutes; src/sales/reports/satisfaction-summaries.job.ts).
+     * When the customers changed since the satisfaction summaries are folded into them (or the summaries written, where
+     * a fold cannot work) (`SATISFACTION_SUMMARIES_CRON`, default every minute: a reader corrects at most about a
+     * minute's changes; src/sales/reports/satisfaction-summaries.job.ts).
      */
     satisfactionSummariesCron: string;
     /** The time zone of the cron schedules (`JOBS_TIME_ZONE`, IANA name, default Asia/Shanghai). */
@@ -165,7 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobs: {
       enabled: env.JOBS_ENABLED === undefined || env.JOBS_ENABLED === '' ? nodeEnv !== 'test' : booleanFrom(env.JOBS_ENABLED, 'JOBS_ENABLED'),
       nightlyMetricsCron: cronFrom(env.ANALYTICS_NIGHTLY_CRON, '30 2 * * *', 'ANALYTICS_NIGHTLY_CRON'),
-      satisfactionSummariesCron: cronFrom(env.SATISFACTION_SUMMARIES_CRON, '*/10 * * * *', 'SATISFACTION_SUMMARIES_CRON'),
+      satisfactionSummariesCron: cronFrom(env.SATISFACTION_SUMMARIES_CRON, '* * * * *', 'SATISFACTION_SUMMARIES_CRON'),
       timeZone: timeZoneFrom(env.JOBS_TIME_ZONE, 'Asia/Shanghai'),
     },
     analytics: {

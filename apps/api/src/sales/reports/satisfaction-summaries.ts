@@ -1,10 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AccessAction, AccessLevel, ObjectType } from '../../access/access.types';
 import type { ObjectAccess } from '../../access/object-access';
-import { FACT_COLUMNS, FactSources, factsSql } from './satisfaction-facts';
-
-/** The orders the summaries hold: not restricted (visible to their owner and shares only), not cancelled. */
-const NODE_ORDERS = `r.status <> 'cancelled' and not r.restricted`;
+import { AS_NOW, AS_SUMMARISED, FIX_LINES, PART_COLUMNS, run, unseenCustomers } from './satisfaction-changes';
+import { FACT_COLUMNS, factsSql } from './satisfaction-facts';
 
 /**
  * Writes the sums of the satisfaction facts (migration 330) and marks them valid with the snapshot they were computed
@@ -12,7 +10,7 @@ const NODE_ORDERS = `r.status <> 'cancelled' and not r.restricted`;
  * the customers of several teams are listed apart (`satisfaction_mixed_customers`). Order writes neither wait for it
  * nor invalidate it: each logs the customers it changed (and the rows' previous values) with its transaction, and a
  * reader corrects those the snapshot did not see — whether they committed before the job ended or after. The log
- * rows the snapshot saw are removed. Answers false when another writing of the summaries raced this one.
+ * rows the snapshot saw are removed. Answers false when another writing or a fold of the summaries raced this one.
  */
 export async function writeSatisfactionSummaries(dataSource: DataSource): Promise<boolean> {
   try {
@@ -21,56 +19,48 @@ export async function writeSatisfactionSummaries(dataSource: DataSource): Promis
     });
     return true;
   } catch (error: unknown) {
-    if ((error as { code?: string }).code === SERIALIZATION_FAILURE) return false;
+    if (racedAnother(error)) return false;
     throw error;
   }
 }
 
-const SERIALIZATION_FAILURE = '40001';
-
 /**
- * Changed customers at which the summaries are due again: where the general manager's corrections reach ~150 ms at a
- * million customers (p50; docs/analytics.md), well before readers fall back to live.
+ * Whether a writing or fold of the summaries failed because another ran at the same time (the job is a singleton, so
+ * only a call from elsewhere can race it): a serialization failure, or a deadlock (a writing's inserts and a fold's
+ * upserts can wait for each other's keys) — both to be tried again, as PostgreSQL advises.
  */
-export const SATISFACTION_REFRESH_AT = 500;
-
-/**
- * Whether the summaries should be written again: never written (or the orders truncated), or too many customers
- * changed since for cheap corrections (SATISFACTION_REFRESH_AT, or a recategorised product with too many to list), or
- * a day old with any change. Otherwise a write would cost minutes at volume for corrections that cost milliseconds.
- */
-export async function satisfactionSummariesDue(dataSource: DataSource): Promise<boolean> {
-  const unseen = `from satisfaction_changes c where c.xid >= pg_snapshot_xmin(st.snapshot) and not pg_visible_in_snapshot(c.xid, st.snapshot)`;
-  const [{ due }]: Array<{ due: boolean }> = await dataSource.query(
-    `select not st.valid or st.snapshot is null
-            or exists (select 1 ${unseen} and c.account_id is null)
-            or (select count(distinct c.account_id) ${unseen}) >= $1
-            or (st.written_at < now() - interval '1 day' and exists (select 1 ${unseen})) as due
-       from satisfaction_summary_state st`,
-    [SATISFACTION_REFRESH_AT],
-  );
-  return due;
+export function racedAnother(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === '40001' || code === '40P01';
 }
 
-/** Customers whose counted orders do not all belong to one team (several teams, or orders without a team). */
-const MIXED = `select account_id from orders r where ${NODE_ORDERS} group by account_id having count(distinct team_id) <> 1 or count(team_id) <> count(*)`;
+/** The orders the summaries hold: not restricted (visible to their owner and shares only), not cancelled. */
+export const NODE_ORDERS = `r.status <> 'cancelled' and not r.restricted`;
 
 /**
- * The orders under the part they count for: a customer whose orders all belong to one team (nearly all) under that
- * team — its facts are that team's and, summed over the teams, every customer's — the others under 'mixed' (every
- * customer's only; a team's or a subtree's read adds them one by one).
+ * Customers whose counted orders (`orders`: a table or a subquery with the orders' columns) do not all belong to one
+ * team (several teams, or orders without a team).
  */
-const PART_ORDERS = `
-  with mixed as (${MIXED})
+export const mixedCustomers = (orders: string) =>
+  `select account_id from ${orders} r where ${NODE_ORDERS} group by account_id having count(distinct team_id) <> 1 or count(team_id) <> count(*)`;
+
+/**
+ * The orders (as `mixedCustomers` takes them) under the part they count for: a customer whose orders all belong to one
+ * team (nearly all) under that team — its facts are that team's and, summed over the teams, every customer's — the
+ * others under 'mixed' (every customer's only; a team's or a subtree's read adds them one by one). A customer's part
+ * depends on all their orders, so `orders` holds every order of the customers it holds.
+ */
+export const partOrders = (orders: string) => `
+  with mixed as (${mixedCustomers(orders)})
   select case when r.team_id is null or r.account_id in (select account_id from mixed) then 'mixed' else r.team_id::text end as node,
          r.id, r.account_id, r.order_date, r.currency
-    from orders r
+    from ${orders} r
    where ${NODE_ORDERS}`;
 
 const SUMS = 'sum(n), sum(days), sum(revenue), sum(quantity), sum(lines)';
 
 /** The change log (migration 330): the changed customers and the previous values of the rows changed. */
-const LOG_TABLES = ['satisfaction_changes', 'satisfaction_order_images', 'satisfaction_line_images', 'satisfaction_product_images'];
+export const LOG_TABLES = ['satisfaction_changes', 'satisfaction_order_images', 'satisfaction_line_images', 'satisfaction_product_images'];
 
 /** The statements of `writeSatisfactionSummaries`, in order, for one repeatable-read transaction (the bench runs them too). */
 export const SUMMARY_STATEMENTS: readonly string[] = [
@@ -78,7 +68,7 @@ export const SUMMARY_STATEMENTS: readonly string[] = [
   `delete from satisfaction_mixed_customers`,
   // A few large hash aggregates and one sort over every customer's months: in memory rather than spilled in 4 MB runs.
   `set local work_mem = '128MB'`,
-  `create temporary table satisfaction_parts on commit drop as ${factsSql(PART_ORDERS, '1')}`,
+  `create temporary table satisfaction_parts on commit drop as ${factsSql(partOrders('orders'), '1')}`,
   // In the order of the index a read walks (a team's kind and periods): a read then touches a few pages, not one per row.
   `insert into satisfaction_summaries (${FACT_COLUMNS})
    select * from (
@@ -90,7 +80,7 @@ export const SUMMARY_STATEMENTS: readonly string[] = [
    ) s order by team_id nulls first, kind, unit, item_by, currency, period`,
   `drop table satisfaction_parts`,
   `insert into satisfaction_mixed_customers (account_id, team_id)
-   select distinct r.account_id, r.team_id from orders r where ${NODE_ORDERS} and r.team_id is not null and r.account_id in (${MIXED})`,
+   select distinct r.account_id, r.team_id from orders r where ${NODE_ORDERS} and r.team_id is not null and r.account_id in (${mixedCustomers('orders')})`,
   // A repeatable-read transaction's snapshot is the one its first statement took: what the summaries were computed from.
   ...LOG_TABLES.map((table) => `delete from ${table} where xid < pg_snapshot_xmin(pg_current_snapshot())`),
   `update satisfaction_summary_state set valid = true, snapshot = pg_current_snapshot(), written_at = now()`,
@@ -172,12 +162,7 @@ export async function readSatisfactionSummaries(dataSource: DataSource, access: 
     if (!state?.valid || state.snapshot === null) return null;
     params.satSnapshot = state.snapshot;
     // The customers changed since the summaries' snapshot; an account-less row stands for too many to list.
-    const [changed] = await run<{ ids: string[]; unlisted: boolean }>(
-      manager,
-      `select coalesce(array_agg(distinct c.account_id) filter (where c.account_id is not null), '{}') as ids, coalesce(bool_or(c.account_id is null), false) as unlisted
-         from satisfaction_changes c where ${UNSEEN('c')}`,
-      params,
-    );
+    const changed = await unseenCustomers(manager, params);
     if (changed.unlisted || changed.ids.length > SATISFACTION_CORRECTION_LIMIT) return null;
     params.satChanged = changed.ids;
     // The customers whose visible orders may differ from what the rows hold: changed since, by id (shares), by owner
@@ -272,63 +257,8 @@ export async function readSatisfactionSummaries(dataSource: DataSource, access: 
   });
 }
 
-const PART_COLUMNS = 'kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines';
-
 /**
  * Changed customers past which a caller reads live: each is read twice by account (as now, as summarised), so the
  * corrections cost about what a rep's live report costs at a few thousand.
  */
 export const SATISFACTION_CORRECTION_LIMIT = 2000;
-
-/** Log rows (alias) of transactions the summaries' snapshot (:satSnapshot) did not see. */
-const UNSEEN = (alias: string) => `${alias}.xid >= pg_snapshot_xmin(:satSnapshot::pg_snapshot) and not pg_visible_in_snapshot(${alias}.xid, :satSnapshot::pg_snapshot)`;
-
-/** A row's first change the snapshot did not see holds its values as the snapshot saw them (changes of a row are serialised). */
-const FIRST_UNSEEN = (table: string, key: string, columns: string) =>
-  `select distinct on (${key}) ${key}, present, ${columns} from ${table} i where ${UNSEEN('i')} order by ${key}, id`;
-
-/**
- * The lines of the fix customers' orders as they are, read once for both sides of a correction (random reads by
- * order at volume, the corrections' main cost). Every order either side counts is one of them: an order moved away
- * from a fix customer since the snapshot has its new customer logged (so fixed) too, and a deleted one has no lines.
- */
-const FIX_LINES = `fix_lines as materialized (
-  select l.id, l.order_id, l.product_id, l.line_total, l.quantity
-    from order_lines l where l.order_id in (select o.id from orders o where o.account_id = any(:satFix::uuid[])))`;
-
-/** The fix customers' lines as they are. */
-const AS_NOW: FactSources = { ctes: '', lines: 'fix_lines', products: 'products' };
-
-/**
- * The fix customers' orders (`r`, columns as `orders`' that the facts and the team scope read), their lines and the
- * products' categories as the summaries' snapshot saw them: the rows as they are unless changed since, and the
- * changed ones as they were (absent if inserted since).
- */
-const AS_SUMMARISED: FactSources = {
-  ctes: `
-    seen_orders as (${FIRST_UNSEEN('satisfaction_order_images', 'order_id', 'account_id, team_id, order_date, currency, status, restricted')}),
-    seen_lines as (${FIRST_UNSEEN('satisfaction_line_images', 'line_id', 'order_id, product_id, line_total, quantity')}),
-    seen_products as (select distinct on (product_id) product_id, category_id from satisfaction_product_images i where ${UNSEEN('i')} order by product_id, id),
-    r as materialized (
-      select o.id, o.account_id, o.team_id, o.order_date, o.currency, o.status, o.restricted
-        from orders o where o.account_id = any(:satFix::uuid[]) and o.id not in (select order_id from seen_orders)
-      union all
-      select order_id, account_id, team_id, order_date, currency, status, restricted from seen_orders where present and account_id = any(:satFix::uuid[])),
-    -- Materialised: read by two joins of the facts, each would otherwise run it again per outer row.
-    lines_then as materialized (
-      select l.order_id, l.product_id, l.line_total, l.quantity
-        from fix_lines l where l.id not in (select line_id from seen_lines)
-      union all
-      select order_id, product_id, line_total, quantity from seen_lines where present and order_id in (select id from r)),
-    products_then as materialized (
-      select p.id, p.category_id from products p where p.id not in (select product_id from seen_products)
-      union all
-      select product_id, category_id from seen_products),`,
-  lines: 'lines_then',
-  products: 'products_then',
-};
-
-function run<T>(manager: EntityManager, sql: string, params: Record<string, unknown>): Promise<T[]> {
-  const [text, values] = manager.connection.driver.escapeQueryWithParameters(sql, params);
-  return manager.query(text, values) as Promise<T[]>;
-}
