@@ -102,6 +102,7 @@ runBench({ accounts: ACCOUNTS }, async ({ db, base, login, writeFigures }) => {
     { name: 'distribution by stage (counts)', path: '/distribution?by=stage' },
     { name: 'list, top 50 by predicted CLV', path: '?sort=-predictedClv&include=revenue&limit=50' },
     { name: 'list, one segment, by loyalty', path: '?segment=at_risk&sort=-loyalty&limit=50' },
+    { name: 'list, unscored, by revenue', path: '?segment=unscored&sort=-revenue&limit=50' },
     { name: 'retention per year, revenue', path: '/retention?include=revenue' },
     { name: 'CSV export of one segment', path: '/export?segment=cannot_lose&include=revenue', exportOnly: true },
   ];
@@ -123,7 +124,10 @@ runBench({ accounts: ACCOUNTS }, async ({ db, base, login, writeFigures }) => {
   const scope = `r.deleted_at is null and (true and (not r.restricted or r.owner_id = $1))`;
   const plans: Record<string, string> = {
     'list by predicted CLV (general manager)': `select r.id, m.predicted_clv from accounts r join customer_metrics m on m.account_id = r.id where ${scope}
-                                                 order by coalesce(m.predicted_clv, -1e17) desc, m.account_id desc limit 51`,
+                                                 order by coalesce((m.predicted_clv * 100)::bigint, -9000000000000000000) desc, m.account_id desc limit 51`,
+    'list of one segment by loyalty (general manager)': `select r.id, m.loyalty_index from accounts r join customer_metrics m on m.account_id = r.id
+                                                          where ${scope} and hashtext(m.rfm_segment) = hashtext('at_risk') and m.rfm_segment = 'at_risk'
+                                                          order by coalesce((m.loyalty_index * 10000)::bigint, -9000000000000000000) desc, m.account_id desc limit 51`,
     'distribution by segment (general manager)': `select m.rfm_segment, count(*), sum(m.revenue) from accounts r join customer_metrics m on m.account_id = r.id where ${scope} group by m.rfm_segment`,
   };
   for (const [name, sql] of Object.entries(plans)) {

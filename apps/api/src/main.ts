@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from './platform/config/app-config';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './platform/database/embedded-postgres';
+import { productSharedBuffers, startEmbeddedPostgres, type EmbeddedDatabase } from './platform/database/embedded-postgres';
 import { runMigrations } from './platform/database/migrate';
 import { createApp } from './platform/bootstrap';
 import { loadDemoDataIfEmpty } from './demo/demo-data';
@@ -13,9 +13,10 @@ async function main(): Promise<void> {
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, database: 'lianxi' });
+    const sharedBuffers = productSharedBuffers();
+    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, database: 'lianxi', sharedBuffers });
     databaseUrl = embedded.url;
-    console.log(`embedded PostgreSQL running, data in ${config.dataDir}`);
+    console.log(`embedded PostgreSQL running (shared_buffers ${sharedBuffers}), data in ${config.dataDir}`);
   }
   const applied = await runMigrations(databaseUrl);
   if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);

@@ -55,16 +55,24 @@ const MONEY_FIELDS: Record<CustomerMoney, string[]> = {
 };
 
 /**
- * Sort keys: nullable scores sort as a value below any real one, so the keyset comparison stays total and
- * descending lists put the unscored last; the expressions are those of the indexes of migration 250.
+ * Sort keys: exact integers — money in cents, the loyalty index in ten-thousandths (their columns' scales: nothing is
+ * rounded) — with a missing score as a value below any real one, so the keyset comparison stays total and descending
+ * lists put the unscored last. Integers, not the numerics themselves, because every metrics run builds each index of
+ * these expressions again and comparing numerics was most of that (migration 363). The indexes' expressions exactly.
  */
-const NULL_LAST = '-1e17';
+const NULL_LAST = '-9000000000000000000';
 const SORT_SQL: Record<CustomerSort, { sql: string; money?: CustomerMoney }> = {
-  predictedClv: { sql: `coalesce(m.predicted_clv, ${NULL_LAST})`, money: CustomerMoney.Revenue },
-  historicClv: { sql: `coalesce(m.historic_clv, ${NULL_LAST})`, money: CustomerMoney.Profit },
-  revenue: { sql: 'm.revenue', money: CustomerMoney.Revenue },
-  loyalty: { sql: `coalesce(m.loyalty_index, ${NULL_LAST})` },
+  predictedClv: { sql: `coalesce((m.predicted_clv * 100)::bigint, ${NULL_LAST})`, money: CustomerMoney.Revenue },
+  historicClv: { sql: `coalesce((m.historic_clv * 100)::bigint, ${NULL_LAST})`, money: CustomerMoney.Profit },
+  revenue: { sql: '(m.revenue * 100)::bigint', money: CustomerMoney.Revenue },
+  loyalty: { sql: `coalesce((m.loyalty_index * 10000)::bigint, ${NULL_LAST})` },
 };
+
+/**
+ * A bucket column as its list indexes lead with it (migration 363): its hash, an integer. A bucket's filter names both
+ * the hash (what the index seeks) and the bucket itself (what decides: a shared hash would only cost skipped rows).
+ */
+const bucketKey = (column: string) => `hashtext(${column})`;
 
 const EXPORT_PAGE = 1000;
 const EXPORT_COLUMNS = [
@@ -279,8 +287,8 @@ export class CustomerInsightsService {
     const q = this.scoped(scope);
     bucketFilters(query).forEach(([value, column], i) => {
       if (value === undefined) return;
-      if (value === UNSCORED) q.andWhere(`${column} is null`);
-      else q.andWhere(`${column} = :insightFilter${i}`, { [`insightFilter${i}`]: value });
+      if (value === UNSCORED) q.andWhere(`${bucketKey(column)} is null`);
+      else q.andWhere(`${bucketKey(column)} = hashtext(:insightFilter${i}) and ${column} = :insightFilter${i}`, { [`insightFilter${i}`]: value });
     });
     return q;
   }
@@ -334,11 +342,11 @@ export class CustomerInsightsService {
     } else {
       continueAfter(q, sqlKeyset, query, direction);
     }
-    // A bucket's customers are one range of a (bucket, sort key, id) index of migration 310, already in order. For a
-    // value the planner knows the bucket column is constant; for `unscored` (is null) it does not, and would walk the
-    // sort index past every scored customer (5 s at 1,000,000): ordering first by that column — null throughout, so
+    // A bucket's customers are one range of a (bucket hash, sort key, id) index of migrations 310 and 363, already in
+    // order. For a value the planner knows the hash is constant; for `unscored` (is null) it does not, and would walk
+    // the sort index past every scored customer (5 s at 1,000,000): ordering first by the hash — null throughout, so
     // the order is the same — lets it read the index range instead.
-    const unscored = narrow ? [] : bucketFilters(query).filter(([value]) => value === UNSCORED).map(([, column]) => column);
+    const unscored = narrow ? [] : bucketFilters(query).filter(([value]) => value === UNSCORED).map(([, column]) => bucketKey(column));
     orderByKeyset(q, [...unscored.map((column) => ({ expression: column, value: (account: AccountEntity) => account.id })), ...sqlKeyset], direction);
     const rows = await q.limit(limit + 1).getRawMany<CustomerRow>();
     const hasMore = rows.length > limit;

@@ -51,13 +51,17 @@ export async function summariseIn(query: (text: string, params?: unknown[]) => P
   await query(`set local work_mem = '256MB'`);
   await query(`delete from customer_bucket_summaries`);
   await query(`delete from customer_year_summaries`);
+  // Summed into a temporary table first: `create table … as` may use parallel workers, `insert … select` may not (2.7 s
+  // against 3.9 s at 1M customers); the few thousand sums are then copied.
+  const bucketColumns = 'team_id, dimension, key, customers, revenue, predicted_clv, predicted_clv_customers, profit, profit_customers, historic_clv, historic_clv_customers';
   await query(`
-    insert into customer_bucket_summaries (team_id, dimension, key, customers, revenue, predicted_clv, predicted_clv_customers, profit, profit_customers, historic_clv, historic_clv_customers)
+    create temporary table metric_bucket_sums (${bucketColumns}) on commit drop as
     select a.team_id, d.dimension, d.key, count(*), sum(m.revenue), sum(m.predicted_clv), count(m.predicted_clv), sum(m.profit), count(m.profit), sum(m.historic_clv), count(m.historic_clv)
       from customer_metrics m
       join accounts a on a.id = m.account_id and a.deleted_at is null and not a.restricted
       cross join lateral (values ('segment', m.rfm_segment), ('stage', m.lifecycle_stage), ('class', m.behaviour_class)) d (dimension, key)
      group by a.team_id, d.dimension, d.key`);
+  await query(`insert into customer_bucket_summaries (${bucketColumns}) select ${bucketColumns} from metric_bucket_sums`);
   // The years are not stored in account order: walking their primary key for the windows reads the heap at random
   // (17 s for 3.9M years at 1M customers); a sequential scan and one sort take 8 s.
   await query(`set local enable_indexscan = off`);

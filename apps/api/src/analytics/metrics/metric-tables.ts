@@ -38,7 +38,7 @@ export async function writeMetricTables(query: RunQuery, computedAt: Date, mode:
   for (const { live, next } of swapped) {
     await query(`create table ${next} (like ${live} including defaults including constraints including storage including compression)`);
   }
-  await insertMetrics(query, computedAt);
+  await insertMetrics(query, computedAt, mode);
   if (mode === 'full') await query(`insert into ${YEARS.next} (${YEAR_COLUMNS}) select ${YEAR_COLUMNS} from metric_years order by account_id, year`);
   else await replaceRebuiltYears(query);
   const ddl = await definitionsOf(query, swapped);
@@ -67,24 +67,38 @@ async function replaceRebuiltYears(query: RunQuery): Promise<void> {
   await query(`insert into ${YEARS.live} (${YEAR_COLUMNS}) select ${YEAR_COLUMNS} from metric_years`);
 }
 
-async function insertMetrics(query: RunQuery, computedAt: Date): Promise<void> {
-  const columns = [...FACT_COLUMNS, ...SCORE_COLUMNS];
-  // facts_as_of is the day of the run that last changed the facts: compared through the facts, not by itself.
-  const compared = columns.filter((column) => column !== 'account_id' && column !== 'facts_as_of');
-  const isScore = (column: string) => (SCORE_COLUMNS as readonly string[]).includes(column);
-  // Every scored account has its scores in metric_scores; its facts are the rebuilt ones (metric_all) or, when they
-  // were not rebuilt (an incremental run), the stored ones — the row it is compared with anyway. Reading them from
-  // there rather than through metric_facts saves a second pass over a million stored rows.
-  const fresh = (column: string) => (isScore(column) ? `s.${column}` : `case when f.account_id is null then old.${column} else f.${column} end`);
-  const sameAsStored = (names: readonly string[]) =>
-    `old.account_id is not null and (${names.map((column) => `old.${column}`).join(', ')}) is not distinct from (${names.map(fresh).join(', ')})`;
-  const factsAsOf = `case when ${sameAsStored(STORED_FACTS)} then old.facts_as_of else ${fresh('facts_as_of')} end`;
+/**
+ * Every scored account's row: its scores from metric_scores, its facts rebuilt (metric_all) or, in an incremental run,
+ * as stored. `facts_as_of` (the day of the run that last changed the facts) and `computed_at` stay as stored when
+ * nothing they stand for changed. The accounts not rebuilt — nearly all of a nightly run — take their facts from the
+ * stored row unchanged, so only their scores are compared: comparing every fact (arrays included) of a million rows
+ * was most of this step's 7 s at 1M customers.
+ */
+async function insertMetrics(query: RunQuery, computedAt: Date, mode: FactsMode): Promise<void> {
+  const columns = [...FACT_COLUMNS, ...SCORE_COLUMNS, 'computed_at'].join(', ');
+  const same = (names: readonly string[], fresh: string) =>
+    `(${names.map((column) => `old.${column}`).join(', ')}) is not distinct from (${names.map((column) => `${fresh}.${column}`).join(', ')})`;
+  const scores = SCORE_COLUMNS.map((column) => `s.${column}`).join(', ');
+  if (mode === 'incremental') {
+    await query(
+      `insert into ${METRICS.next} (${columns})
+       select ${FACT_COLUMNS.map((column) => `old.${column}`).join(', ')}, ${scores}, case when ${same(SCORE_COLUMNS, 's')} then old.computed_at else $1 end
+         from metric_scores s
+         join ${METRICS.live} old on old.account_id = s.account_id
+        where not exists (select 1 from metric_all f where f.account_id = s.account_id)`,
+      [computedAt],
+    );
+  }
+  // With the scores' statistics the planner looks the rebuilt accounts' stored rows up by key (0.3 s at 1M customers)
+  // instead of hashing a million of them (1.1 s).
+  await query(`analyze metric_scores`);
+  const factsSame = `old.account_id is not null and ${same(STORED_FACTS, 'f')}`;
   await query(
-    `insert into ${METRICS.next} (${columns.join(', ')}, computed_at)
-     select ${columns.map((column) => (column === 'account_id' ? 's.account_id' : column === 'facts_as_of' ? factsAsOf : fresh(column))).join(', ')},
-            case when ${sameAsStored(compared)} then old.computed_at else $1 end
+    `insert into ${METRICS.next} (${columns})
+     select ${FACT_COLUMNS.map((column) => (column === 'facts_as_of' ? `case when ${factsSame} then old.facts_as_of else f.facts_as_of end` : `f.${column}`)).join(', ')},
+            ${scores}, case when ${factsSame} and ${same(SCORE_COLUMNS, 's')} then old.computed_at else $1 end
        from metric_scores s
-       left join metric_all f on f.account_id = s.account_id
+       join metric_all f on f.account_id = s.account_id
        left join ${METRICS.live} old on old.account_id = s.account_id`,
     [computedAt],
   );

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from 'pg';
 
@@ -71,6 +72,16 @@ async function importLeavingSignals<T>(load: () => Promise<T>): Promise<T> {
 }
 
 /**
+ * PostgreSQL's buffer cache for the product's own server: a quarter of the machine's memory, between PostgreSQL's
+ * default (128 MB) and 4 GB — the usual rule for a database machine. At a million customers the default cache misses
+ * much of what the nightly metrics run reads (docs/operations.md, "Scaling").
+ */
+export function productSharedBuffers(machineBytes = totalmem()): string {
+  const mib = Math.floor(machineBytes / 4 / 2 ** 20);
+  return `${Math.min(4096, Math.max(128, mib))}MB`;
+}
+
+/**
  * Starts (initialising on first use) a PostgreSQL cluster under `dataDir/postgres` and makes sure `database`
  * exists. Data survives restarts. As root, PostgreSQL refuses to run, so the package runs it as an OS user
  * `postgres` (created when missing); every parent of the data dir must then be traversable by that user.
@@ -80,6 +91,8 @@ export async function startEmbeddedPostgres(options: {
   database: string;
   port?: number;
   persistent?: boolean;
+  /** `shared_buffers` (PostgreSQL's default when not given: the tests' and benches' throwaway clusters). */
+  sharedBuffers?: string;
   log?: (message: string) => void;
 }): Promise<EmbeddedDatabase> {
   // The package is ESM-only; Node >= 20.19 loads it from CommonJS.
@@ -99,7 +112,7 @@ export async function startEmbeddedPostgres(options: {
     persistent: options.persistent ?? true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', ...(options.sharedBuffers ? ['-c', `shared_buffers=${options.sharedBuffers}`] : [])],
     onLog: log,
     onError: (error: unknown) => log(String(error)),
   });
