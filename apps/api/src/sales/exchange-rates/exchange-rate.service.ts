@@ -19,7 +19,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /**
  * The dated exchange rates into the base currency (object type `exchange_rate`, configuration: no records). Every
  * internal business role reads them; finance sets and deletes them (`update`). Each change is audited and logged in
- * `exchange_rate_changes`, which the metrics recompute consumes (analytics/metrics/metric-rate-changes.ts): the
+ * `exchange_rate_changes`, which the metrics recompute consumes (analytics/metrics/metric-dirty.ts): the
  * customer metrics of the accounts with orders in that currency from that day on are rebuilt on the next run. Order
  * lines keep the cost converted on their day; a later rate does not rewrite them.
  */

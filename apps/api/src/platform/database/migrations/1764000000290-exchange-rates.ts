@@ -29,7 +29,7 @@ export class ExchangeRates1764000000290 implements MigrationInterface {
         primary key (currency, valid_from)
       )`);
     // Every rate write and delete leaves a row here; the metrics recompute rebuilds the facts of the accounts with
-    // orders in that currency dated on or after valid_from, then deletes the rows it has seen (metric-rate-changes.ts).
+    // orders in that currency dated on or after valid_from, then deletes the rows it has seen (src/analytics/metrics/metric-dirty.ts).
     await q.query(`
       create table exchange_rate_changes (
         id bigint generated always as identity primary key,
