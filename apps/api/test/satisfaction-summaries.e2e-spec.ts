@@ -169,6 +169,16 @@ describe('satisfaction report from the summaries: exactly the live figures, exce
     expect(await valid()).toBe(true);
   };
 
+  /** The readers' corrections give the live figures; folded, the summaries give them too, row for row what writing them gives. */
+  const expectCorrectedThenFolded = async () => {
+    expect(await readsSummaries()).toBe(true);
+    expect(await everything()).toEqual(await live());
+    await fold();
+    expect(await readsSummaries()).toBe(true);
+    expect(await everything()).toEqual(await live());
+    expect(await foldedAsWritten()).toEqual({ differentRows: 0, differentMixed: 0, rows: true });
+  };
+
   beforeAll(async () => {
     t = await createTestApp();
     users = Object.fromEntries(
@@ -303,13 +313,8 @@ describe('satisfaction report from the summaries: exactly the live figures, exce
     await t.sql(`update orders set account_id = $1 where id = $2`, [accountIds.teamShared, orderIds.plain[2]]);
     await t.sql(`update orders set team_id = $1 where id = $2`, [users['rep.n1'].team_id, orderIds.other[2]]);
     await t.sql(`delete from orders where id = $1`, [orderIds.twoTeams[2]]);
-    expect(await readsSummaries()).toBe(true);
-    expect(await everything()).toEqual(await live());
-    // Corrected on top of the folded summaries; folded in turn, they hold row for row what writing them gives.
-    await fold();
-    expect(await readsSummaries()).toBe(true);
-    expect(await everything()).toEqual(await live());
-    expect(await foldedAsWritten()).toEqual({ differentRows: 0, differentMixed: 0, rows: true });
+    // Corrected on top of the folded summaries; folded in turn.
+    await expectCorrectedThenFolded();
   });
 
   it("after a product's category changes (its few customers listed): the live figures, corrected and then folded", async () => {
@@ -367,12 +372,7 @@ describe('satisfaction report from the summaries: exactly the live figures, exce
       await writer.release();
     }
     // What the fold did not see is corrected by the readers, then folded by the next fold.
-    expect(await readsSummaries()).toBe(true);
-    expect(await everything()).toEqual(await live());
-    await fold();
-    expect(await readsSummaries()).toBe(true);
-    expect(await everything()).toEqual(await live());
-    expect(await foldedAsWritten()).toEqual({ differentRows: 0, differentMixed: 0, rows: true });
+    await expectCorrectedThenFolded();
   });
 
   it('a write committing in the middle of a fold (after it summed the changes, before it deletes their log): corrected after it, folded by the next; a writing racing the fold gives way', async () => {
