@@ -74,7 +74,7 @@ async function importLeavingSignals<T>(load: () => Promise<T>): Promise<T> {
 /**
  * PostgreSQL's buffer cache for the product's own server: a quarter of the machine's memory, between PostgreSQL's
  * default (128 MB) and 4 GB — the usual rule for a database machine. At a million customers the default cache misses
- * much of what the nightly metrics run reads (docs/operations.md, "Scaling").
+ * much of what the nightly metrics run reads (docs/operations.md, "Scaling out").
  */
 export function productSharedBuffers(machineBytes = totalmem()): string {
   const mib = Math.floor(machineBytes / 4 / 2 ** 20);
