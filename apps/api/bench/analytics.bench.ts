@@ -64,7 +64,7 @@ runBench({ accounts: ACCOUNTS, ordersPerAccount: ORDERS, linesPerOrder: LINES },
   // The fits alone, on the md5-ordered sample the runs use.
   const sample: Array<{ days: number; first: number; last: number; revenue: string; first_revenue: string }> = (await db.query(
     `select purchase_days as days, first_purchase_on - date '1970-01-01' as first, last_purchase_on - date '1970-01-01' as last, revenue::text as revenue, purchase_day_revenue[1]::text as first_revenue
-       from customer_metrics where orders > 0 order by md5(account_id::text) limit $1`,
+       from customer_metrics where orders > 0 order by md5(account_id::text) collate "C" limit $1`,
     [MODEL_SAMPLE],
   )).rows;
   const asOfDay = Math.round(Date.parse(asOf) / 86_400_000);

@@ -36,11 +36,13 @@ export async function loadPopulation(manager: EntityManager, asOf: string, sampl
   if (counts.buyers === 0) {
     return { ...population, recencyDaysQuintiles: [], frequencyQuintiles: [], monetaryQuintiles: [], bgNbd: null, gammaGamma: null, modelCustomers: 0, fitMs: { bgNbd: 0, gammaGamma: 0 } };
   }
+  // The digests in the "C" collation: byte order, as the embedded server's C.UTF-8 orders these hex strings, at about
+  // half its cost (1.3 s against 2.1 s for 890,000 buyers), and the same sample whatever the database's locale.
   const sample: FitRow[] = await manager.query(
     `select purchase_days as days, first_purchase_on - date '1970-01-01' as first, last_purchase_on - date '1970-01-01' as last,
             revenue::text as revenue, purchase_day_revenue[1]::text as first_revenue
        from ${source} where orders > 0
-      order by md5(account_id::text) limit $1`,
+      order by md5(account_id::text) collate "C" limit $1`,
     [sampleSize],
   );
   // The server sorts the buyers for the cut points while Node fits the models (seconds each at 1M customers, on two
