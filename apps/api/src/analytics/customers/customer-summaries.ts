@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AccessAction, ObjectType } from '../../access/access.types';
 import type { ObjectAccess, SqlPredicate } from '../../access/object-access';
+import { unseenBy } from '../../platform/database/snapshot-visibility';
 import { METRIC_TABLES_SHARE_LOCK, yearsWithNeighbours } from '../metrics/metric-summaries';
 import { CustomerDimension } from './customer-insights.dto';
 
@@ -38,7 +39,7 @@ const DIMENSION_COLUMN: Record<CustomerDimension, string> = {
 const CHANGED = `changed as (
   select distinct on (c.account_id) c.account_id, c.team_id, c.restricted, c.live
     from account_scope_changes c, customer_summary_state st
-   where c.xid >= pg_snapshot_xmin(st.snapshot) and not pg_visible_in_snapshot(c.xid, st.snapshot)
+   where ${unseenBy('c.xid', 'st.snapshot')}
    order by c.account_id, c.id)`;
 
 /**

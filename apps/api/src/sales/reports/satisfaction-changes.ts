@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { unseenBy } from '../../platform/database/snapshot-visibility';
 import type { FactSources } from './satisfaction-facts';
 
 /**
@@ -9,7 +10,7 @@ import type { FactSources } from './satisfaction-facts';
  */
 
 /** Log rows (alias) of transactions the summaries' snapshot (:satSnapshot) did not see. */
-export const UNSEEN = (alias: string) => `${alias}.xid >= pg_snapshot_xmin(:satSnapshot::pg_snapshot) and not pg_visible_in_snapshot(${alias}.xid, :satSnapshot::pg_snapshot)`;
+export const UNSEEN = (alias: string) => unseenBy(`${alias}.xid`, ':satSnapshot::pg_snapshot');
 
 /**
  * The customers changed since the summaries' snapshot (:satSnapshot), as the transaction's snapshot shows the log;

@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { unseenBy } from '../../platform/database/snapshot-visibility';
 import { AS_NOW, AS_SUMMARISED, FIX_LINES, PART_COLUMNS, run, unseenCustomers } from './satisfaction-changes';
 import { FACT_COLUMNS, factsSql } from './satisfaction-facts';
-import { LOG_TABLES, mixedCustomers, NODE_ORDERS, partOrders, racedAnother } from './satisfaction-summaries';
+import { listMixedCustomers, LOG_TABLES, partOrders, racedAnother, summaryRows } from './satisfaction-summaries';
 
 /**
  * Changed customers past which the job writes the summaries again rather than folding them: a fold's cost follows
@@ -14,7 +15,7 @@ export const SATISFACTION_FOLD_LIMIT = 20_000;
 
 /** What the summaries need next: written (never written, truncated, or a change that cannot be folded), a fold, or nothing. */
 export async function satisfactionSummaryWork(dataSource: DataSource): Promise<'write' | 'fold' | null> {
-  const unseen = `from satisfaction_changes c where c.xid >= pg_snapshot_xmin(st.snapshot) and not pg_visible_in_snapshot(c.xid, st.snapshot)`;
+  const unseen = `from satisfaction_changes c where ${unseenBy('c.xid', 'st.snapshot')}`;
   const [{ work }]: Array<{ work: 'write' | 'fold' | null }> = await dataSource.query(
     `select case when not st.valid or st.snapshot is null or exists (select 1 ${unseen} and c.account_id is null)
                       or (select count(distinct c.account_id) ${unseen}) > $1 then 'write'
@@ -99,11 +100,7 @@ async function fold(manager: EntityManager): Promise<FoldResult> {
   const emptied = await manager.query<Array<{ ctid: string }>>(`
     with folded as (
       insert into satisfaction_summaries as s (${FACT_COLUMNS})
-      select * from (
-        select node::uuid as team_id, kind, unit, period, item_by, key, currency, pm, n, days, revenue, quantity, lines from satisfaction_fold where node <> 'mixed'
-        union all
-        select null, kind, unit, period, item_by, key, currency, pm, sum(n), sum(days), sum(revenue), sum(quantity), sum(lines) from satisfaction_fold group by 2, 3, 4, 5, 6, 7, 8
-      ) d
+      select * from (${summaryRows('satisfaction_fold')}) d
        where not (${ZERO('d')})
        order by team_id nulls first, kind, unit, item_by, currency, period
       on conflict (team_id, kind, unit, item_by, currency, period, key, pm) do update set ${ADD}
@@ -112,12 +109,7 @@ async function fold(manager: EntityManager): Promise<FoldResult> {
     select ctid::text as ctid from folded where ${ZERO('folded')}`);
   if (emptied.length) await manager.query(`delete from satisfaction_summaries where ctid = any($1::tid[])`, [emptied.map((row) => row.ctid)]);
   await run(manager, `delete from satisfaction_mixed_customers where account_id = any(:satFix::uuid[])`, params);
-  await run(
-    manager,
-    `insert into satisfaction_mixed_customers (account_id, team_id)
-     select distinct r.account_id, r.team_id from ${FIX_ORDERS} r where ${NODE_ORDERS} and r.team_id is not null and r.account_id in (${mixedCustomers(FIX_ORDERS)})`,
-    params,
-  );
+  await run(manager, listMixedCustomers(FIX_ORDERS), params);
   // Every log row the fold's snapshot sees is in the summaries now. The rows of writes it does not see (committed
   // during the fold, or running) are not deleted — a delete skips rows its snapshot does not see — and stay for the
   // readers and the next fold.

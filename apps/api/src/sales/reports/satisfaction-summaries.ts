@@ -57,7 +57,21 @@ export const partOrders = (orders: string) => `
     from ${orders} r
    where ${NODE_ORDERS}`;
 
-const SUMS = 'sum(n), sum(days), sum(revenue), sum(quantity), sum(lines)';
+/**
+ * The summary rows of parts (`parts`: node and PART_COLUMNS, as factsSql gives them): each team's sums over its part,
+ * and every customer's (team null) over all the parts — what a writing inserts, and what a fold adds.
+ */
+export const summaryRows = (parts: string) => {
+  const sums = 'sum(n) as n, sum(days) as days, sum(revenue) as revenue, sum(quantity) as quantity, sum(lines) as lines';
+  return `select node::uuid as team_id, kind, unit, period, item_by, key, currency, pm, ${sums} from ${parts} where node <> 'mixed' group by 1, 2, 3, 4, 5, 6, 7, 8
+          union all
+          select null, kind, unit, period, item_by, key, currency, pm, ${sums} from ${parts} group by 2, 3, 4, 5, 6, 7, 8`;
+};
+
+/** Lists the customers of several teams among `orders` (as `mixedCustomers` takes them) per team they bought from. */
+export const listMixedCustomers = (orders: string) =>
+  `insert into satisfaction_mixed_customers (account_id, team_id)
+   select distinct r.account_id, r.team_id from ${orders} r where ${NODE_ORDERS} and r.team_id is not null and r.account_id in (${mixedCustomers(orders)})`;
 
 /** The change log (migration 330): the changed customers and the previous values of the rows changed. */
 export const LOG_TABLES = ['satisfaction_changes', 'satisfaction_order_images', 'satisfaction_line_images', 'satisfaction_product_images'];
@@ -71,16 +85,9 @@ export const SUMMARY_STATEMENTS: readonly string[] = [
   `create temporary table satisfaction_parts on commit drop as ${factsSql(partOrders('orders'), '1')}`,
   // In the order of the index a read walks (a team's kind and periods): a read then touches a few pages, not one per row.
   `insert into satisfaction_summaries (${FACT_COLUMNS})
-   select * from (
-     select node::uuid as team_id, kind, unit, period, item_by, key, currency, pm, ${SUMS}
-       from satisfaction_parts where node <> 'mixed' group by 1, 2, 3, 4, 5, 6, 7, 8
-     union all
-     select null, kind, unit, period, item_by, key, currency, pm, ${SUMS}
-       from satisfaction_parts group by 2, 3, 4, 5, 6, 7, 8
-   ) s order by team_id nulls first, kind, unit, item_by, currency, period`,
+   select * from (${summaryRows('satisfaction_parts')}) s order by team_id nulls first, kind, unit, item_by, currency, period`,
   `drop table satisfaction_parts`,
-  `insert into satisfaction_mixed_customers (account_id, team_id)
-   select distinct r.account_id, r.team_id from orders r where ${NODE_ORDERS} and r.team_id is not null and r.account_id in (${mixedCustomers('orders')})`,
+  listMixedCustomers('orders'),
   // A repeatable-read transaction's snapshot is the one its first statement took: what the summaries were computed from.
   ...LOG_TABLES.map((table) => `delete from ${table} where xid < pg_snapshot_xmin(pg_current_snapshot())`),
   `update satisfaction_summary_state set valid = true, snapshot = pg_current_snapshot(), written_at = now()`,
