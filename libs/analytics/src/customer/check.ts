@@ -14,23 +14,28 @@ export interface NumberRule {
 }
 
 export function checkNumber(value: unknown, name: string, rule: NumberRule = {}): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new InputError(`${name}: ${String(value)} is not a finite number`);
-  if (rule.integer && !Number.isInteger(value)) throw new InputError(`${name}: ${value} is not a whole number`);
-  if (rule.min !== undefined && value < rule.min) throw new InputError(`${name}: ${value} is below ${rule.min}`);
-  if (rule.above !== undefined && value <= rule.above) throw new InputError(`${name}: ${value} must be above ${rule.above}`);
-  if (rule.max !== undefined && value > rule.max) throw new InputError(`${name}: ${value} is above ${rule.max}`);
-  return value;
+  const problem = numberProblem(value, rule);
+  if (problem !== null) throw new InputError(`${name}: ${problem}`);
+  return value as number;
 }
 
 /** Every element of `values` passes {@link checkNumber}; the error names the element (`revenue[2]`). */
 export function checkNumbers(values: ArrayLike<number>, name: string, rule: NumberRule = {}): void {
   // The element's name is built only for a failing element: the metrics job checks tens of millions of valid ones.
-  for (let i = 0; i < values.length; i++) if (!passes(values[i], rule)) checkNumber(values[i], `${name}[${i}]`, rule);
+  for (let i = 0; i < values.length; i++) {
+    const problem = numberProblem(values[i], rule);
+    if (problem !== null) throw new InputError(`${name}[${i}]: ${problem}`);
+  }
 }
 
-function passes(value: unknown, rule: NumberRule): boolean {
-  return typeof value === 'number' && Number.isFinite(value) && (!rule.integer || Number.isInteger(value))
-    && (rule.min === undefined || value >= rule.min) && (rule.above === undefined || value > rule.above) && (rule.max === undefined || value <= rule.max);
+/** What is wrong with `value` under `rule`, or null. */
+function numberProblem(value: unknown, rule: NumberRule): string | null {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return `${String(value)} is not a finite number`;
+  if (rule.integer && !Number.isInteger(value)) return `${value} is not a whole number`;
+  if (rule.min !== undefined && value < rule.min) return `${value} is below ${rule.min}`;
+  if (rule.above !== undefined && value <= rule.above) return `${value} must be above ${rule.above}`;
+  if (rule.max !== undefined && value > rule.max) return `${value} is above ${rule.max}`;
+  return null;
 }
 
 /**
