@@ -12,7 +12,7 @@ import { DataSource } from 'typeorm';
 import { demoPassword } from '../src/demo/demo-organisation';
 import { dataSourceOptions } from '../src/platform/database/data-source-options';
 import { foldSatisfactionChanges } from '../src/sales/reports/satisfaction-fold';
-import { SUMMARY_STATEMENTS } from '../src/sales/reports/satisfaction-summaries';
+import { writeSatisfactionSummaries } from '../src/sales/reports/satisfaction-summaries';
 import { runBench } from './harness';
 import { measure, summarise } from './stats';
 import { BENCH_PASSWORD } from './volume';
@@ -27,6 +27,8 @@ runBench({ accounts: ACCOUNTS, ordersPerAccount: ORDERS }, async ({ db, database
   await db.query('analyze accounts, orders, order_lines');
   const [sizes] = (await db.query(`select (select count(*) from accounts)::int as accounts, (select count(*) from orders)::int as orders, (select count(*) from order_lines)::int as lines`)).rows;
   console.log(`volume ${JSON.stringify(sizes)}`);
+  // The job's writing and folds (src/sales/reports/satisfaction-*.ts) through their own connections, as the job runs them.
+  const dataSource = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
   // What the job does (src/sales/reports/satisfaction-summaries.ts): the per-node summaries the report reads for callers
   // of every order or one team's (SUMMARIES=0: without them, the live statements).
   if (process.env.SUMMARIES === 'existing') {
@@ -35,9 +37,7 @@ runBench({ accounts: ACCOUNTS, ordersPerAccount: ORDERS }, async ({ db, database
     console.log(`satisfaction summaries as they are: ${valid ? 'valid' : 'invalid (live statements)'}`);
   } else if (process.env.SUMMARIES !== '0') {
     const writing = Date.now();
-    await db.query('begin isolation level repeatable read');
-    for (const statement of SUMMARY_STATEMENTS) await db.query(statement);
-    await db.query('commit');
+    if (!(await writeSatisfactionSummaries(dataSource))) throw new Error('the summaries\' writing raced another');
     await db.query('analyze satisfaction_summaries');
     const [{ n }] = (await db.query(`select count(*)::int as n from satisfaction_summaries`)).rows as Array<{ n: number }>;
     console.log(`satisfaction summaries written in ${((Date.now() - writing) / 1000).toFixed(1)} s (${n} rows)`);
@@ -86,8 +86,6 @@ runBench({ accounts: ACCOUNTS, ordersPerAccount: ORDERS }, async ({ db, database
     }
     await timeReads(changed);
   }
-  // The job's fold (src/sales/reports/satisfaction-fold.ts) through its own connection, as the job runs it.
-  const dataSource = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
   const folds: Array<{ customers: number; outcome: string; ms: number }> = [];
   const timeFold = async () => {
     const started = Date.now();
