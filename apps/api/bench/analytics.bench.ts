@@ -38,7 +38,7 @@ runBench({ accounts: ACCOUNTS, ordersPerAccount: ORDERS, linesPerOrder: LINES },
     console.log(`${label}: ${wallMs} ms wall (facts ${result.ms.facts}, population ${result.ms.population}, BG/NBD fit ${result.ms.bgNbdFit}, Gamma-Gamma fit ${result.ms.gammaGammaFit}, scoring ${result.ms.scoring}, write ${result.ms.write}); ` +
       `${result.customers} customers scored in ${result.batches} batches, facts refreshed for ${result.factsRefreshed}; rows: ${written.metrics} customer_metrics + ${written.years} customer_metric_years; peak RSS ${maxRssMiB} MiB`);
     console.log(`  statements (ms): ${steps.map(([step, ms]) => `${step}: ${ms}`).join('; ')}`);
-    console.log(`  scoring: reading ${result.scoringMs.read} ms, computing ${result.scoringMs.compute} ms, sending scores ${result.scoringMs.write} ms`);
+    console.log(`  scoring on ${result.scoringThreads || 'no'} threads: waiting for facts ${result.scoringMs.read} ms, for batches scored and stored ${result.scoringMs.wait} ms`);
     return { wallMs, ...result, factsSteps: steps, rows: written, maxRssMiB };
   };
 

@@ -19,7 +19,9 @@ import {
 import { DataSource } from 'typeorm';
 import { findDirtyAccounts } from '../src/analytics/metrics/metric-dirty';
 import { quintileFractions } from '../src/analytics/metrics/metric-population';
-import { MetricsRecompute, pgArray } from '../src/analytics/metrics/metrics-recompute';
+import { MetricsRecompute } from '../src/analytics/metrics/metrics-recompute';
+import { pgArray } from '../src/analytics/metrics/scoring-batch';
+import { ScoringPool } from '../src/analytics/metrics/scoring-pool';
 import { createTestApp, type TestApp } from './support/test-app';
 
 const AS_OF = '2026-06-30';
@@ -210,6 +212,24 @@ describe('customer scoring: every stored score against the library on the raw or
     // Same-day orders are one purchase day; the facts keep the days and their revenue.
     expect((await t.sql(`select purchase_days, orders, purchase_dates::text[] as dates, purchase_day_revenue::text[] as revenue, products from customer_metrics where account_id = $1`, [ids.sameDay]))[0])
       .toEqual({ purchase_days: 2, orders: 3, dates: ['2025-09-09', '2026-01-09'], revenue: ['220.00', '160.00'], products: 3 });
+  });
+
+  it('scoring threads store the same rows as the run on its own thread; a thread that fails fails its batches', async () => {
+    const recompute = t.app.get(MetricsRecompute);
+    const rows = () => t.sql(`select * from customer_metrics order by account_id`);
+    const own = await recompute.run(AS_OF, new Date('2026-07-01T00:00:00Z'), { mode: 'full', batchSize: 2, scoringThreads: 0 });
+    const ownRows = await rows();
+    const threaded = await recompute.run(AS_OF, new Date('2026-07-02T00:00:00Z'), { mode: 'full', batchSize: 2, scoringThreads: 2 });
+    expect([own.scoringThreads, threaded.scoringThreads, threaded.batches]).toEqual([0, 2, own.batches]);
+    expect(threaded.batches).toBeGreaterThan(2);
+    // Same scores to the digit: no row changed, so every row kept the first run's computed_at.
+    expect(await rows()).toEqual(ownRows);
+
+    const population = await recompute.population(AS_OF);
+    const broken = new ScoringPool(1, { ...population, asOf: 'not a day' }, { discountRate: DISCOUNT_RATE, horizonWeeks: HORIZON_WEEKS });
+    await expect(broken.score([{ account_id: crafted.ids.regular, facts: '1|1|1.00|||1||2026-01-01|1.00|' }])).rejects.toThrow(/asOf/);
+    await expect(broken.score([])).rejects.toThrow(/asOf/);
+    await broken.close();
   });
 
   it('the scores leave as array literals PostgreSQL reads back element for element', async () => {

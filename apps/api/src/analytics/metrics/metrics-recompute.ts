@@ -2,19 +2,26 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
-import { type CustomerFacts, customerScorer, type MetricPopulation, type ScoredCustomer, type ScoringSettings } from './customer-scoring';
+import { customerScorer, type MetricPopulation, type ScoringSettings } from './customer-scoring';
 import { computeFacts, type FactsMode, type RunQuery, SCORE_COLUMNS } from './metric-facts';
 import { loadPopulation, MODEL_SAMPLE_SIZE } from './metric-population';
 import { writeCustomerSummaries } from './metric-summaries';
 import { writeMetricTables } from './metric-tables';
+import { type FactsRow, scoreBatch, type ScoreColumns } from './scoring-batch';
+import { ScoringPool } from './scoring-pool';
 
 /** Customers per scoring batch: one read, one scoring call and one bulk update each. */
 export const METRICS_BATCH_SIZE = 20_000;
+
+/** Customers from which a run scores on threads (starting them costs more than a few batches take on the run's own). */
+export const SCORING_THREADS_FROM = 50_000;
 
 export interface RecomputeOptions {
   /** `incremental` (default): facts only of accounts whose orders changed; `full`: every account's facts. */
   mode?: FactsMode;
   batchSize?: number;
+  /** Scoring threads (0: the run's own thread); default: the configured number from SCORING_THREADS_FROM customers on. */
+  scoringThreads?: number;
   /** Buyers the models are fitted on at most (default MODEL_SAMPLE_SIZE). */
   modelSampleSize?: number;
   /** Told the time of each SQL statement of the run (the benchmark). */
@@ -32,8 +39,10 @@ export interface RecomputeResult {
   /** Buyers the models were fitted on. */
   modelCustomers: number;
   ms: { facts: number; population: number; bgNbdFit: number; gammaGammaFit: number; scoring: number; write: number };
-  /** Of the scoring step: waiting for the facts, Node computing scores, waiting for the previous batch's scores to be stored. */
-  scoringMs: { read: number; compute: number; write: number };
+  /** Scoring threads used (0: the run's own). */
+  scoringThreads: number;
+  /** Of the scoring step: the run waiting for the facts, and for batches being scored and stored. */
+  scoringMs: { read: number; wait: number };
 }
 
 /**
@@ -74,7 +83,8 @@ export class MetricsRecompute {
       const population = await loadPopulation(manager, asOf, options.modelSampleSize ?? MODEL_SAMPLE_SIZE, 'metric_facts');
       const populationMs = Date.now() - started;
       started = Date.now();
-      const { customers, batches, scoringMs } = await this.scoreAll(query, customerScorer(population, settings), batchSize);
+      const scoringThreads = options.scoringThreads ?? (population.customers >= SCORING_THREADS_FROM ? this.config.analytics.scoringThreads : 0);
+      const { customers, batches, scoringMs } = await this.scoreAll(query, population, settings, batchSize, scoringThreads);
       const scoringTotal = Date.now() - started;
       started = Date.now();
       await writeMetricTables(query, computedAt, mode);
@@ -84,6 +94,7 @@ export class MetricsRecompute {
         batches,
         factsRefreshed,
         modelCustomers: population.modelCustomers,
+        scoringThreads,
         scoringMs,
         ms: {
           facts: factsMs, population: populationMs - population.fitMs.bgNbd - population.fitMs.gammaGamma, bgNbdFit: population.fitMs.bgNbd,
@@ -101,15 +112,19 @@ export class MetricsRecompute {
     return loadPopulation(this.dataSource.manager, asOf, modelSampleSize);
   }
 
-  /** Every account of `metric_facts` scored, `batchSize` at a time (the order does not matter: scores are per customer). */
-  private async scoreAll(query: RunQuery, score: (batch: readonly CustomerFacts[]) => ScoredCustomer[], batchSize: number) {
-    const scoringMs = { read: 0, compute: 0, write: 0 };
+  /**
+   * Every account of `metric_facts` scored, `batchSize` at a time (the order does not matter: scores are per customer),
+   * on `threads` scoring threads (scoring-pool.ts) or, with none, on the run's own.
+   */
+  private async scoreAll(query: RunQuery, population: MetricPopulation, settings: ScoringSettings, batchSize: number, threads: number) {
+    const scoringMs = { read: 0, wait: 0 };
     let customers = 0;
     let batches = 0;
     await query(`create temporary table metric_scores on commit drop as select account_id, ${SCORE_COLUMNS.join(', ')} from customer_metrics with no data`);
     // Each account's facts as one text (fields `|`-separated, the arrays `,`-separated, the years as stored): the driver
     // turns a row of two fields into an object in half the time of fourteen, and Node splits the text far faster than
-    // the driver parses array literals (at 1M customers 2 s of Node's time against 4).
+    // the driver parses array literals (at 1M customers 2 s of Node's time against 4); text is also what crosses to a
+    // scoring thread fastest.
     await query(
       `declare metric_batches no scroll cursor for
        select account_id,
@@ -117,107 +132,74 @@ export class MetricsRecompute {
                      array_to_string(purchase_dates, ','), '|', array_to_string(purchase_day_revenue, ','), '|', years) as facts
          from metric_facts`,
     );
-    // Pipelined on the one connection: the server reads the next batch while Node scores this one, and stores this
-    // one's scores while Node scores the next (queries queue on the connection in the order they are sent). A promise
+    const pool = threads > 0 ? new ScoringPool(threads, population, settings) : null;
+    const scorer = customerScorer(population, settings);
+    const score = pool ? (rows: FactsRow[]) => pool.score(rows) : async (rows: FactsRow[]) => scoreBatch(rows, scorer);
+    // Pipelined on the one connection (statements queue on it in the order they are sent): the server reads the next
+    // batch while batches are scored, and stores each batch's scores as they come. One batch per thread is being scored,
+    // and one more stored (on the run's own thread: the next is scored while the last is stored), so memory stays a few
+    // batches whatever the volume. A promise
     // not awaited yet is marked handled: a failure surfaces where it is awaited, and the transaction rolls back.
     const handled = <T>(promise: Promise<T>) => {
       promise.catch(() => undefined);
       return promise;
     };
     const fetchBatch = () => handled(query<FactsRow[]>(`fetch forward ${batchSize} from metric_batches`));
-    let next: Promise<FactsRow[]> | null = fetchBatch();
-    let sending: Promise<void> = Promise.resolve();
-    while (next) {
-      let started = Date.now();
-      const rows: FactsRow[] = await next;
-      scoringMs.read += Date.now() - started;
-      next = rows.length === batchSize ? fetchBatch() : null;
-      if (!rows.length) break;
-      started = Date.now();
-      const scored = score(rows.map(toFacts));
-      scoringMs.compute += Date.now() - started;
-      started = Date.now();
-      await sending;
-      scoringMs.write += Date.now() - started;
-      sending = handled(this.sendScores(query, scored));
-      customers += rows.length;
-      batches++;
+    const inFlight = new Set<Promise<void>>();
+    try {
+      let next: Promise<FactsRow[]> | null = fetchBatch();
+      while (next) {
+        let started = Date.now();
+        const rows: FactsRow[] = await next;
+        scoringMs.read += Date.now() - started;
+        next = rows.length === batchSize ? fetchBatch() : null;
+        if (!rows.length) break;
+        const batch = handled(score(rows).then((columns) => this.sendScores(query, columns)));
+        inFlight.add(batch);
+        void batch.then(() => inFlight.delete(batch), () => undefined);
+        customers += rows.length;
+        batches++;
+        started = Date.now();
+        if (inFlight.size > threads) await Promise.race(inFlight);
+        scoringMs.wait += Date.now() - started;
+      }
+      const started = Date.now();
+      await Promise.all(inFlight);
+      scoringMs.wait += Date.now() - started;
+    } finally {
+      await pool?.close();
     }
-    await sending;
     await query(`close metric_batches`);
     return { customers, batches, scoringMs };
   }
 
-  /**
-   * One batch's scores in one statement (arrays through `unnest`, never a row per round trip). The arrays go as literals
-   * built here (pgArray): the driver's own conversion quotes and escapes element by element, 5 of a run's 20 s of Node
-   * time at 1M customers.
-   */
-  private async sendScores(query: RunQuery, batch: ScoredCustomer[]): Promise<void> {
-    const column = <K extends keyof ScoredCustomer>(key: K) => pgArray(batch.map((customer) => customer[key]));
+  /** One batch's scores in one statement (arrays through `unnest`, never a row per round trip). */
+  private async sendScores(query: RunQuery, columns: ScoreColumns): Promise<void> {
     await query(
       `insert into metric_scores (account_id, ${SCORE_COLUMNS.join(', ')})
        select * from unnest($1::uuid[], $2::smallint[], $3::smallint[], $4::smallint[], $5::text[], $6::text[], $7::text[], $8::numeric[],
                             $9::numeric[], $10::numeric[], $11::numeric[], $12::numeric[], $13::numeric[])`,
-      [
-        column('accountId'), column('rfmRecency'), column('rfmFrequency'), column('rfmMonetary'), column('rfmSegment'), column('behaviourClass'),
-        column('lifecycleStage'), column('historicClv'), column('predictedTransactions'), column('probabilityAlive'), column('expectedSpend'),
-        column('predictedClv'), column('loyaltyIndex'),
-      ],
+      columns,
     );
   }
 }
 
 /**
- * A PostgreSQL array literal of scores: numbers, decimal strings, uuids and label words as they are; anything else
- * (never produced by the scoring, but not assumed) quoted with `"` and `\` escaped; null as NULL.
+ * The run's statements on its transaction, each timed when asked (the benchmark prints where a run spends its time).
+ * Statements sent while one is running (the scoring's pipeline) wait here for the ones before, in order: the driver
+ * would queue them too, but that queue is deprecated (pg 8 warns; pg 9 drops it).
  */
-export function pgArray(values: ReadonlyArray<string | number | null>): string {
-  return `{${values.map((value) => (value === null ? 'NULL' : typeof value === 'number' || BARE_ELEMENT.test(value) ? String(value) : `"${value.replace(/[\\"]/g, '\\$&')}"`)).join(',')}}`;
-}
-
-/** Elements that need no quotes in an array literal (and cannot be read as NULL). */
-const BARE_ELEMENT = /^(?!null$)[A-Za-z0-9_.:-]+$/i;
-
-/** One row of the scoring cursor: the account and its facts as one text (the cursor's comment). */
-interface FactsRow {
-  account_id: string;
-  facts: string;
-}
-
-function toFacts(row: FactsRow): CustomerFacts {
-  const [orders, purchaseDays, revenue, cost, profit, products, discountShare, dates, dayRevenue, years] = row.facts.split('|');
-  const purchaseDates = dates === '' ? [] : dates.split(',');
-  return {
-    accountId: row.account_id,
-    firstPurchaseOn: purchaseDates[0] ?? null,
-    lastPurchaseOn: purchaseDates[purchaseDates.length - 1] ?? null,
-    orders: Number(orders),
-    purchaseDays: Number(purchaseDays),
-    revenue,
-    cost: cost === '' ? null : cost,
-    profit: profit === '' ? null : profit,
-    purchaseDates,
-    purchaseDayRevenue: dayRevenue === '' ? [] : dayRevenue.split(','),
-    products: Number(products),
-    discountShare: discountShare === '' ? null : discountShare,
-    years: years === '' ? [] : years.split(';').map(toYear),
-  };
-}
-
-/** One year as metric-facts.ts stores it: `year:orders:revenue:cost:profit`, an unknown cost or profit empty. */
-function toYear(text: string): CustomerFacts['years'][number] {
-  const [year, orders, revenue, cost, profit] = text.split(':');
-  return { year: Number(year), orders: Number(orders), revenue, cost: cost === '' ? null : cost, profit: profit === '' ? null : profit };
-}
-
-/** The run's statements on its transaction, each timed when asked (the benchmark prints where a run spends its time). */
 function timedQuery(manager: EntityManager, trace?: (step: string, ms: number) => void): RunQuery {
   let step = 0;
-  return async <T = unknown>(sql: string, params?: unknown[]): Promise<T> => {
-    const started = Date.now();
-    const result = (await manager.query(sql, params)) as T;
-    trace?.(`${++step} ${sql.trim().split(/\s+/).slice(0, 4).join(' ')}`, Date.now() - started);
-    return result;
+  let previous: Promise<unknown> = Promise.resolve();
+  return <T = unknown>(sql: string, params?: unknown[]): Promise<T> => {
+    const statement = previous.then(async () => {
+      const started = Date.now();
+      const result = (await manager.query(sql, params)) as T;
+      trace?.(`${++step} ${sql.trim().split(/\s+/).slice(0, 4).join(' ')}`, Date.now() - started);
+      return result;
+    });
+    previous = statement.catch(() => undefined);
+    return statement;
   };
 }

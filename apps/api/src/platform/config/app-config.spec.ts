@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { loadConfig } from './app-config';
 
 describe('loadConfig', () => {
@@ -35,12 +36,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ JOBS_TIME_ZONE: 'Mars/Olympus' })).toThrow(/JOBS_TIME_ZONE/);
   });
 
-  it('reads the customer-metrics settings, 10 % a year over 52 weeks by default, and refuses values out of range', () => {
-    expect(loadConfig({}).analytics).toEqual({ discountRate: 0.1, horizonWeeks: 52 });
-    expect(loadConfig({ ANALYTICS_DISCOUNT_RATE: '0.08', ANALYTICS_HORIZON_WEEKS: '104' }).analytics).toEqual({ discountRate: 0.08, horizonWeeks: 104 });
+  it('reads the customer-metrics settings, 10 % a year over 52 weeks on every core by default, and refuses values out of range', () => {
+    expect(loadConfig({}).analytics).toEqual({ discountRate: 0.1, horizonWeeks: 52, scoringThreads: Math.min(availableParallelism(), 16) });
+    expect(loadConfig({ ANALYTICS_DISCOUNT_RATE: '0.08', ANALYTICS_HORIZON_WEEKS: '104', ANALYTICS_SCORING_THREADS: '0' }).analytics).toEqual({ discountRate: 0.08, horizonWeeks: 104, scoringThreads: 0 });
     expect(loadConfig({ ANALYTICS_DISCOUNT_RATE: '0' }).analytics.discountRate).toBe(0);
     for (const rate of ['8%', '-0.1', '1.5', 'ten']) expect(() => loadConfig({ ANALYTICS_DISCOUNT_RATE: rate })).toThrow(/ANALYTICS_DISCOUNT_RATE/);
     for (const weeks of ['0', '521', '52.5', 'year']) expect(() => loadConfig({ ANALYTICS_HORIZON_WEEKS: weeks })).toThrow(/ANALYTICS_HORIZON_WEEKS/);
+    for (const threads of ['-1', '17', '1.5', 'all']) expect(() => loadConfig({ ANALYTICS_SCORING_THREADS: threads })).toThrow(/ANALYTICS_SCORING_THREADS/);
   });
 
   it('uses DATABASE_URL when given and refuses nonsense numbers', () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 /** Everything the server reads from its environment, parsed once at start-up. */
@@ -56,6 +57,8 @@ export interface AppConfig {
     discountRate: number;
     /** Weeks ahead of predicted transactions and predicted CLV (`ANALYTICS_HORIZON_WEEKS`, 1–520, default 52). */
     horizonWeeks: number;
+    /** Threads a large metrics run scores on (`ANALYTICS_SCORING_THREADS`, 0–16, default: the cores Node may use; 0: none). */
+    scoringThreads: number;
   };
   /**
    * The corporate currency (`BASE_CURRENCY`, ISO 4217, default CNY): exchange rates are units of it per unit of another
@@ -172,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     analytics: {
       discountRate: rateFrom(env.ANALYTICS_DISCOUNT_RATE, 0.1, 'ANALYTICS_DISCOUNT_RATE'),
       horizonWeeks: rangeFrom(intFrom(env.ANALYTICS_HORIZON_WEEKS, 52, 'ANALYTICS_HORIZON_WEEKS'), 1, 520, 'ANALYTICS_HORIZON_WEEKS'),
+      scoringThreads: rangeFrom(intFrom(env.ANALYTICS_SCORING_THREADS, Math.min(availableParallelism(), 16), 'ANALYTICS_SCORING_THREADS'), 0, 16, 'ANALYTICS_SCORING_THREADS'),
     },
     baseCurrency: currencyFrom(env.BASE_CURRENCY, 'CNY', 'BASE_CURRENCY'),
     webLeads: {
