@@ -138,8 +138,8 @@ export class MetricsRecompute {
     // Pipelined on the one connection (statements queue on it in the order they are sent): the server reads the next
     // batch while batches are scored, and stores each batch's scores as they come. One batch per thread is being scored,
     // and one more stored (on the run's own thread: the next is scored while the last is stored), so memory stays a few
-    // batches whatever the volume. A promise
-    // not awaited yet is marked handled: a failure surfaces where it is awaited, and the transaction rolls back.
+    // batches whatever the volume. A promise not awaited yet is marked handled: a failure surfaces where it is awaited,
+    // and the transaction rolls back.
     const handled = <T>(promise: Promise<T>) => {
       promise.catch(() => undefined);
       return promise;
