@@ -3,29 +3,34 @@
 -- (after the principal load of principal.sql)
 
 SELECT x.account_id::text AS "account_id", to_char(x.first, 'YYYY-MM-DD') AS "first_on", to_char(x.last, 'YYYY-MM-DD') AS "last_on"
-  FROM ( select f.account_id, f.first, f.last
-  from (select v.account_id, min(v.order_date) as first, max(v.order_date) as last
+  FROM ( select d.account_id, d.day as first, (select max(f.order_date)
   from (SELECT "r"."id" AS "id", "r"."account_id" AS "account_id", "r"."order_date" AS "order_date"
   FROM "orders" "r"
   WHERE ("r"."team_id" = $1 and (not "r"."restricted" or "r"."owner_id" = $2))
   AND "r"."status" <> $3
-  AND "r"."order_date" <= $4) v
-  where v.order_date >= $5
-  group by v.account_id) f
-  where not exists (select 1
-  from (SELECT "r"."id" AS "id", "r"."account_id" AS "account_id", "r"."order_date" AS "order_date"
-  FROM "orders" "r"
-  WHERE ("r"."team_id" = $1 and (not "r"."restricted" or "r"."owner_id" = $2))
-  AND "r"."status" <> $3
-  AND "r"."order_date" <= $4) e
-  where e.account_id = f.account_id and e.order_date < $5) and exists (select 1
+  AND "r"."order_date" <= $4) f
+  where f.account_id = d.account_id) as last
+  from (select distinct on (o.order_date, o.account_id) o.account_id, o.order_date as day
   from (SELECT "r"."id" AS "id", "r"."account_id" AS "account_id", "r"."order_date" AS "order_date"
   FROM "orders" "r"
   WHERE ("r"."team_id" = $1 and (not "r"."restricted" or "r"."owner_id" = $2))
   AND "r"."status" <> $3
   AND "r"."order_date" <= $4) o
-  join order_lines l on l.order_id = o.id
+  where o.order_date >= $5 and not exists (select 1
+  from (SELECT "r"."id" AS "id", "r"."account_id" AS "account_id", "r"."order_date" AS "order_date"
+  FROM "orders" "r"
+  WHERE ("r"."team_id" = $1 and (not "r"."restricted" or "r"."owner_id" = $2))
+  AND "r"."status" <> $3
+  AND "r"."order_date" <= $4) n
+  where n.account_id = o.account_id and n.order_date < o.order_date) and exists (select 1
+  from (SELECT "r"."id" AS "id", "r"."account_id" AS "account_id", "r"."order_date" AS "order_date"
+  FROM "orders" "r"
+  WHERE ("r"."team_id" = $1 and (not "r"."restricted" or "r"."owner_id" = $2))
+  AND "r"."status" <> $3
+  AND "r"."order_date" <= $4) i
+  join order_lines l on l.order_id = i.id
   join products pr on pr.id = l.product_id
-  where o.account_id = f.account_id and o.order_date = f.first and pr.category_id = $6)) "x"
+  where i.account_id = o.account_id and i.order_date = o.order_date and pr.category_id = $6)
+  order by o.order_date, o.account_id) d) "x"
   ORDER BY x.first ASC, x.account_id ASC
   LIMIT 51;

@@ -3,20 +3,27 @@
 -- (after the principal load of principal.sql)
 
 SELECT x.account_id::text AS "account_id", to_char(x.first, 'YYYY-MM-DD') AS "first_on", to_char(x.last, 'YYYY-MM-DD') AS "last_on"
-  FROM ( select p.account_id, min(v.order_date) as first, max(v.order_date) as last
-  from (select distinct o.account_id
+  FROM ( select d.account_id, (select min(f.order_date)
+  from (SELECT "r"."id" AS "id", "r"."account_id" AS "account_id", "r"."order_date" AS "order_date"
+  FROM "orders" "r"
+  WHERE ("r"."team_id" = $1 and (not "r"."restricted" or "r"."owner_id" = $2))
+  AND "r"."status" <> $3
+  AND "r"."order_date" <= $4) f
+  where f.account_id = d.account_id) as first, d.day as last
+  from (select distinct on (o.order_date, o.account_id) o.account_id, o.order_date as day
   from (SELECT "r"."id" AS "id", "r"."account_id" AS "account_id", "r"."order_date" AS "order_date"
   FROM "orders" "r"
   WHERE ("r"."team_id" = $1 and (not "r"."restricted" or "r"."owner_id" = $2))
   AND "r"."status" <> $3
   AND "r"."order_date" <= $4) o
-  where o.order_date >= $5 and o.order_date < $6) p
-  join (SELECT "r"."id" AS "id", "r"."account_id" AS "account_id", "r"."order_date" AS "order_date"
+  where o.order_date >= $5 and o.order_date < $6 and not exists (select 1
+  from (SELECT "r"."id" AS "id", "r"."account_id" AS "account_id", "r"."order_date" AS "order_date"
   FROM "orders" "r"
   WHERE ("r"."team_id" = $1 and (not "r"."restricted" or "r"."owner_id" = $2))
   AND "r"."status" <> $3
-  AND "r"."order_date" <= $4) v on v.account_id = p.account_id
-  group by p.account_id having max(v.order_date) < $6) "x"
+  AND "r"."order_date" <= $4) n
+  where n.account_id = o.account_id and n.order_date > o.order_date)
+  order by o.order_date, o.account_id) d) "x"
   ORDER BY x.last ASC, x.account_id ASC
   LIMIT 51;
 

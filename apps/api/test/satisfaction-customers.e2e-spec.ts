@@ -63,6 +63,9 @@ describe('satisfaction drill-down: the customers behind a figure', () => {
     await order('rep.e1', 'SCD N1', '2041-01-05', ['a', 'b']);
     await order('rep.e1', 'SCD N1', '2041-02-10', ['b']);
     await order('rep.e1', 'SCD N2', '2041-02-01', ['a', 'b']);
+    // Two orders on a customer's first day (N2) and on its last before churning (N1): still one row each.
+    await order('rep.e1', 'SCD N2', '2041-02-01', ['a']);
+    await order('rep.e1', 'SCD N1', '2041-02-10', ['b']);
     await order('rep.e1', 'SCD N4', '2041-02-20', ['a'], { restricted: true }); // the rep's alone
     await order('director', 'SCD X1', '2041-03-15', ['b']);
     await order('rep.e1', 'SCD N2', '2041-04-20', ['a']);

