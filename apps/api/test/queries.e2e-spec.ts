@@ -32,6 +32,16 @@ const withSatisfactionSummaries = async (t: TestApp) => {
   await writeSatisfactionSummaries(t.app.get(DataSource));
 };
 
+/** An order of team E1 in a currency without any rate (the demo's orders are all covered: nothing would be counted). */
+const withUncoveredOrder = async (t: TestApp) => {
+  await t.sql(
+    `insert into orders (id, number, account_id, currency, status, order_date, tax_rate, subtotal, tax_amount, total, owner_id, team_id)
+     select gen_random_uuid(), 'SO-QUERIES-JPY', a.id, 'JPY', 'confirmed', date '2015-01-01', 0, 100, 0, 100, a.owner_id, a.team_id
+       from accounts a where a.name = '徐州恒达工程机械有限公司'
+     on conflict (number) do nothing`,
+  );
+};
+
 const SCENARIOS: Scenario[] = [
   { file: 'accounts.list.rep', who: 'rep.e1', what: 'first page of accounts by name, team scope, with a restricted own record and no shares', path: () => '/api/v1/accounts?limit=50' },
   { file: 'accounts.list.manager', who: 'manager.east', what: 'first page of accounts by name, subtree scope', path: () => '/api/v1/accounts?limit=50' },
@@ -59,7 +69,7 @@ const SCENARIOS: Scenario[] = [
   { file: 'activities.timeline.rep', who: 'rep.e1', what: 'an account\'s timeline, latest first (millisecond UTC text in collation "C"), team scope', path: (ids) => `/api/v1/activities?accountId=${ids.account}&limit=50` },
   { file: 'products.list.partner', who: 'partner', what: 'catalogue page by code for a partner (active products only), searched by code or names', path: () => '/api/v1/products?q=XE&limit=50' },
   { file: 'exchange-rates.list.rep', who: 'rep.e1', what: 'a page of one currency\'s exchange rates, newest first (keyset on valid_from, currency: the primary key read backwards)', path: () => '/api/v1/exchange-rates?currency=USD&limit=12' },
-  { file: 'exchange-rates.missing.rep', who: 'rep.e1', what: 'the orders without a rate per currency: the team-scoped live orders dated before their currency\'s first rate (one grouped read of the rates), counts and days only', path: () => '/api/v1/exchange-rates/missing' },
+  { file: 'exchange-rates.missing.rep', who: 'rep.e1', what: 'the orders without a rate per currency: the currencies orders have (a skip over the currency index) with their first rate, then the team-scoped live orders dated before it, one index range per currency; counts and days only', path: () => '/api/v1/exchange-rates/missing', setup: withUncoveredOrder },
   { file: 'leads.list.rep', who: 'rep.e1', what: 'first page of new leads by name, team scope, status filter', path: () => '/api/v1/leads?status=new&limit=50' },
   { file: 'leads.conversion-matches.rep', who: 'rep.e1', what: 'the lead, then the live accounts the caller can read whose normalised name equals its company', path: (ids) => `/api/v1/leads/${ids.lead}/conversion-matches` },
   { file: 'quotes.list.rep', who: 'rep.e1', what: 'first page of draft quotes, newest number first, team scope, status filter', path: () => '/api/v1/quotes?status=draft&limit=50' },

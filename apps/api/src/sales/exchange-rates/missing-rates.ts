@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AccessService } from '../../access/access.service';
 import { AccessAction, AccessLevel, ObjectType } from '../../access/access.types';
 import type { Principal } from '../../identity/auth/principal';
@@ -12,13 +14,34 @@ import { MissingRatesDto } from './missing-rates.dto';
 /** What the counts read of an order: its currency and day, its customer, and (cancellations are no purchase) its status. */
 const ORDER_FIELDS = ['currency', 'orderDate', 'accountId', 'status'];
 
+/**
+ * Per currency other than the base one that orders have: its first rate and the day its uncovered orders end before —
+ * that first rate, or the day after the as-of day when it is later or there is none (orders dated later are no purchase
+ * yet). The currencies come from the `(currency, order_date)` index, one probe each (the orders hold a few).
+ */
+const UNCOVERED_DAYS = `
+  with recursive present (currency) as (
+    select min(currency) from orders
+    union all
+    select (select min(o.currency) from orders o where o.currency > p.currency) from present p where p.currency is not null)
+  select p.currency, to_char(f.first_rate, 'YYYY-MM-DD') as first_rate, to_char(least(f.first_rate, $2::date + 1), 'YYYY-MM-DD') as until
+    from present p
+    left join (select currency, min(valid_from) as first_rate from exchange_rates group by currency) f on f.currency = p.currency
+   where p.currency is not null and p.currency <> $1
+   order by p.currency`;
+
+interface UncoveredDays {
+  currency: string;
+  first_rate: string | null;
+  until: string;
+}
+
 interface MissingRow {
   currency: string;
   orders: number;
   customers: number;
   first_day: string;
   last_day: string;
-  first_rate: string | null;
 }
 
 /**
@@ -35,6 +58,7 @@ export class MissingRates {
     private readonly orders: OrderService,
     private readonly access: AccessService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** 403 without the read right on exchange rates or orders, or naming the order fields counted that the caller may not read. */
@@ -45,28 +69,30 @@ export class MissingRates {
     access.assertMayAggregate(ORDER_FIELDS);
     // The metrics' as-of day: orders dated later are no purchase yet.
     const asOf = new Date().toISOString().slice(0, 10);
+    const uncovered: UncoveredDays[] = await this.dataSource.query(UNCOVERED_DAYS, [this.config.baseCurrency, asOf]);
+    if (!uncovered.length) return { baseCurrency: this.config.baseCurrency, asOf, orders: 0, currencies: [] };
+    // One range of the (currency, order_date) index per currency (migration 380), the caller's scope on top: the orders
+    // no rate covers, never every order outside the base currency (0.7 s for the general manager at four million orders).
+    const ranges = uncovered.map((_, i) => `(r.currency = :missingCurrency${i} and r.order_date < :missingUntil${i})`).join(' or ');
     const rows = await this.orders.records
       .readable(access)
-      .leftJoin('(select currency, min(valid_from) as first_rate from exchange_rates group by currency)', 'er', 'er.currency = r.currency')
       .select('r.currency', 'currency')
       .addSelect('count(*)::int', 'orders')
       .addSelect('count(distinct r.account_id)::int', 'customers')
       .addSelect(`to_char(min(r.order_date), 'YYYY-MM-DD')`, 'first_day')
       .addSelect(`to_char(max(r.order_date), 'YYYY-MM-DD')`, 'last_day')
-      .addSelect(`to_char(min(er.first_rate), 'YYYY-MM-DD')`, 'first_rate')
-      .andWhere('r.currency <> :missingBase', { missingBase: this.config.baseCurrency })
+      .andWhere(`(${ranges})`, Object.fromEntries(uncovered.flatMap((days, i) => [[`missingCurrency${i}`, days.currency], [`missingUntil${i}`, days.until]])))
       .andWhere('r.status <> :missingCancelled', { missingCancelled: OrderStatus.Cancelled })
-      .andWhere('r.order_date <= :missingAsOf', { missingAsOf: asOf })
-      .andWhere('(er.first_rate is null or r.order_date < er.first_rate)')
       .groupBy('r.currency')
       .orderBy('r.currency', 'ASC')
       .getRawMany<MissingRow>();
+    const firstRate = new Map(uncovered.map((days) => [days.currency, days.first_rate]));
     return {
       baseCurrency: this.config.baseCurrency,
       asOf,
       orders: rows.reduce((sum, row) => sum + row.orders, 0),
       currencies: rows.map((row) => ({
-        currency: row.currency, orders: row.orders, customers: row.customers, firstOrderDay: row.first_day, lastOrderDay: row.last_day, firstRateFrom: row.first_rate,
+        currency: row.currency, orders: row.orders, customers: row.customers, firstOrderDay: row.first_day, lastOrderDay: row.last_day, firstRateFrom: firstRate.get(row.currency) ?? null,
       })),
     };
   }
