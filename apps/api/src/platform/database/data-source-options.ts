@@ -11,6 +11,10 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'each',
     synchronize: false,
+    // Loaded rows become entities without running their constructors: those only default a new record's id
+    // (\`id = uuidv7()\`), and generating 51 random ids for a page of rows that already have theirs was ~45 µs of CPU
+    // per list request. \`create\`/\`new\` still run them.
+    entitySkipConstructor: true,
     extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), application_name: 'lianxi-api' },
   };
 }

@@ -333,8 +333,7 @@ export class UpdateAccountDto extends UpdateBusinessRecordDto {
 export const ACCOUNT_FIELDS = ['name', 'kind', 'industry', 'region', 'phone', 'email', 'tier', 'parentAccountId', 'billingAddress', 'shippingAddress', 'website', 'taxNumber'] as const;
 
 export function toAccountDto(account: AccountEntity): AccountDto {
-  return {
-    ...toBusinessRecordDto(account),
+  return toBusinessRecordDto<AccountDto>(account, {
     name: account.name,
     kind: account.kind,
     industry: account.industry,
@@ -347,7 +346,7 @@ export function toAccountDto(account: AccountEntity): AccountDto {
     shippingAddress: account.shippingAddress,
     website: account.website,
     taxNumber: account.taxNumber,
-  };
+  });
 }
 
 /** The list's filters, search and sort, for the whole result instead of a page. */

@@ -190,8 +190,7 @@ export class UpdateActivityDto extends UpdateBusinessRecordDto {
 export const ACTIVITY_FIELDS = ['kind', 'subject', 'description', 'status', 'priority', 'dueAt', 'durationMinutes', 'location', 'outcome', 'completedAt', 'relatedType', 'relatedId', 'accountId'] as const;
 
 export function toActivityDto(a: ActivityEntity): ActivityDto {
-  return {
-    ...toBusinessRecordDto(a),
+  return toBusinessRecordDto<ActivityDto>(a, {
     kind: a.kind,
     subject: a.subject,
     description: a.description,
@@ -205,5 +204,5 @@ export function toActivityDto(a: ActivityEntity): ActivityDto {
     relatedType: a.relatedType,
     relatedId: a.relatedId,
     accountId: a.accountId,
-  };
+  });
 }

@@ -168,8 +168,7 @@ export class ContactImportRowDto extends OmitType(CreateContactDto, ['accountId'
 export const CONTACT_FIELDS = ['accountId', 'name', 'title', 'phone', 'email', 'mobile', 'department', 'isPrimary'] as const;
 
 export function toContactDto(contact: ContactEntity): ContactDto {
-  return {
-    ...toBusinessRecordDto(contact),
+  return toBusinessRecordDto<ContactDto>(contact, {
     accountId: contact.accountId,
     name: contact.name,
     title: contact.title,
@@ -178,7 +177,7 @@ export function toContactDto(contact: ContactEntity): ContactDto {
     mobile: contact.mobile,
     department: contact.department,
     isPrimary: contact.isPrimary,
-  };
+  });
 }
 
 /** The list's filters, search and sort, for the whole result instead of a page. */

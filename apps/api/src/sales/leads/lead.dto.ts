@@ -360,8 +360,7 @@ export const LEAD_FIELDS = [
 ] as const;
 
 export function toLeadDto(lead: LeadEntity): LeadDto {
-  return {
-    ...toBusinessRecordDto(lead),
+  return toBusinessRecordDto<LeadDto>(lead, {
     name: lead.name,
     company: lead.company,
     title: lead.title,
@@ -378,5 +377,5 @@ export function toLeadDto(lead: LeadEntity): LeadDto {
     convertedAccountId: lead.convertedAccountId,
     convertedContactId: lead.convertedContactId,
     convertedOpportunityId: lead.convertedOpportunityId,
-  };
+  });
 }

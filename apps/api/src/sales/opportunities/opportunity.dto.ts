@@ -311,8 +311,7 @@ export class ForecastDto {
 export const OPPORTUNITY_FIELDS = ['name', 'accountId', 'pipelineId', 'stageId', 'amount', 'currency', 'probability', 'expectedCloseDate', 'competitors', 'description'] as const;
 
 export function toOpportunityDto(o: OpportunityEntity): OpportunityDto {
-  return {
-    ...toBusinessRecordDto(o),
+  return toBusinessRecordDto<OpportunityDto>(o, {
     name: o.name,
     accountId: o.accountId,
     pipelineId: o.pipelineId,
@@ -323,7 +322,7 @@ export function toOpportunityDto(o: OpportunityEntity): OpportunityDto {
     expectedCloseDate: o.expectedCloseDate,
     competitors: o.competitors,
     description: o.description,
-  };
+  });
 }
 
 export function toStageChangeDto(c: OpportunityStageChangeEntity): StageChangeDto {

@@ -430,8 +430,7 @@ export function outstanding(order: OrderEntity): string {
 }
 
 export function toOrderDto(order: OrderEntity): OrderDto {
-  return {
-    ...toBusinessRecordDto(order),
+  return toBusinessRecordDto<OrderDto>(order, {
     number: order.number,
     accountId: order.accountId,
     quoteId: order.quoteId,
@@ -447,7 +446,7 @@ export function toOrderDto(order: OrderEntity): OrderDto {
     paidAmount: order.paidAmount,
     outstandingAmount: outstanding(order),
     notes: order.notes,
-  };
+  });
 }
 
 export function toOrderLineDto(line: OrderLineEntity): Required<OrderLineDto> {

@@ -360,8 +360,7 @@ export const QUOTE_PRICE_FIELDS = ['subtotal', 'discountTotal', 'netTotal', 'tax
 export const LINE_PRICE_FIELDS = ['listPrice', 'discountPercent', 'netPrice', 'lineTotal'] as const;
 
 export function toQuoteDto(q: QuoteEntity, today: string): QuoteDto {
-  return {
-    ...toBusinessRecordDto(q),
+  return toBusinessRecordDto<QuoteDto>(q, {
     number: q.number,
     revision: q.revision,
     accountId: q.accountId,
@@ -383,7 +382,7 @@ export function toQuoteDto(q: QuoteEntity, today: string): QuoteDto {
     decidedAt: q.decidedAt,
     sentAt: q.sentAt,
     acceptedAt: q.acceptedAt,
-  };
+  });
 }
 
 export type QuoteLineRow = QuoteLineEntity & { productCode: string; productName: string; productNameEn: string; unit: string };
