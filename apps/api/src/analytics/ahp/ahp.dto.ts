@@ -209,12 +209,11 @@ export class UpdateAhpModelDto extends UpdateBusinessRecordDto {
 export const AHP_MODEL_FIELDS = ['name', 'description', 'criteria', 'comparisons', 'alternatives'] as const;
 
 export function toAhpModelDto(model: AhpModelEntity): AhpModelDto {
-  return {
-    ...toBusinessRecordDto(model),
+  return toBusinessRecordDto<AhpModelDto>(model, {
     name: model.name,
     description: model.description,
     criteria: model.criteria,
     comparisons: model.comparisons,
     alternatives: model.alternatives,
-  };
+  });
 }
