@@ -26,10 +26,12 @@ export class SecondConnection {
    * temporary `tables` it built as unlogged tables for handOver. Answers once the snapshot is taken.
    */
   async start(query: RunQuery, work: (query: RunQuery) => Promise<void>, tables: readonly string[]): Promise<void> {
-    // With the run's own settings (work_mem, enable_hashagg, …: metrics-recompute.ts), so that both halves are computed alike.
+    // With the run's own settings (work_mem, enable_hashagg, …: metrics-recompute.ts), so that both halves are computed
+    // alike; the isolation level is the second connection's own (a snapshot is imported in repeatable read).
     const [{ snapshot, settings }]: Array<{ snapshot: string; settings: Array<{ name: string; value: string }> }> = await query(
       `select pg_export_snapshot() as snapshot,
-              (select json_agg(json_build_object('name', name, 'value', current_setting(name))) from pg_settings where source = 'session') as settings`,
+              (select json_agg(json_build_object('name', name, 'value', current_setting(name)))
+                 from pg_settings where source = 'session' and name not like 'transaction\\_%') as settings`,
     );
     this.running = this.onSnapshot(snapshot, settings ?? [], work, tables);
     // Marked handled: a failure surfaces where the run awaits it (handOver), or is dropped when the run failed first.
