@@ -166,7 +166,7 @@ describe('customer metrics: the recompute', () => {
       expect(await t.sql(facts)).toEqual(one.facts);
       expect(await t.sql(years)).toEqual(one.years);
       expect((await traced({ mode: 'incremental' })).filter((step) => step.startsWith('second'))).toEqual([]);
-      expect(await t.sql(`select relname from pg_class where relname like 'metric\_handoff%'`)).toEqual([]);
+      expect(await t.sql(`select relname from pg_class where relname like 'metric\\_handoff%'`)).toEqual([]);
     });
 
     it.each([
@@ -192,7 +192,7 @@ describe('customer metrics: the recompute', () => {
       expect(await t.sql(everything)).toEqual(before.metrics);
       expect(await t.sql(`select as_of::text from customer_metric_state`)).toEqual(before.state);
       expect(await t.sql(`select account_id from customer_metric_changes order by account_id`)).toEqual(logged);
-      expect(await t.sql(`select relname from pg_class where relname like 'metric\_handoff%'`)).toEqual([]);
+      expect(await t.sql(`select relname from pg_class where relname like 'metric\\_handoff%'`)).toEqual([]);
       expect(await t.sql(`select state from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`)).toEqual([]);
       // The next run finds the change.
       const costOf = `select cost::text from customer_metrics where account_id = $1`;
