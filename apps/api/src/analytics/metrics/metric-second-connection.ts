@@ -16,10 +16,19 @@ export class SecondConnection {
   private readonly handed = new Set<string>();
   private running: Promise<void> = Promise.resolve();
 
-  constructor(
+  private constructor(
     private readonly dataSource: DataSource,
     private readonly trace?: (step: string, ms: number) => void,
   ) {}
+
+  /**
+   * A second connection for a run, where the pool has one beside the run's (DATABASE_POOL_SIZE); with a pool of one
+   * the second would wait for the run forever, and the run stays on its own.
+   */
+  static forRun(dataSource: DataSource, trace?: (step: string, ms: number) => void): SecondConnection | undefined {
+    const pool = (dataSource.driver as unknown as { master?: { options?: { max?: number } } }).master;
+    return (pool?.options?.max ?? 10) > 1 ? new SecondConnection(dataSource, trace) : undefined;
+  }
 
   /**
    * Starts `work` on a connection of its own in the snapshot of the run's transaction (`query`), which then commits the

@@ -63,7 +63,7 @@ export class MetricsRecompute {
     const batchSize = options.batchSize ?? METRICS_BATCH_SIZE;
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
     const settings: ScoringSettings = { discountRate: this.config.analytics.discountRate, horizonWeeks: this.config.analytics.horizonWeeks };
-    const second = options.factsInHalves === false ? undefined : new SecondConnection(this.dataSource, options.trace);
+    const second = options.factsInHalves === false ? undefined : SecondConnection.forRun(this.dataSource, options.trace);
     const result = await this.dataSource.transaction(async (manager): Promise<RecomputeResult> => {
       const query = timedQuery(manager, options.trace);
       // Joins, aggregates and sorts over millions of rows: memory for them in this transaction only.
