@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { MetricsRecompute } from '../src/analytics/metrics/metrics-recompute';
+import { FACT_COLUMNS } from '../src/analytics/metrics/metric-facts';
+import { MetricsRecompute, type RecomputeOptions } from '../src/analytics/metrics/metrics-recompute';
 import { ACCOUNTS } from '../src/demo/demo-organisation';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -136,6 +137,70 @@ describe('customer metrics: the recompute', () => {
     await redate('2025-07-15', '2024-07-15');
     await recompute.run('2026-06-30', new Date());
     expect(await t.sql(yearsOf, [ids.multiYear])).toEqual([{ year: 2022, orders: 2, revenue: '150.00' }, { year: 2024, orders: 1, revenue: '200.00' }]);
+  });
+
+  describe('a full run on two connections (half the accounts each, metric-facts.ts)', () => {
+    const facts = `select ${FACT_COLUMNS.join(', ')} from customer_metrics order by account_id`;
+    const years = `select account_id, year, orders, revenue::text, cost::text, profit::text from customer_metric_years order by account_id, year`;
+    /** A run's statements, as the trace names them (the second connection's begin with "second"). */
+    const traced = async (options: RecomputeOptions) => {
+      const steps: string[] = [];
+      await t.app.get(MetricsRecompute).run('2026-06-30', new Date(), { ...options, trace: (step) => steps.push(step) });
+      return steps;
+    };
+
+    it('computes exactly the facts and years of one connection; an incremental run stays on one', async () => {
+      const oneSteps = await traced({ mode: 'full', factsInHalves: false });
+      expect(oneSteps.filter((step) => step.startsWith('second'))).toEqual([]);
+      const one = { facts: await t.sql(facts), years: await t.sql(years) };
+      await t.sql(`delete from customer_metric_years; delete from customer_metrics`);
+      const halvesSteps = await traced({ mode: 'full' });
+      // The second connection rebuilt its half with the run's statements, and handed it over.
+      expect(halvesSteps.filter((step) => /^second \d+ (create temporary table metric_purchase|insert into metric_all)/.test(step))).toHaveLength(2);
+      expect(halvesSteps.filter((step) => /^\d+ insert into metric_all/.test(step))).toHaveLength(2);
+      const [{ below }] = await t.sql<{ below: number }>(
+        `select count(*) filter (where id < (select percentile_disc(0.5) within group (order by id) from accounts where deleted_at is null))::int as below
+           from accounts where deleted_at is null`,
+      );
+      expect(below).toBeGreaterThan(0);
+      expect(await t.sql(facts)).toEqual(one.facts);
+      expect(await t.sql(years)).toEqual(one.years);
+      expect((await traced({ mode: 'incremental' })).filter((step) => step.startsWith('second'))).toEqual([]);
+      expect(await t.sql(`select relname from pg_class where relname like 'metric\\_handoff%'`)).toEqual([]);
+    });
+
+    it.each([
+      ['on the second connection', (step: string) => /^second \d+ create temporary table metric_year_lines/.test(step)],
+      ["on the run's connection while the second computes", (step: string) => /^\d+ create temporary table metric_day/.test(step)],
+      ["on the run's connection after the second handed its rows over", (step: string) => /^\d+ declare metric_batches/.test(step)],
+    ])('a run that fails %s rolls back whole and leaves nothing behind', async (_where, failsAt) => {
+      const everything = `select m.*, (select json_agg(y order by y.year) from customer_metric_years y where y.account_id = m.account_id) as years
+                            from customer_metrics m order by account_id`;
+      const before = { metrics: await t.sql(everything), state: await t.sql(`select as_of::text from customer_metric_state`) };
+      // A change for the next run to find: the failed one gives its log back.
+      await t.sql(`update order_lines set unit_cost = unit_cost + 1 where order_id in (select id from orders where account_id = $1) and unit_cost is not null`, [ids.multiYear]);
+      const logged = await t.sql(`select account_id from customer_metric_changes order by account_id`);
+      expect(logged).toContainEqual({ account_id: ids.multiYear });
+      let failed = 0;
+      const run = t.app.get(MetricsRecompute).run('2026-07-02', new Date(), {
+        mode: 'full',
+        trace: (step) => {
+          if (failsAt(step)) throw new Error(`injected failure ${++failed}`);
+        },
+      });
+      await expect(run).rejects.toThrow('injected failure 1');
+      expect(await t.sql(everything)).toEqual(before.metrics);
+      expect(await t.sql(`select as_of::text from customer_metric_state`)).toEqual(before.state);
+      expect(await t.sql(`select account_id from customer_metric_changes order by account_id`)).toEqual(logged);
+      expect(await t.sql(`select relname from pg_class where relname like 'metric\\_handoff%'`)).toEqual([]);
+      expect(await t.sql(`select state from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`)).toEqual([]);
+      // The next run finds the change.
+      const costOf = `select cost::text from customer_metrics where account_id = $1`;
+      const [{ cost }] = await t.sql<{ cost: string }>(costOf, [ids.multiYear]);
+      await t.app.get(MetricsRecompute).run('2026-06-30', new Date());
+      expect(await t.sql(costOf, [ids.multiYear])).not.toEqual([{ cost }]);
+      expect(await t.sql(`select account_id from customer_metric_changes`)).toEqual([]);
+    });
   });
 
   it('swaps in new metric tables with the same indexes, keys and triggers, after a reader of the old ones is done', async () => {

@@ -1,5 +1,8 @@
 import type { FactsMode, RunQuery } from './metric-facts';
 
+/** Every live account, as `metric_dirty` holds them in a run that rebuilds all (also on its second connection: metric-facts.ts). */
+export const LIVE_ACCOUNTS = `select id as account_id from accounts where deleted_at is null`;
+
 /**
  * The accounts whose facts a run rebuilds from their orders, into the run's `metric_dirty` (docs/analytics.md, "Metric
  * computation"). Writes tell which accounts changed (migration 360: the triggers of orders, order line sums, accounts
@@ -23,7 +26,7 @@ export async function findDirtyAccounts(query: RunQuery, asOf: string, mode: Fac
     await query(`delete from exchange_rate_changes`);
     // No key: a million random uuids inserted into a temporary table's index go through a few megabytes of local
     // buffers (temp_buffers), 7 s at 1M customers; nothing looks the accounts up in a full run.
-    await query(`create temporary table metric_dirty on commit drop as select id as account_id from accounts where deleted_at is null`);
+    await query(`create temporary table metric_dirty on commit drop as ${LIVE_ACCOUNTS}`);
   } else {
     await query(`create temporary table metric_dirty (account_id uuid primary key) on commit drop`);
     const [from, to] = [state.as_of, asOf].sort();

@@ -1,4 +1,5 @@
-import { findDirtyAccounts } from './metric-dirty';
+import { findDirtyAccounts, LIVE_ACCOUNTS } from './metric-dirty';
+import type { SecondConnection } from './metric-second-connection';
 
 /** Orders that count as purchases: everything but cancelled ones, dated up to the as-of day. */
 const PURCHASE = `o.status <> 'cancelled' and o.order_date <= $1::date`;
@@ -32,11 +33,79 @@ const YEARS_TEXT = `string_agg(year || ':' || orders || ':' || revenue || ':' ||
  *   for the scoring), and their per-year rows;
  * - `metric_facts`: a view of the facts of every live account the run scores — the rebuilt ones, and in an incremental
  *   run the others as stored.
+ * A run that rebuilds every account does it on two connections when given a second one (`second`): half the accounts
+ * each, the other half's rows handed over at the end (rebuildInHalves). An incremental run stays on its own.
  * Returns how many accounts were rebuilt, and the mode the run has: an incremental run that rebuilds every account (the
  * first, or after a truncation: metric-dirty.ts) is a full one.
  */
-export async function computeFacts(query: RunQuery, asOf: string, mode: FactsMode, baseCurrency: string): Promise<{ factsRefreshed: number; mode: FactsMode }> {
+export async function computeFacts(
+  query: RunQuery, asOf: string, mode: FactsMode, baseCurrency: string, second?: SecondConnection,
+): Promise<{ factsRefreshed: number; mode: FactsMode }> {
   const everyAccount = await findDirtyAccounts(query, asOf, mode);
+  if (everyAccount && second) await rebuildInHalves(query, asOf, baseCurrency, second);
+  else await rebuildFacts(query, asOf, baseCurrency, everyAccount);
+  // The run scores every live account: in an incremental run the others with their facts and years as stored, read in
+  // place rather than copied into the run's table (about the same time at 1M customers, without a million-row copy).
+  // Live: not binned since (accounts are binned, never deleted: a few to look up, where joining a million live ones
+  // cost every read of the view a second).
+  const stored = `union all select ${FACT_COLUMNS.map((column) => `m.${column}`).join(', ')}
+                    from customer_metrics m
+                   where not exists (select 1 from metric_dirty d where d.account_id = m.account_id)
+                     and not exists (select 1 from accounts a where a.id = m.account_id and a.deleted_at is not null)`;
+  await query(`create temporary view metric_facts as select ${FACT_COLUMNS.join(', ')} from metric_all ${everyAccount ? '' : stored}`);
+  await query(`analyze metric_all`);
+  const [{ count }]: Array<{ count: number }> = await query(`select count(*)::int as count from metric_dirty`);
+  return { factsRefreshed: count, mode: everyAccount ? 'full' : 'incremental' };
+}
+
+/**
+ * Every account's facts on two connections: at 1M customers the groupings below take ~45 s on one core, and PostgreSQL
+ * cannot run them in parallel itself (its workers cannot read temporary tables). The accounts split at their median id;
+ * this connection rebuilds those below it while the second rebuilds the others with the same statements, in its own
+ * temporary tables, and hands its `metric_all` and `metric_years` over (metric-second-connection.ts).
+ *
+ * Consistency: the second connection reads in a snapshot of this transaction taken after findDirtyAccounts deleted the
+ * change log, as do this connection's own later statements (each takes a newer one, read committed). Each account is
+ * rebuilt on one connection from one snapshot, of its orders as they were at or after that delete; an order written
+ * since stays logged for the next run (metric-dirty.ts). The second connection's accounts are the live ones of its
+ * snapshot: one created or binned between the two is simply scored or left out a run early (it is logged too).
+ */
+async function rebuildInHalves(query: RunQuery, asOf: string, baseCurrency: string, second: SecondConnection): Promise<void> {
+  const [{ middle }]: Array<{ middle: string | null }> = await query(
+    `select (percentile_disc(0.5) within group (order by account_id))::text as middle from metric_dirty`,
+  );
+  if (middle === null) return rebuildFacts(query, asOf, baseCurrency, true);
+  await second.start(query, async (otherQuery) => {
+    await otherQuery(`create temporary table metric_dirty on commit drop as ${LIVE_ACCOUNTS}`);
+    await otherQuery(`analyze metric_dirty`);
+    await rebuildFacts(otherQuery, asOf, baseCurrency, true, { middle, upper: true });
+  }, HANDED_OVER);
+  try {
+    await rebuildFacts(query, asOf, baseCurrency, true, { middle, upper: false });
+  } catch (error) {
+    await second.abandon();
+    throw error;
+  }
+  await second.handOver(query, HANDED_OVER);
+}
+
+/** What the rest of the run reads of the facts step's tables besides `metric_dirty`. */
+const HANDED_OVER = ['metric_all', 'metric_years'] as const;
+
+/** Half of the accounts: those with an id below `middle`, or (`upper`) the others. */
+interface AccountHalf {
+  middle: string;
+  upper: boolean;
+}
+
+/**
+ * The facts of the accounts of `metric_dirty` (of one half of them when given), rebuilt from their orders into
+ * `metric_all` and `metric_years` (computeFacts).
+ */
+async function rebuildFacts(query: RunQuery, asOf: string, baseCurrency: string, everyAccount: boolean, half?: AccountHalf): Promise<void> {
+  // The half's accounts: `$n` is its middle account id.
+  const inHalf = (column: string, n: number) => (half ? `${column} ${half.upper ? '>=' : '<'} $${n}::uuid` : 'true');
+  const middle = half ? [half.middle] : [];
   // The purchases of the dirty accounts, once, with the sums of their lines kept per order (order_line_totals,
   // migration 270): everything below reads these rows alone, never the lines (numeric sums over ten million lines
   // were most of a full run).
@@ -71,9 +140,9 @@ export async function computeFacts(query: RunQuery, asOf: string, mode: FactsMod
                     o.currency = $2 as base,
                     case when o.currency <> $2 then exchange_rate_on(o.currency, o.order_date) end as rate
                from ${dirtyOrders} left join order_line_totals t on t.order_id = o.id
-              where ${purchase}
+              where ${purchase} and ${inHalf('o.account_id', 3)}
              offset 0) p`,
-    [asOf, baseCurrency],
+    [asOf, baseCurrency, ...middle],
   );
   await query(`set local random_page_cost to default`);
   await query(`analyze metric_purchase`);
@@ -121,22 +190,11 @@ export async function computeFacts(query: RunQuery, asOf: string, mode: FactsMod
                  select account_id, sum(cost) as cost, sum(costed_total) as costed_total, sum(uncosted)::int as uncosted, sum(line_total) as line_total,
                         sum(list_amount) as list_amount
                    from metric_year_lines group by account_id) y on y.account_id = d.account_id
-               left join metric_products pr on pr.account_id = d.account_id) n
+               left join metric_products pr on pr.account_id = d.account_id
+              where ${inHalf('d.account_id', 2)}) n
        left join (select account_id, ${YEARS_TEXT} as years from metric_years group by account_id) yj on yj.account_id = n.account_id`,
-    [asOf],
+    [asOf, ...middle],
   );
-  // The run scores every live account: in an incremental run the others with their facts and years as stored, read in
-  // place rather than copied into the run's table (about the same time at 1M customers, without a million-row copy).
-  // Live: not binned since (accounts are binned, never deleted: a few to look up, where joining a million live ones
-  // cost every read of the view a second).
-  const stored = `union all select ${FACT_COLUMNS.map((column) => `m.${column}`).join(', ')}
-                    from customer_metrics m
-                   where not exists (select 1 from metric_dirty d where d.account_id = m.account_id)
-                     and not exists (select 1 from accounts a where a.id = m.account_id and a.deleted_at is not null)`;
-  await query(`create temporary view metric_facts as select ${FACT_COLUMNS.join(', ')} from metric_all ${everyAccount ? '' : stored}`);
-  await query(`analyze metric_all`);
-  const [{ count }]: Array<{ count: number }> = await query(`select count(*)::int as count from metric_dirty`);
-  return { factsRefreshed: count, mode: everyAccount ? 'full' : 'incremental' };
 }
 
 /** The score columns of `customer_metrics`, in the order metrics-recompute.ts sends them. */

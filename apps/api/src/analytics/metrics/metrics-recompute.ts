@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { customerScorer, type MetricPopulation, type ScoringSettings } from './customer-scoring';
 import { computeFacts, type FactsMode, type RunQuery, SCORE_COLUMNS } from './metric-facts';
 import { loadPopulation, MODEL_SAMPLE_SIZE } from './metric-population';
+import { SecondConnection } from './metric-second-connection';
 import { writeCustomerSummaries } from './metric-summaries';
 import { writeMetricTables } from './metric-tables';
 import { type FactsRow, scoreBatch, type ScoreColumns } from './scoring-batch';
@@ -24,6 +25,11 @@ export interface RecomputeOptions {
   scoringThreads?: number;
   /** Buyers the models are fitted on at most (default MODEL_SAMPLE_SIZE). */
   modelSampleSize?: number;
+  /**
+   * A run that rebuilds every account's facts does it on two connections, half the accounts each (default true;
+   * metric-facts.ts, rebuildInHalves); false keeps it on the run's one. An incremental run is always on the one.
+   */
+  factsInHalves?: boolean;
   /** Told the time of each SQL statement of the run (the benchmark). */
   trace?: (step: string, ms: number) => void;
 }
@@ -66,6 +72,7 @@ export class MetricsRecompute {
     const batchSize = options.batchSize ?? METRICS_BATCH_SIZE;
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
     const settings: ScoringSettings = { discountRate: this.config.analytics.discountRate, horizonWeeks: this.config.analytics.horizonWeeks };
+    const second = options.factsInHalves === false ? undefined : SecondConnection.forRun(this.dataSource, options.trace);
     const result = await this.dataSource.transaction(async (manager): Promise<RecomputeResult> => {
       const query = timedQuery(manager, options.trace);
       // Joins, aggregates and sorts over millions of rows: memory for them in this transaction only.
@@ -77,7 +84,7 @@ export class MetricsRecompute {
       // Dates leave as ISO days whatever the server's default (the scoring reads them as text).
       await query(`set local datestyle = 'ISO, YMD'`);
       let started = Date.now();
-      const { factsRefreshed, mode } = await computeFacts(query, asOf, options.mode ?? 'incremental', this.config.baseCurrency);
+      const { factsRefreshed, mode } = await computeFacts(query, asOf, options.mode ?? 'incremental', this.config.baseCurrency, second);
       const factsMs = Date.now() - started;
       started = Date.now();
       const population = await loadPopulation(manager, asOf, options.modelSampleSize ?? MODEL_SAMPLE_SIZE, 'metric_facts');
@@ -101,7 +108,7 @@ export class MetricsRecompute {
           gammaGammaFit: population.fitMs.gammaGamma, scoring: scoringTotal, write: Date.now() - started,
         },
       };
-    });
+    }).finally(() => second?.cleanUp());
     // After the commit: the dashboards' per-team summaries are built from the metrics as committed (metric-summaries.ts).
     await writeCustomerSummaries(this.dataSource);
     return result;
