@@ -3,7 +3,7 @@
 // ACCOUNTS accounts (default 100,000) with ORDERS orders each on average (default 4) of LINES lines (default 2.5) over
 // five years, unless BENCH_DATABASE_URL already holds the volume. Prints: a full recompute (wall time, each step,
 // peak RSS of this process, rows written), an incremental one as of the next day after touching one order of 1 % of the accounts, and
-// the model fits on MODEL_SAMPLE customers (default 100,000). COLD=0 keeps the metric tables as found, WARM=0 skips the second full run, AS_OF=YYYY-MM-DD runs as of that day, FACTS_IN_HALVES=0 keeps a full run's facts on one connection. Figures only, never asserts.
+// the model fits on MODEL_SAMPLE customers (default 100,000). COLD=0 keeps the metric tables as found, WARM=0 skips the second full run, AS_OF=YYYY-MM-DD runs as of that day, FACTS_IN_HALVES=0 keeps a full run's facts on one connection, SCORING_THREADS=n scores on n threads (0: the run's own; default: as configured). Figures only, never asserts.
 import { DataSource } from 'typeorm';
 import { fitBgNbd, fitGammaGamma } from '@lianxi/analytics';
 import { btydHistory } from '../src/analytics/metrics/customer-scoring';
@@ -16,6 +16,7 @@ const ACCOUNTS = Number(process.env.ACCOUNTS ?? 100_000);
 const ORDERS = Number(process.env.ORDERS ?? 4);
 const LINES = Number(process.env.LINES ?? 2.5);
 const MODEL_SAMPLE = Number(process.env.MODEL_SAMPLE ?? 100_000);
+const SCORING_THREADS = process.env.SCORING_THREADS === undefined ? undefined : Number(process.env.SCORING_THREADS);
 
 const mib = (kib: number) => Math.round(kib / 1024);
 
@@ -31,7 +32,7 @@ runBench({ accounts: ACCOUNTS, ordersPerAccount: ORDERS, linesPerOrder: LINES },
   const timed = async (label: string, mode: 'full' | 'incremental', day = asOf) => {
     const started = Date.now();
     const steps: Array<[string, number]> = [];
-    const result = await recompute.run(day, new Date(), { mode, factsInHalves: process.env.FACTS_IN_HALVES !== '0', trace: (step, ms) => steps.push([step, ms]) });
+    const result = await recompute.run(day, new Date(), { mode, factsInHalves: process.env.FACTS_IN_HALVES !== '0', scoringThreads: SCORING_THREADS, trace: (step, ms) => steps.push([step, ms]) });
     const wallMs = Date.now() - started;
     const written = await rows();
     const maxRssMiB = mib(process.resourceUsage().maxRSS);
