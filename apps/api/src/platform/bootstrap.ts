@@ -11,6 +11,7 @@ import { AppModule } from '../app.module';
 import type { AppConfig } from './config/app-config';
 import { requestContext } from './context/request-context';
 import { jsonBodyParser } from './http/body-parser';
+import { PrebuiltExpressAdapter } from './http/express-adapter';
 import { ErrorCode } from './http/error-code';
 import { buildProblem, sendProblem } from './http/problem';
 import { requestIdFor } from './logging/logger-options';
@@ -22,7 +23,7 @@ import { buildOpenApiDocument, mountOpenApi } from './openapi/openapi';
  * end-to-end tests, so tests exercise exactly what runs.
  */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), new PrebuiltExpressAdapter(), {
     bodyParser: false,
     bufferLogs: true,
   });
