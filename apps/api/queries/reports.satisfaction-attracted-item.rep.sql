@@ -22,7 +22,7 @@ SELECT x.account_id::text AS "account_id", to_char(x.first, 'YYYY-MM-DD') AS "fi
   WHERE ("r"."team_id" = $1 and (not "r"."restricted" or "r"."owner_id" = $2))
   AND "r"."status" <> $3
   AND "r"."order_date" <= $4) n
-  where n.account_id = o.account_id and n.order_date < o.order_date) and exists (select 1
+  where n.account_id = o.account_id and n.order_date < o.order_date offset 0) and exists (select 1
   from (SELECT "r"."id" AS "id", "r"."account_id" AS "account_id", "r"."order_date" AS "order_date"
   FROM "orders" "r"
   WHERE ("r"."team_id" = $1 and (not "r"."restricted" or "r"."owner_id" = $2))
@@ -30,7 +30,7 @@ SELECT x.account_id::text AS "account_id", to_char(x.first, 'YYYY-MM-DD') AS "fi
   AND "r"."order_date" <= $4) i
   join order_lines l on l.order_id = i.id
   join products pr on pr.id = l.product_id
-  where i.account_id = o.account_id and i.order_date = o.order_date and pr.category_id = $6)
+  where i.account_id = o.account_id and i.order_date = o.order_date and pr.category_id = $6 offset 0)
   order by o.order_date, o.account_id) d) "x"
   ORDER BY x.first ASC, x.account_id ASC
   LIMIT 51;

@@ -22,7 +22,7 @@ SELECT x.account_id::text AS "account_id", to_char(x.first, 'YYYY-MM-DD') AS "fi
   WHERE ("r"."team_id" = $1 and (not "r"."restricted" or "r"."owner_id" = $2))
   AND "r"."status" <> $3
   AND "r"."order_date" <= $4) n
-  where n.account_id = o.account_id and n.order_date > o.order_date)
+  where n.account_id = o.account_id and n.order_date > o.order_date offset 0)
   order by o.order_date, o.account_id) d) "x"
   ORDER BY x.last ASC, x.account_id ASC
   LIMIT 51;

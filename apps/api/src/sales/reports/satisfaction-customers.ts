@@ -222,13 +222,16 @@ export function resolve(query: SatisfactionCustomersQueryDto): Drill {
  */
 function customersSql(vo: string, drill: Drill): string {
   const churned = drill.kind === SatisfactionCustomerKind.Churned;
-  // The customer's last order up to :scTo (no later one), or its first (no earlier one).
+  // The customer's last order up to :scTo (no later one), or its first (no earlier one). Both checks end in `offset 0`,
+  // which keeps them checks of each walked order (subplans) rather than joins: as joins the planner may hash the whole
+  // window's orders when it misjudges how soon a page fills (a year's attracted customers by a category, general
+  // manager at 1M: 2.8 s hashed against 21 ms walked).
   const defining = churned
-    ? `not exists (select 1 from (${vo}) n where n.account_id = o.account_id and n.order_date > o.order_date)`
-    : `not exists (select 1 from (${vo}) n where n.account_id = o.account_id and n.order_date < o.order_date)`;
+    ? `not exists (select 1 from (${vo}) n where n.account_id = o.account_id and n.order_date > o.order_date offset 0)`
+    : `not exists (select 1 from (${vo}) n where n.account_id = o.account_id and n.order_date < o.order_date offset 0)`;
   const item = drill.item
     ? `and exists (select 1 from (${vo}) i join order_lines l on l.order_id = i.id join products pr on pr.id = l.product_id
-                    where i.account_id = o.account_id and i.order_date = o.order_date and ${ITEM_KEY[drill.item.by]} = :scItem)`
+                    where i.account_id = o.account_id and i.order_date = o.order_date and ${ITEM_KEY[drill.item.by]} = :scItem offset 0)`
     : '';
   const days = churned ? `o.order_date >= :scPrevious and o.order_date < :scFrom` : `o.order_date >= :scFrom`;
   const other = `(select ${churned ? 'min' : 'max'}(f.order_date) from (${vo}) f where f.account_id = d.account_id)`;
