@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
@@ -44,7 +44,8 @@ export class AppModule {
         { provide: DATABASE_URL, useValue: databaseUrl },
         HealthService,
         { provide: APP_FILTER, useClass: ProblemFilter },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        // Bound to the POST handlers only (bindIdempotencyToPosts, in createApp).
+        IdempotencyInterceptor,
       ],
       exports: [APP_CONFIG, DATABASE_URL],
     };

@@ -1,3 +1,7 @@
+import { RequestMethod } from '@nestjs/common';
+import { INTERCEPTORS_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
+import { MetadataScanner, ModulesContainer } from '@nestjs/core';
+import { IdempotencyInterceptor } from '../src/platform/http/idempotency.interceptor';
 import { createTestApp, TestApp } from './support/test-app';
 
 /** Retries never create duplicates: Idempotency-Key on authenticated POSTs. */
@@ -12,6 +16,24 @@ describe('Idempotency-Key', () => {
     ({ tokens } = await t.signInAll(['rep.e1', 'rep.e1b']));
   });
   afterAll(() => t.close());
+
+  it('is bound to every POST handler and to nothing else', () => {
+    const interceptor = t.app.get(IdempotencyInterceptor);
+    const handlers: Array<{ name: string; method: RequestMethod; bound: boolean }> = [];
+    for (const module of t.app.get(ModulesContainer).values()) {
+      for (const { metatype } of module.controllers.values()) {
+        const prototype = metatype!.prototype as Record<string, () => unknown>;
+        for (const name of new MetadataScanner().getAllMethodNames(prototype)) {
+          const method = Reflect.getMetadata(METHOD_METADATA, prototype[name]) as RequestMethod | undefined;
+          if (method === undefined) continue;
+          const bound = ((Reflect.getMetadata(INTERCEPTORS_METADATA, prototype[name]) ?? []) as unknown[]).filter((one) => one === interceptor).length;
+          handlers.push({ name: `${metatype!.name}.${name}`, method, bound: bound === 1 });
+        }
+      }
+    }
+    expect(handlers.filter((h) => h.method === RequestMethod.POST).length).toBeGreaterThan(50);
+    expect(handlers.filter((h) => h.bound !== (h.method === RequestMethod.POST))).toEqual([]);
+  });
 
   it('answers a retry with the first answer and creates nothing twice', async () => {
     const send = () => t.http.post('/api/v1/accounts').set(as('rep.e1')).set('Idempotency-Key', 'create-1').send({ name: '幂等测试一' });

@@ -12,6 +12,7 @@ import type { AppConfig } from './config/app-config';
 import { requestContext } from './context/request-context';
 import { jsonBodyParser } from './http/body-parser';
 import { PrebuiltExpressAdapter } from './http/express-adapter';
+import { bindIdempotencyToPosts } from './http/idempotency.interceptor';
 import { ErrorCode } from './http/error-code';
 import { buildProblem, sendProblem } from './http/problem';
 import { requestIdFor } from './logging/logger-options';
@@ -28,6 +29,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  bindIdempotencyToPosts(app);
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   // ETags here mean record versions (set by the handlers), not Express's content hashes.

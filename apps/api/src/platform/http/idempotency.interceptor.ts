@@ -1,6 +1,6 @@
-import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
-import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
-import { Reflector } from '@nestjs/core';
+import { CallHandler, ExecutionContext, HttpStatus, INestApplication, Injectable, NestInterceptor, RequestMethod } from '@nestjs/common';
+import { HTTP_CODE_METADATA, INTERCEPTORS_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
+import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
@@ -96,5 +96,27 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (stored.response_etag) response.setHeader('ETag', stored.response_etag);
     response.setHeader('Idempotent-Replayed', 'true');
     return stored.response_body;
+  }
+}
+
+/**
+ * Binds the interceptor to every POST handler of every controller, the only requests it acts on (createApp, before the
+ * router is built). As a global interceptor it made Nest wrap every request — each list page and GET included — in its
+ * interceptor chain (rxjs and async-resource binding: ~0.3 ms of CPU per request for nothing).
+ */
+export function bindIdempotencyToPosts(app: INestApplication): void {
+  const interceptor = app.get(IdempotencyInterceptor);
+  const scanner = new MetadataScanner();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const { metatype } of module.controllers.values()) {
+      if (!metatype) continue;
+      const prototype = metatype.prototype as Record<string, unknown>;
+      for (const name of scanner.getAllMethodNames(prototype)) {
+        const handler = prototype[name];
+        if (typeof handler !== 'function' || Reflect.getMetadata(METHOD_METADATA, handler) !== RequestMethod.POST) continue;
+        const bound: unknown[] = Reflect.getMetadata(INTERCEPTORS_METADATA, handler) ?? [];
+        if (!bound.includes(interceptor)) Reflect.defineMetadata(INTERCEPTORS_METADATA, [interceptor, ...bound], handler);
+      }
+    }
   }
 }
