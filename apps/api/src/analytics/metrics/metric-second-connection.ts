@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { RunQuery } from './metric-facts';
+import { type RunQuery, runQuery } from './metric-facts';
 
 /**
  * A second connection for a run's facts step (metric-facts.ts, rebuildInHalves; docs/analytics.md, "Metric
@@ -49,14 +49,10 @@ export class SecondConnection {
 
   private async onSnapshot(snapshot: string, settings: ReadonlyArray<{ name: string; value: string }>, work: (query: RunQuery) => Promise<void>, tables: readonly string[]) {
     const runner = this.dataSource.createQueryRunner();
-    let step = 0;
-    const query: RunQuery = async <T = unknown>(sql: string, params?: unknown[]): Promise<T> => {
+    const query = runQuery(async (sql, params) => {
       if (this.abandoned) throw new Error('the run failed: its second connection stops');
-      const started = Date.now();
-      const result = (await runner.query(sql, params)) as T;
-      this.trace?.(`second ${++step} ${sql.trim().split(/\s+/).slice(0, 4).join(' ')}`, Date.now() - started);
-      return result;
-    };
+      return runner.query(sql, params);
+    }, this.trace, 'second ');
     try {
       await runner.connect();
       await runner.query(`begin isolation level repeatable read`);

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { customerScorer, type MetricPopulation, type ScoringSettings } from './customer-scoring';
-import { computeFacts, type FactsMode, type RunQuery, SCORE_COLUMNS } from './metric-facts';
+import { computeFacts, type FactsMode, type RunQuery, runQuery, SCORE_COLUMNS } from './metric-facts';
 import { loadPopulation, MODEL_SAMPLE_SIZE } from './metric-population';
 import { SecondConnection } from './metric-second-connection';
 import { writeCustomerSummaries } from './metric-summaries';
@@ -74,7 +74,7 @@ export class MetricsRecompute {
     const settings: ScoringSettings = { discountRate: this.config.analytics.discountRate, horizonWeeks: this.config.analytics.horizonWeeks };
     const second = options.factsInHalves === false ? undefined : SecondConnection.forRun(this.dataSource, options.trace);
     const result = await this.dataSource.transaction(async (manager): Promise<RecomputeResult> => {
-      const query = timedQuery(manager, options.trace);
+      const query = runQuery((sql, params) => manager.query(sql, params), options.trace);
       // Joins, aggregates and sorts over millions of rows: memory for them in this transaction only.
       await query(`set local work_mem = '256MB'`);
       // The run's groupings (an account's orders, days, years, products) have about as many groups as rows: sorting and
@@ -140,8 +140,12 @@ export class MetricsRecompute {
          from metric_facts`,
     );
     const pool = threads > 0 ? new ScoringPool(threads, population, settings) : null;
-    const scorer = customerScorer(population, settings);
-    const score = pool ? (rows: FactsRow[]) => pool.score(rows) : async (rows: FactsRow[]) => scoreBatch(rows, scorer);
+    let score: (rows: FactsRow[]) => Promise<ScoreColumns>;
+    if (pool) score = (rows) => pool.score(rows);
+    else {
+      const scorer = customerScorer(population, settings);
+      score = async (rows) => scoreBatch(rows, scorer);
+    }
     // Pipelined on the one connection (statements queue on it in the order they are sent): the server reads the next
     // batch while batches are scored, and stores each batch's scores as they come. One batch per thread is being scored,
     // and one more stored (on the run's own thread: the next is scored while the last is stored), so memory stays a few
@@ -189,24 +193,4 @@ export class MetricsRecompute {
       columns,
     );
   }
-}
-
-/**
- * The run's statements on its transaction, each timed when asked (the benchmark prints where a run spends its time).
- * Statements sent while one is running (the scoring's pipeline) wait here for the ones before, in order: the driver
- * would queue them too, but that queue is deprecated (pg 8 warns; pg 9 drops it).
- */
-function timedQuery(manager: EntityManager, trace?: (step: string, ms: number) => void): RunQuery {
-  let step = 0;
-  let previous: Promise<unknown> = Promise.resolve();
-  return <T = unknown>(sql: string, params?: unknown[]): Promise<T> => {
-    const statement = previous.then(async () => {
-      const started = Date.now();
-      const result = (await manager.query(sql, params)) as T;
-      trace?.(`${++step} ${sql.trim().split(/\s+/).slice(0, 4).join(' ')}`, Date.now() - started);
-      return result;
-    });
-    previous = statement.catch(() => undefined);
-    return statement;
-  };
 }
