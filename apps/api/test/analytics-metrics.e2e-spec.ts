@@ -169,6 +169,22 @@ describe('customer metrics: the recompute', () => {
       expect(await t.sql(`select relname from pg_class where relname like 'metric\\_handoff%'`)).toEqual([]);
     });
 
+    it('drops the hand-off tables of a run whose process died, and runs one at a time', async () => {
+      await t.sql(`create unlogged table metric_handoff_0123456789ab_metric_all (like customer_metrics)`);
+      // A run holds the run lock for its whole transaction: one started meanwhile waits for it.
+      await t.sql(`begin`);
+      await t.sql(`select pg_advisory_xact_lock(hashtext('metrics_run'))`);
+      const run = t.app.get(MetricsRecompute).run('2026-06-30', new Date(), { mode: 'full' });
+      const waiting = `select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted`;
+      for (let tries = 0; (await t.sql<{ n: number }>(waiting))[0].n === 0; tries++) {
+        if (tries > 100) throw new Error('the run did not wait for the run lock');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await t.sql(`commit`);
+      await run;
+      expect(await t.sql(`select relname from pg_class where relname like 'metric\\_handoff%'`)).toEqual([]);
+    });
+
     it.each([
       ['on the second connection', (step: string) => /^second \d+ create temporary table metric_year_lines/.test(step)],
       ["on the run's connection while the second computes", (step: string) => /^\d+ create temporary table metric_day/.test(step)],

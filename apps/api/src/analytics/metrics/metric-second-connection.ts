@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { type RunQuery, runQuery } from './metric-facts';
 
+const HANDOFF_PREFIX = 'metric_handoff_';
+
 /**
  * A second connection for a run's facts step (metric-facts.ts, rebuildInHalves; docs/analytics.md, "Metric
  * computation"): it works in the run's snapshot, in a transaction of its own, with the run's settings, and hands its
@@ -11,7 +13,7 @@ import { type RunQuery, runQuery } from './metric-facts';
  * failed run stops the second side at its next statement, and nothing it computed is kept.
  */
 export class SecondConnection {
-  private readonly prefix = `metric_handoff_${randomBytes(6).toString('hex')}`;
+  private readonly prefix = `${HANDOFF_PREFIX}${randomBytes(6).toString('hex')}`;
   private abandoned = false;
   private readonly handed = new Set<string>();
   private running: Promise<void> = Promise.resolve();
@@ -98,6 +100,18 @@ export class SecondConnection {
    */
   async cleanUp(): Promise<void> {
     if (this.handed.size) await this.dataSource.query(`drop table if exists ${[...this.handed].join(', ')}`);
+  }
+
+  /**
+   * A run that holds the run lock (metrics-recompute.ts): the hand-off tables of a run whose process died between the
+   * second connection's commit and the run's own cleanUp, dropped; no live run can own one.
+   */
+  static async dropLeftovers(query: RunQuery): Promise<void> {
+    const leftovers: Array<{ name: string }> = await query(
+      `select quote_ident(tablename) as name from pg_tables where schemaname = current_schema() and starts_with(tablename, $1)`,
+      [HANDOFF_PREFIX],
+    );
+    if (leftovers.length) await query(`drop table ${leftovers.map(({ name }) => name).join(', ')}`);
   }
 
   private handoff(table: string): string {

@@ -75,6 +75,10 @@ export class MetricsRecompute {
     const second = options.factsInHalves === false ? undefined : SecondConnection.forRun(this.dataSource, options.trace);
     const result = await this.dataSource.transaction(async (manager): Promise<RecomputeResult> => {
       const query = runQuery((sql, params) => manager.query(sql, params), options.trace);
+      // One run at a time, whoever starts it: the job queue's singleton covers queued runs only, not a direct call.
+      // Holding it, the run knows that no other run's hand-off tables exist, and drops those a crash left behind.
+      await query(`select pg_advisory_xact_lock(hashtext('metrics_run'))`);
+      await SecondConnection.dropLeftovers(query);
       // Joins, aggregates and sorts over millions of rows: memory for them in this transaction only.
       await query(`set local work_mem = '256MB'`);
       // The run's groupings (an account's orders, days, years, products) have about as many groups as rows: sorting and
