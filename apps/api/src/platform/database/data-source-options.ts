@@ -1,4 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
+import { CallbackQueryClient } from './callback-query-client';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -15,6 +16,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     // (\`id = uuidv7()\`), and generating 51 random ids for a page of rows that already have theirs was ~45 µs of CPU
     // per list request. \`create\`/\`new\` still run them.
     entitySkipConstructor: true,
-    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), application_name: 'lianxi-api' },
+    // The pool's clients run TypeORM's promise-form statements through pg's callback form (callback-query-client.ts).
+    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), application_name: 'lianxi-api', Client: CallbackQueryClient },
   };
 }
