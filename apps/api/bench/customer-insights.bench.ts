@@ -59,12 +59,14 @@ runBench({ accounts: ACCOUNTS }, async ({ db, base, login, writeFigures }) => {
       [SEGMENTS, STAGES, CLASSES],
     );
     // Each customer active in YEARS of the last YEARS + 1 years (one gap year chosen by the hash): retention has churn.
+    // A year is retained when the one before is active too, leaving when the one after is not (as the run stores them).
+    const active = (year: string) => `(${year} between extract(year from current_date)::int - $1 and extract(year from current_date)::int and (abs(hashtext(m.account_id::text)) + ${year}) % ($1 + 1) <> 0)`;
     await db.query(
-      `insert into customer_metric_years (account_id, year, orders, revenue, cost, profit)
-       select m.account_id, y, 1, round(m.revenue / $1, 2), round(m.cost / $1, 2), round(m.profit / $1, 2)
+      `insert into customer_metric_years (account_id, year, orders, revenue, cost, profit, retained, leaving)
+       select m.account_id, y, 1, round(m.revenue / $1, 2), round(m.cost / $1, 2), round(m.profit / $1, 2), ${active('y - 1')}, not ${active('y + 1')}
          from customer_metrics m
          cross join generate_series(extract(year from current_date)::int - $1, extract(year from current_date)::int) y
-        where (abs(hashtext(m.account_id::text)) + y) % ($1 + 1) <> 0
+        where ${active('y')}
        on conflict do nothing`,
       [YEARS],
     );

@@ -18,23 +18,15 @@ with changed as ( select distinct on (c.account_id) c.account_id, c.team_id, c.r
   from customer_year_summaries s
   where true union all select y.year, -1 as active, -y.retained::int as retained, -y.leaving::int as leaving, -y.revenue as revenue, -y.profit as profit, case when y.leaving then -y.profit end as leaving_profit
   from changed ch
-  join ( select account_id, year, revenue, profit, coalesce(lag(year) over w = year - 1, false) as retained, coalesce(lead(year) over w <> year + 1, true) as leaving
-  from customer_metric_years
-  where account_id in (select account_id
-  from changed) window w as (partition by account_id
-  order by year)) y on y.account_id = ch.account_id
+  join customer_metric_years y on y.account_id = ch.account_id
   where ch.live and not ch.restricted and true union all select y.year, 1 as active, y.retained::int as retained, y.leaving::int as leaving, y.revenue as revenue, y.profit as profit, case when y.leaving then y.profit end as leaving_profit
   from accounts r
-  join ( select account_id, year, revenue, profit, coalesce(lag(year) over w = year - 1, false) as retained, coalesce(lead(year) over w <> year + 1, true) as leaving
-  from customer_metric_years
-  where account_id in (select r.id
-  from accounts r
+  join customer_metric_years y on y.account_id = r.id
   where r.id in (select account_id
   from changed union all select unnest($1::uuid[]) union all select restricted.id
   from accounts restricted
   where restricted.restricted and restricted.owner_id = $2) and r.deleted_at is null and (true and (not r.restricted or r.owner_id = $3)) and not (r.id not in (select account_id
-  from changed) and not r.restricted and true)) window w as (partition by account_id
-  order by year)) y on y.account_id = r.id) select year, sum(active)::int as active, sum(retained)::int as retained, sum(leaving)::int as leaving, round(coalesce(sum(revenue), 0), 2)::text as revenue, round(coalesce(sum(profit), 0), 2)::text as profit, round(coalesce(sum(leaving_profit), 0), 2)::text as leaving_profit
+  from changed) and not r.restricted and true)) select year, sum(active)::int as active, sum(retained)::int as retained, sum(leaving)::int as leaving, round(coalesce(sum(revenue), 0), 2)::text as revenue, round(coalesce(sum(profit), 0), 2)::text as profit, round(coalesce(sum(leaving_profit), 0), 2)::text as leaving_profit
   from parts
   group by year having sum(active) > 0
   order by year;

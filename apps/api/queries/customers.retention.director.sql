@@ -13,11 +13,9 @@ select valid
 
 COMMIT;
 
-SELECT y.year AS "year", count(*)::int AS "active", count(previous.account_id)::int AS "retained", (count(*) filter (where next.account_id is null))::int AS "leaving", round(coalesce(sum(y.revenue), 0), 2)::text AS "revenue", round(coalesce(sum(y.profit), 0), 2)::text AS "profit", round(coalesce(sum(y.profit) filter (where next.account_id is null), 0), 2)::text AS "leaving_profit"
+SELECT y.year AS "year", count(*)::int AS "active", (count(*) filter (where y.retained))::int AS "retained", (count(*) filter (where y.leaving))::int AS "leaving", round(coalesce(sum(y.revenue), 0), 2)::text AS "revenue", round(coalesce(sum(y.profit), 0), 2)::text AS "profit", round(coalesce(sum(y.profit) filter (where y.leaving), 0), 2)::text AS "leaving_profit"
   FROM "accounts" "r"
   INNER JOIN "customer_metric_years" "y" ON y.account_id = "r"."id"
-  LEFT JOIN "customer_metric_years" "previous" ON previous.account_id = y.account_id and previous.year = y.year - 1
-  LEFT JOIN "customer_metric_years" "next" ON next.account_id = y.account_id and next.year = y.year + 1
   WHERE "r"."deleted_at" is null
   AND (true and (not "r"."restricted" or "r"."owner_id" = $1))
   GROUP BY y.year

@@ -58,8 +58,11 @@ async function seed(t: TestApp): Promise<void> {
         // One purchase day per year (the table holds as many purchase days as it counts).
         c.years.map(([year]) => `${year}-03-01`), c.years.map(([, revenue]) => revenue)],
     );
+    const bought = new Set(c.years.map(([year]) => year));
     for (const [year, revenue, profit] of c.years) {
-      await t.sql(`insert into customer_metric_years (account_id, year, orders, revenue, cost, profit) values ($1, $2, 1, $3, $4, $4)`, [c.id, year, revenue, profit]);
+      await t.sql(`insert into customer_metric_years (account_id, year, orders, revenue, cost, profit, retained, leaving) values ($1, $2, 1, $3, $4, $4, $5, $6)`, [
+        c.id, year, revenue, profit, bought.has(year - 1), !bought.has(year + 1),
+      ]);
     }
   }
 }

@@ -125,23 +125,34 @@ describe('customer metrics: the recompute', () => {
     expect(await t.sql(`select 1 from customer_metrics where account_id = $1`, [ids.uncosted])).toEqual([]);
     expect(await t.sql(`select 1 from customer_metric_years where account_id = $1`, [ids.uncosted])).toEqual([]);
 
-    // An incremental run edits the years in place: the changed account's are rebuilt, every other row stays as it was.
-    const yearsOf = `select year, orders, revenue::text from customer_metric_years where account_id = $1 order by year`;
-    const others = `select account_id, year, orders, revenue::text, cost::text, profit::text from customer_metric_years where account_id <> $1 order by account_id, year`;
+    // An incremental run edits the years in place: the changed account's are rebuilt — with whether the account bought
+    // the year before (retained) and the year after (not leaving) —, every other row stays as it was.
+    const yearsOf = `select year, orders, revenue::text, retained, leaving from customer_metric_years where account_id = $1 order by year`;
+    const others = `select account_id, year, orders, revenue::text, cost::text, profit::text, retained, leaving from customer_metric_years where account_id <> $1 order by account_id, year`;
     const othersBefore = await t.sql(others, [ids.multiYear]);
     const redate = (from: string, to: string) => t.sql(`update orders set order_date = $3, updated_at = now() where account_id = $1 and order_date = $2`, [ids.multiYear, from, to]);
-    await redate('2024-07-15', '2025-07-15');
+    await redate('2024-07-15', '2023-07-15');
     await recompute.run('2026-06-30', new Date());
-    expect(await t.sql(yearsOf, [ids.multiYear])).toEqual([{ year: 2022, orders: 2, revenue: '150.00' }, { year: 2025, orders: 1, revenue: '200.00' }]);
+    expect(await t.sql(yearsOf, [ids.multiYear])).toEqual([
+      { year: 2022, orders: 2, revenue: '150.00', retained: false, leaving: false },
+      { year: 2023, orders: 1, revenue: '200.00', retained: true, leaving: true },
+    ]);
     expect(await t.sql(others, [ids.multiYear])).toEqual(othersBefore);
-    await redate('2025-07-15', '2024-07-15');
+    await redate('2023-07-15', '2024-07-15');
     await recompute.run('2026-06-30', new Date());
-    expect(await t.sql(yearsOf, [ids.multiYear])).toEqual([{ year: 2022, orders: 2, revenue: '150.00' }, { year: 2024, orders: 1, revenue: '200.00' }]);
+    expect(await t.sql(yearsOf, [ids.multiYear])).toEqual([
+      { year: 2022, orders: 2, revenue: '150.00', retained: false, leaving: true },
+      { year: 2024, orders: 1, revenue: '200.00', retained: false, leaving: true },
+    ]);
+    // Every stored year says what its neighbours say.
+    expect(await t.sql(`select account_id, year from customer_metric_years y
+                         where retained <> exists (select 1 from customer_metric_years p where p.account_id = y.account_id and p.year = y.year - 1)
+                            or leaving <> not exists (select 1 from customer_metric_years n where n.account_id = y.account_id and n.year = y.year + 1)`)).toEqual([]);
   });
 
   describe('a full run on two connections (half the accounts each, metric-facts.ts)', () => {
     const facts = `select ${FACT_COLUMNS.join(', ')} from customer_metrics order by account_id`;
-    const years = `select account_id, year, orders, revenue::text, cost::text, profit::text from customer_metric_years order by account_id, year`;
+    const years = `select account_id, year, orders, revenue::text, cost::text, profit::text, retained, leaving from customer_metric_years order by account_id, year`;
     /** A run's statements, as the trace names them (the second connection's begin with "second"). */
     const traced = async (options: RecomputeOptions) => {
       const steps: string[] = [];

@@ -53,8 +53,11 @@ async function seed(t: TestApp): Promise<void> {
       [ids[key], days[0] ?? null, days[days.length - 1] ?? null, days.length, c.revenue, c.profit === null ? null : '1.00', c.profit, c.segment,
         c.segment ? 'general' : null, c.segment ? 'mature' : null, c.profit, c.predictedClv, days, c.years.map(([, revenue]) => revenue)],
     );
+    const bought = new Set(c.years.map(([year]) => year));
     for (const [year, revenue, profit] of c.years) {
-      await t.sql(`insert into customer_metric_years (account_id, year, orders, revenue, cost, profit) values ($1, $2, 1, $3, $4, $4)`, [ids[key], year, revenue, profit]);
+      await t.sql(`insert into customer_metric_years (account_id, year, orders, revenue, cost, profit, retained, leaving) values ($1, $2, 1, $3, $4, $4, $5, $6)`, [
+        ids[key], year, revenue, profit, bought.has(year - 1), !bought.has(year + 1),
+      ]);
     }
   }
   const [e2] = await t.sql<{ id: string }>(`select id from users where email = 'rep.e2@lianxi.test'`);

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AccessAction, ObjectType } from '../../access/access.types';
 import type { ObjectAccess, SqlPredicate } from '../../access/object-access';
 import { unseenBy } from '../../platform/database/snapshot-visibility';
-import { METRIC_TABLES_SHARE_LOCK, yearsWithNeighbours } from '../metrics/metric-summaries';
+import { METRIC_TABLES_SHARE_LOCK } from '../metrics/metric-summaries';
 import { CustomerDimension } from './customer-insights.dto';
 
 /** A distribution bucket as the live query answers it (money columns always present here; the service picks). */
@@ -93,10 +93,10 @@ export class CustomerSummaries {
           select s.year, s.active, s.retained, s.leaving, s.revenue, s.profit, s.leaving_profit
             from customer_year_summaries s where ${teams('s')}
           union all
-          select ${figures('-', `changed ch join ${yearsWithNeighbours('account_id in (select account_id from changed)')} y on y.account_id = ch.account_id
+          select ${figures('-', `changed ch join customer_metric_years y on y.account_id = ch.account_id
                                 where ch.live and not ch.restricted and ${teams('ch')}`)}
           union all
-          select ${figures('', `accounts r join ${yearsWithNeighbours('account_id in (select r.id from accounts r where :additions)')} y on y.account_id = r.id`)})
+          select ${figures('', `accounts r join customer_metric_years y on y.account_id = r.id where :additions`)})
         select year, sum(active)::int as active, sum(retained)::int as retained, sum(leaving)::int as leaving,
                round(coalesce(sum(revenue), 0), 2)::text as revenue, round(coalesce(sum(profit), 0), 2)::text as profit,
                round(coalesce(sum(leaving_profit), 0), 2)::text as leaving_profit

@@ -186,10 +186,13 @@ async function rebuildFacts(query: RunQuery, asOf: string, baseCurrency: string,
        from (select p.account_id, u.product_id from metric_purchase p cross join unnest(p.products) u(product_id) group by 1, 2) pairs
       group by account_id`,
   );
-  // The dirty accounts' years (written to customer_metric_years at the end of the run).
+  // The dirty accounts' years (written to customer_metric_years at the end of the run), each with what the retention
+  // figures count of it (migration 381): retained when the account bought the year before, leaving when not the year after.
   await query(
     `create temporary table metric_years on commit drop as
-     select account_id, year::smallint as year, orders, revenue, round(cost, 2) as cost, round(costed_total - cost, 2) as profit from metric_year_lines`,
+     select account_id, year::smallint as year, orders, revenue, round(cost, 2) as cost, round(costed_total - cost, 2) as profit,
+            coalesce(lag(year) over w = year - 1, false) as retained, coalesce(lead(year) over w <> year + 1, true) as leaving
+       from metric_year_lines window w as (partition by account_id order by year)`,
   );
   // Typed as customer_metrics' columns, so that what is compared and written at the end is exactly what is stored.
   await query(`create temporary table metric_all on commit drop as select ${FACT_COLUMNS.join(', ')} from customer_metrics with no data`);

@@ -1,17 +1,5 @@
 import type { DataSource } from 'typeorm';
 
-/**
- * A customer's years with what the retention figures count of each (docs/analytics.md, "Customer dashboards"):
- * retained when it also bought the year before, leaving when it does not buy the year after. Shared by the summaries
- * and by the per-account corrections of the dashboards (`where` narrows the accounts before the windows).
- */
-export const yearsWithNeighbours = (where: string): string => `(
-  select account_id, year, revenue, profit,
-         coalesce(lag(year) over w = year - 1, false) as retained,
-         coalesce(lead(year) over w <> year + 1, true) as leaving
-    from customer_metric_years where ${where}
-  window w as (partition by account_id order by year))`;
-
 const SERIALIZATION_FAILURE = '40001';
 
 /**
@@ -62,17 +50,14 @@ export async function summariseIn(query: (text: string, params?: unknown[]) => P
       cross join lateral (values ('segment', m.rfm_segment), ('stage', m.lifecycle_stage), ('class', m.behaviour_class)) d (dimension, key)
      group by a.team_id, d.dimension, d.key`);
   await query(`insert into customer_bucket_summaries (${bucketColumns}) select ${bucketColumns} from metric_bucket_sums`);
-  // The years are not stored in account order: walking their primary key for the windows reads the heap at random
-  // (17 s for 3.9M years at 1M customers); a sequential scan and one sort take 8 s.
-  await query(`set local enable_indexscan = off`);
+  // Each year says whether it is retained or leaving (stored by the run, migration 381): one pass, no window to sort.
   await query(`
     insert into customer_year_summaries (team_id, year, active, retained, leaving, revenue, profit, leaving_profit)
     select a.team_id, y.year, count(*), count(*) filter (where y.retained), count(*) filter (where y.leaving),
            sum(y.revenue), sum(y.profit), sum(y.profit) filter (where y.leaving)
-      from ${yearsWithNeighbours('true')} y
+      from customer_metric_years y
       join accounts a on a.id = y.account_id and a.deleted_at is null and not a.restricted
      group by a.team_id, y.year`);
-  await query(`set local enable_indexscan = on`);
   // Changes this snapshot saw are in the summaries: only later ones are corrections.
   await query(`delete from account_scope_changes where xid < pg_snapshot_xmin($1::pg_snapshot)`, [snapshot]);
   await query(`update customer_summary_state set valid = true, snapshot = $1::pg_snapshot, written_at = now()`, [snapshot]);

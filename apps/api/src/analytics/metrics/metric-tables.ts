@@ -55,7 +55,7 @@ export async function writeMetricTables(query: RunQuery, computedAt: Date, mode:
   await query(`update customer_summary_state set valid = false`);
 }
 
-const YEAR_COLUMNS = 'account_id, year, orders, revenue, cost, profit';
+const YEAR_COLUMNS = 'account_id, year, orders, revenue, cost, profit, retained, leaving';
 
 /** An incremental run's years: those of the rebuilt accounts replaced, those of accounts no longer scored (binned) gone. */
 async function replaceRebuiltYears(query: RunQuery): Promise<void> {
